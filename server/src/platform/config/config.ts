@@ -1,0 +1,27 @@
+// Settings from the environment, read once. See README "Settings".
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demoPassword: string;
+  demoMode: boolean;
+  /** 32 hex chars (SM4 key); else generated once into DATA_DIR/keys.json */
+  dataKey: string | undefined;
+}
+
+export const DEFAULT_DEMO_PASSWORD = 'Qiangji@2026';
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
+    demoMode: env.DEMO_MODE !== '0',
+    dataKey: env.QJ_DATA_KEY || undefined,
+  };
+}

@@ -1,0 +1,88 @@
+// Two engines, one dialect: embedded PGlite (default) or a PostgreSQL server (DATABASE_URL).
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PglitePool } from './pglite-pool.ts';
+import type { DB } from './schema.ts';
+
+export type EngineName = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Kysely<DB>;
+  engine: EngineName;
+  /** Runs a script of several statements (migrations); an error rolls back an open transaction. */
+  exec(script: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const INT8 = 20;
+const DATE = 1082;
+
+// bigint ids and counts fit in a JS number; dates stay 'YYYY-MM-DD' text on both engines.
+pg.types.setTypeParser(INT8, (v) => Number(v));
+pg.types.setTypeParser(DATE, (v) => v);
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data folder; 'memory://' for a throwaway database. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 20);
+  return openPglite(options.dataDir ?? 'memory://');
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    engine: 'postgres',
+    async exec(script) {
+      const client = await pool.connect();
+      try {
+        await client.query(script);
+      } catch (error) {
+        await client.query('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
+  const pglite = await PGlite.create(dataDir, {
+    parsers: {
+      [INT8]: (v: string) => Number(v),
+      [DATE]: (v: string) => v,
+    },
+    serializers: { [pgliteTypes.INT8]: (v: unknown) => String(v) },
+  });
+  const pool = new PglitePool(pglite);
+  // biome-ignore lint/suspicious/noExplicitAny: the pool speaks the subset of pg.Pool that Kysely uses
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as any }) });
+  return {
+    db,
+    engine: 'pglite',
+    async exec(script) {
+      const client = await pool.connect();
+      try {
+        await client.exec(script);
+      } catch (error) {
+        await client.exec('rollback').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,208 @@
+// The database's types: the one source the query builder checks every query against.
+// Keep in step with server/migrations/*.sql (server/src/platform/db/schema.test.ts compares them).
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A `date` column: read as 'YYYY-MM-DD' text (type parser set in engine.ts). */
+type DateText = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface SettingTable {
+  key: string;
+  value: Json<unknown>;
+  description_zh: Generated<string>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type DivisionLevel = 'city' | 'county' | 'town' | 'village';
+export interface DivisionTable {
+  code: string;
+  name: string;
+  level: DivisionLevel;
+  parent_code: string | null;
+  kind: string;
+}
+
+export type OrgKind =
+  | 'committee'
+  | 'working_committee'
+  | 'general_branch'
+  | 'branch'
+  | 'joint_branch'
+  | 'temporary_branch'
+  | 'group';
+export type OrgLevel = 'city' | 'county' | 'town' | 'village' | 'grid' | 'unit';
+export type OrgCategory =
+  | 'territorial'
+  | 'agency'
+  | 'state_enterprise'
+  | 'school'
+  | 'hospital'
+  | 'new_org'
+  | 'industry_committee'
+  | 'chain_committee';
+
+export interface OrgTable {
+  id: Generated<number>;
+  parent_id: number | null;
+  path: string;
+  depth: number;
+  code: string;
+  name: string;
+  short_name: string;
+  kind: OrgKind;
+  level: OrgLevel;
+  category: OrgCategory;
+  division_code: string | null;
+  county_code: string | null;
+  unit_name: string | null;
+  uscc: string | null;
+  pinyin_initials: Generated<string>;
+  sort_order: Generated<number>;
+  founded_on: DateText | null;
+  member_count: Generated<number>;
+  grid_count: Generated<number>;
+  household_count: Generated<number>;
+  created_at: Generated<Timestamp>;
+}
+
+export type Ring = [number, number][];
+export interface GridTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  org_id: number;
+  village_org_id: number;
+  division_code: string;
+  county_code: string;
+  household_count: number;
+  resident_count: number;
+  boundary: Json<Ring[]>;
+  center_lng: number;
+  center_lat: number;
+  min_lng: number;
+  min_lat: number;
+  max_lng: number;
+  max_lat: number;
+}
+
+export interface GridWorkerTable {
+  id: Generated<number>;
+  grid_id: number;
+  name: string;
+  phone_enc: string;
+  phone_masked: string;
+  kind: 'full_time' | 'part_time';
+  county_code: string;
+}
+
+export interface MemberTable {
+  id: Generated<number>;
+  org_id: number;
+  name: string;
+  pinyin_initials: Generated<string>;
+  gender: 'male' | 'female';
+  ethnicity: string;
+  birth_date: DateText;
+  id_number_enc: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  phone_enc: string;
+  phone_masked: string;
+  education: string;
+  occupation: string;
+  status: 'probationary' | 'full';
+  joined_on: DateText;
+  converted_on: DateText | null;
+  county_code: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export type Role =
+  | 'system_admin'
+  | 'security_admin'
+  | 'audit_admin'
+  | 'org_admin'
+  | 'secretary'
+  | 'grid_worker'
+  | 'department_staff'
+  | 'member'
+  | 'resident';
+
+export interface AccountTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  scope_org_id: number;
+  must_change_password: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  password_changed_at: Generated<Timestamp>;
+  disabled: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  account_id: number;
+  csrf_token: string;
+  created_at: Generated<Timestamp>;
+  last_seen_at: Generated<Timestamp>;
+  client_ip: Generated<string>;
+}
+
+export interface AuditLogTable {
+  id: number;
+  at: Timestamp;
+  actor_id: number | null;
+  actor_username: string;
+  role: string;
+  scope_org_id: number | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  before: Json<unknown> | null;
+  after: Json<unknown> | null;
+  client_ip: string;
+  county_code: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditHeadTable {
+  singleton: Generated<boolean>;
+  last_id: number;
+  last_hash: string;
+}
+
+export interface SchemaMigrationTable {
+  version: string;
+  name: string;
+  checksum: string;
+  applied_at: Generated<Timestamp>;
+}
+
+export interface DB {
+  setting: SettingTable;
+  division: DivisionTable;
+  org: OrgTable;
+  grid: GridTable;
+  grid_worker: GridWorkerTable;
+  member: MemberTable;
+  account: AccountTable;
+  session: SessionTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  schema_migration: SchemaMigrationTable;
+}
+
+export type Org = Selectable<OrgTable>;
+export type NewOrg = Insertable<OrgTable>;
+export type Grid = Selectable<GridTable>;
+export type NewGrid = Insertable<GridTable>;
+export type NewGridWorker = Insertable<GridWorkerTable>;
+export type NewMember = Insertable<MemberTable>;
+export type NewDivision = Insertable<DivisionTable>;
+export type Account = Selectable<AccountTable>;
