@@ -2,7 +2,9 @@
 // Keep in step with server/migrations/*.sql (server/src/platform/db/schema.test.ts compares them).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp column with a default. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A `date` column: read as 'YYYY-MM-DD' text (type parser set in engine.ts). */
 type DateText = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -11,7 +13,7 @@ export interface SettingTable {
   key: string;
   value: Json<unknown>;
   description_zh: Generated<string>;
-  updated_at: Generated<Timestamp>;
+  updated_at: DefaultTimestamp;
 }
 
 export type DivisionLevel = 'city' | 'county' | 'town' | 'village';
@@ -63,7 +65,7 @@ export interface OrgTable {
   member_count: Generated<number>;
   grid_count: Generated<number>;
   household_count: Generated<number>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export type Ring = [number, number][];
@@ -115,7 +117,7 @@ export interface MemberTable {
   joined_on: DateText;
   converted_on: DateText | null;
   county_code: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export type Role =
@@ -139,17 +141,17 @@ export interface AccountTable {
   must_change_password: Generated<boolean>;
   failed_attempts: Generated<number>;
   locked_until: Timestamp | null;
-  password_changed_at: Generated<Timestamp>;
+  password_changed_at: DefaultTimestamp;
   disabled: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
 }
 
 export interface SessionTable {
   token_hash: string;
   account_id: number;
   csrf_token: string;
-  created_at: Generated<Timestamp>;
-  last_seen_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  last_seen_at: DefaultTimestamp;
   client_ip: Generated<string>;
 }
 
@@ -181,7 +183,7 @@ export interface SchemaMigrationTable {
   version: string;
   name: string;
   checksum: string;
-  applied_at: Generated<Timestamp>;
+  applied_at: DefaultTimestamp;
 }
 
 export interface DB {

@@ -1,0 +1,154 @@
+// Accounts (system administrator) and unlocking (security administrator). 三员分立: the three
+// administrator roles cannot be granted through the API, so no account can come to hold two.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import { hashPassword } from '../auth/password.ts';
+import { checkPasswordPolicy } from '../auth/password-policy.ts';
+import type { Actor } from '../platform/access/actor.ts';
+import { ADMIN_ROLES } from '../platform/access/permissions.ts';
+import { scoped, subtreePattern, verifyAccount } from '../platform/access/scope.ts';
+import type { DB, Role } from '../platform/db/schema.ts';
+import { conflict, errors, unprocessable } from '../platform/errors/errors.ts';
+import type { AuditFields } from '../platform/http/route.ts';
+import { readSecuritySettings } from '../platform/settings/settings.ts';
+
+type Audit = (fields: AuditFields) => Promise<number>;
+
+export async function listAccounts(
+  db: Kysely<DB>,
+  actor: Actor,
+  filter: { q?: string | undefined; role?: Role | undefined; lockedOnly?: boolean | undefined },
+  page: number,
+  pageSize: number,
+  permission: 'account:manage' | 'security:manage',
+) {
+  let q = scoped.accounts(db, actor, permission);
+  if (filter.lockedOnly) q = q.where('account.locked_until', '>', new Date());
+  if (filter.role) q = q.where('account.role', '=', filter.role);
+  if (filter.q) {
+    const text = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('account.username', 'like', text), eb('account.display_name', 'like', text)]));
+  }
+  const [rows, total] = await Promise.all([
+    q
+      .select([
+        'account.id',
+        'account.username',
+        'account.display_name',
+        'account.role',
+        'account.scope_org_id',
+        'account_org.name as scope_org_name',
+        'account.locked_until',
+        'account.disabled',
+        'account.must_change_password',
+      ])
+      .orderBy('account.username')
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const now = Date.now();
+  return {
+    items: rows.map((r) => ({
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      role: r.role,
+      scopeOrgId: r.scope_org_id,
+      scopeOrgName: r.scope_org_name,
+      locked: r.locked_until !== null && new Date(r.locked_until).getTime() > now,
+      disabled: r.disabled,
+      mustChangePassword: r.must_change_password,
+    })),
+    total: total.n,
+    page,
+    pageSize,
+  };
+}
+
+export interface NewAccountInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeOrgId: number;
+  password: string;
+}
+
+export async function createAccount(db: Kysely<DB>, actor: Actor, input: NewAccountInput, trx: Transaction<DB>, audit: Audit) {
+  if (ADMIN_ROLES.includes(input.role)) {
+    throw unprocessable(
+      'ROLE_NOT_GRANTABLE',
+      '系统、安全、审计管理员账号实行三员分立，不能通过账号管理授予。',
+      'System, security and audit administrator roles are kept separate and cannot be granted here.',
+      { role: input.role },
+    );
+  }
+  const scopeOrg = await db
+    .selectFrom('org')
+    .select(['id', 'path'])
+    .where('id', '=', input.scopeOrgId)
+    .where('path', 'like', subtreePattern(actor))
+    .executeTakeFirst();
+  if (!scopeOrg) throw errors.outOfScope('org', input.scopeOrgId);
+  const settings = await readSecuritySettings(db);
+  const broken = checkPasswordPolicy(input.password, input.username, settings.passwordMinLength);
+  if (broken.length) {
+    throw unprocessable(
+      'PASSWORD_POLICY',
+      `初始密码不符合密码策略：${broken.map((b) => b.zh).join('；')}。`,
+      `The initial password breaks the policy: ${broken.map((b) => b.en).join('; ')}.`,
+      { rules: broken.map((b) => b.rule) },
+    );
+  }
+  const exists = await trx.selectFrom('account').select('id').where('username', '=', input.username).executeTakeFirst();
+  if (exists) {
+    throw conflict('ACCOUNT_EXISTS', `用户名 ${input.username} 已被使用。`, `The username ${input.username} is taken.`);
+  }
+  const created = await trx
+    .insertInto('account')
+    .values({
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      scope_org_id: input.scopeOrgId,
+      password_hash: await hashPassword(input.password),
+      must_change_password: true,
+    })
+    .returning(['id', 'username', 'display_name', 'role', 'scope_org_id'])
+    .executeTakeFirstOrThrow();
+  await audit({
+    action: 'account.create',
+    targetType: 'account',
+    targetId: created.id,
+    after: { username: created.username, role: created.role, scopeOrgId: created.scope_org_id },
+  });
+  return created;
+}
+
+export async function setDisabled(db: Kysely<DB>, actor: Actor, id: number, disabled: boolean, trx: Transaction<DB>, audit: Audit) {
+  const account = await verifyAccount(db, actor, id, 'account:manage');
+  if (account.id === actor.accountId) {
+    throw unprocessable('ACCOUNT_SELF', '不能停用自己的账号。', 'You cannot disable your own account.');
+  }
+  await trx.updateTable('account').set({ disabled }).where('id', '=', id).execute();
+  if (disabled) await trx.deleteFrom('session').where('account_id', '=', id).execute();
+  await audit({
+    action: disabled ? 'account.disable' : 'account.enable',
+    targetType: 'account',
+    targetId: id,
+    before: { disabled: account.disabled },
+    after: { disabled },
+  });
+}
+
+export async function unlock(db: Kysely<DB>, actor: Actor, id: number, trx: Transaction<DB>, audit: Audit) {
+  const account = await verifyAccount(db, actor, id, 'security:manage');
+  await trx.updateTable('account').set({ locked_until: null, failed_attempts: 0 }).where('id', '=', id).execute();
+  await audit({
+    action: 'account.unlock',
+    targetType: 'account',
+    targetId: id,
+    before: { lockedUntil: account.locked_until, failedAttempts: account.failed_attempts },
+    after: { lockedUntil: null, failedAttempts: 0 },
+  });
+}

@@ -1,0 +1,136 @@
+import { Type } from '@sinclair/typebox';
+import { route } from '../platform/http/route.ts';
+import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { readSecuritySettings, SECURITY_DEFAULTS, writeSetting } from '../platform/settings/settings.ts';
+import * as accounts from './account.service.ts';
+
+const RoleSchema = Type.Union(
+  ['system_admin', 'security_admin', 'audit_admin', 'org_admin', 'secretary', 'grid_worker', 'department_staff', 'member', 'resident'].map(
+    (r) => Type.Literal(r),
+  ),
+);
+const AccountQuery = Type.Object({
+  ...Paging,
+  q: Type.Optional(Type.String({ maxLength: 64 })),
+  role: Type.Optional(RoleSchema),
+  lockedOnly: Type.Optional(Type.Boolean()),
+});
+
+const SecuritySettingsSchema = Type.Object(
+  {
+    passwordMinLength: Type.Optional(Type.Integer({ minimum: 8, maximum: 64 })),
+    passwordMaxAgeDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+    lockoutThreshold: Type.Optional(Type.Integer({ minimum: 3, maximum: 10 })),
+    lockoutMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 1440 })),
+    idleTimeoutMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 120 })),
+  },
+  { additionalProperties: false },
+);
+
+export const adminRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/accounts',
+    access: 'account:manage',
+    summary: '账号列表 / Accounts',
+    tags: ['admin'],
+    query: AccountQuery,
+    async handler({ db, actor, query }) {
+      return accounts.listAccounts(db, actor, query as never, query.page ?? 1, query.pageSize ?? 20, 'account:manage');
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/accounts',
+    access: 'account:manage',
+    summary: '新建账号（首次登录须改密）/ Create an account (password change forced at first sign-in)',
+    tags: ['admin'],
+    body: Type.Object(
+      {
+        username: Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' }),
+        displayName: Type.String({ minLength: 1, maxLength: 64 }),
+        role: RoleSchema,
+        scopeOrgId: Type.Integer({ minimum: 1 }),
+        password: Type.String({ minLength: 1, maxLength: 128 }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, body, write, reply }) {
+      const created = await write((trx, audit) => accounts.createAccount(db, actor, body as accounts.NewAccountInput, trx, audit));
+      reply.status(201);
+      return {
+        account: {
+          id: created.id,
+          username: created.username,
+          displayName: created.display_name,
+          role: created.role,
+          scopeOrgId: created.scope_org_id,
+        },
+      };
+    },
+  }),
+  ...(['disable', 'enable'] as const).map((verb) =>
+    route({
+      method: 'POST',
+      url: `/api/accounts/:id/${verb}`,
+      access: 'account:manage',
+      summary: verb === 'disable' ? '停用账号 / Disable an account' : '启用账号 / Enable an account',
+      tags: ['admin'],
+      params: IdParams,
+      async handler({ db, actor, params, write }) {
+        await write((trx, audit) => accounts.setDisabled(db, actor, params.id, verb === 'disable', trx, audit));
+        return { ok: true };
+      },
+    }),
+  ),
+  route({
+    method: 'GET',
+    url: '/api/security/accounts',
+    access: 'security:manage',
+    summary: '账号锁定状态（安全管理员）/ Accounts and their lock state',
+    tags: ['security'],
+    query: AccountQuery,
+    async handler({ db, actor, query }) {
+      return accounts.listAccounts(db, actor, query as never, query.page ?? 1, query.pageSize ?? 20, 'security:manage');
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/accounts/:id/unlock',
+    access: 'security:manage',
+    summary: '解锁账号 / Unlock an account',
+    tags: ['security'],
+    params: IdParams,
+    async handler({ db, actor, params, write }) {
+      await write((trx, audit) => accounts.unlock(db, actor, params.id, trx, audit));
+      return { ok: true };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/security/settings',
+    access: 'security:manage',
+    summary: '安全策略 / Security settings',
+    tags: ['security'],
+    async handler({ db }) {
+      return { settings: await readSecuritySettings(db), defaults: SECURITY_DEFAULTS };
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/security/settings',
+    access: 'security:manage',
+    summary: '修改安全策略 / Change security settings',
+    tags: ['security'],
+    body: SecuritySettingsSchema,
+    async handler({ db, body, write }) {
+      const before = await readSecuritySettings(db);
+      const after = { ...before, ...body };
+      await write(async (trx, audit) => {
+        await writeSetting(trx, 'security', after, '密码策略、登录锁定与会话超时');
+        await audit({ action: 'security.settings', targetType: 'setting', targetId: 'security', before, after });
+      });
+      return { settings: after };
+    },
+  }),
+];

@@ -1,0 +1,163 @@
+// Builds the HTTP app from the capabilities' route tables.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { adminRoutes } from './admin/admin.routes.ts';
+import { auditRoutes } from './admin/audit.routes.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { loadSession, SESSION_COOKIE } from './auth/session.ts';
+import { gridRoutes } from './grids/grid.routes.ts';
+import { memberRoutes } from './members/member.routes.ts';
+import { orgRoutes } from './organizations/org.routes.ts';
+import type { Actor } from './platform/access/actor.ts';
+import { appendAudit, recordAudit } from './platform/audit/audit.ts';
+import { errors } from './platform/errors/errors.ts';
+import { errorHandler } from './platform/http/errors-handler.ts';
+import type { AuditFields, Deps, RouteSpec } from './platform/http/route.ts';
+import { ErrorSchema } from './platform/http/schemas.ts';
+import { systemRoutes } from './system/system.routes.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    csrfToken: string | null;
+  }
+}
+
+/** Every route of the platform, in one table (snapshotted by route-table.test.ts). */
+export const ROUTES: RouteSpec[] = [
+  ...systemRoutes,
+  ...authRoutes,
+  ...orgRoutes,
+  ...memberRoutes,
+  ...gridRoutes,
+  ...adminRoutes,
+  ...auditRoutes,
+];
+
+const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
+
+export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'warn' } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { coerceTypes: 'array', allErrors: true, useDefaults: true, removeAdditional: false } },
+  });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyCompress, { threshold: 2048 });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: '强基 Qiangji API',
+        version: deps.version,
+        description:
+          '江门市基层党建与党建引领网格治理平台的开放接口。会话 Cookie 认证；非 GET 请求须带 x-csrf-token。' +
+          ' Errors are JSON {code, message_zh, message_en, details?}.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    const token = request.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const loaded = await loadSession(deps.db, token, request.ip);
+    if (loaded) {
+      request.actor = loaded.actor;
+      request.csrfToken = loaded.csrfToken;
+    }
+  });
+
+  for (const spec of ROUTES) registerRoute(app, deps, spec);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET' || !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+      return reply.status(404).send({
+        code: 'NOT_FOUND',
+        message_zh: `没有这个接口：${request.method} ${request.url.split('?')[0]}`,
+        message_en: `No such endpoint: ${request.method} ${request.url.split('?')[0]}`,
+      });
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+  return app;
+}
+
+const NO_ACTOR = new Proxy({} as Actor, {
+  get() {
+    throw new Error('a public route read the actor');
+  },
+});
+
+function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void {
+  const errorResponses = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
+  app.route({
+    method: spec.method,
+    url: spec.url,
+    schema: {
+      summary: spec.summary,
+      tags: spec.tags,
+      description: `权限 / access: ${spec.access}`,
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.query ? { querystring: spec.query } : {}),
+      ...(spec.body ? { body: spec.body } : {}),
+      ...(spec.response ? { response: { ...errorResponses, ...spec.response } } : {}),
+      ...(spec.access === 'public' ? {} : { security: [{ session: [], csrf: [] }] }),
+    },
+    preHandler: async (request) => {
+      if (spec.access === 'public') return;
+      const actor = request.actor;
+      if (!actor) throw errors.notSignedIn();
+      if (spec.method !== 'GET' && request.headers['x-csrf-token'] !== request.csrfToken) throw errors.csrf();
+      if (spec.access !== 'signed_in' && !actor.permissions.has(spec.access)) throw errors.permission(spec.access);
+    },
+    handler: async (request, reply) => {
+      const actor = request.actor;
+      const who = (fields: AuditFields) => ({
+        ...fields,
+        actorId: actor?.accountId ?? null,
+        actorUsername: actor?.username ?? 'anonymous',
+        role: actor?.role ?? 'anonymous',
+        scopeOrgId: actor?.scopeOrgId ?? null,
+        clientIp: request.ip,
+      });
+      const result = await spec.handler({
+        deps,
+        db: deps.db,
+        actor: actor ?? NO_ACTOR,
+        params: request.params as never,
+        query: request.query as never,
+        body: request.body as never,
+        request,
+        reply,
+        write: (fn) => deps.db.transaction().execute((trx) => fn(trx, (fields) => appendAudit(trx, who(fields)))),
+        audit: (fields) => recordAudit(deps.db, who(fields)),
+      });
+      return result;
+    },
+  });
+}
+

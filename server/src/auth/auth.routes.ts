@@ -1,0 +1,100 @@
+import { Type } from '@sinclair/typebox';
+import { ROLE_NAMES_ZH } from '../platform/access/permissions.ts';
+import { route } from '../platform/http/route.ts';
+import { changePassword, login } from './auth.service.ts';
+import { CSRF_COOKIE, deleteSession, SESSION_COOKIE } from './session.ts';
+
+const cookieOptions = { path: '/', sameSite: 'strict' as const, secure: false };
+
+export const authRoutes = [
+  route({
+    method: 'POST',
+    url: '/api/auth/login',
+    access: 'public',
+    summary: '登录 / Sign in',
+    tags: ['auth'],
+    body: Type.Object(
+      {
+        username: Type.String({ minLength: 1, maxLength: 64 }),
+        password: Type.String({ minLength: 1, maxLength: 128 }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, body, request, reply, deps }) {
+      const { account, session, passwordExpired } = await login(db, body.username, body.password, request.ip);
+      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, httpOnly: true });
+      reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieOptions, httpOnly: false });
+      return {
+        account: {
+          id: account.id,
+          username: account.username,
+          displayName: account.display_name,
+          role: account.role,
+          mustChangePassword: account.must_change_password || (passwordExpired && !deps.config.demoMode),
+        },
+        csrfToken: session.csrfToken,
+      };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/auth/logout',
+    access: 'signed_in',
+    summary: '退出登录 / Sign out',
+    tags: ['auth'],
+    async handler({ db, request, reply, actor, audit }) {
+      const token = request.cookies[SESSION_COOKIE];
+      if (token) await deleteSession(db, token);
+      await audit({ action: 'auth.logout', targetType: 'account', targetId: actor.accountId });
+      reply.clearCookie(SESSION_COOKIE, cookieOptions).clearCookie(CSRF_COOKIE, cookieOptions);
+      return { ok: true };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/auth/password',
+    access: 'signed_in',
+    summary: '修改密码 / Change password',
+    tags: ['auth'],
+    body: Type.Object(
+      {
+        currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
+        newPassword: Type.String({ minLength: 1, maxLength: 128 }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, body, request }) {
+      await changePassword(db, actor.accountId, body.currentPassword, body.newPassword, request.ip);
+      return { ok: true };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/me',
+    access: 'signed_in',
+    summary: '当前账号、角色与管辖范围 / The signed-in account, its role and scope',
+    tags: ['auth'],
+    async handler({ db, actor, request, deps }) {
+      const scope = await db
+        .selectFrom('org')
+        .select(['id', 'code', 'name', 'short_name', 'level', 'category'])
+        .where('id', '=', actor.scopeOrgId)
+        .executeTakeFirstOrThrow();
+      return {
+        account: {
+          id: actor.accountId,
+          username: actor.username,
+          displayName: actor.displayName,
+          role: actor.role,
+          roleName: ROLE_NAMES_ZH[actor.role],
+          roles: [actor.role],
+          mustChangePassword: actor.mustChangePassword,
+        },
+        scope: { id: scope.id, code: scope.code, name: scope.name, shortName: scope.short_name, level: scope.level, category: scope.category },
+        permissions: [...actor.permissions],
+        csrfToken: request.csrfToken ?? null,
+        demoMode: deps.config.demoMode,
+      };
+    },
+  }),
+];

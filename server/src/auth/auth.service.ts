@@ -1,0 +1,142 @@
+// Sign-in with lockout (等保: 5 failures → 15 minutes, configurable), password change with policy.
+import type { Kysely } from 'kysely';
+import { appendAudit, recordAudit } from '../platform/audit/audit.ts';
+import type { Account, DB } from '../platform/db/schema.ts';
+import { AppError, forbidden, unauthorized, unprocessable } from '../platform/errors/errors.ts';
+import { readSecuritySettings } from '../platform/settings/settings.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import { checkPasswordPolicy } from './password-policy.ts';
+import { createSession } from './session.ts';
+
+const invalid = () =>
+  unauthorized('AUTH_INVALID', '用户名或密码不正确。', 'The username or password is incorrect.');
+
+const locked = (until: Date) => {
+  const at = until.toISOString();
+  return new AppError(
+    423,
+    'AUTH_LOCKED',
+    `连续登录失败次数过多，账号已锁定至 ${formatZh(until)}，请稍后再试或联系安全管理员解锁。`,
+    `Too many failed sign-ins: the account is locked until ${at}. Try later or ask the security administrator.`,
+    { lockedUntil: at },
+  );
+};
+
+function formatZh(d: Date): string {
+  // Shown in China Standard Time, the zone named.
+  const cst = new Date(d.getTime() + 8 * 3600_000);
+  return `${cst.toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+}
+
+function auditActor(account: Pick<Account, 'id' | 'username' | 'role' | 'scope_org_id'>, clientIp: string) {
+  return {
+    actorId: account.id,
+    actorUsername: account.username,
+    role: account.role,
+    scopeOrgId: account.scope_org_id,
+    clientIp,
+  };
+}
+
+export async function login(db: Kysely<DB>, username: string, password: string, clientIp: string) {
+  const account = await db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirst();
+  if (!account) {
+    // Same answer as a wrong password: do not tell which usernames exist.
+    await recordAudit(db, {
+      actorId: null,
+      actorUsername: username.slice(0, 64),
+      role: 'unknown',
+      scopeOrgId: null,
+      action: 'auth.login_failed',
+      targetType: 'account',
+      targetId: username.slice(0, 64),
+      after: { reason: 'no_such_account' },
+      clientIp,
+    });
+    throw invalid();
+  }
+  if (account.disabled) throw forbidden('AUTH_DISABLED', '该账号已停用，请联系系统管理员。', 'This account is disabled.');
+  if (account.locked_until && new Date(account.locked_until) > new Date()) throw locked(new Date(account.locked_until));
+
+  const settings = await readSecuritySettings(db);
+  if (!(await verifyPassword(password, account.password_hash))) {
+    const attempts = account.failed_attempts + 1;
+    const lockNow = attempts >= settings.lockoutThreshold;
+    const lockedUntil = lockNow ? new Date(Date.now() + settings.lockoutMinutes * 60_000) : null;
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('account')
+        .set(lockNow ? { failed_attempts: 0, locked_until: lockedUntil } : { failed_attempts: attempts })
+        .where('id', '=', account.id)
+        .execute();
+      await appendAudit(trx, {
+        ...auditActor(account, clientIp),
+        action: lockNow ? 'auth.locked' : 'auth.login_failed',
+        targetType: 'account',
+        targetId: account.id,
+        after: { failedAttempts: attempts, lockedUntil },
+      });
+    });
+    if (lockedUntil) throw locked(lockedUntil);
+    const left = settings.lockoutThreshold - attempts;
+    const err = invalid();
+    throw new AppError(
+      err.status,
+      err.code,
+      `${err.messageZh}再失败 ${left} 次账号将被锁定 ${settings.lockoutMinutes} 分钟。`,
+      `${err.messageEn} ${left} more failure(s) lock the account for ${settings.lockoutMinutes} minutes.`,
+      { attemptsLeft: left },
+    );
+  }
+
+  const session = await createSession(db, account.id, clientIp);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('account').set({ failed_attempts: 0, locked_until: null }).where('id', '=', account.id).execute();
+    await appendAudit(trx, {
+      ...auditActor(account, clientIp),
+      action: 'auth.login',
+      targetType: 'account',
+      targetId: account.id,
+    });
+  });
+  const ageDays = (Date.now() - new Date(account.password_changed_at).getTime()) / 86_400_000;
+  return { account, session, passwordExpired: ageDays > settings.passwordMaxAgeDays };
+}
+
+export async function changePassword(
+  db: Kysely<DB>,
+  accountId: number,
+  current: string,
+  next: string,
+  clientIp: string,
+): Promise<void> {
+  const account = await db.selectFrom('account').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
+  if (!(await verifyPassword(current, account.password_hash))) {
+    throw unprocessable('PASSWORD_CURRENT_WRONG', '当前密码不正确。', 'The current password is incorrect.');
+  }
+  const settings = await readSecuritySettings(db);
+  const broken = checkPasswordPolicy(next, account.username, settings.passwordMinLength);
+  if (current === next) broken.push({ rule: 'same_as_current', zh: '新密码不能与当前密码相同', en: 'must differ from the current one' });
+  if (broken.length > 0) {
+    throw unprocessable(
+      'PASSWORD_POLICY',
+      `新密码不符合密码策略：${broken.map((b) => b.zh).join('；')}。`,
+      `The new password breaks the policy: ${broken.map((b) => b.en).join('; ')}.`,
+      { rules: broken.map((b) => b.rule) },
+    );
+  }
+  const hash = await hashPassword(next);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('account')
+      .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
+      .where('id', '=', accountId)
+      .execute();
+    await appendAudit(trx, {
+      ...auditActor(account, clientIp),
+      action: 'auth.password_changed',
+      targetType: 'account',
+      targetId: accountId,
+    });
+  });
+}

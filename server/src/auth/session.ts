@@ -1,0 +1,82 @@
+// Sessions live in the database, so several server instances share them. The cookie holds a random
+// token; the table holds only its SHA-256. Idle sessions expire (security setting idleTimeoutMinutes).
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { type Actor, makeActor } from '../platform/access/actor.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { errors } from '../platform/errors/errors.ts';
+import { readSecuritySettings } from '../platform/settings/settings.ts';
+
+export const SESSION_COOKIE = 'qj_session';
+export const CSRF_COOKIE = 'qj_csrf';
+const TOUCH_EVERY_MS = 60_000;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Kysely<DB>, accountId: number, clientIp: string) {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db
+    .insertInto('session')
+    .values({ token_hash: hashToken(token), account_id: accountId, csrf_token: csrfToken, client_ip: clientIp })
+    .execute();
+  return { token, csrfToken };
+}
+
+export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
+  await db.deleteFrom('session').where('token_hash', '=', hashToken(token)).execute();
+}
+
+export interface LoadedSession {
+  actor: Actor;
+  csrfToken: string;
+}
+
+/** The actor of a session token, or an error for an expired one; null when there is no such session. */
+export async function loadSession(db: Kysely<DB>, token: string, clientIp: string): Promise<LoadedSession | null> {
+  const tokenHash = hashToken(token);
+  const row = await db
+    .selectFrom('session')
+    .innerJoin('account', 'account.id', 'session.account_id')
+    .innerJoin('org', 'org.id', 'account.scope_org_id')
+    .select([
+      'session.csrf_token',
+      'session.last_seen_at',
+      'account.id as account_id',
+      'account.username',
+      'account.display_name',
+      'account.role',
+      'account.scope_org_id',
+      'account.must_change_password',
+      'account.disabled',
+      'org.path as scope_path',
+      'org.county_code as scope_county_code',
+    ])
+    .where('session.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const { idleTimeoutMinutes } = await readSecuritySettings(db);
+  const idleMs = Date.now() - new Date(row.last_seen_at).getTime();
+  if (row.disabled || idleMs > idleTimeoutMinutes * 60_000) {
+    await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+    if (row.disabled) return null;
+    throw errors.sessionExpired(idleTimeoutMinutes);
+  }
+  if (idleMs > TOUCH_EVERY_MS) {
+    await db.updateTable('session').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();
+  }
+  return {
+    csrfToken: row.csrf_token,
+    actor: makeActor({
+      accountId: row.account_id,
+      username: row.username,
+      displayName: row.display_name,
+      role: row.role,
+      scopeOrgId: row.scope_org_id,
+      scopePath: row.scope_path,
+      scopeCountyCode: row.scope_county_code,
+      mustChangePassword: row.must_change_password,
+      clientIp,
+    }),
+  };
+}

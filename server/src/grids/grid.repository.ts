@@ -1,0 +1,47 @@
+import { type Kysely, sql } from 'kysely';
+import type { Actor } from '../platform/access/actor.ts';
+import { scoped } from '../platform/access/scope.ts';
+import type { DB } from '../platform/db/schema.ts';
+
+export function gridsForMap(db: Kysely<DB>, actor: Actor) {
+  return scoped
+    .grids(db, actor)
+    .select([
+      'grid.id',
+      'grid.code',
+      'grid.name',
+      'grid.county_code',
+      'grid.household_count',
+      'grid.boundary',
+      'grid.min_lng',
+      'grid.min_lat',
+      'grid.max_lng',
+      'grid.max_lat',
+    ])
+    .orderBy('grid.code')
+    .execute();
+}
+
+export function workersOf(db: Kysely<DB>, gridId: number) {
+  return db
+    .selectFrom('grid_worker')
+    .select(['id', 'name', 'phone_masked', 'kind'])
+    .where('grid_id', '=', gridId)
+    .orderBy('kind')
+    .orderBy('id')
+    .execute();
+}
+
+/** Orgs on the path of a grid's org (its village, town, county), limited to the actor's scope. */
+export function orgsByIds(db: Kysely<DB>, actor: Actor, ids: number[]) {
+  return scoped
+    .orgs(db, actor)
+    .select(['org.id', 'org.code', 'org.name', 'org.kind', 'org.level'])
+    .where('org.id', 'in', ids.length ? ids : [0])
+    .execute();
+}
+
+export async function countGrids(db: Kysely<DB>, actor: Actor): Promise<number> {
+  const row = await scoped.grids(db, actor).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -1,0 +1,143 @@
+// Commands: serve (default) | migrate | seed [--scale test|demo|city] [--seed N] | audit-verify
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { buildApp } from './app.ts';
+import { seedDemo } from './demo/seed.ts';
+import { appendAudit, verifyAuditChain } from './platform/audit/audit.ts';
+import { type Config, loadConfig } from './platform/config/config.ts';
+import { loadDataKey, setDataKey } from './platform/crypto/crypto.ts';
+import { type Database, openDatabase } from './platform/db/engine.ts';
+import { migrate } from './platform/db/migrate.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+export async function openConfigured(config: Config): Promise<Database> {
+  setDataKey(loadDataKey(config.dataDir, config.dataKey));
+  const database = await openDatabase(
+    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') },
+  );
+  await migrate(database);
+  return database;
+}
+
+async function isEmpty(database: Database): Promise<boolean> {
+  const row = await database.db.selectFrom('org').select('id').limit(1).executeTakeFirst();
+  return !row;
+}
+
+export async function runSeed(database: Database, scale: 'test' | 'demo' | 'city', password: string, seed?: number) {
+  let lastStep = '';
+  const summary = await seedDemo(database, {
+    scale,
+    password,
+    ...(seed === undefined ? {} : { seed }),
+    onProgress(step, done, total) {
+      if (step !== lastStep || done === total) {
+        process.stdout.write(`  生成演示数据 / seeding ${step}: ${done}/${total}\n`);
+        lastStep = step;
+      }
+    },
+  });
+  await database.db.transaction().execute((trx) =>
+    appendAudit(trx, {
+      actorId: null,
+      actorUsername: 'system',
+      role: 'system',
+      scopeOrgId: null,
+      action: 'demo.seed',
+      targetType: 'database',
+      targetId: scale,
+      after: summary,
+      clientIp: 'local',
+    }),
+  );
+  return summary;
+}
+
+async function demoLogins(database: Database) {
+  const { db } = database;
+  const pick = (where: (q: ReturnType<typeof base>) => ReturnType<typeof base>) => where(base()).executeTakeFirst();
+  const base = () => db.selectFrom('account').innerJoin('org', 'org.id', 'account.scope_org_id').select(['account.username', 'org.name']).orderBy('account.username');
+  const rows = [
+    await pick((q) => q.where('account.username', '=', '4407')),
+    await pick((q) => q.where('account.username', '=', '440704')),
+    await pick((q) => q.where('org.level', '=', 'town').where('account.username', 'like', '440704%')),
+    await pick((q) => q.where('org.level', '=', 'village').where('account.username', 'like', '440704%')),
+    await pick((q) => q.where('org.level', '=', 'grid').where('account.username', 'like', '440704%')),
+  ];
+  return rows.filter((r): r is { username: string; name: string } => Boolean(r));
+}
+
+async function serve(config: Config) {
+  const started = Date.now();
+  const database = await openConfigured(config);
+  if (await isEmpty(database)) {
+    if (!config.demoMode) throw new Error('empty database and DEMO_MODE=0: load data with `npm run seed` first');
+    console.log('首次启动：生成江门市演示数据 / first start: generating the Jiangmen demo data …');
+    const summary = await runSeed(database, 'demo', config.demoPassword);
+    console.log(`  完成 / done in ${(summary.ms / 1000).toFixed(1)} s`);
+  }
+  const app = await buildApp({ database, db: database.db, config, version: VERSION }, { logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}/`;
+  console.log(`\n强基 Qiangji ${VERSION} 已启动 / ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`  地址 / URL:        ${url}`);
+  console.log(`  接口文档 / API docs: ${url}api/docs`);
+  console.log(`  数据库 / database:  ${database.engine}${database.engine === 'pglite' ? ` (${path.join(config.dataDir, 'pglite')})` : ''}`);
+  if (config.demoMode) {
+    console.log(`  演示账号 / demo accounts (密码 / password: ${config.demoPassword}):`);
+    for (const r of await demoLogins(database)) console.log(`    ${r.username.padEnd(16)} ${r.name}`);
+    console.log('    sysadmin         系统管理员 / system administrator');
+    console.log('    secadmin         安全管理员 / security administrator');
+    console.log('    auditadmin       审计管理员 / audit administrator');
+  }
+  const stop = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export async function main(): Promise<void> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string' }, force: { type: 'boolean' } },
+  });
+  const command = positionals[0] ?? 'serve';
+  const config = loadConfig();
+  if (command === 'serve') return serve(config);
+  const database = await openConfigured(config);
+  try {
+    if (command === 'migrate') {
+      console.log('migrations applied / 迁移完成');
+    } else if (command === 'seed') {
+      const scale = values.scale as 'test' | 'demo' | 'city';
+      if (!['test', 'demo', 'city'].includes(scale)) throw new Error('--scale must be test, demo or city');
+      if (!(await isEmpty(database))) {
+        throw new Error('the database already holds data: remove DATA_DIR (or use an empty DATABASE_URL) and run again');
+      }
+      const summary = await runSeed(database, scale, config.demoPassword, values.seed ? Number(values.seed) : undefined);
+      console.log(JSON.stringify(summary));
+    } else if (command === 'audit-verify') {
+      const result = await verifyAuditChain(database.db);
+      console.log(JSON.stringify(result));
+      if (!result.ok) process.exitCode = 1;
+    } else {
+      throw new Error(`unknown command ${command}: use serve | migrate | seed | audit-verify`);
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

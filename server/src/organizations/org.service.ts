@@ -1,0 +1,74 @@
+// Org tree, search and detail for the caller's scope.
+import type { Kysely } from 'kysely';
+import type { Actor } from '../platform/access/actor.ts';
+import { verifyOrg } from '../platform/access/scope.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { errors } from '../platform/errors/errors.ts';
+import * as repo from './org.repository.ts';
+
+type NodeRow = Awaited<ReturnType<typeof repo.findChildren>>[number];
+
+export function toNode(r: NodeRow) {
+  return {
+    id: r.id,
+    parentId: r.parent_id,
+    code: r.code,
+    name: r.name,
+    shortName: r.short_name,
+    kind: r.kind,
+    level: r.level,
+    category: r.category,
+    memberCount: r.member_count,
+    gridCount: r.grid_count,
+    householdCount: r.household_count,
+    childCount: r.child_count ?? 0,
+  };
+}
+
+/** Ancestor ids of a path, root first, the org itself excluded: '/1/5/9/' → [1, 5]. */
+export function ancestorIds(path: string): number[] {
+  return path.split('/').filter(Boolean).map(Number).slice(0, -1);
+}
+
+export async function treeChildren(db: Kysely<DB>, actor: Actor, parentId: number | undefined) {
+  if (parentId === undefined) {
+    const root = await repo.findNode(db, actor, actor.scopeOrgId);
+    if (!root) throw errors.outOfScope('org', actor.scopeOrgId);
+    return [toNode(root)];
+  }
+  await verifyOrg(db, actor, parentId);
+  return (await repo.findChildren(db, actor, parentId)).map(toNode);
+}
+
+export async function search(db: Kysely<DB>, actor: Actor, q: string, limit: number) {
+  const rows = await repo.searchOrgs(db, actor, q.trim(), limit);
+  const names = await repo.namesOf(db, actor, [...new Set(rows.flatMap((r) => ancestorIds(r.path)))]);
+  return rows.map((r) => ({
+    ...toNode(r),
+    pathNames: ancestorIds(r.path)
+      .map((id) => names.get(id)?.name)
+      .filter((n): n is string => Boolean(n)),
+  }));
+}
+
+export async function detail(db: Kysely<DB>, actor: Actor, id: number) {
+  const org = await verifyOrg(db, actor, id);
+  const node = await repo.findNode(db, actor, id);
+  if (!node) throw errors.outOfScope('org', id);
+  const names = await repo.namesOf(db, actor, ancestorIds(org.path));
+  const kinds = await repo.childKinds(db, actor, id);
+  return {
+    org: {
+      ...toNode(node),
+      divisionCode: org.division_code,
+      countyCode: org.county_code,
+      unitName: org.unit_name,
+      uscc: org.uscc,
+      foundedOn: org.founded_on,
+    },
+    ancestors: ancestorIds(org.path)
+      .map((aid) => names.get(aid))
+      .filter((a): a is { id: number; code: string; name: string } => Boolean(a)),
+    childKinds: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
+  };
+}

@@ -1,0 +1,44 @@
+// What each role may do. A route declares one permission; this table is the whole policy.
+import type { Role } from '../db/schema.ts';
+
+export const PERMISSIONS = [
+  'org:read',
+  'grid:read',
+  'member:read',
+  'member:read_pii',
+  'account:manage',
+  'security:manage',
+  'audit:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** 三员分立: system, security and audit administrators hold disjoint powers and no business data. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: ['account:manage'],
+  security_admin: ['security:manage'],
+  audit_admin: ['audit:read'],
+  org_admin: ['org:read', 'grid:read', 'member:read', 'member:read_pii'],
+  secretary: ['org:read', 'grid:read', 'member:read', 'member:read_pii'],
+  grid_worker: ['org:read', 'grid:read'],
+  department_staff: ['org:read'],
+  member: ['org:read'],
+  resident: ['org:read'],
+};
+
+export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
+
+export const ROLE_NAMES_ZH: Record<Role, string> = {
+  system_admin: '系统管理员',
+  security_admin: '安全管理员',
+  audit_admin: '审计管理员',
+  org_admin: '组织部门',
+  secretary: '书记',
+  grid_worker: '网格员',
+  department_staff: '职能部门',
+  member: '党员',
+  resident: '居民',
+};
+
+export function can(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

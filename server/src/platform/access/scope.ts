@@ -1,0 +1,87 @@
+// THE access layer. Every query of scoped data starts here: it adds "inside the actor's org subtree"
+// and checks the role's permission, so feature code cannot forget either. An id that comes from a
+// request is unverified until one of the `verify*` functions has placed it inside the scope.
+import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { errors } from '../errors/errors.ts';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+import type { Permission } from './permissions.ts';
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (!actor.permissions.has(permission)) throw errors.permission(permission);
+}
+
+/** Prefix pattern of the actor's subtree; paths hold only digits and '/', so no LIKE escaping is needed. */
+export function subtreePattern(actor: Actor): string {
+  if (!/^(\/\d+)+\/$/.test(actor.scopePath)) throw new Error(`bad scope path ${actor.scopePath}`);
+  return `${actor.scopePath}%`;
+}
+
+export const scoped = {
+  /** Orgs inside the actor's subtree (alias `org`). */
+  orgs(db: Kysely<DB>, actor: Actor): SelectQueryBuilder<DB, 'org', object> {
+    requirePermission(actor, 'org:read');
+    return db.selectFrom('org').where('org.path', 'like', subtreePattern(actor));
+  },
+
+  /** Grids whose grid party org is inside the subtree (aliases `grid`, `grid_org`). */
+  grids(db: Kysely<DB>, actor: Actor) {
+    requirePermission(actor, 'grid:read');
+    return db
+      .selectFrom('grid')
+      .innerJoin('org as grid_org', 'grid_org.id', 'grid.org_id')
+      .where('grid_org.path', 'like', subtreePattern(actor));
+  },
+
+  /** Members whose org is inside the subtree (aliases `member`, `member_org`). */
+  members(db: Kysely<DB>, actor: Actor, permission: Permission = 'member:read') {
+    requirePermission(actor, permission);
+    return db
+      .selectFrom('member')
+      .innerJoin('org as member_org', 'member_org.id', 'member.org_id')
+      .where('member_org.path', 'like', subtreePattern(actor));
+  },
+
+  /** Accounts whose scope org is inside the subtree (aliases `account`, `account_org`). */
+  accounts(db: Kysely<DB>, actor: Actor, permission: Permission) {
+    requirePermission(actor, permission);
+    return db
+      .selectFrom('account')
+      .innerJoin('org as account_org', 'account_org.id', 'account.scope_org_id')
+      .where('account_org.path', 'like', subtreePattern(actor));
+  },
+};
+
+export async function verifyAccount(db: Kysely<DB>, actor: Actor, unverifiedId: number, permission: Permission) {
+  const account = await scoped
+    .accounts(db, actor, permission)
+    .selectAll('account')
+    .where('account.id', '=', unverifiedId)
+    .executeTakeFirst();
+  if (!account) throw errors.outOfScope('account', unverifiedId);
+  return account;
+}
+
+/** Places an org id from a request inside the scope, or answers 404 as if it did not exist. */
+export async function verifyOrg(db: Kysely<DB>, actor: Actor, unverifiedId: number) {
+  const org = await scoped.orgs(db, actor).selectAll('org').where('org.id', '=', unverifiedId).executeTakeFirst();
+  if (!org) throw errors.outOfScope('org', unverifiedId);
+  return org;
+}
+
+export async function verifyGrid(db: Kysely<DB>, actor: Actor, unverifiedId: number) {
+  const grid = await scoped.grids(db, actor).selectAll('grid').where('grid.id', '=', unverifiedId).executeTakeFirst();
+  if (!grid) throw errors.outOfScope('grid', unverifiedId);
+  return grid;
+}
+
+export async function verifyMember(db: Kysely<DB>, actor: Actor, unverifiedId: number, permission: Permission) {
+  const member = await scoped
+    .members(db, actor, permission)
+    .selectAll('member')
+    .select('member_org.name as org_name')
+    .where('member.id', '=', unverifiedId)
+    .executeTakeFirst();
+  if (!member) throw errors.outOfScope('member', unverifiedId);
+  return member;
+}

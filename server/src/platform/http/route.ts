@@ -1,0 +1,63 @@
+// A route is data: method, url, who may call it, its schemas, and one handler that calls a service.
+// The whole table is snapshotted in a test (route-table.test.ts): a diff there is a permission change.
+import type { Static, TSchema } from '@sinclair/typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../access/actor.ts';
+import type { Permission } from '../access/permissions.ts';
+import type { AuditEntry } from '../audit/audit.ts';
+import type { Config } from '../config/config.ts';
+import type { Database } from '../db/engine.ts';
+import type { DB } from '../db/schema.ts';
+
+/** 'public': anyone; 'signed_in': any account; otherwise the permission the role must hold. */
+export type Access = 'public' | 'signed_in' | Permission;
+
+/** Which scoped record an `:id` in the url names (drives the generated cross-scope test). */
+export type ScopeResource = 'org' | 'grid' | 'member';
+
+export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorUsername' | 'role' | 'scopeOrgId' | 'clientIp'>;
+
+export interface Deps {
+  database: Database;
+  db: Kysely<DB>;
+  config: Config;
+  version: string;
+}
+
+export interface Context<P, Q, B> {
+  deps: Deps;
+  db: Kysely<DB>;
+  /** The signed-in caller. On a 'public' route reading it throws: public handlers act for no one. */
+  actor: Actor;
+  params: P;
+  query: Q;
+  body: B;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  /** One transaction per write request, with the audit row inside it. */
+  write<T>(fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>): Promise<T>;
+  /** Records a read of personal data, or another action with no write of its own. */
+  audit(fields: AuditFields): Promise<number>;
+}
+
+export interface RouteSpec<PS extends TSchema = TSchema, QS extends TSchema = TSchema, BS extends TSchema = TSchema> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  access: Access;
+  summary: string;
+  tags: string[];
+  params?: PS;
+  query?: QS;
+  body?: BS;
+  response?: Record<number, TSchema>;
+  scopeResource?: ScopeResource;
+  handler(ctx: Context<Static<PS>, Static<QS>, Static<BS>>): Promise<unknown>;
+}
+
+/** Typed helper: infers the handler's params/query/body types from the schemas. */
+export function route<PS extends TSchema, QS extends TSchema, BS extends TSchema>(
+  spec: RouteSpec<PS, QS, BS>,
+): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
