@@ -1,0 +1,124 @@
+// Generated from the route table: an actor of one village can neither read nor change another
+// village's records through any route that names a scoped record, and lists never leak.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ROUTES } from '../../app.ts';
+import type { Database } from '../db/engine.ts';
+import { createTestDatabase } from '../db/testing/test-database.ts';
+import { startTestServer, type TestClient, type TestServer } from '../http/testing/test-server.ts';
+
+let database: Database;
+let server: TestServer;
+let secretaryA: TestClient;
+let villageA: { id: number; code: string; path: string };
+let villageB: { id: number; code: string; path: string; name: string };
+const samples: Record<'org' | 'grid' | 'member', { own: number; other: number }> = {
+  org: { own: 0, other: 0 },
+  grid: { own: 0, other: 0 },
+  member: { own: 0, other: 0 },
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer(database);
+  const { db } = database;
+  const villages = await db
+    .selectFrom('org')
+    .select(['id', 'code', 'path', 'name'])
+    .where('level', '=', 'village')
+    .where('member_count', '>', 0)
+    .orderBy('code')
+    .execute();
+  const a = villages[0];
+  const b = villages.find((v) => v.code.slice(0, 9) !== a?.code.slice(0, 9));
+  if (!a || !b) throw new Error('the test seed needs villages in two towns');
+  villageA = a;
+  villageB = b;
+  const gridOf = (path: string) =>
+    db
+      .selectFrom('grid')
+      .innerJoin('org', 'org.id', 'grid.org_id')
+      .select('grid.id')
+      .where('org.path', 'like', `${path}%`)
+      .orderBy('grid.id')
+      .executeTakeFirstOrThrow();
+  const memberOf = (path: string) =>
+    db
+      .selectFrom('member')
+      .innerJoin('org', 'org.id', 'member.org_id')
+      .select('member.id')
+      .where('org.path', 'like', `${path}%`)
+      .orderBy('member.id')
+      .executeTakeFirstOrThrow();
+  samples.org = { own: a.id, other: b.id };
+  samples.grid = { own: (await gridOf(a.path)).id, other: (await gridOf(b.path)).id };
+  samples.member = { own: (await memberOf(a.path)).id, other: (await memberOf(b.path)).id };
+  secretaryA = await server.as(a.code);
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+const scopedRoutes = ROUTES.filter((r) => r.scopeResource);
+
+describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', (_name, r) => {
+  const resource = r.scopeResource ?? 'org';
+  const bodyFor = () => (r.url.endsWith('/reveal') ? { field: 'idNumber' } : {});
+  const call = (id: number) => {
+    const url = r.url.replace(':id', String(id));
+    return r.method === 'GET' ? secretaryA.get(url) : secretaryA.request(r.method, url, bodyFor());
+  };
+
+  test('answers for a record of the own village', async () => {
+    const res = await call(samples[resource].own);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  });
+
+  test('answers 404 for the same kind of record in another village, and changes nothing', async () => {
+    const before = await database.db.selectFrom('audit_log').select(database.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const res = await call(samples[resource].other);
+    expect(res.status).toBe(404);
+    expect((res.body as { code: string }).code).toMatch(/_NOT_FOUND$/);
+    const after = await database.db.selectFrom('audit_log').select(database.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+});
+
+describe('lists stay inside the scope', () => {
+  test('the tree starts at the own village and will not open another', async () => {
+    const root = await secretaryA.get<{ nodes: { id: number }[] }>('/api/orgs/tree');
+    expect(root.body.nodes.map((n) => n.id)).toEqual([villageA.id]);
+    const other = await secretaryA.get(`/api/orgs/tree?parentId=${villageB.id}`);
+    expect(other.status).toBe(404);
+  });
+
+  test('search does not find another village', async () => {
+    const res = await secretaryA.get<{ items: unknown[] }>(`/api/orgs/search?q=${encodeURIComponent(villageB.name)}`);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([]);
+    const byCode = await secretaryA.get<{ items: unknown[] }>(`/api/orgs/search?q=${villageB.code}`);
+    expect(byCode.body.items).toEqual([]);
+  });
+
+  test('the map holds only the own village’s grids', async () => {
+    const res = await secretaryA.get<{ grids: { code: string }[] }>('/api/map/grids');
+    expect(res.body.grids.length).toBeGreaterThan(0);
+    for (const g of res.body.grids) expect(g.code.startsWith(villageA.code)).toBe(true);
+  });
+
+  test('the member list of the own village holds only its members', async () => {
+    const res = await secretaryA.get<{ items: { orgId: number }[]; total: number }>(
+      `/api/orgs/${villageA.id}/members?pageSize=200`,
+    );
+    expect(res.status).toBe(200);
+    const ids = res.body.items.map((m) => m.orgId);
+    const inside = await database.db
+      .selectFrom('org')
+      .select('id')
+      .where('path', 'like', `${villageA.path}%`)
+      .execute();
+    const allowed = new Set(inside.map((o) => o.id));
+    for (const id of ids) expect(allowed.has(id)).toBe(true);
+  });
+});
