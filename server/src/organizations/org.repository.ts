@@ -81,3 +81,45 @@ export function childKinds(db: Kysely<DB>, actor: Actor, parentId: number) {
     .groupBy('org.kind')
     .execute();
 }
+
+export interface OrgListFilter {
+  q?: string | undefined;
+  kind?: string | undefined;
+  level?: string | undefined;
+  category?: string | undefined;
+  sort: 'code' | 'name' | 'memberCount';
+  order: 'asc' | 'desc';
+}
+
+const ORG_SORT = { code: 'org.code', name: 'org.name', memberCount: 'org.member_count' } as const;
+
+function listFiltered(db: Kysely<DB>, actor: Actor, f: OrgListFilter) {
+  let q = scoped.orgs(db, actor);
+  if (f.kind) q = q.where('org.kind', '=', f.kind as never);
+  if (f.level) q = q.where('org.level', '=', f.level as never);
+  if (f.category) q = q.where('org.category', '=', f.category as never);
+  const text = f.q?.trim();
+  if (text) {
+    if (/^\d+$/.test(text)) q = q.where('org.code', 'like', `${escapeLike(text)}%`);
+    else if (/^[a-z]+$/i.test(text)) q = q.where('org.pinyin_initials', 'like', `%${escapeLike(text.toLowerCase())}%`);
+    else q = q.where('org.name', 'like', `%${escapeLike(text)}%`);
+  }
+  return q;
+}
+
+/** Every org of the subtree, filtered, sorted and paged on the server. */
+export function listOrgs(db: Kysely<DB>, actor: Actor, f: OrgListFilter, limit: number, offset: number) {
+  return listFiltered(db, actor, f)
+    .select(nodeColumns)
+    .select(sql<number>`0`.as('child_count'))
+    .orderBy(ORG_SORT[f.sort], f.order)
+    .orderBy('org.id')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countOrgs(db: Kysely<DB>, actor: Actor, f: OrgListFilter): Promise<number> {
+  const row = await listFiltered(db, actor, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -1,9 +1,42 @@
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams } from '../platform/http/schemas.ts';
+import { IdParams, Paging } from '../platform/http/schemas.ts';
 import * as service from './org.service.ts';
 
+const lit = (values: string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
 export const orgRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/orgs',
+    access: 'org:read',
+    summary: '管辖范围内的全部组织，筛选、排序、分页 / Every org in scope: filter, sort, page',
+    tags: ['organizations'],
+    query: Type.Object({
+      ...Paging,
+      q: Type.Optional(Type.String({ maxLength: 50 })),
+      kind: Type.Optional(
+        lit(['committee', 'working_committee', 'general_branch', 'branch', 'joint_branch', 'temporary_branch', 'group']),
+      ),
+      level: Type.Optional(lit(['city', 'county', 'town', 'village', 'grid', 'unit'])),
+      category: Type.Optional(
+        lit(['territorial', 'agency', 'state_enterprise', 'school', 'hospital', 'new_org', 'industry_committee', 'chain_committee']),
+      ),
+      sort: Type.Optional(lit(['code', 'name', 'memberCount'])),
+      order: Type.Optional(lit(['asc', 'desc'])),
+    }),
+    async handler({ db, actor, query }) {
+      const filter = {
+        q: query.q,
+        kind: query.kind,
+        level: query.level,
+        category: query.category,
+        sort: (query.sort ?? 'code') as 'code' | 'name' | 'memberCount',
+        order: (query.order ?? 'asc') as 'asc' | 'desc',
+      };
+      return service.list(db, actor, filter, query.page ?? 1, query.pageSize ?? 20);
+    },
+  }),
   route({
     method: 'GET',
     url: '/api/orgs/tree',

@@ -72,3 +72,11 @@ export async function detail(db: Kysely<DB>, actor: Actor, id: number) {
     childKinds: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
   };
 }
+
+export async function list(db: Kysely<DB>, actor: Actor, f: repo.OrgListFilter, page: number, pageSize: number) {
+  const [rows, total] = await Promise.all([
+    repo.listOrgs(db, actor, f, pageSize, (page - 1) * pageSize),
+    repo.countOrgs(db, actor, f),
+  ]);
+  return { items: rows.map(toNode), total, page, pageSize };
+}
