@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { seedDemo } from './demo/seed.ts';
 import { appendAudit, verifyAuditChain } from './platform/audit/audit.ts';
@@ -94,7 +95,13 @@ async function serve(config: Config) {
     console.log('    secadmin         安全管理员 / security administrator');
     console.log('    auditadmin       审计管理员 / audit administrator');
   }
+  // Idle sessions are refused on use; this sweep only keeps the table small.
+  const sweep = setInterval(() => {
+    void sql`delete from session where last_seen_at < now() - interval '1 day'`.execute(database.db).catch(() => {});
+  }, 600_000);
+  sweep.unref();
   const stop = async () => {
+    clearInterval(sweep);
     await app.close();
     await database.close();
     process.exit(0);
