@@ -1,0 +1,241 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import { useEffect, useState } from 'react';
+import { api } from '../api/client.ts';
+import type { AccountRow, Page, Role } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { ROLE_NAMES } from '../i18n/messages.ts';
+import { useFeedback } from '../shell/feedback.ts';
+import { PageTitle } from '../shell/page-title.tsx';
+import { AccountStatus } from './account-status.tsx';
+
+/** Roles the system administrator may grant: 三员分立 keeps the three administrator roles out. */
+const GRANTABLE: Role[] = ['org_admin', 'secretary', 'grid_worker', 'department_staff', 'member', 'resident'];
+const ALL_ROLES = Object.keys(ROLE_NAMES) as Role[];
+
+interface NewAccount {
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeOrgId: number;
+  password: string;
+}
+
+function CreateAccountDialog({
+  open,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: () => void;
+}) {
+  const { t, name } = useI18n();
+  const feedback = useFeedback();
+  const [form] = Form.useForm<NewAccount>();
+  const [saving, setSaving] = useState(false);
+  return (
+    <Modal
+      title={t('accounts.create')}
+      open={open}
+      onCancel={onClose}
+      okText={t('common.save')}
+      confirmLoading={saving}
+      destroyOnHidden
+      data-testid="create-account-dialog"
+      onOk={async () => {
+        const values = await form.validateFields();
+        setSaving(true);
+        try {
+          await api.post('/api/accounts', values);
+          feedback.success(t('accounts.created', { name: values.username }));
+          onCreated();
+          onClose();
+        } catch (error) {
+          feedback.error(error);
+        } finally {
+          setSaving(false);
+        }
+      }}
+    >
+      <Form form={form} layout="vertical" preserve={false} initialValues={{ role: 'secretary' }}>
+        <Form.Item
+          name="username"
+          label={t('accounts.username')}
+          rules={[
+            { required: true, message: t('accounts.required') },
+            { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: '3–64 位字母、数字或 _ . -' },
+          ]}
+        >
+          <Input autoComplete="off" />
+        </Form.Item>
+        <Form.Item
+          name="displayName"
+          label={t('accounts.displayName')}
+          rules={[{ required: true, message: t('accounts.required') }]}
+        >
+          <Input />
+        </Form.Item>
+        <Form.Item
+          name="role"
+          label={t('accounts.role')}
+          rules={[{ required: true, message: t('accounts.required') }]}
+        >
+          <Select options={GRANTABLE.map((r) => ({ value: r, label: name(ROLE_NAMES, r) }))} />
+        </Form.Item>
+        <Form.Item
+          name="scopeOrgId"
+          label={t('accounts.scopeOrgId')}
+          extra={t('accounts.scopeOrgIdHelp')}
+          rules={[{ required: true, message: t('accounts.required') }]}
+        >
+          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item
+          name="password"
+          label={t('accounts.initialPassword')}
+          extra={t('accounts.initialPasswordHelp')}
+          rules={[{ required: true, message: t('accounts.required') }]}
+        >
+          <Input.Password autoComplete="new-password" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+export default function AccountsPage() {
+  const { t, name } = useI18n();
+  const feedback = useFeedback();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [q, setQ] = useState('');
+  const [role, setRole] = useState<Role | undefined>();
+  const [creating, setCreating] = useState(false);
+  const list = useApi(
+    () => api.get<Page<AccountRow>>('/api/accounts', { page, pageSize, q: q || undefined, role }),
+    [page, pageSize, q, role],
+  );
+  useEffect(() => {
+    if (list.error) feedback.error(list.error);
+  }, [list.error, feedback]);
+
+  async function toggle(account: AccountRow) {
+    try {
+      await api.post(`/api/accounts/${account.id}/${account.disabled ? 'enable' : 'disable'}`);
+      feedback.success(t('accounts.done'));
+      list.reload();
+    } catch (error) {
+      feedback.error(error);
+    }
+  }
+
+  return (
+    <div data-testid="accounts-page">
+      <PageTitle
+        title={t('accounts.title')}
+        extra={
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setCreating(true)}
+            data-testid="create-account"
+          >
+            {t('accounts.create')}
+          </Button>
+        }
+      />
+      <Card variant="borderless">
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('accounts.searchPlaceholder')}
+            style={{ width: 260 }}
+            onSearch={(value) => {
+              setQ(value.trim());
+              setPage(1);
+            }}
+            data-testid="account-search"
+          />
+          <Select
+            allowClear
+            placeholder={t('accounts.rolePlaceholder')}
+            style={{ width: 180 }}
+            value={role}
+            onChange={(value: Role | undefined) => {
+              setRole(value);
+              setPage(1);
+            }}
+            options={ALL_ROLES.map((r) => ({ value: r, label: name(ROLE_NAMES, r) }))}
+          />
+        </Space>
+        <Table<AccountRow>
+          rowKey="id"
+          size="middle"
+          data-testid="account-table"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => t('common.total', { n: total.toLocaleString('zh-CN') }),
+            onChange: (p, s) => {
+              setPage(p);
+              setPageSize(s);
+            },
+          }}
+          columns={[
+            { title: t('accounts.username'), dataIndex: 'username', width: 180 },
+            { title: t('accounts.displayName'), dataIndex: 'displayName', ellipsis: true },
+            {
+              title: t('accounts.role'),
+              dataIndex: 'role',
+              width: 130,
+              render: (r: string) => name(ROLE_NAMES, r),
+            },
+            {
+              title: t('accounts.scopeOrg'),
+              dataIndex: 'scopeOrgName',
+              ellipsis: true,
+              render: (value: string, row) => (
+                <span title={`#${row.scopeOrgId}`}>
+                  {value} <span style={{ color: '#999' }}>#{row.scopeOrgId}</span>
+                </span>
+              ),
+            },
+            {
+              title: t('accounts.status'),
+              width: 200,
+              render: (_, row) => <AccountStatus account={row} />,
+            },
+            {
+              title: t('common.actions'),
+              width: 100,
+              render: (_, row) => (
+                <Popconfirm
+                  title={t(row.disabled ? 'accounts.enableConfirm' : 'accounts.disableConfirm', {
+                    name: row.username,
+                  })}
+                  onConfirm={() => toggle(row)}
+                >
+                  <Button
+                    type="link"
+                    size="small"
+                    danger={!row.disabled}
+                    data-testid={`toggle-${row.username}`}
+                  >
+                    {row.disabled ? t('accounts.enable') : t('accounts.disable')}
+                  </Button>
+                </Popconfirm>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <CreateAccountDialog open={creating} onClose={() => setCreating(false)} onCreated={list.reload} />
+    </div>
+  );
+}

@@ -1,0 +1,194 @@
+import { EyeOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { useEffect, useState } from 'react';
+import { api, download } from '../api/client.ts';
+import type { MemberRow, Page } from '../api/types.ts';
+import { useApi } from '../api/use-api.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { GENDER_NAMES, MEMBER_STATUS_NAMES } from '../i18n/messages.ts';
+import { useFeedback } from '../shell/feedback.ts';
+import { useSession } from '../shell/session.tsx';
+
+type Sort = 'name' | 'joinedOn' | 'birthDate';
+type Field = 'idNumber' | 'phone';
+
+function MaskedValue({ member, field, masked }: { member: MemberRow; field: Field; masked: string }) {
+  const { t } = useI18n();
+  const { can } = useSession();
+  const feedback = useFeedback();
+  const [value, setValue] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  if (value) return <span data-testid={`revealed-${field}`}>{value}</span>;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }}>
+      <span style={{ fontFamily: 'monospace' }}>{masked}</span>
+      {can('member:read_pii') && masked && (
+        <Tooltip title={t('member.revealTip')}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EyeOutlined />}
+            loading={loading}
+            data-testid={`reveal-${field}`}
+            onClick={async () => {
+              setLoading(true);
+              try {
+                const answer = await api.post<{ value: string }>(`/api/members/${member.id}/reveal`, {
+                  field,
+                });
+                setValue(answer.value);
+              } catch (error) {
+                feedback.error(error);
+              } finally {
+                setLoading(false);
+              }
+            }}
+          >
+            {t('common.view')}
+          </Button>
+        </Tooltip>
+      )}
+    </span>
+  );
+}
+
+export function MemberTable({ orgId }: { orgId: number }) {
+  const { t, name } = useI18n();
+  const feedback = useFeedback();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [q, setQ] = useState('');
+  const [sort, setSort] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
+  const [exporting, setExporting] = useState(false);
+  const query = { q: q || undefined, sort: sort.sort, order: sort.order };
+  const members = useApi(
+    () => api.get<Page<MemberRow>>(`/api/orgs/${orgId}/members`, { ...query, page, pageSize }),
+    [orgId, page, pageSize, q, sort.sort, sort.order],
+  );
+  useEffect(() => {
+    if (members.error) feedback.error(members.error);
+  }, [members.error, feedback]);
+
+  const onChange: TableProps<MemberRow>['onChange'] = (pagination, _filters, sorter) => {
+    const s = Array.isArray(sorter) ? sorter[0] : sorter;
+    if (s?.order && (s.field === 'name' || s.field === 'joinedOn' || s.field === 'birthDate')) {
+      setSort({ sort: s.field, order: s.order === 'descend' ? 'desc' : 'asc' });
+    } else {
+      setSort({ sort: 'name', order: 'asc' });
+    }
+    setPage(pagination.current ?? 1);
+    setPageSize(pagination.pageSize ?? 20);
+  };
+
+  const sortOrder = (field: Sort) =>
+    sort.sort === field ? (sort.order === 'desc' ? ('descend' as const) : ('ascend' as const)) : null;
+
+  return (
+    <Card
+      variant="borderless"
+      title={t('org.members')}
+      style={{ marginTop: 16 }}
+      extra={
+        <div style={{ display: 'flex', gap: 8 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('org.memberSearch')}
+            style={{ width: 240 }}
+            onSearch={(value) => {
+              setQ(value.trim());
+              setPage(1);
+            }}
+            data-testid="member-search"
+          />
+          <Button
+            icon={<FileExcelOutlined />}
+            loading={exporting}
+            data-testid="member-export"
+            onClick={async () => {
+              setExporting(true);
+              const hide = feedback.loading(t('common.exporting'));
+              try {
+                const file = await download(`/api/orgs/${orgId}/members.xlsx`, query, 'members.xlsx');
+                feedback.success(t('common.exported', { name: file }));
+              } catch (error) {
+                feedback.error(error);
+              } finally {
+                hide();
+                setExporting(false);
+              }
+            }}
+          >
+            {t('common.exportExcel')}
+          </Button>
+        </div>
+      }
+    >
+      <Table<MemberRow>
+        rowKey="id"
+        size="middle"
+        data-testid="member-table"
+        loading={members.loading}
+        dataSource={members.data?.items ?? []}
+        onChange={onChange}
+        scroll={{ x: 1000 }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: members.data?.total ?? 0,
+          showSizeChanger: true,
+          showTotal: (total) => t('common.total', { n: total.toLocaleString('zh-CN') }),
+        }}
+        columns={[
+          {
+            title: t('member.name'),
+            dataIndex: 'name',
+            width: 100,
+            sorter: true,
+            sortOrder: sortOrder('name'),
+          },
+          {
+            title: t('member.gender'),
+            dataIndex: 'gender',
+            width: 70,
+            render: (g: string) => name(GENDER_NAMES, g),
+          },
+          {
+            title: t('member.birthDate'),
+            dataIndex: 'birthDate',
+            width: 120,
+            sorter: true,
+            sortOrder: sortOrder('birthDate'),
+          },
+          {
+            title: t('member.idNumber'),
+            dataIndex: 'idNumberMasked',
+            width: 250,
+            render: (masked: string, row) => <MaskedValue member={row} field="idNumber" masked={masked} />,
+          },
+          {
+            title: t('member.phone'),
+            dataIndex: 'phoneMasked',
+            width: 190,
+            render: (masked: string, row) => <MaskedValue member={row} field="phone" masked={masked} />,
+          },
+          {
+            title: t('member.status'),
+            dataIndex: 'status',
+            width: 100,
+            render: (s: string) => (
+              <Tag color={s === 'full' ? 'red' : 'orange'}>{name(MEMBER_STATUS_NAMES, s)}</Tag>
+            ),
+          },
+          {
+            title: t('member.joinedOn'),
+            dataIndex: 'joinedOn',
+            width: 120,
+            sorter: true,
+            sortOrder: sortOrder('joinedOn'),
+          },
+          { title: t('member.org'), dataIndex: 'orgName', ellipsis: true },
+        ]}
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,88 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ApiError, api, onUnauthorized, setCsrfToken } from '../api/client.ts';
+import type { Me, Permission } from '../api/types.ts';
+
+type Status = 'loading' | 'signed_in' | 'signed_out';
+
+interface Session {
+  status: Status;
+  me: Me | null;
+  /** Reloads /api/me (after sign-in or a password change). */
+  refresh: () => Promise<Me | null>;
+  logout: () => Promise<void>;
+  can: (permission: Permission) => boolean;
+}
+
+const SessionContext = createContext<Session | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [me, setMe] = useState<Me | null>(null);
+  const [status, setStatus] = useState<Status>('loading');
+  const navigate = useNavigate();
+
+  const refresh = useCallback(async () => {
+    try {
+      const next = await api.get<Me>('/api/me');
+      setCsrfToken(next.csrfToken);
+      setMe(next);
+      setStatus('signed_in');
+      return next;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setMe(null);
+        setStatus('signed_out');
+        return null;
+      }
+      throw error;
+    }
+  }, []);
+
+  useEffect(() => {
+    refresh().catch(() => setStatus('signed_out'));
+  }, [refresh]);
+
+  useEffect(() => {
+    onUnauthorized((error) => {
+      setMe(null);
+      setCsrfToken(null);
+      setStatus('signed_out');
+      if (window.location.pathname !== '/login') {
+        navigate('/login', {
+          replace: true,
+          state: { from: window.location.pathname + window.location.search, reason: error },
+        });
+      }
+    });
+    return () => onUnauthorized(null);
+  }, [navigate]);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      setMe(null);
+      setCsrfToken(null);
+      setStatus('signed_out');
+      navigate('/login', { replace: true });
+    }
+  }, [navigate]);
+
+  const value = useMemo<Session>(
+    () => ({
+      status,
+      me,
+      refresh,
+      logout,
+      can: (permission) => Boolean(me?.permissions.includes(permission)),
+    }),
+    [status, me, refresh, logout],
+  );
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): Session {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
