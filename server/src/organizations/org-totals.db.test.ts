@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../platform/db/engine.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { recomputeOrgTotals } from './org-totals.ts';
+
+let database: Database;
+
+async function addOrg(code: string, parent: { id: number; path: string; depth: number } | null) {
+  const row = await database.db
+    .insertInto('org')
+    .values({
+      parent_id: parent?.id ?? null,
+      path: `pending:${code}`,
+      depth: parent ? parent.depth + 1 : 0,
+      code,
+      name: code,
+      short_name: code,
+      kind: 'committee',
+      level: 'unit',
+      category: 'agency',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = Number(row.id);
+  const path = `${parent?.path ?? '/'}${id}/`;
+  await database.db.updateTable('org').set({ path }).where('id', '=', id).execute();
+  return { id, path, depth: parent ? parent.depth + 1 : 0 };
+}
+
+let seq = 0;
+async function addMembers(orgId: number, n: number) {
+  for (let i = 0; i < n; i++) {
+    seq++;
+    await database.db
+      .insertInto('member')
+      .values({
+        org_id: orgId,
+        name: `党员${seq}`,
+        gender: 'male',
+        ethnicity: '汉族',
+        birth_date: '1980-01-01',
+        id_number_enc: 'x',
+        id_number_hash: `hash${seq}`,
+        id_number_masked: 'x',
+        phone_enc: 'x',
+        phone_masked: 'x',
+        education: 'bachelor',
+        occupation: 'in_service',
+        status: 'full',
+        joined_on: '2000-01-01',
+        converted_on: '2001-01-01',
+      })
+      .execute();
+  }
+}
+
+async function addGrid(code: string, orgId: number, villageOrgId: number, households: number) {
+  await database.db
+    .insertInto('grid')
+    .values({
+      code,
+      name: code,
+      org_id: orgId,
+      village_org_id: villageOrgId,
+      division_code: '4407',
+      county_code: '440704',
+      household_count: households,
+      resident_count: households * 3,
+      boundary: '[]',
+      center_lng: 113,
+      center_lat: 22.5,
+      min_lng: 113,
+      min_lat: 22.5,
+      max_lng: 113,
+      max_lat: 22.5,
+    })
+    .execute();
+}
+
+const totals = async () =>
+  Object.fromEntries(
+    (
+      await database.db
+        .selectFrom('org')
+        .select(['code', 'member_count', 'grid_count', 'household_count'])
+        .execute()
+    ).map((o) => [o.code, [o.member_count, o.grid_count, o.household_count]]),
+  );
+
+beforeAll(async () => {
+  database = await openDatabase({ dataDir: 'memory://' });
+  await migrate(database);
+  await database.db
+    .insertInto('division')
+    .values({ code: '4407', name: '江门市', level: 'city', parent_code: null, kind: 'city' })
+    .execute();
+});
+
+afterAll(async () => {
+  await database.close();
+});
+
+describe('recomputeOrgTotals', () => {
+  it('sets subtree totals: every org counts itself and everything below it', async () => {
+    const root = await addOrg('R', null);
+    const a = await addOrg('A', root);
+    const b = await addOrg('B', root);
+    const a1 = await addOrg('A1', a);
+    const a2 = await addOrg('A2', a);
+    await addMembers(root.id, 1);
+    await addMembers(a.id, 2);
+    await addMembers(a1.id, 3);
+    await addMembers(a2.id, 4);
+    await addMembers(b.id, 5);
+    await addGrid('G1', a1.id, a.id, 100);
+    await addGrid('G2', a2.id, a.id, 250);
+
+    const result = await recomputeOrgTotals(database.db);
+    expect(result).toEqual({ orgs: 5, updated: 5 });
+    expect(await totals()).toEqual({
+      R: [15, 2, 350],
+      A: [9, 2, 350],
+      A1: [3, 1, 100],
+      A2: [4, 1, 250],
+      B: [5, 0, 0],
+    });
+  });
+
+  it('writes only what changed, and follows later changes', async () => {
+    expect(await recomputeOrgTotals(database.db)).toEqual({ orgs: 5, updated: 0 });
+    const b = await database.db
+      .selectFrom('org')
+      .select('id')
+      .where('code', '=', 'B')
+      .executeTakeFirstOrThrow();
+    await database.db.deleteFrom('member').where('org_id', '=', Number(b.id)).execute();
+    expect(await recomputeOrgTotals(database.db)).toEqual({ orgs: 5, updated: 2 });
+    const t = await totals();
+    expect(t.R).toEqual([10, 2, 350]);
+    expect(t.B).toEqual([0, 0, 0]);
+  });
+});
