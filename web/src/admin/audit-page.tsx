@@ -6,7 +6,7 @@ import { api, download } from '../api/client.ts';
 import type { AuditRow, AuditVerifyResult, Page } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { AUDIT_ACTION_NAMES, ROLE_NAMES } from '../i18n/messages.ts';
+import { AUDIT_ACTION_NAMES, ROLE_NAMES, TARGET_TYPE_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 
@@ -230,7 +230,7 @@ export default function AuditPage() {
               title: t('audit.target'),
               render: (_, row) => (
                 <span>
-                  {row.targetType}
+                  {name(TARGET_TYPE_NAMES, row.targetType)}
                   {row.targetId ? ` #${row.targetId}` : ''}
                 </span>
               ),

@@ -135,7 +135,7 @@ export default function HomePage() {
             data-testid="home-children"
             columns={[
               {
-                title: t('orgs.tree'),
+                title: t('home.orgName'),
                 dataIndex: 'name',
                 render: (value: string, row) => <Link to={`/orgs/${row.id}`}>{value}</Link>,
               },

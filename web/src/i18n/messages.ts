@@ -62,6 +62,7 @@ export const zh = {
   'home.households': '户数',
   'home.childOrgs': '下级组织',
   'home.children': '下级党组织概况',
+  'home.orgName': '党组织名称',
   'home.unitPerson': '人',
   'home.unitGrid': '个',
   'home.unitHousehold': '户',
@@ -236,6 +237,7 @@ export const en: Record<MessageKey, string> = {
   'home.households': 'Households',
   'home.childOrgs': 'Child organizations',
   'home.children': 'Child organizations at a glance',
+  'home.orgName': 'Organization',
   'home.unitPerson': '',
   'home.unitGrid': '',
   'home.unitHousehold': '',
@@ -406,4 +408,25 @@ export const AUDIT_ACTION_NAMES: Record<string, { zh: string; en: string }> = {
   'audit.export': { zh: '导出审计日志', en: 'Audit log exported' },
   'audit.verify': { zh: '校验审计链', en: 'Audit chain verified' },
   'demo.seed': { zh: '生成演示数据', en: 'Demo data seeded' },
+};
+
+export const CATEGORY_NAMES: Record<string, { zh: string; en: string }> = {
+  territorial: { zh: '地方党组织', en: 'Territorial' },
+  agency: { zh: '机关', en: 'Government organ' },
+  state_enterprise: { zh: '国有企业', en: 'State-owned enterprise' },
+  school: { zh: '学校', en: 'School' },
+  hospital: { zh: '医院', en: 'Hospital' },
+  new_org: { zh: '两新组织', en: 'New economic / social organization' },
+  industry_committee: { zh: '行业党委', en: 'Industry committee' },
+  chain_committee: { zh: '产业链党委', en: 'Industry chain committee' },
+};
+
+export const TARGET_TYPE_NAMES: Record<string, { zh: string; en: string }> = {
+  account: { zh: '账号', en: 'Account' },
+  member: { zh: '党员', en: 'Member' },
+  org: { zh: '党组织', en: 'Organization' },
+  grid: { zh: '网格', en: 'Grid' },
+  setting: { zh: '系统设置', en: 'Setting' },
+  audit_log: { zh: '审计日志', en: 'Audit log' },
+  database: { zh: '数据库', en: 'Database' },
 };

@@ -52,8 +52,7 @@ export function GridDrawer({
             <Descriptions.Item label={t('grid.village')}>{data.village?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('grid.town')}>{data.town?.name ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('grid.county')}>
-              {color && <Tag color={color}>{data.county?.name ?? '—'}</Tag>}
-              {!color && (data.county?.name ?? '—')}
+              {data.county ? <Tag color={color}>{data.county.name}</Tag> : '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('grid.households')}>
               <span data-testid="grid-households">{data.grid.householdCount.toLocaleString('zh-CN')}</span>

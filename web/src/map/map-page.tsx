@@ -1,14 +1,14 @@
 import { AimOutlined } from '@ant-design/icons';
 import { Button, Card, Result, Select, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../api/client.ts';
-import type { CountyCollection, MapGrid, MapGrids } from '../api/types.ts';
+import type { MapGrid } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { echarts } from './echarts.ts';
 import { GridDrawer } from './grid-drawer.tsx';
+import { type MapPayload, takeMapPayload } from './map-api.ts';
 import {
   boundingCoords,
   COUNTY_PREFIX,
@@ -19,11 +19,6 @@ import {
   ringCenter,
 } from './map-data.ts';
 import './map.css';
-
-interface MapPayload {
-  counties: CountyCollection;
-  grids: MapGrids;
-}
 
 const MAP_NAME = 'qj-jiangmen-scope';
 
@@ -104,13 +99,7 @@ function buildOption(
 
 export default function MapPage() {
   const { t, lang } = useI18n();
-  const payload = useApi(async (): Promise<MapPayload> => {
-    const [counties, grids] = await Promise.all([
-      api.get<CountyCollection>('/api/map/counties'),
-      api.get<MapGrids>('/api/map/grids'),
-    ]);
-    return { counties, grids };
-  }, []);
+  const payload = useApi(takeMapPayload, []);
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -144,7 +133,13 @@ export default function MapPage() {
       if (grid) setOpenGridId(grid.id);
     });
     instance.on('finished', () => setReady(true));
-    const observer = new ResizeObserver(() => instance.resize());
+    let size = `${element.clientWidth}x${element.clientHeight}`;
+    const observer = new ResizeObserver(() => {
+      const next = `${element.clientWidth}x${element.clientHeight}`;
+      if (next === size) return;
+      size = next;
+      instance.resize();
+    });
     observer.observe(element);
     return () => {
       observer.disconnect();

@@ -4,28 +4,12 @@ import { ApiError, api } from '../api/client.ts';
 import type { OrgDetail } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { LEVEL_NAMES, ORG_KIND_NAMES } from '../i18n/messages.ts';
+import { CATEGORY_NAMES, LEVEL_NAMES, ORG_KIND_NAMES } from '../i18n/messages.ts';
 import { errorText } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { MemberTable } from './member-table.tsx';
 import { OrgKindTag } from './org-kind-tag.tsx';
-
-const CATEGORY_NAMES: Record<string, { zh: string; en: string }> = {
-  territorial: { zh: '地方党组织', en: 'Territorial' },
-  village: { zh: '农村', en: 'Rural' },
-  community: { zh: '社区', en: 'Community' },
-  government: { zh: '机关', en: 'Government organ' },
-  agency: { zh: '机关', en: 'Government organ' },
-  soe: { zh: '国有企业', en: 'State-owned enterprise' },
-  school: { zh: '学校', en: 'School' },
-  hospital: { zh: '医院', en: 'Hospital' },
-  new_org: { zh: '两新组织', en: 'New economic/social org' },
-  new_sector: { zh: '两新组织', en: 'New economic/social org' },
-  industry: { zh: '行业党委', en: 'Industry committee' },
-  chain: { zh: '产业链党委', en: 'Industry chain committee' },
-  grid: { zh: '网格', en: 'Grid' },
-};
 
 export default function OrgPage() {
   const { id } = useParams();

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../api/types.ts';
+import { prefetchMapPayload } from '../map/map-api.ts';
 import { PageSpin } from './page-spin.tsx';
 import { ForbiddenPage, NotFoundPage } from './result-pages.tsx';
 import { useSession } from './session.tsx';
@@ -10,7 +11,10 @@ const AppLayout = lazy(() => import('./app-layout.tsx'));
 const HomePage = lazy(() => import('../home/home-page.tsx'));
 const OrgTreePage = lazy(() => import('../organizations/org-tree-page.tsx'));
 const OrgPage = lazy(() => import('../organizations/org-page.tsx'));
-const MapPage = lazy(() => import('../map/map-page.tsx'));
+const MapPage = lazy(() => {
+  prefetchMapPayload();
+  return import('../map/map-page.tsx');
+});
 const AccountsPage = lazy(() => import('../admin/accounts-page.tsx'));
 const SecurityPage = lazy(() => import('../admin/security-page.tsx'));
 const AuditPage = lazy(() => import('../admin/audit-page.tsx'));
