@@ -302,7 +302,7 @@ function unitPlans(seed: number, scale: Scale): UnitPlan[] {
           'industry_committee',
           take(ind.units, ind.units.length).map((u, i) => {
             const joint = ind.joint;
-            const suffix = joint ? '联合支部委员会' : '支部委员会';
+            const suffix = joint && !u.endsWith('联合') ? '联合支部委员会' : '支部委员会';
             const b = branch(
               `${code}${String(i + 1).padStart(3, '0')}`,
               u,
