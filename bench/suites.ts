@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startTempCluster } from '../server/src/platform/db/testing/pg-cluster.ts';
-import { login, runLoad } from './lib/load.ts';
 import { measureMapPage } from './lib/browser.ts';
+import { login, runLoad } from './lib/load.ts';
 import { ROOT, startServer } from './lib/server.ts';
 
 export interface Suite {
@@ -40,7 +40,9 @@ async function orgLoad(url: string) {
   for (const [scope, username] of Object.entries(users)) {
     const sessions = [];
     for (let i = 0; i < 50; i++) sessions.push(await login(url, username));
-    const me = (await (await fetch(`${url}/api/me`, { headers: { cookie: sessions[0]?.cookie ?? '' } })).json()) as {
+    const me = (await (
+      await fetch(`${url}/api/me`, { headers: { cookie: sessions[0]?.cookie ?? '' } })
+    ).json()) as {
       scope: { id: number };
     };
     out[scope] = {
@@ -49,9 +51,19 @@ async function orgLoad(url: string) {
         sessions,
         concurrency: 50,
         seconds: 10,
-        paths: ['/api/orgs?page=1&pageSize=20', '/api/orgs?page=3&pageSize=20&sort=name', '/api/orgs?page=1&pageSize=50&level=village'],
+        paths: [
+          '/api/orgs?page=1&pageSize=20',
+          '/api/orgs?page=3&pageSize=20&sort=name',
+          '/api/orgs?page=1&pageSize=50&level=village',
+        ],
       }),
-      tree: await runLoad({ url, sessions, concurrency: 50, seconds: 10, paths: [`/api/orgs/tree?parentId=${me.scope.id}`] }),
+      tree: await runLoad({
+        url,
+        sessions,
+        concurrency: 50,
+        seconds: 10,
+        paths: [`/api/orgs/tree?parentId=${me.scope.id}`],
+      }),
     };
   }
   return out;
@@ -72,7 +84,12 @@ export const suites: Record<string, Suite> = {
       }
       fs.rmSync(dataDir, { recursive: true, force: true });
       restarts.sort((a, b) => a - b);
-      return { firstStartMs: Math.round(first.readyMs), restartMs: restarts, restartMedianMs: restarts[1], targetMs: 5000 };
+      return {
+        firstStartMs: Math.round(first.readyMs),
+        restartMs: restarts,
+        restartMedianMs: restarts[1],
+        targetMs: 5000,
+      };
     },
   },
   map: {
@@ -82,8 +99,20 @@ export const suites: Record<string, Suite> = {
       const server = await startServer({ DATA_DIR: dataDir });
       try {
         const session = await login(server.url, '4407');
-        const grids = Buffer.from(await (await fetch(`${server.url}/api/map/grids`, { headers: { cookie: session.cookie, 'accept-encoding': 'identity' } })).arrayBuffer());
-        const counties = Buffer.from(await (await fetch(`${server.url}/api/map/counties`, { headers: { cookie: session.cookie, 'accept-encoding': 'identity' } })).arrayBuffer());
+        const grids = Buffer.from(
+          await (
+            await fetch(`${server.url}/api/map/grids`, {
+              headers: { cookie: session.cookie, 'accept-encoding': 'identity' },
+            })
+          ).arrayBuffer(),
+        );
+        const counties = Buffer.from(
+          await (
+            await fetch(`${server.url}/api/map/counties`, {
+              headers: { cookie: session.cookie, 'accept-encoding': 'identity' },
+            })
+          ).arrayBuffer(),
+        );
         const gridCount = (JSON.parse(grids.toString()) as { grids: unknown[] }).grids.length;
         const page = await measureMapPage(server.url, '4407');
         return {

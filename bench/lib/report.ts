@@ -11,15 +11,19 @@ interface Result {
   figures: Record<string, unknown>;
 }
 
-const fmt = (v: unknown): string => (typeof v === 'object' && v !== null ? `\`${JSON.stringify(v)}\`` : String(v));
+const fmt = (v: unknown): string =>
+  typeof v === 'object' && v !== null ? `\`${JSON.stringify(v)}\`` : String(v);
 
 function rows(prefix: string, obj: Record<string, unknown>, out: string[]) {
   for (const [k, v] of Object.entries(obj)) {
     const key = prefix ? `${prefix}.${k}` : k;
-    if (v && typeof v === 'object' && !Array.isArray(v) && !('p95' in v)) rows(key, v as Record<string, unknown>, out);
+    if (v && typeof v === 'object' && !Array.isArray(v) && !('p95' in v))
+      rows(key, v as Record<string, unknown>, out);
     else if (v && typeof v === 'object' && 'p95' in v) {
       const l = v as Record<string, number>;
-      out.push(`| ${key} | p50 ${l.p50} ms · **p95 ${l.p95} ms** · p99 ${l.p99} ms · ${l.rps} req/s · ${l.requests} requests · ${l.errors} errors |`);
+      out.push(
+        `| ${key} | p50 ${l.p50} ms · **p95 ${l.p95} ms** · p99 ${l.p99} ms · ${l.rps} req/s · ${l.requests} requests · ${l.errors} errors |`,
+      );
     } else out.push(`| ${key} | ${fmt(v)} |`);
   }
 }

@@ -48,7 +48,9 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
     logger: options.logger ? { level: 'warn' } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    ajv: { customOptions: { coerceTypes: 'array', allErrors: true, useDefaults: true, removeAdditional: false } },
+    ajv: {
+      customOptions: { coerceTypes: 'array', allErrors: true, useDefaults: true, removeAdditional: false },
+    },
   });
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
@@ -91,10 +93,21 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   if (fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: WEB_DIST, wildcard: false, maxAge: '1h' });
+    await app.register(fastifyStatic, {
+      root: WEB_DIST,
+      // hashed assets may be cached for long; index.html must be revalidated after every build
+      cacheControl: false,
+      setHeaders: (reply, file) =>
+        reply.header(
+          'cache-control',
+          file.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        ),
+    });
   }
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || request.method !== 'GET' || !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
+    const isPage =
+      request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/assets/');
+    if (!isPage || !fs.existsSync(path.join(WEB_DIST, 'index.html'))) {
       return reply.status(404).send({
         code: 'NOT_FOUND',
         message_zh: `没有这个接口：${request.method} ${request.url.split('?')[0]}`,
@@ -132,7 +145,8 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
       const actor = request.actor;
       if (!actor) throw errors.notSignedIn();
       if (spec.method !== 'GET' && request.headers['x-csrf-token'] !== request.csrfToken) throw errors.csrf();
-      if (spec.access !== 'signed_in' && !actor.permissions.has(spec.access)) throw errors.permission(spec.access);
+      if (spec.access !== 'signed_in' && !actor.permissions.has(spec.access))
+        throw errors.permission(spec.access);
     },
     handler: async (request, reply) => {
       const actor = request.actor;
@@ -153,11 +167,11 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
         body: request.body as never,
         request,
         reply,
-        write: (fn) => deps.db.transaction().execute((trx) => fn(trx, (fields) => appendAudit(trx, who(fields)))),
+        write: (fn) =>
+          deps.db.transaction().execute((trx) => fn(trx, (fields) => appendAudit(trx, who(fields)))),
         audit: (fields) => recordAudit(deps.db, who(fields)),
       });
       return result;
     },
   });
 }
-

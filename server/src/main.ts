@@ -13,12 +13,16 @@ import { type Database, openDatabase } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+export const VERSION = (
+  JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 export async function openConfigured(config: Config): Promise<Database> {
   setDataKey(loadDataKey(config.dataDir, config.dataKey));
   const database = await openDatabase(
-    config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: path.join(config.dataDir, 'pglite') },
+    config.databaseUrl
+      ? { databaseUrl: config.databaseUrl }
+      : { dataDir: path.join(config.dataDir, 'pglite') },
   );
   await migrate(database);
   return database;
@@ -29,7 +33,12 @@ async function isEmpty(database: Database): Promise<boolean> {
   return !row;
 }
 
-export async function runSeed(database: Database, scale: 'test' | 'demo' | 'city', password: string, seed?: number) {
+export async function runSeed(
+  database: Database,
+  scale: 'test' | 'demo' | 'city',
+  password: string,
+  seed?: number,
+) {
   let lastStep = '';
   const summary = await seedDemo(database, {
     scale,
@@ -60,8 +69,14 @@ export async function runSeed(database: Database, scale: 'test' | 'demo' | 'city
 
 async function demoLogins(database: Database) {
   const { db } = database;
-  const pick = (where: (q: ReturnType<typeof base>) => ReturnType<typeof base>) => where(base()).executeTakeFirst();
-  const base = () => db.selectFrom('account').innerJoin('org', 'org.id', 'account.scope_org_id').select(['account.username', 'org.name']).orderBy('account.username');
+  const pick = (where: (q: ReturnType<typeof base>) => ReturnType<typeof base>) =>
+    where(base()).executeTakeFirst();
+  const base = () =>
+    db
+      .selectFrom('account')
+      .innerJoin('org', 'org.id', 'account.scope_org_id')
+      .select(['account.username', 'org.name'])
+      .orderBy('account.username');
   const rows = [
     await pick((q) => q.where('account.username', '=', '4407')),
     await pick((q) => q.where('account.username', '=', '440704')),
@@ -76,7 +91,8 @@ async function serve(config: Config) {
   const started = Date.now();
   const database = await openConfigured(config);
   if (await isEmpty(database)) {
-    if (!config.demoMode) throw new Error('empty database and DEMO_MODE=0: load data with `npm run seed` first');
+    if (!config.demoMode)
+      throw new Error('empty database and DEMO_MODE=0: load data with `npm run seed` first');
     console.log('首次启动：生成江门市演示数据 / first start: generating the Jiangmen demo data …');
     const summary = await runSeed(database, 'demo', config.demoPassword);
     console.log(`  完成 / done in ${(summary.ms / 1000).toFixed(1)} s`);
@@ -87,7 +103,9 @@ async function serve(config: Config) {
   console.log(`\n强基 Qiangji ${VERSION} 已启动 / ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`  地址 / URL:        ${url}`);
   console.log(`  接口文档 / API docs: ${url}api/docs`);
-  console.log(`  数据库 / database:  ${database.engine}${database.engine === 'pglite' ? ` (${path.join(config.dataDir, 'pglite')})` : ''}`);
+  console.log(
+    `  数据库 / database:  ${database.engine}${database.engine === 'pglite' ? ` (${path.join(config.dataDir, 'pglite')})` : ''}`,
+  );
   if (config.demoMode) {
     console.log(`  演示账号 / demo accounts (密码 / password: ${config.demoPassword}):`);
     for (const r of await demoLogins(database)) console.log(`    ${r.username.padEnd(16)} ${r.name}`);
@@ -97,7 +115,9 @@ async function serve(config: Config) {
   }
   // Idle sessions are refused on use; this sweep only keeps the table small.
   const sweep = setInterval(() => {
-    void sql`delete from session where last_seen_at < now() - interval '1 day'`.execute(database.db).catch(() => {});
+    void sql`delete from session where last_seen_at < now() - interval '1 day'`
+      .execute(database.db)
+      .catch(() => {});
   }, 600_000);
   sweep.unref();
   const stop = async () => {
@@ -113,7 +133,11 @@ async function serve(config: Config) {
 export async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { scale: { type: 'string', default: 'demo' }, seed: { type: 'string' }, force: { type: 'boolean' } },
+    options: {
+      scale: { type: 'string', default: 'demo' },
+      seed: { type: 'string' },
+      force: { type: 'boolean' },
+    },
   });
   const command = positionals[0] ?? 'serve';
   const config = loadConfig();
@@ -126,9 +150,16 @@ export async function main(): Promise<void> {
       const scale = values.scale as 'test' | 'demo' | 'city';
       if (!['test', 'demo', 'city'].includes(scale)) throw new Error('--scale must be test, demo or city');
       if (!(await isEmpty(database))) {
-        throw new Error('the database already holds data: remove DATA_DIR (or use an empty DATABASE_URL) and run again');
+        throw new Error(
+          'the database already holds data: remove DATA_DIR (or use an empty DATABASE_URL) and run again',
+        );
       }
-      const summary = await runSeed(database, scale, config.demoPassword, values.seed ? Number(values.seed) : undefined);
+      const summary = await runSeed(
+        database,
+        scale,
+        config.demoPassword,
+        values.seed ? Number(values.seed) : undefined,
+      );
       console.log(JSON.stringify(summary));
     } else if (command === 'audit-verify') {
       const result = await verifyAuditChain(database.db);

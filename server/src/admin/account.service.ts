@@ -26,7 +26,9 @@ export async function listAccounts(
   if (filter.role) q = q.where('account.role', '=', filter.role);
   if (filter.q) {
     const text = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('account.username', 'like', text), eb('account.display_name', 'like', text)]));
+    q = q.where((eb) =>
+      eb.or([eb('account.username', 'like', text), eb('account.display_name', 'like', text)]),
+    );
   }
   const [rows, total] = await Promise.all([
     q
@@ -74,7 +76,12 @@ export interface NewAccountInput {
   password: string;
 }
 
-export async function createAccount(db: Kysely<DB>, actor: Actor, input: NewAccountInput, trx: Transaction<DB>, audit: Audit) {
+export async function createAccount(
+  actor: Actor,
+  input: NewAccountInput,
+  trx: Transaction<DB>,
+  audit: Audit,
+) {
   if (ADMIN_ROLES.includes(input.role)) {
     throw unprocessable(
       'ROLE_NOT_GRANTABLE',
@@ -83,14 +90,14 @@ export async function createAccount(db: Kysely<DB>, actor: Actor, input: NewAcco
       { role: input.role },
     );
   }
-  const scopeOrg = await db
+  const scopeOrg = await trx
     .selectFrom('org')
     .select(['id', 'path'])
     .where('id', '=', input.scopeOrgId)
     .where('path', 'like', subtreePattern(actor))
     .executeTakeFirst();
   if (!scopeOrg) throw errors.outOfScope('org', input.scopeOrgId);
-  const settings = await readSecuritySettings(db);
+  const settings = await readSecuritySettings(trx);
   const broken = checkPasswordPolicy(input.password, input.username, settings.passwordMinLength);
   if (broken.length) {
     throw unprocessable(
@@ -100,9 +107,17 @@ export async function createAccount(db: Kysely<DB>, actor: Actor, input: NewAcco
       { rules: broken.map((b) => b.rule) },
     );
   }
-  const exists = await trx.selectFrom('account').select('id').where('username', '=', input.username).executeTakeFirst();
+  const exists = await trx
+    .selectFrom('account')
+    .select('id')
+    .where('username', '=', input.username)
+    .executeTakeFirst();
   if (exists) {
-    throw conflict('ACCOUNT_EXISTS', `用户名 ${input.username} 已被使用。`, `The username ${input.username} is taken.`);
+    throw conflict(
+      'ACCOUNT_EXISTS',
+      `用户名 ${input.username} 已被使用。`,
+      `The username ${input.username} is taken.`,
+    );
   }
   const created = await trx
     .insertInto('account')
@@ -125,8 +140,16 @@ export async function createAccount(db: Kysely<DB>, actor: Actor, input: NewAcco
   return created;
 }
 
-export async function setDisabled(db: Kysely<DB>, actor: Actor, id: number, disabled: boolean, trx: Transaction<DB>, audit: Audit) {
-  const account = await verifyAccount(db, actor, id, 'account:manage');
+// Inside a write, every query goes through `trx`: PGlite has one connection, and a query on `db`
+// would wait for the transaction that waits for it.
+export async function setDisabled(
+  actor: Actor,
+  id: number,
+  disabled: boolean,
+  trx: Transaction<DB>,
+  audit: Audit,
+) {
+  const account = await verifyAccount(trx, actor, id, 'account:manage');
   if (account.id === actor.accountId) {
     throw unprocessable('ACCOUNT_SELF', '不能停用自己的账号。', 'You cannot disable your own account.');
   }
@@ -141,9 +164,13 @@ export async function setDisabled(db: Kysely<DB>, actor: Actor, id: number, disa
   });
 }
 
-export async function unlock(db: Kysely<DB>, actor: Actor, id: number, trx: Transaction<DB>, audit: Audit) {
-  const account = await verifyAccount(db, actor, id, 'security:manage');
-  await trx.updateTable('account').set({ locked_until: null, failed_attempts: 0 }).where('id', '=', id).execute();
+export async function unlock(actor: Actor, id: number, trx: Transaction<DB>, audit: Audit) {
+  const account = await verifyAccount(trx, actor, id, 'security:manage');
+  await trx
+    .updateTable('account')
+    .set({ locked_until: null, failed_attempts: 0 })
+    .where('id', '=', id)
+    .execute();
   await audit({
     action: 'account.unlock',
     targetType: 'account',
@@ -151,4 +178,14 @@ export async function unlock(db: Kysely<DB>, actor: Actor, id: number, trx: Tran
     before: { lockedUntil: account.locked_until, failedAttempts: account.failed_attempts },
     after: { lockedUntil: null, failedAttempts: 0 },
   });
+}
+
+/** Orgs to choose an account's scope from (code prefix or name part). */
+export async function scopeOptions(db: Kysely<DB>, actor: Actor, q: string) {
+  const text = q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  let query = scoped.orgDirectory(db, actor).select(['org.id', 'org.code', 'org.name', 'org.level']);
+  query = /^\d+$/.test(text)
+    ? query.where('org.code', 'like', `${text}%`)
+    : query.where('org.name', 'like', `%${text}%`);
+  return query.orderBy('org.depth').orderBy('org.code').limit(20).execute();
 }

@@ -5,9 +5,17 @@ import { readSecuritySettings, SECURITY_DEFAULTS, writeSetting } from '../platfo
 import * as accounts from './account.service.ts';
 
 const RoleSchema = Type.Union(
-  ['system_admin', 'security_admin', 'audit_admin', 'org_admin', 'secretary', 'grid_worker', 'department_staff', 'member', 'resident'].map(
-    (r) => Type.Literal(r),
-  ),
+  [
+    'system_admin',
+    'security_admin',
+    'audit_admin',
+    'org_admin',
+    'secretary',
+    'grid_worker',
+    'department_staff',
+    'member',
+    'resident',
+  ].map((r) => Type.Literal(r)),
 );
 const AccountQuery = Type.Object({
   ...Paging,
@@ -36,7 +44,25 @@ export const adminRoutes = [
     tags: ['admin'],
     query: AccountQuery,
     async handler({ db, actor, query }) {
-      return accounts.listAccounts(db, actor, query as never, query.page ?? 1, query.pageSize ?? 20, 'account:manage');
+      return accounts.listAccounts(
+        db,
+        actor,
+        query as never,
+        query.page ?? 1,
+        query.pageSize ?? 20,
+        'account:manage',
+      );
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/accounts/scope-options',
+    access: 'account:manage',
+    summary: '可选的账号管辖组织（代码或名称）/ Orgs to choose an account scope from',
+    tags: ['admin'],
+    query: Type.Object({ q: Type.String({ minLength: 1, maxLength: 50 }) }),
+    async handler({ db, actor, query }) {
+      return { items: await accounts.scopeOptions(db, actor, query.q) };
     },
   }),
   route({
@@ -55,8 +81,10 @@ export const adminRoutes = [
       },
       { additionalProperties: false },
     ),
-    async handler({ db, actor, body, write, reply }) {
-      const created = await write((trx, audit) => accounts.createAccount(db, actor, body as accounts.NewAccountInput, trx, audit));
+    async handler({ actor, body, write, reply }) {
+      const created = await write((trx, audit) =>
+        accounts.createAccount(actor, body as accounts.NewAccountInput, trx, audit),
+      );
       reply.status(201);
       return {
         account: {
@@ -77,8 +105,8 @@ export const adminRoutes = [
       summary: verb === 'disable' ? '停用账号 / Disable an account' : '启用账号 / Enable an account',
       tags: ['admin'],
       params: IdParams,
-      async handler({ db, actor, params, write }) {
-        await write((trx, audit) => accounts.setDisabled(db, actor, params.id, verb === 'disable', trx, audit));
+      async handler({ actor, params, write }) {
+        await write((trx, audit) => accounts.setDisabled(actor, params.id, verb === 'disable', trx, audit));
         return { ok: true };
       },
     }),
@@ -91,7 +119,14 @@ export const adminRoutes = [
     tags: ['security'],
     query: AccountQuery,
     async handler({ db, actor, query }) {
-      return accounts.listAccounts(db, actor, query as never, query.page ?? 1, query.pageSize ?? 20, 'security:manage');
+      return accounts.listAccounts(
+        db,
+        actor,
+        query as never,
+        query.page ?? 1,
+        query.pageSize ?? 20,
+        'security:manage',
+      );
     },
   }),
   route({
@@ -101,8 +136,8 @@ export const adminRoutes = [
     summary: '解锁账号 / Unlock an account',
     tags: ['security'],
     params: IdParams,
-    async handler({ db, actor, params, write }) {
-      await write((trx, audit) => accounts.unlock(db, actor, params.id, trx, audit));
+    async handler({ actor, params, write }) {
+      await write((trx, audit) => accounts.unlock(actor, params.id, trx, audit));
       return { ok: true };
     },
   }),
@@ -125,10 +160,17 @@ export const adminRoutes = [
     body: SecuritySettingsSchema,
     async handler({ db, body, write }) {
       const before = await readSecuritySettings(db);
+      // (read before the transaction: inside it only `trx` may be used)
       const after = { ...before, ...body };
       await write(async (trx, audit) => {
         await writeSetting(trx, 'security', after, '密码策略、登录锁定与会话超时');
-        await audit({ action: 'security.settings', targetType: 'setting', targetId: 'security', before, after });
+        await audit({
+          action: 'security.settings',
+          targetType: 'setting',
+          targetId: 'security',
+          before,
+          after,
+        });
       });
       return { settings: after };
     },

@@ -35,7 +35,12 @@ export const auditRoutes = [
     query: AuditQuery,
     async handler({ db, actor, query, reply, audit }) {
       const { buffer, rows } = await service.exportAudit(db, actor, query);
-      await audit({ action: 'audit.export', targetType: 'audit_log', targetId: 'export', after: { rows, filter: query } });
+      await audit({
+        action: 'audit.export',
+        targetType: 'audit_log',
+        targetId: 'export',
+        after: { rows, filter: query },
+      });
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="audit.xlsx"`)

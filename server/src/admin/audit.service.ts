@@ -17,14 +17,21 @@ function filtered(db: Kysely<DB>, actor: Actor, f: AuditFilter) {
   requirePermission(actor, 'audit:read');
   let q = db.selectFrom('audit_log');
   if (f.from) q = q.where('at', '>=', new Date(f.from));
-  if (f.to) q = q.where('at', '<', new Date(new Date(f.to).getTime() + (f.to.length === 10 ? 86_400_000 : 0)));
+  if (f.to)
+    q = q.where('at', '<', new Date(new Date(f.to).getTime() + (f.to.length === 10 ? 86_400_000 : 0)));
   if (f.actor) q = q.where('actor_username', '=', f.actor);
   if (f.action) q = q.where('action', 'like', `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (f.targetType) q = q.where('target_type', '=', f.targetType);
   return q;
 }
 
-export async function listAudit(db: Kysely<DB>, actor: Actor, f: AuditFilter, page: number, pageSize: number) {
+export async function listAudit(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: AuditFilter,
+  page: number,
+  pageSize: number,
+) {
   const [rows, total] = await Promise.all([
     filtered(db, actor, f)
       .selectAll()
@@ -76,7 +83,11 @@ export async function exportAudit(db: Kysely<DB>, actor: Actor, f: AuditFilter) 
     { header: 'SM3 链哈希', key: 'hash', width: 66 },
   ];
   for (const r of rows.map(toItem)) {
-    sheet.addRow({ ...r, before: r.before ? JSON.stringify(r.before) : '', after: r.after ? JSON.stringify(r.after) : '' });
+    sheet.addRow({
+      ...r,
+      before: r.before ? JSON.stringify(r.before) : '',
+      after: r.after ? JSON.stringify(r.after) : '',
+    });
   }
   sheet.getRow(1).font = { bold: true };
   return { buffer: Buffer.from(await book.xlsx.writeBuffer()), rows: rows.length };

@@ -24,7 +24,10 @@ describe('sign-in', () => {
     const c = server.client();
     const login = await c.login('4407');
     expect(login.status).toBe(200);
-    const me = await c.get<{ account: { role: string; roles: string[] }; scope: { code: string; name: string } }>('/api/me');
+    const me = await c.get<{
+      account: { role: string; roles: string[] };
+      scope: { code: string; name: string };
+    }>('/api/me');
     expect(me.status).toBe(200);
     expect(me.body.account.role).toBe('org_admin');
     expect(me.body.account.roles).toEqual(['org_admin']);
@@ -59,7 +62,14 @@ describe('sign-in', () => {
 
   test('five failures lock the account for 15 minutes; the security administrator unlocks it', async () => {
     const c = server.client();
-    const username = (await database.db.selectFrom('org').select('code').where('level', '=', 'town').orderBy('code').executeTakeFirstOrThrow()).code;
+    const username = (
+      await database.db
+        .selectFrom('org')
+        .select('code')
+        .where('level', '=', 'town')
+        .orderBy('code')
+        .executeTakeFirstOrThrow()
+    ).code;
     for (let i = 0; i < 4; i++) expect((await c.login(username, 'bad')).status).toBe(401);
     const fifth = await c.login(username, 'bad');
     expect(fifth.status).toBe(423);
@@ -69,7 +79,11 @@ describe('sign-in', () => {
     expect((await c.login(username)).status).toBe(423);
 
     const sec = await server.as('secadmin');
-    const account = await database.db.selectFrom('account').select('id').where('username', '=', username).executeTakeFirstOrThrow();
+    const account = await database.db
+      .selectFrom('account')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirstOrThrow();
     expect((await sec.post(`/api/accounts/${account.id}/unlock`)).status).toBe(200);
     expect((await c.login(username)).status).toBe(200);
   });
@@ -119,7 +133,10 @@ describe('sessions', () => {
     const weak = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
     expect(weak.status).toBe(422);
     expect((weak.body as Err).code).toBe('PASSWORD_POLICY');
-    const ok = await c.post('/api/auth/password', { currentPassword: TEST_PASSWORD, newPassword: 'Jiangmen#2027x' });
+    const ok = await c.post('/api/auth/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'Jiangmen#2027x',
+    });
     expect(ok.status).toBe(200);
     expect((await server.client().login('440703', 'Jiangmen#2027x')).status).toBe(200);
   });
@@ -150,7 +167,11 @@ describe('三员分立: the three administrators hold separate powers', () => {
 
   test('no account can be made an administrator through the API', async () => {
     const sys = await server.as('sysadmin');
-    const city = await database.db.selectFrom('org').select('id').where('code', '=', '4407').executeTakeFirstOrThrow();
+    const city = await database.db
+      .selectFrom('org')
+      .select('id')
+      .where('code', '=', '4407')
+      .executeTakeFirstOrThrow();
     const res = await sys.post('/api/accounts', {
       username: 'second-auditor',
       displayName: '第二审计员',
@@ -160,13 +181,22 @@ describe('三员分立: the three administrators hold separate powers', () => {
     });
     expect(res.status).toBe(422);
     expect((res.body as Err).code).toBe('ROLE_NOT_GRANTABLE');
-    const none = await database.db.selectFrom('account').select('id').where('username', '=', 'second-auditor').executeTakeFirst();
+    const none = await database.db
+      .selectFrom('account')
+      .select('id')
+      .where('username', '=', 'second-auditor')
+      .executeTakeFirst();
     expect(none).toBeUndefined();
   });
 
   test('a new account must change its initial password', async () => {
     const sys = await server.as('sysadmin');
-    const town = await database.db.selectFrom('org').select('id').where('level', '=', 'town').orderBy('code').executeTakeFirstOrThrow();
+    const town = await database.db
+      .selectFrom('org')
+      .select('id')
+      .where('level', '=', 'town')
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
     const res = await sys.post('/api/accounts', {
       username: 'town-staff-1',
       displayName: '镇组织委员',
@@ -176,6 +206,8 @@ describe('三员分立: the three administrators hold separate powers', () => {
     });
     expect(res.status).toBe(201);
     const login = await server.client().login('town-staff-1', 'Initial#2026pw');
-    expect((login.body as { account: { mustChangePassword: boolean } }).account.mustChangePassword).toBe(true);
+    expect((login.body as { account: { mustChangePassword: boolean } }).account.mustChangePassword).toBe(
+      true,
+    );
   });
 });

@@ -39,7 +39,11 @@ function auditActor(account: Pick<Account, 'id' | 'username' | 'role' | 'scope_o
 }
 
 export async function login(db: Kysely<DB>, username: string, password: string, clientIp: string) {
-  const account = await db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirst();
+  const account = await db
+    .selectFrom('account')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
   if (!account) {
     // Same answer as a wrong password: do not tell which usernames exist.
     await recordAudit(db, {
@@ -55,8 +59,10 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
     });
     throw invalid();
   }
-  if (account.disabled) throw forbidden('AUTH_DISABLED', '该账号已停用，请联系系统管理员。', 'This account is disabled.');
-  if (account.locked_until && new Date(account.locked_until) > new Date()) throw locked(new Date(account.locked_until));
+  if (account.disabled)
+    throw forbidden('AUTH_DISABLED', '该账号已停用，请联系系统管理员。', 'This account is disabled.');
+  if (account.locked_until && new Date(account.locked_until) > new Date())
+    throw locked(new Date(account.locked_until));
 
   const settings = await readSecuritySettings(db);
   if (!(await verifyPassword(password, account.password_hash))) {
@@ -91,7 +97,11 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
 
   const session = await createSession(db, account.id, clientIp);
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('account').set({ failed_attempts: 0, locked_until: null }).where('id', '=', account.id).execute();
+    await trx
+      .updateTable('account')
+      .set({ failed_attempts: 0, locked_until: null })
+      .where('id', '=', account.id)
+      .execute();
     await appendAudit(trx, {
       ...auditActor(account, clientIp),
       action: 'auth.login',
@@ -110,13 +120,22 @@ export async function changePassword(
   next: string,
   clientIp: string,
 ): Promise<void> {
-  const account = await db.selectFrom('account').selectAll().where('id', '=', accountId).executeTakeFirstOrThrow();
+  const account = await db
+    .selectFrom('account')
+    .selectAll()
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   if (!(await verifyPassword(current, account.password_hash))) {
     throw unprocessable('PASSWORD_CURRENT_WRONG', '当前密码不正确。', 'The current password is incorrect.');
   }
   const settings = await readSecuritySettings(db);
   const broken = checkPasswordPolicy(next, account.username, settings.passwordMinLength);
-  if (current === next) broken.push({ rule: 'same_as_current', zh: '新密码不能与当前密码相同', en: 'must differ from the current one' });
+  if (current === next)
+    broken.push({
+      rule: 'same_as_current',
+      zh: '新密码不能与当前密码相同',
+      en: 'must differ from the current one',
+    });
   if (broken.length > 0) {
     throw unprocessable(
       'PASSWORD_POLICY',

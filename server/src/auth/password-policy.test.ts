@@ -6,6 +6,10 @@ test('accepts a long password with three classes', () => {
 });
 
 test('names every broken rule', () => {
-  expect(checkPasswordPolicy('abc', 'abc', 10).map((v) => v.rule)).toEqual(['min_length', 'classes', 'contains_username']);
+  expect(checkPasswordPolicy('abc', 'abc', 10).map((v) => v.rule)).toEqual([
+    'min_length',
+    'classes',
+    'contains_username',
+  ]);
   expect(checkPasswordPolicy('alllowercase', 'x1', 10).map((v) => v.rule)).toEqual(['classes']);
 });

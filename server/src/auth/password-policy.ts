@@ -5,10 +5,18 @@ export interface PolicyViolation {
   en: string;
 }
 
-export function checkPasswordPolicy(password: string, username: string, minLength: number): PolicyViolation[] {
+export function checkPasswordPolicy(
+  password: string,
+  username: string,
+  minLength: number,
+): PolicyViolation[] {
   const broken: PolicyViolation[] = [];
   if (password.length < minLength) {
-    broken.push({ rule: 'min_length', zh: `长度至少 ${minLength} 位`, en: `at least ${minLength} characters` });
+    broken.push({
+      rule: 'min_length',
+      zh: `长度至少 ${minLength} 位`,
+      en: `at least ${minLength} characters`,
+    });
   }
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^a-zA-Z\d]/].filter((re) => re.test(password)).length;
   if (classes < 3) {

@@ -18,7 +18,12 @@ export async function createSession(db: Kysely<DB>, accountId: number, clientIp:
   const csrfToken = randomBytes(24).toString('base64url');
   await db
     .insertInto('session')
-    .values({ token_hash: hashToken(token), account_id: accountId, csrf_token: csrfToken, client_ip: clientIp })
+    .values({
+      token_hash: hashToken(token),
+      account_id: accountId,
+      csrf_token: csrfToken,
+      client_ip: clientIp,
+    })
     .execute();
   return { token, csrfToken };
 }
@@ -33,7 +38,11 @@ export interface LoadedSession {
 }
 
 /** The actor of a session token, or an error for an expired one; null when there is no such session. */
-export async function loadSession(db: Kysely<DB>, token: string, clientIp: string): Promise<LoadedSession | null> {
+export async function loadSession(
+  db: Kysely<DB>,
+  token: string,
+  clientIp: string,
+): Promise<LoadedSession | null> {
   const tokenHash = hashToken(token);
   const row = await db
     .selectFrom('session')
@@ -63,7 +72,11 @@ export async function loadSession(db: Kysely<DB>, token: string, clientIp: strin
     throw errors.sessionExpired(idleTimeoutMinutes);
   }
   if (idleMs > TOUCH_EVERY_MS) {
-    await db.updateTable('session').set({ last_seen_at: new Date() }).where('token_hash', '=', tokenHash).execute();
+    await db
+      .updateTable('session')
+      .set({ last_seen_at: new Date() })
+      .where('token_hash', '=', tokenHash)
+      .execute();
   }
   return {
     csrfToken: row.csrf_token,

@@ -9,7 +9,9 @@ export interface CountyFeature {
   type: 'Feature';
   id: string;
   properties: { code: string; name: string };
-  geometry: { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  geometry:
+    | { type: 'Polygon'; coordinates: number[][][] }
+    | { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 
 let cached: CountyFeature[] | undefined;
@@ -37,7 +39,10 @@ export function countyOutlines(): CountyFeature[] {
     geometry:
       f.geometry.type === 'Polygon'
         ? { type: 'Polygon' as const, coordinates: f.geometry.coordinates.map(round) }
-        : { type: 'MultiPolygon' as const, coordinates: f.geometry.coordinates.map((poly) => poly.map(round)) },
+        : {
+            type: 'MultiPolygon' as const,
+            coordinates: f.geometry.coordinates.map((poly) => poly.map(round)),
+          },
   }));
   return cached;
 }

@@ -32,16 +32,10 @@ export function workersOf(db: Kysely<DB>, gridId: number) {
     .execute();
 }
 
-/** Orgs on the path of a grid's org (its village, town, county), limited to the actor's scope. */
-export function orgsByIds(db: Kysely<DB>, actor: Actor, ids: number[]) {
-  return scoped
-    .orgs(db, actor)
-    .select(['org.id', 'org.code', 'org.name', 'org.kind', 'org.level'])
-    .where('org.id', 'in', ids.length ? ids : [0])
-    .execute();
-}
-
 export async function countGrids(db: Kysely<DB>, actor: Actor): Promise<number> {
-  const row = await scoped.grids(db, actor).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const row = await scoped
+    .grids(db, actor)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }

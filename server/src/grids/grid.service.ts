@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { verifyGrid } from '../platform/access/scope.ts';
+import { chainOf, verifyGrid } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
-import { ancestorIds } from '../organizations/org.service.ts';
 import { countyOutlines } from './county-outlines.ts';
 import * as repo from './grid.repository.ts';
 
@@ -14,7 +13,12 @@ export async function mapGrids(db: Kysely<DB>, actor: Actor) {
   const rows = await repo.gridsForMap(db, actor);
   let bbox: [number, number, number, number] = [180, 90, -180, -90];
   for (const r of rows) {
-    bbox = [Math.min(bbox[0], r.min_lng), Math.min(bbox[1], r.min_lat), Math.max(bbox[2], r.max_lng), Math.max(bbox[3], r.max_lat)];
+    bbox = [
+      Math.min(bbox[0], r.min_lng),
+      Math.min(bbox[1], r.min_lat),
+      Math.max(bbox[2], r.max_lng),
+      Math.max(bbox[3], r.max_lat),
+    ];
   }
   return {
     bbox: rows.length ? bbox : CITY_BBOX,
@@ -34,16 +38,23 @@ export function mapCounties(actor: Actor) {
     type: 'FeatureCollection' as const,
     features: countyOutlines().map((f) => ({
       ...f,
-      properties: { ...f.properties, inScope: actor.scopeCountyCode === null || actor.scopeCountyCode === f.id },
+      properties: {
+        ...f.properties,
+        inScope: actor.scopeCountyCode === null || actor.scopeCountyCode === f.id,
+      },
     })),
   };
 }
 
 export async function gridDetail(db: Kysely<DB>, actor: Actor, id: number) {
   const grid = await verifyGrid(db, actor, id);
-  const gridOrg = await db.selectFrom('org').select(['id', 'code', 'name', 'kind', 'path']).where('id', '=', grid.org_id).executeTakeFirst();
+  const gridOrg = await db
+    .selectFrom('org')
+    .select(['id', 'code', 'name', 'kind', 'path'])
+    .where('id', '=', grid.org_id)
+    .executeTakeFirst();
   if (!gridOrg) throw errors.outOfScope('grid', id);
-  const above = await repo.orgsByIds(db, actor, ancestorIds(gridOrg.path));
+  const above = await chainOf(db, gridOrg.path);
   const at = (level: string) => {
     const o = above.find((a) => a.level === level);
     return o ? { id: o.id, code: o.code, name: o.name } : null;

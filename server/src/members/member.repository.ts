@@ -26,7 +26,11 @@ function filtered(db: Kysely<DB>, actor: Actor, f: MemberFilter) {
   return q;
 }
 
-const SORT_COLUMN = { name: 'member.name', joinedOn: 'member.joined_on', birthDate: 'member.birth_date' } as const;
+const SORT_COLUMN = {
+  name: 'member.name',
+  joinedOn: 'member.joined_on',
+  birthDate: 'member.birth_date',
+} as const;
 
 export function listMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter, limit: number, offset: number) {
   return filtered(db, actor, f)
@@ -52,6 +56,8 @@ export function listMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter, limit
 }
 
 export async function countMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter): Promise<number> {
-  const row = await filtered(db, actor, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const row = await filtered(db, actor, f)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }

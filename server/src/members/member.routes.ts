@@ -7,7 +7,9 @@ const MemberQuery = Type.Object({
   ...Paging,
   q: Type.Optional(Type.String({ maxLength: 50 })),
   status: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('probationary')])),
-  sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('joinedOn'), Type.Literal('birthDate')])),
+  sort: Type.Optional(
+    Type.Union([Type.Literal('name'), Type.Literal('joinedOn'), Type.Literal('birthDate')]),
+  ),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
 });
 
@@ -42,9 +44,19 @@ export const memberRoutes = [
     params: IdParams,
     query: MemberQuery,
     async handler({ db, actor, params, query, reply, audit }) {
-      const filter = { q: query.q, status: query.status, sort: query.sort ?? 'name', order: query.order ?? 'asc' } as const;
+      const filter = {
+        q: query.q,
+        status: query.status,
+        sort: query.sort ?? 'name',
+        order: query.order ?? 'asc',
+      } as const;
       const { buffer, rows, orgName } = await service.exportMembers(db, actor, params.id, filter);
-      await audit({ action: 'member.export', targetType: 'org', targetId: params.id, after: { rows, filter } });
+      await audit({
+        action: 'member.export',
+        targetType: 'org',
+        targetId: params.id,
+        after: { rows, filter },
+      });
       const file = encodeURIComponent(`${orgName}-党员名册.xlsx`);
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
@@ -66,7 +78,12 @@ export const memberRoutes = [
     ),
     async handler({ db, actor, params, body, audit }) {
       const value = await service.revealField(db, actor, params.id, body.field);
-      await audit({ action: 'member.pii_read', targetType: 'member', targetId: params.id, after: { field: body.field } });
+      await audit({
+        action: 'member.pii_read',
+        targetType: 'member',
+        targetId: params.id,
+        after: { field: body.field },
+      });
       return { value };
     },
   }),

@@ -41,7 +41,12 @@ export async function memberPage(
   return { items: items.map(toItem), total, page, pageSize };
 }
 
-export async function revealField(db: Kysely<DB>, actor: Actor, memberId: number, field: 'idNumber' | 'phone') {
+export async function revealField(
+  db: Kysely<DB>,
+  actor: Actor,
+  memberId: number,
+  field: 'idNumber' | 'phone',
+) {
   const member = await verifyMember(db, actor, memberId, 'member:read_pii');
   return decryptPii(field === 'idNumber' ? member.id_number_enc : member.phone_enc);
 }

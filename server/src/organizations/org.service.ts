@@ -1,7 +1,7 @@
 // Org tree, search and detail for the caller's scope.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { verifyOrg } from '../platform/access/scope.ts';
+import { chainOf, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
 import * as repo from './org.repository.ts';
@@ -55,7 +55,8 @@ export async function detail(db: Kysely<DB>, actor: Actor, id: number) {
   const org = await verifyOrg(db, actor, id);
   const node = await repo.findNode(db, actor, id);
   if (!node) throw errors.outOfScope('org', id);
-  const names = await repo.namesOf(db, actor, ancestorIds(org.path));
+  const chain = await chainOf(db, org.path);
+  const above = new Set(ancestorIds(actor.scopePath));
   const kinds = await repo.childKinds(db, actor, id);
   return {
     org: {
@@ -66,14 +67,24 @@ export async function detail(db: Kysely<DB>, actor: Actor, id: number) {
       uscc: org.uscc,
       foundedOn: org.founded_on,
     },
-    ancestors: ancestorIds(org.path)
-      .map((aid) => names.get(aid))
-      .filter((a): a is { id: number; code: string; name: string } => Boolean(a)),
+    // inScope: false for the orgs above the caller's scope (shown as text, not links)
+    ancestors: chain.map((a) => ({
+      id: a.id,
+      code: a.code,
+      name: a.name,
+      inScope: a.id === actor.scopeOrgId || !above.has(a.id),
+    })),
     childKinds: Object.fromEntries(kinds.map((k) => [k.kind, k.n])),
   };
 }
 
-export async function list(db: Kysely<DB>, actor: Actor, f: repo.OrgListFilter, page: number, pageSize: number) {
+export async function list(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: repo.OrgListFilter,
+  page: number,
+  pageSize: number,
+) {
   const [rows, total] = await Promise.all([
     repo.listOrgs(db, actor, f, pageSize, (page - 1) * pageSize),
     repo.countOrgs(db, actor, f),

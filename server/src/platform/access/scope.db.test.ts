@@ -76,11 +76,17 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
   });
 
   test('answers 404 for the same kind of record in another village, and changes nothing', async () => {
-    const before = await database.db.selectFrom('audit_log').select(database.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const before = await database.db
+      .selectFrom('audit_log')
+      .select(database.db.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     const res = await call(samples[resource].other);
     expect(res.status).toBe(404);
     expect((res.body as { code: string }).code).toMatch(/_NOT_FOUND$/);
-    const after = await database.db.selectFrom('audit_log').select(database.db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const after = await database.db
+      .selectFrom('audit_log')
+      .select(database.db.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });
@@ -94,7 +100,9 @@ describe('lists stay inside the scope', () => {
   });
 
   test('search does not find another village', async () => {
-    const res = await secretaryA.get<{ items: unknown[] }>(`/api/orgs/search?q=${encodeURIComponent(villageB.name)}`);
+    const res = await secretaryA.get<{ items: unknown[] }>(
+      `/api/orgs/search?q=${encodeURIComponent(villageB.name)}`,
+    );
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
     const byCode = await secretaryA.get<{ items: unknown[] }>(`/api/orgs/search?q=${villageB.code}`);

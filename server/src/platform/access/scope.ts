@@ -2,8 +2,8 @@
 // and checks the role's permission, so feature code cannot forget either. An id that comes from a
 // request is unverified until one of the `verify*` functions has placed it inside the scope.
 import type { Kysely, SelectQueryBuilder } from 'kysely';
-import { errors } from '../errors/errors.ts';
 import type { DB } from '../db/schema.ts';
+import { errors } from '../errors/errors.ts';
 import type { Actor } from './actor.ts';
 import type { Permission } from './permissions.ts';
 
@@ -42,6 +42,15 @@ export const scoped = {
       .where('member_org.path', 'like', subtreePattern(actor));
   },
 
+  /**
+   * The org directory (id, code, name only) for choosing an account's scope: the system
+   * administrator manages accounts but holds no right to read the org register itself.
+   */
+  orgDirectory(db: Kysely<DB>, actor: Actor) {
+    requirePermission(actor, 'account:manage');
+    return db.selectFrom('org').where('org.path', 'like', subtreePattern(actor));
+  },
+
   /** Accounts whose scope org is inside the subtree (aliases `account`, `account_org`). */
   accounts(db: Kysely<DB>, actor: Actor, permission: Permission) {
     requirePermission(actor, permission);
@@ -52,7 +61,12 @@ export const scoped = {
   },
 };
 
-export async function verifyAccount(db: Kysely<DB>, actor: Actor, unverifiedId: number, permission: Permission) {
+export async function verifyAccount(
+  db: Kysely<DB>,
+  actor: Actor,
+  unverifiedId: number,
+  permission: Permission,
+) {
   const account = await scoped
     .accounts(db, actor, permission)
     .selectAll('account')
@@ -64,18 +78,31 @@ export async function verifyAccount(db: Kysely<DB>, actor: Actor, unverifiedId: 
 
 /** Places an org id from a request inside the scope, or answers 404 as if it did not exist. */
 export async function verifyOrg(db: Kysely<DB>, actor: Actor, unverifiedId: number) {
-  const org = await scoped.orgs(db, actor).selectAll('org').where('org.id', '=', unverifiedId).executeTakeFirst();
+  const org = await scoped
+    .orgs(db, actor)
+    .selectAll('org')
+    .where('org.id', '=', unverifiedId)
+    .executeTakeFirst();
   if (!org) throw errors.outOfScope('org', unverifiedId);
   return org;
 }
 
 export async function verifyGrid(db: Kysely<DB>, actor: Actor, unverifiedId: number) {
-  const grid = await scoped.grids(db, actor).selectAll('grid').where('grid.id', '=', unverifiedId).executeTakeFirst();
+  const grid = await scoped
+    .grids(db, actor)
+    .selectAll('grid')
+    .where('grid.id', '=', unverifiedId)
+    .executeTakeFirst();
   if (!grid) throw errors.outOfScope('grid', unverifiedId);
   return grid;
 }
 
-export async function verifyMember(db: Kysely<DB>, actor: Actor, unverifiedId: number, permission: Permission) {
+export async function verifyMember(
+  db: Kysely<DB>,
+  actor: Actor,
+  unverifiedId: number,
+  permission: Permission,
+) {
   const member = await scoped
     .members(db, actor, permission)
     .selectAll('member')
@@ -84,4 +111,21 @@ export async function verifyMember(db: Kysely<DB>, actor: Actor, unverifiedId: n
     .executeTakeFirst();
   if (!member) throw errors.outOfScope('member', unverifiedId);
   return member;
+}
+
+/**
+ * Names of the orgs on the path above a record that was already verified inside the scope: the
+ * chain a breadcrumb shows (a village's secretary sees "江门市委 › 江海区委 › 街道 › 村"). Only id,
+ * code, name, kind and level, and only of that chain.
+ */
+export async function chainOf(db: Kysely<DB>, verifiedPath: string) {
+  const ids = verifiedPath.split('/').filter(Boolean).map(Number).slice(0, -1);
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('org')
+    .select(['id', 'code', 'name', 'kind', 'level'])
+    .where('id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => Boolean(r));
 }

@@ -20,7 +20,11 @@ afterAll(async () => {
 
 test('a read of personal data is recorded with who, what and where', async () => {
   const c = await server.as('4407');
-  const member = await database.db.selectFrom('member').select(['id', 'id_number_masked']).orderBy('id').executeTakeFirstOrThrow();
+  const member = await database.db
+    .selectFrom('member')
+    .select(['id', 'id_number_masked'])
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
   const res = await c.post<{ value: string }>(`/api/members/${member.id}/reveal`, { field: 'idNumber' });
   expect(res.status).toBe(200);
   expect(res.body.value).toMatch(/^\d{17}[\dX]$/);
@@ -31,7 +35,12 @@ test('a read of personal data is recorded with who, what and where', async () =>
     .where('action', '=', 'member.pii_read')
     .orderBy('id', 'desc')
     .executeTakeFirstOrThrow();
-  expect(entry).toMatchObject({ actor_username: '4407', role: 'org_admin', target_type: 'member', target_id: String(member.id) });
+  expect(entry).toMatchObject({
+    actor_username: '4407',
+    role: 'org_admin',
+    target_type: 'member',
+    target_id: String(member.id),
+  });
   expect(entry.after).toEqual({ field: 'idNumber' });
   expect(entry.client_ip).toBe('127.0.0.1');
 });
@@ -55,7 +64,9 @@ test('the chain verifies, refuses edits, and a forced edit is found', async () =
   expect(ok.ok).toBe(true);
   expect(ok.checked).toBeGreaterThan(1);
 
-  await expect(sql`update audit_log set action = 'x' where id = 1`.execute(database.db)).rejects.toThrow(/append-only/);
+  await expect(sql`update audit_log set action = 'x' where id = 1`.execute(database.db)).rejects.toThrow(
+    /append-only/,
+  );
   await expect(sql`delete from audit_log where id = 1`.execute(database.db)).rejects.toThrow(/append-only/);
 
   await sql`alter table audit_log disable trigger audit_log_append_only`.execute(database.db);

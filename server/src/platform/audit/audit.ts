@@ -138,7 +138,8 @@ export async function verifyAuditChain(db: Kysely<DB>, batch = 5000): Promise<Ve
     if (rows.length === 0) break;
     for (const row of rows) {
       if (row.id !== expectedId) return { ok: false, checked, brokenAt: expectedId, reason: 'missing row' };
-      if (row.prev_hash !== prev) return { ok: false, checked, brokenAt: row.id, reason: 'prev_hash mismatch' };
+      if (row.prev_hash !== prev)
+        return { ok: false, checked, brokenAt: row.id, reason: 'prev_hash mismatch' };
       const hash = await chainHash(prev, {
         ...row,
         at: new Date(row.at).toISOString(),

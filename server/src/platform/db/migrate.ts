@@ -8,7 +8,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './engine.ts';
 
-export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
+export const MIGRATIONS_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../migrations',
+);
 const LOCK_KEY = 4407001;
 
 export interface MigrationFile {
@@ -63,7 +66,9 @@ export async function migrate(database: Database, dir = MIGRATIONS_DIR): Promise
     }
     const now = (await appliedChecksums(database)).get(m.version);
     if (now !== m.checksum) {
-      throw new Error(`migration ${m.version}_${m.name} was edited after it was applied; add a new migration instead`);
+      throw new Error(
+        `migration ${m.version}_${m.name} was edited after it was applied; add a new migration instead`,
+      );
     }
   }
   return applied;

@@ -14,29 +14,61 @@ function describe(e: AjvError, where: string): { field: string; zh: string; en: 
   const p = e.params ?? {};
   switch (e.keyword) {
     case 'required':
-      return { field: `${field}.${String(p.missingProperty)}`, zh: `缺少必填项 ${String(p.missingProperty)}`, en: `${String(p.missingProperty)} is required` };
+      return {
+        field: `${field}.${String(p.missingProperty)}`,
+        zh: `缺少必填项 ${String(p.missingProperty)}`,
+        en: `${String(p.missingProperty)} is required`,
+      };
     case 'additionalProperties':
-      return { field: `${field}.${String(p.additionalProperty)}`, zh: `不认识的字段 ${String(p.additionalProperty)}`, en: `unknown field ${String(p.additionalProperty)}` };
+      return {
+        field: `${field}.${String(p.additionalProperty)}`,
+        zh: `不认识的字段 ${String(p.additionalProperty)}`,
+        en: `unknown field ${String(p.additionalProperty)}`,
+      };
     case 'type':
       return { field, zh: `${field} 的类型应为 ${String(p.type)}`, en: `${field} must be ${String(p.type)}` };
     case 'minLength':
-      return { field, zh: `${field} 至少 ${String(p.limit)} 个字符`, en: `${field} needs at least ${String(p.limit)} characters` };
+      return {
+        field,
+        zh: `${field} 至少 ${String(p.limit)} 个字符`,
+        en: `${field} needs at least ${String(p.limit)} characters`,
+      };
     case 'maxLength':
-      return { field, zh: `${field} 最多 ${String(p.limit)} 个字符`, en: `${field} allows at most ${String(p.limit)} characters` };
+      return {
+        field,
+        zh: `${field} 最多 ${String(p.limit)} 个字符`,
+        en: `${field} allows at most ${String(p.limit)} characters`,
+      };
     case 'minimum':
     case 'maximum':
-      return { field, zh: `${field} 超出允许范围（${e.message ?? ''}）`, en: `${field} ${e.message ?? 'is out of range'}` };
+      return {
+        field,
+        zh: `${field} 超出允许范围（${e.message ?? ''}）`,
+        en: `${field} ${e.message ?? 'is out of range'}`,
+      };
     case 'enum':
-      return { field, zh: `${field} 只能取 ${JSON.stringify(p.allowedValues)}`, en: `${field} must be one of ${JSON.stringify(p.allowedValues)}` };
+      return {
+        field,
+        zh: `${field} 只能取 ${JSON.stringify(p.allowedValues)}`,
+        en: `${field} must be one of ${JSON.stringify(p.allowedValues)}`,
+      };
     case 'pattern':
     case 'format':
       return { field, zh: `${field} 的格式不正确`, en: `${field} has the wrong format` };
     default:
-      return { field, zh: `${field} 不正确（${e.message ?? ''}）`, en: `${field} ${e.message ?? 'is invalid'}` };
+      return {
+        field,
+        zh: `${field} 不正确（${e.message ?? ''}）`,
+        en: `${field} ${e.message ?? 'is invalid'}`,
+      };
   }
 }
 
-export function errorHandler(error: FastifyError & { validation?: AjvError[]; validationContext?: string }, request: FastifyRequest, reply: FastifyReply) {
+export function errorHandler(
+  error: FastifyError & { validation?: AjvError[]; validationContext?: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
   if (error instanceof AppError) return reply.status(error.status).send(error.toJSON());
   if (error.validation) {
     const where = error.validationContext ?? 'body';

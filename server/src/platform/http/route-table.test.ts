@@ -3,7 +3,10 @@ import { expect, test } from 'vitest';
 import { ROUTES } from '../../app.ts';
 
 test('the route table and its permissions', async () => {
-  const table = ROUTES.map((r) => `${r.method.padEnd(6)} ${r.url.padEnd(34)} ${r.access}${r.scopeResource ? ` [${r.scopeResource}]` : ''}`).join('\n');
+  const table = ROUTES.map(
+    (r) =>
+      `${r.method.padEnd(6)} ${r.url.padEnd(34)} ${r.access}${r.scopeResource ? ` [${r.scopeResource}]` : ''}`,
+  ).join('\n');
   await expect(`${table}\n`).toMatchFileSnapshot('./__snapshots__/route-table.txt');
 });
 
@@ -15,7 +18,11 @@ test('every route declares its access and an OpenAPI summary', () => {
 });
 
 test('every route with :id names the scoped resource it reads (drives the cross-scope test)', () => {
-  const exempt = new Set(['/api/accounts/:id/disable', '/api/accounts/:id/enable', '/api/accounts/:id/unlock']);
+  const exempt = new Set([
+    '/api/accounts/:id/disable',
+    '/api/accounts/:id/enable',
+    '/api/accounts/:id/unlock',
+  ]);
   for (const r of ROUTES.filter((r) => r.url.includes(':id') && !exempt.has(r.url))) {
     expect(r.scopeResource, `${r.method} ${r.url}`).toBeDefined();
   }

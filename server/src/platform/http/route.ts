@@ -36,12 +36,18 @@ export interface Context<P, Q, B> {
   request: FastifyRequest;
   reply: FastifyReply;
   /** One transaction per write request, with the audit row inside it. */
-  write<T>(fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>): Promise<T>;
+  write<T>(
+    fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
+  ): Promise<T>;
   /** Records a read of personal data, or another action with no write of its own. */
   audit(fields: AuditFields): Promise<number>;
 }
 
-export interface RouteSpec<PS extends TSchema = TSchema, QS extends TSchema = TSchema, BS extends TSchema = TSchema> {
+export interface RouteSpec<
+  PS extends TSchema = TSchema,
+  QS extends TSchema = TSchema,
+  BS extends TSchema = TSchema,
+> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   access: Access;

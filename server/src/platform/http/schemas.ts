@@ -1,7 +1,9 @@
 // Schemas shared by many routes.
 import { type TSchema, Type } from '@sinclair/typebox';
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: '记录编号 / record id' }) });
+export const IdParams = Type.Object({
+  id: Type.Integer({ minimum: 1, description: '记录编号 / record id' }),
+});
 
 export const Paging = {
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),

@@ -24,7 +24,12 @@ export async function readSetting<T extends object>(db: Kysely<DB>, key: string,
   return { ...defaults, ...value };
 }
 
-export async function writeSetting(db: Kysely<DB>, key: string, value: object, descriptionZh: string): Promise<void> {
+export async function writeSetting(
+  db: Kysely<DB>,
+  key: string,
+  value: object,
+  descriptionZh: string,
+): Promise<void> {
   const json = JSON.stringify(value);
   await db
     .insertInto('setting')

@@ -37,7 +37,8 @@ export class TestClient {
     const headers: Record<string, string> = {};
     if (this.#cookie) headers.cookie = this.#cookie;
     if (body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
-    if (method !== 'GET' && options.csrf !== false && this.csrfToken) headers['x-csrf-token'] = this.csrfToken;
+    if (method !== 'GET' && options.csrf !== false && this.csrfToken)
+      headers['x-csrf-token'] = this.csrfToken;
     const res = await fetch(this.#base + path, {
       method,
       headers,
@@ -45,7 +46,9 @@ export class TestClient {
     });
     const setCookies = res.headers.getSetCookie();
     if (setCookies.length) {
-      const jar = new Map(this.#cookie ? this.#cookie.split('; ').map((c) => c.split('=') as [string, string]) : []);
+      const jar = new Map(
+        this.#cookie ? this.#cookie.split('; ').map((c) => c.split('=') as [string, string]) : [],
+      );
       for (const c of setCookies) {
         const [pair] = c.split(';');
         const [name, value] = (pair ?? '').split('=') as [string, string];
@@ -86,7 +89,8 @@ export async function startTestServer(database: Database): Promise<TestServer> {
     async as(username, password) {
       const c = new TestClient(url);
       const res = await c.login(username, password);
-      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 200)
+        throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
       return c;
     },
   };
