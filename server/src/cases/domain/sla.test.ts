@@ -1,7 +1,15 @@
 import { describe, expect, test } from 'vitest';
 import { WorkCalendar } from './calendar.ts';
 import { CALENDAR_DEFAULTS } from './calendar-defaults.ts';
-import { deadlineFor, elapsedFraction, light, maxSupervision, stepStatus, supervisionLevel } from './sla.ts';
+import {
+  deadlineFor,
+  elapsedFraction,
+  type LimitUnit,
+  light,
+  maxSupervision,
+  stepStatus,
+  supervisionLevel,
+} from './sla.ts';
 
 const cal = new WorkCalendar(CALENDAR_DEFAULTS);
 const at = (text: string) => cal.at(text);
@@ -20,8 +28,9 @@ describe('deadlineFor', () => {
     const start = at('2025-09-30 16:00');
     expect(() => deadlineFor(start, { amount: 0, unit: 'working_hour' }, cal)).toThrow(RangeError);
     expect(() => deadlineFor(start, { amount: 1.5, unit: 'workday' }, cal)).toThrow(RangeError);
-    // biome-ignore lint/suspicious/noExplicitAny: an unknown unit from outside
-    expect(() => deadlineFor(start, { amount: 1, unit: 'week' as any }, cal)).toThrow(RangeError);
+    expect(() => deadlineFor(start, { amount: 1, unit: 'week' as unknown as LimitUnit }, cal)).toThrow(
+      RangeError,
+    );
   });
 });
 

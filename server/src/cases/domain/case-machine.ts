@@ -1,0 +1,918 @@
+// The case lifecycle as an explicit state machine (GB/T 30428 steps: 信息采集 → 案卷建立 → 任务派遣 →
+// 任务处理 → 处理反馈 → 核查结案 → 综合评价), with the 吹哨报到 sub-machine of summoned departments.
+// Pure: no clock, no storage. `transition` says whether an action is allowed and what it changes;
+// the service persists the result (state, counters, changes) and the step row, and audits it.
+import {
+  type CaseStep,
+  SUPERVISION_LEVELS,
+  type SupervisionLevel,
+  type TimeLimit,
+  validateLimit,
+} from './sla.ts';
+
+export const CASE_STATES = [
+  'reported',
+  'filed',
+  'rejected',
+  'dispatched',
+  'in_handling',
+  'returned',
+  'extension_requested',
+  'escalated',
+  'handled',
+  'closed',
+  'evaluated',
+  'reopened',
+] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const CASE_ACTIONS = [
+  'file',
+  'reject',
+  'resolve_on_spot',
+  'dispatch',
+  'accept',
+  'return',
+  'request_extension',
+  'approve_extension',
+  'deny_extension',
+  'escalate',
+  'whistle',
+  'feedback',
+  'verify_pass',
+  'verify_fail',
+  'evaluate',
+  'reopen',
+  'supervise',
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** Who acts on cases: org_admin of a town or village is the dispatcher; system = timed jobs and external systems. */
+export type CaseRole = 'grid_worker' | 'org_admin' | 'department_staff' | 'resident' | 'system';
+export type RejectReason = 'invalid' | 'duplicate' | 'not_our_responsibility';
+export const REJECT_REASONS: readonly RejectReason[] = ['invalid', 'duplicate', 'not_our_responsibility'];
+export type Evaluation = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+export const EVALUATIONS: readonly Evaluation[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
+
+export interface CaseCounters {
+  /** Dispatches after a department returned the case (wrong dispatch). */
+  redispatch_count: number;
+  /** Verifications that failed (返工). */
+  rework_count: number;
+  /** Extensions granted. */
+  extension_count: number;
+  /** Reopenings after a dissatisfied evaluation. */
+  reopen_count: number;
+}
+export const ZERO_COUNTERS: CaseCounters = {
+  redispatch_count: 0,
+  rework_count: 0,
+  extension_count: 0,
+  reopen_count: 0,
+};
+
+export type Field =
+  | 'note'
+  | 'attachments'
+  | 'categoryCode'
+  | 'rejectReason'
+  | 'duplicateOf'
+  | 'departmentId'
+  | 'departmentIds'
+  | 'extension'
+  | 'evaluation'
+  | 'supervision';
+
+export interface TransitionRule {
+  from: readonly CaseState[];
+  /** null: the state does not change. */
+  to: CaseState | null;
+  roles: readonly CaseRole[];
+  required: readonly Field[];
+  /** Whom to tell (notifications, webhooks). */
+  notify: readonly Audience[];
+}
+
+export type Audience = 'reporter' | 'dispatcher' | 'department' | 'grid_worker' | 'summoned_departments';
+
+const DISPATCHER: readonly CaseRole[] = ['org_admin'];
+const DEPARTMENT: readonly CaseRole[] = ['department_staff'];
+
+/** The whole lifecycle. */
+export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
+  file: {
+    from: ['reported'],
+    to: 'filed',
+    roles: ['org_admin', 'system'],
+    required: ['categoryCode'],
+    notify: ['reporter'],
+  },
+  reject: {
+    from: ['reported', 'returned'],
+    to: 'rejected',
+    roles: DISPATCHER,
+    required: ['rejectReason', 'note'],
+    notify: ['reporter'],
+  },
+  resolve_on_spot: {
+    from: ['reported', 'filed'],
+    to: 'closed',
+    roles: ['grid_worker'],
+    required: ['note', 'attachments'],
+    notify: ['reporter', 'dispatcher'],
+  },
+  dispatch: {
+    from: ['filed', 'returned', 'escalated', 'reopened'],
+    to: 'dispatched',
+    roles: ['org_admin', 'system'],
+    required: ['departmentId'],
+    notify: ['department'],
+  },
+  accept: {
+    from: ['dispatched'],
+    to: 'in_handling',
+    roles: DEPARTMENT,
+    required: [],
+    notify: ['dispatcher'],
+  },
+  return: {
+    from: ['dispatched', 'in_handling'],
+    to: 'returned',
+    roles: DEPARTMENT,
+    required: ['note'],
+    notify: ['dispatcher'],
+  },
+  request_extension: {
+    from: ['in_handling'],
+    to: 'extension_requested',
+    roles: DEPARTMENT,
+    required: ['extension', 'note'],
+    notify: ['dispatcher'],
+  },
+  approve_extension: {
+    from: ['extension_requested'],
+    to: 'in_handling',
+    roles: DISPATCHER,
+    required: [],
+    notify: ['department'],
+  },
+  deny_extension: {
+    from: ['extension_requested'],
+    to: 'in_handling',
+    roles: DISPATCHER,
+    required: ['note'],
+    notify: ['department'],
+  },
+  escalate: {
+    from: ['filed', 'returned', 'reopened', 'dispatched', 'in_handling'],
+    to: 'escalated',
+    roles: ['org_admin', 'system'],
+    required: ['note'],
+    notify: ['dispatcher'],
+  },
+  whistle: {
+    from: ['filed', 'returned', 'escalated', 'reopened', 'dispatched', 'in_handling'],
+    to: 'in_handling',
+    roles: DISPATCHER,
+    required: ['departmentIds', 'note'],
+    notify: ['summoned_departments'],
+  },
+  feedback: {
+    from: ['in_handling'],
+    to: 'handled',
+    roles: ['department_staff', 'org_admin'],
+    required: ['note', 'attachments'],
+    notify: ['grid_worker', 'dispatcher'],
+  },
+  verify_pass: {
+    from: ['handled'],
+    to: 'closed',
+    roles: ['grid_worker', 'org_admin'],
+    required: [],
+    notify: ['reporter', 'department'],
+  },
+  verify_fail: {
+    from: ['handled'],
+    to: 'in_handling',
+    roles: ['grid_worker', 'org_admin'],
+    required: ['note'],
+    notify: ['department', 'dispatcher'],
+  },
+  evaluate: {
+    from: ['closed'],
+    to: 'evaluated',
+    roles: ['resident', 'org_admin', 'system'],
+    required: ['evaluation'],
+    notify: ['dispatcher', 'department'],
+  },
+  reopen: {
+    from: ['evaluated'],
+    to: 'reopened',
+    roles: ['resident', 'org_admin', 'system'],
+    required: ['note'],
+    notify: ['dispatcher'],
+  },
+  supervise: {
+    from: [
+      'reported',
+      'filed',
+      'dispatched',
+      'in_handling',
+      'returned',
+      'extension_requested',
+      'escalated',
+      'handled',
+      'reopened',
+    ],
+    to: null,
+    roles: ['org_admin', 'system'],
+    required: ['supervision'],
+    notify: ['department', 'dispatcher'],
+  },
+};
+
+export const STATE_NAMES: Record<CaseState, { zh: string; en: string }> = {
+  reported: { zh: '已上报', en: 'reported' },
+  filed: { zh: '已立案', en: 'filed' },
+  rejected: { zh: '不予立案', en: 'rejected' },
+  dispatched: { zh: '已派遣', en: 'dispatched' },
+  in_handling: { zh: '处置中', en: 'in handling' },
+  returned: { zh: '已退回', en: 'returned' },
+  extension_requested: { zh: '延期申请中', en: 'extension requested' },
+  escalated: { zh: '已上报上级', en: 'escalated' },
+  handled: { zh: '已反馈', en: 'handled' },
+  closed: { zh: '已结案', en: 'closed' },
+  evaluated: { zh: '已评价', en: 'evaluated' },
+  reopened: { zh: '重新办理', en: 'reopened' },
+};
+
+export const ACTION_NAMES: Record<CaseAction, { zh: string; en: string }> = {
+  file: { zh: '立案', en: 'file' },
+  reject: { zh: '不予立案', en: 'reject' },
+  resolve_on_spot: { zh: '自行处置', en: 'resolve on the spot' },
+  dispatch: { zh: '派遣', en: 'dispatch' },
+  accept: { zh: '签收', en: 'accept' },
+  return: { zh: '退回', en: 'return' },
+  request_extension: { zh: '申请延期', en: 'request an extension' },
+  approve_extension: { zh: '批准延期', en: 'approve the extension' },
+  deny_extension: { zh: '驳回延期', en: 'deny the extension' },
+  escalate: { zh: '上报上级', en: 'escalate' },
+  whistle: { zh: '吹哨', en: 'summon departments' },
+  feedback: { zh: '处置反馈', en: 'give feedback' },
+  verify_pass: { zh: '核查通过', en: 'pass verification' },
+  verify_fail: { zh: '核查不通过', en: 'fail verification' },
+  evaluate: { zh: '评价', en: 'evaluate' },
+  reopen: { zh: '重新办理', en: 'reopen' },
+  supervise: { zh: '督办', en: 'supervise' },
+};
+
+const ROLE_NAMES: Record<CaseRole, { zh: string; en: string }> = {
+  grid_worker: { zh: '网格员', en: 'grid worker' },
+  org_admin: { zh: '镇（街）村（社区）调度员', en: 'town or village dispatcher' },
+  department_staff: { zh: '职能部门', en: 'department staff' },
+  resident: { zh: '反映人', en: 'reporter' },
+  system: { zh: '系统', en: 'system' },
+};
+
+const FIELD_NAMES: Record<Field, { zh: string; en: string }> = {
+  note: { zh: '说明', en: 'note' },
+  attachments: { zh: '照片或附件', en: 'photos or attachments' },
+  categoryCode: { zh: '案件类别', en: 'category' },
+  rejectReason: { zh: '不予立案原因', en: 'reason for rejection' },
+  duplicateOf: { zh: '重复案件编号', en: 'the case it duplicates' },
+  departmentId: { zh: '处置部门', en: 'department' },
+  departmentIds: { zh: '吹哨部门', en: 'summoned departments' },
+  extension: { zh: '延期时限', en: 'extension' },
+  evaluation: { zh: '评价结果', en: 'evaluation' },
+  supervision: { zh: '督办级别', en: 'supervision level' },
+};
+
+export const OPEN_STATES: readonly CaseState[] = TRANSITIONS.supervise.from;
+/** No action leads out of these (an evaluated case may still be reopened once when dissatisfied). */
+export const FINAL_STATES: readonly CaseState[] = ['rejected', 'closed', 'evaluated'];
+
+/** Which timed step runs in a state (its limit comes from the category); null when none. */
+export function stepOfState(state: CaseState): CaseStep | null {
+  switch (state) {
+    case 'reported':
+    case 'filed':
+    case 'returned':
+    case 'escalated':
+    case 'reopened':
+      return 'dispatch';
+    case 'dispatched':
+    case 'in_handling':
+    case 'extension_requested':
+      return 'handling';
+    case 'handled':
+      return 'verification';
+    default:
+      return null;
+  }
+}
+
+export type SummonsState = 'summoned' | 'reported' | 'done';
+
+/** The case as the machine needs to see it. */
+export interface CaseSnapshot {
+  state: CaseState;
+  counters: CaseCounters;
+  departmentId: number | null;
+  reporterAccountId: number | null;
+  evaluation: Evaluation | null;
+  supervision: SupervisionLevel;
+  summons: readonly { departmentId: number; state: SummonsState }[];
+}
+
+export interface CaseActor {
+  role: string;
+  id: number | null;
+  /** The department of a department_staff account. */
+  departmentId?: number | null;
+}
+
+export interface TransitionInput {
+  actor: CaseActor;
+  note?: string | null;
+  /** Attachment ids or storage keys already uploaded. */
+  attachments?: readonly string[] | null;
+  categoryCode?: string | null;
+  rejectReason?: RejectReason | null;
+  duplicateOf?: number | null;
+  departmentId?: number | null;
+  departmentIds?: readonly number[] | null;
+  /** request_extension: the extra time asked; approve_extension: optionally the time granted instead. */
+  extension?: TimeLimit | null;
+  evaluation?: Evaluation | null;
+  supervision?: SupervisionLevel | null;
+}
+
+export interface TransitionOptions {
+  /** How many times a dissatisfied reporter may reopen a case (default 1). */
+  maxReopens?: number;
+}
+
+/** What the service stores besides state and counters. Absent keys do not change. */
+export interface CaseChanges {
+  categoryCode?: string;
+  departmentId?: number | null;
+  rejection?: { reason: RejectReason; duplicateOf: number | null; note: string };
+  extensionGranted?: TimeLimit;
+  summonsAdded?: number[];
+  evaluation?: Evaluation | null;
+  supervision?: SupervisionLevel;
+}
+
+/**
+ * What happens to the current step's deadline: restart (a new step begins now, limit from the category),
+ * keep, extend (by changes.extensionGranted), stop (no timed step in the new state).
+ */
+export type StepClock = 'restart' | 'keep' | 'extend' | 'stop';
+
+export interface CaseEvent {
+  type: `case.${CaseAction}` | 'case.closed' | 'case.reworked' | 'case.redispatched';
+  notify: readonly Audience[];
+}
+
+export interface TransitionOk {
+  ok: true;
+  action: CaseAction;
+  from: CaseState;
+  next: CaseState;
+  counters: CaseCounters;
+  changes: CaseChanges;
+  step: CaseStep | null;
+  clock: StepClock;
+  events: CaseEvent[];
+}
+
+export type TransitionErrorCode =
+  | 'UNKNOWN_ACTION'
+  | 'TRANSITION_NOT_ALLOWED'
+  | 'ROLE_NOT_ALLOWED'
+  | 'NOT_CASE_DEPARTMENT'
+  | 'NOT_REPORTER'
+  | 'FIELDS_REQUIRED'
+  | 'FIELD_INVALID'
+  | 'SUMMONS_OPEN'
+  | 'ALREADY_SUMMONED'
+  | 'REOPEN_NOT_ALLOWED'
+  | 'SUPERVISION_NOT_RAISED';
+
+export interface TransitionError {
+  ok: false;
+  code: TransitionErrorCode;
+  /** The HTTP status the API answers with. */
+  status: 403 | 409 | 422;
+  message_zh: string;
+  message_en: string;
+  details: {
+    state: CaseState;
+    action: string;
+    /** Actions allowed from the current state (for anyone). */
+    allowed_actions: CaseAction[];
+    allowed_roles?: CaseRole[];
+    problems?: { field: Field; problem: 'missing' | 'invalid'; message_zh: string; message_en: string }[];
+  };
+}
+
+export type TransitionResult = TransitionOk | TransitionError;
+
+const zhList = (items: readonly { zh: string }[]) => items.map((i) => `「${i.zh}」`).join('、') || '无';
+const enList = (items: readonly { en: string }[]) => items.map((i) => `'${i.en}'`).join(', ') || 'none';
+
+/** Actions allowed from a state, for a role when given. */
+export function allowedActions(state: CaseState, role?: string): CaseAction[] {
+  return CASE_ACTIONS.filter((a) => {
+    const rule = TRANSITIONS[a];
+    return (
+      rule.from.includes(state) && (role === undefined || (rule.roles as readonly string[]).includes(role))
+    );
+  });
+}
+
+export function isCaseAction(value: string): value is CaseAction {
+  return (CASE_ACTIONS as readonly string[]).includes(value);
+}
+
+function fail(
+  snapshot: CaseSnapshot,
+  action: string,
+  code: TransitionErrorCode,
+  status: TransitionError['status'],
+  message_zh: string,
+  message_en: string,
+  extra: Partial<TransitionError['details']> = {},
+): TransitionError {
+  return {
+    ok: false,
+    code,
+    status,
+    message_zh,
+    message_en,
+    details: { state: snapshot.state, action, allowed_actions: allowedActions(snapshot.state), ...extra },
+  };
+}
+
+const isPositiveInt = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0;
+const MAX_NOTE = 2000;
+const MAX_ATTACHMENTS = 20;
+
+type Problem = NonNullable<TransitionError['details']['problems']>[number];
+
+function checkFields(action: CaseAction, input: TransitionInput): Problem[] {
+  const problems: Problem[] = [];
+  const missing = (field: Field) =>
+    problems.push({
+      field,
+      problem: 'missing',
+      message_zh: `请填写${FIELD_NAMES[field].zh}`,
+      message_en: `${FIELD_NAMES[field].en} is required`,
+    });
+  const invalid = (field: Field, zh: string, en: string) =>
+    problems.push({
+      field,
+      problem: 'invalid',
+      message_zh: `${FIELD_NAMES[field].zh}${zh}`,
+      message_en: `${FIELD_NAMES[field].en} ${en}`,
+    });
+  const required = new Set<Field>(TRANSITIONS[action].required);
+  if (action === 'reject' && input.rejectReason === 'duplicate') required.add('duplicateOf');
+
+  const present = (f: Field) => input[f] !== undefined && input[f] !== null;
+  for (const f of required) {
+    const v = input[f];
+    const empty =
+      !present(f) ||
+      (typeof v === 'string' && v.trim() === '') ||
+      (Array.isArray(v) && (v as unknown[]).length === 0);
+    if (empty) missing(f);
+  }
+  const given = (f: Field) => present(f) && !problems.some((p) => p.field === f);
+  if (given('note') && (typeof input.note !== 'string' || input.note.length > MAX_NOTE)) {
+    invalid('note', `须为不超过 ${MAX_NOTE} 字的文字`, `must be text of at most ${MAX_NOTE} characters`);
+  }
+  if (given('attachments')) {
+    const a = input.attachments;
+    if (!Array.isArray(a) || a.length > MAX_ATTACHMENTS || a.some((x) => typeof x !== 'string' || x === '')) {
+      invalid(
+        'attachments',
+        `最多 ${MAX_ATTACHMENTS} 个`,
+        `must be at most ${MAX_ATTACHMENTS} uploaded files`,
+      );
+    }
+  }
+  if (given('categoryCode') && typeof input.categoryCode !== 'string')
+    invalid('categoryCode', '无效', 'is invalid');
+  if (given('rejectReason') && !REJECT_REASONS.includes(input.rejectReason as RejectReason)) {
+    invalid(
+      'rejectReason',
+      '须为无效、重复或非本单位职责',
+      'must be invalid, duplicate or not_our_responsibility',
+    );
+  }
+  if (given('duplicateOf') && !isPositiveInt(input.duplicateOf))
+    invalid('duplicateOf', '无效', 'must be a case id');
+  if (given('departmentId') && !isPositiveInt(input.departmentId)) {
+    invalid('departmentId', '无效', 'must be a department id');
+  }
+  if (given('departmentIds')) {
+    const ids = input.departmentIds;
+    if (!Array.isArray(ids) || !ids.every(isPositiveInt) || new Set(ids).size !== ids.length) {
+      invalid('departmentIds', '须为不重复的部门', 'must be distinct department ids');
+    }
+  }
+  if (given('extension')) {
+    try {
+      validateLimit(input.extension as TimeLimit);
+    } catch {
+      invalid('extension', '须为大于 0 的时限', 'must be a time limit greater than 0');
+    }
+  }
+  if (given('evaluation') && !EVALUATIONS.includes(input.evaluation as Evaluation)) {
+    invalid(
+      'evaluation',
+      '须为满意、基本满意或不满意',
+      'must be satisfied, basically_satisfied or dissatisfied',
+    );
+  }
+  if (given('supervision') && !['ordinary', 'yellow', 'red'].includes(input.supervision as string)) {
+    invalid('supervision', '须为一般、黄牌或红牌', 'must be ordinary, yellow or red');
+  }
+  return problems;
+}
+
+/** Decides one action on a case. Checks, in order: action, state, role, who, fields, the rule's own guard. */
+export function transition(
+  snapshot: CaseSnapshot,
+  action: string,
+  input: TransitionInput,
+  options: TransitionOptions = {},
+): TransitionResult {
+  const maxReopens = options.maxReopens ?? 1;
+  const stateName = STATE_NAMES[snapshot.state];
+  if (!isCaseAction(action)) {
+    return fail(
+      snapshot,
+      action,
+      'UNKNOWN_ACTION',
+      422,
+      `未知的操作「${action}」。`,
+      `Unknown action '${action}'.`,
+    );
+  }
+  const rule = TRANSITIONS[action];
+  const name = ACTION_NAMES[action];
+  const allowedNow = allowedActions(snapshot.state).map((a) => ACTION_NAMES[a]);
+
+  if (!rule.from.includes(snapshot.state)) {
+    return fail(
+      snapshot,
+      action,
+      'TRANSITION_NOT_ALLOWED',
+      409,
+      `案件当前为「${stateName.zh}」，不能${name.zh}。规则：${name.zh}只能在${zhList(rule.from.map((s) => STATE_NAMES[s]))}状态下进行；当前可进行的操作：${zhList(allowedNow)}。`,
+      `The case is ${stateName.en}: it cannot ${name.en}. Rule: ${name.en} is allowed only when the case is ${enList(rule.from.map((s) => STATE_NAMES[s]))}; allowed now: ${enList(allowedNow)}.`,
+    );
+  }
+
+  const role = input.actor.role;
+  if (!(rule.roles as readonly string[]).includes(role)) {
+    const roles = rule.roles.map((r) => ROLE_NAMES[r]);
+    return fail(
+      snapshot,
+      action,
+      'ROLE_NOT_ALLOWED',
+      403,
+      `只有${zhList(roles)}可以${name.zh}。`,
+      `Only ${enList(roles)} may ${name.en}.`,
+      { allowed_roles: [...rule.roles] },
+    );
+  }
+
+  const departmentActions: readonly CaseAction[] = ['accept', 'return', 'request_extension', 'feedback'];
+  if (
+    role === 'department_staff' &&
+    departmentActions.includes(action) &&
+    (snapshot.departmentId === null || input.actor.departmentId !== snapshot.departmentId)
+  ) {
+    return fail(
+      snapshot,
+      action,
+      'NOT_CASE_DEPARTMENT',
+      403,
+      `该案件未派遣给您所在的部门，不能${name.zh}。`,
+      `The case is not dispatched to your department: you cannot ${name.en}.`,
+    );
+  }
+  if (
+    role === 'resident' &&
+    (snapshot.reporterAccountId === null || input.actor.id !== snapshot.reporterAccountId)
+  ) {
+    return fail(
+      snapshot,
+      action,
+      'NOT_REPORTER',
+      403,
+      `只有反映人本人可以${name.zh}。`,
+      `Only the person who reported the case may ${name.en}.`,
+    );
+  }
+
+  const problems = checkFields(action, input);
+  if (problems.length > 0) {
+    const missing = problems.some((p) => p.problem === 'missing');
+    return fail(
+      snapshot,
+      action,
+      missing ? 'FIELDS_REQUIRED' : 'FIELD_INVALID',
+      422,
+      `${name.zh}：${problems.map((p) => p.message_zh).join('；')}。`,
+      `To ${name.en}: ${problems.map((p) => p.message_en).join('; ')}.`,
+      { problems },
+    );
+  }
+
+  const openParts = snapshot.summons.filter((p) => p.state !== 'done');
+  if ((action === 'feedback' || action === 'verify_pass') && openParts.length > 0) {
+    return fail(
+      snapshot,
+      action,
+      'SUMMONS_OPEN',
+      409,
+      `吹哨报到的 ${snapshot.summons.length} 个部门中还有 ${openParts.length} 个未完成，不能${name.zh}。规则：每个被吹哨部门完成后案件才能结案。`,
+      `${openParts.length} of the ${snapshot.summons.length} summoned departments have not finished: the case cannot ${name.en}. Rule: a case closes only when every summoned department is done.`,
+    );
+  }
+  if (action === 'whistle') {
+    const already = (input.departmentIds ?? []).filter((id) =>
+      snapshot.summons.some((p) => p.departmentId === id),
+    );
+    if (already.length > 0) {
+      return fail(
+        snapshot,
+        action,
+        'ALREADY_SUMMONED',
+        409,
+        `部门 ${already.join('、')} 已被吹哨，不能重复吹哨。`,
+        `Department ${already.join(', ')} is already summoned to this case.`,
+      );
+    }
+  }
+  if (action === 'reopen') {
+    if (snapshot.evaluation !== 'dissatisfied') {
+      return fail(
+        snapshot,
+        action,
+        'REOPEN_NOT_ALLOWED',
+        409,
+        '只有评价为「不满意」的案件可以重新办理。',
+        'Only a case evaluated as dissatisfied can be reopened.',
+      );
+    }
+    if (snapshot.counters.reopen_count >= maxReopens) {
+      return fail(
+        snapshot,
+        action,
+        'REOPEN_NOT_ALLOWED',
+        409,
+        `该案件已重新办理 ${snapshot.counters.reopen_count} 次，最多 ${maxReopens} 次。`,
+        `The case was reopened ${snapshot.counters.reopen_count} time(s); at most ${maxReopens} allowed.`,
+      );
+    }
+  }
+  if (
+    action === 'supervise' &&
+    SUPERVISION_LEVELS.indexOf(input.supervision as SupervisionLevel) <=
+      SUPERVISION_LEVELS.indexOf(snapshot.supervision)
+  ) {
+    return fail(
+      snapshot,
+      action,
+      'SUPERVISION_NOT_RAISED',
+      409,
+      '督办只能升级：一般督办 → 黄牌 → 红牌。',
+      'Supervision only rises: ordinary → yellow card → red card.',
+    );
+  }
+
+  return apply(snapshot, action, input);
+}
+
+function apply(snapshot: CaseSnapshot, action: CaseAction, input: TransitionInput): TransitionOk {
+  const rule = TRANSITIONS[action];
+  const from = snapshot.state;
+  const next = rule.to ?? from;
+  const counters = { ...snapshot.counters };
+  const changes: CaseChanges = {};
+  const events: CaseEvent[] = [{ type: `case.${action}`, notify: rule.notify }];
+
+  switch (action) {
+    case 'file':
+      changes.categoryCode = input.categoryCode as string;
+      break;
+    case 'reject':
+      changes.rejection = {
+        reason: input.rejectReason as RejectReason,
+        duplicateOf: input.rejectReason === 'duplicate' ? (input.duplicateOf as number) : null,
+        note: (input.note as string).trim(),
+      };
+      break;
+    case 'dispatch':
+      changes.departmentId = input.departmentId as number;
+      if (from === 'returned') {
+        counters.redispatch_count++;
+        events.push({ type: 'case.redispatched', notify: [] });
+      }
+      break;
+    case 'return':
+      changes.departmentId = null;
+      break;
+    case 'approve_extension':
+      counters.extension_count++;
+      if (input.extension) changes.extensionGranted = input.extension;
+      break;
+    case 'whistle':
+      changes.summonsAdded = [...(input.departmentIds as number[])];
+      break;
+    case 'verify_fail':
+      counters.rework_count++;
+      events.push({ type: 'case.reworked', notify: [] });
+      break;
+    case 'evaluate':
+      changes.evaluation = input.evaluation as Evaluation;
+      break;
+    case 'reopen':
+      counters.reopen_count++;
+      changes.evaluation = null;
+      changes.departmentId = null;
+      break;
+    case 'supervise':
+      changes.supervision = input.supervision as SupervisionLevel;
+      break;
+    default:
+      break;
+  }
+  if (next === 'closed') events.push({ type: 'case.closed', notify: ['reporter'] });
+
+  const step = stepOfState(next);
+  const before = stepOfState(from);
+  let clock: StepClock;
+  if (step === null) clock = 'stop';
+  else if (action === 'approve_extension') clock = 'extend';
+  else if (step !== before || action === 'verify_fail') clock = 'restart';
+  else clock = 'keep';
+
+  return { ok: true, action, from, next, counters, changes, step, clock, events };
+}
+
+// —— 吹哨报到: each summoned department reports (报到) within its limit, then records its part (done).
+
+export type SummonsAction = 'report' | 'complete';
+
+export interface SummonsPart {
+  departmentId: number;
+  state: SummonsState;
+  summonedAt: Date;
+  reportDeadline: Date;
+  reportedAt: Date | null;
+  doneAt: Date | null;
+  note: string | null;
+}
+
+export interface SummonsOk {
+  ok: true;
+  next: SummonsPart;
+  /** Reported after the report deadline. */
+  late: boolean;
+}
+
+export interface SummonsError {
+  ok: false;
+  code: 'TRANSITION_NOT_ALLOWED' | 'ROLE_NOT_ALLOWED' | 'NOT_CASE_DEPARTMENT' | 'FIELDS_REQUIRED';
+  status: 403 | 409 | 422;
+  message_zh: string;
+  message_en: string;
+  details: { state: SummonsState; action: string };
+}
+
+const SUMMONS_STATE_NAMES: Record<SummonsState, { zh: string; en: string }> = {
+  summoned: { zh: '待报到', en: 'summoned' },
+  reported: { zh: '已报到', en: 'reported' },
+  done: { zh: '已完成', en: 'done' },
+};
+
+/** A new part for each summoned department; the report deadline comes from sla.deadlineFor. */
+export function newSummonsPart(departmentId: number, summonedAt: Date, reportDeadline: Date): SummonsPart {
+  return {
+    departmentId,
+    state: 'summoned',
+    summonedAt,
+    reportDeadline,
+    reportedAt: null,
+    doneAt: null,
+    note: null,
+  };
+}
+
+/** report: summoned → reported (报到); complete: reported → done, with a note of what was done. */
+export function summonsTransition(
+  part: SummonsPart,
+  action: string,
+  input: { actor: CaseActor; at: Date; note?: string | null },
+): SummonsOk | SummonsError {
+  const err = (
+    code: SummonsError['code'],
+    status: SummonsError['status'],
+    zh: string,
+    en: string,
+  ): SummonsError => ({
+    ok: false,
+    code,
+    status,
+    message_zh: zh,
+    message_en: en,
+    details: { state: part.state, action },
+  });
+  const from: Record<SummonsAction, SummonsState> = { report: 'summoned', complete: 'reported' };
+  if (action !== 'report' && action !== 'complete') {
+    return err(
+      'TRANSITION_NOT_ALLOWED',
+      409,
+      `未知的报到操作「${action}」。`,
+      `Unknown summons action '${action}'.`,
+    );
+  }
+  const stateName = SUMMONS_STATE_NAMES[part.state];
+  if (part.state !== from[action]) {
+    const zh = action === 'report' ? '报到只能在「待报到」时进行' : '完成只能在「已报到」后进行';
+    const en =
+      action === 'report'
+        ? 'report is allowed only when summoned'
+        : 'complete is allowed only after reporting';
+    return err(
+      'TRANSITION_NOT_ALLOWED',
+      409,
+      `该部门当前为「${stateName.zh}」。规则：${zh}。`,
+      `The department is ${stateName.en}. Rule: ${en}.`,
+    );
+  }
+  const role = input.actor.role;
+  if (role !== 'department_staff' && role !== 'org_admin') {
+    return err(
+      'ROLE_NOT_ALLOWED',
+      403,
+      '只有被吹哨部门或调度员可以报到和记录完成。',
+      'Only the summoned department or the dispatcher may do this.',
+    );
+  }
+  if (role === 'department_staff' && input.actor.departmentId !== part.departmentId) {
+    return err(
+      'NOT_CASE_DEPARTMENT',
+      403,
+      '您所在的部门未被吹哨到该案件。',
+      'Your department is not summoned to this case.',
+    );
+  }
+  const note = input.note?.trim() ?? '';
+  if (action === 'complete' && note === '') {
+    return err('FIELDS_REQUIRED', 422, '请填写本部门的处置情况。', 'Say what your department did (note).');
+  }
+  if (action === 'report') {
+    return {
+      ok: true,
+      next: { ...part, state: 'reported', reportedAt: input.at, note: note || part.note },
+      late: input.at.getTime() > part.reportDeadline.getTime(),
+    };
+  }
+  return { ok: true, next: { ...part, state: 'done', doneAt: input.at, note }, late: false };
+}
+
+export function allSummonsDone(parts: readonly { state: SummonsState }[]): boolean {
+  return parts.every((p) => p.state === 'done');
+}
+
+export interface SummonsSummary {
+  total: number;
+  summoned: number;
+  reported: number;
+  done: number;
+  /** Reported after the deadline, or still not reported past it. */
+  late: number;
+}
+
+export function summonsSummary(parts: readonly SummonsPart[], now: Date): SummonsSummary {
+  const s: SummonsSummary = { total: parts.length, summoned: 0, reported: 0, done: 0, late: 0 };
+  for (const p of parts) {
+    s[p.state]++;
+    const reportedAt = p.reportedAt?.getTime() ?? null;
+    if (
+      reportedAt === null
+        ? now.getTime() > p.reportDeadline.getTime()
+        : reportedAt > p.reportDeadline.getTime()
+    ) {
+      s.late++;
+    }
+  }
+  return s;
+}
