@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table } from 'antd';
+import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
 import type { AccountRow, Page, Role } from '../api/types.ts';
@@ -9,6 +9,7 @@ import { ROLE_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { AccountStatus } from './account-status.tsx';
+import { ScopeOrgSelect } from './scope-org-select.tsx';
 
 /** Roles the system administrator may grant: 三员分立 keeps the three administrator roles out. */
 const GRANTABLE: Role[] = ['org_admin', 'secretary', 'grid_worker', 'department_staff', 'member', 'resident'];
@@ -90,7 +91,7 @@ function CreateAccountDialog({
           extra={t('accounts.scopeOrgIdHelp')}
           rules={[{ required: true, message: t('accounts.required') }]}
         >
-          <InputNumber min={1} precision={0} style={{ width: '100%' }} />
+          <ScopeOrgSelect />
         </Form.Item>
         <Form.Item
           name="password"
