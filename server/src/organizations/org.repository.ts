@@ -54,7 +54,10 @@ export function searchOrgs(db: Kysely<DB>, actor: Actor, q: string, limit: numbe
   } else if (/^[a-z]+$/i.test(q)) {
     const pattern = escapeLike(q.toLowerCase());
     query = query.where((eb) =>
-      eb.or([eb('org.pinyin_initials', 'like', `${pattern}%`), eb('org.pinyin_initials', 'like', `%${pattern}%`)]),
+      eb.or([
+        eb('org.pinyin_initials', 'like', `${pattern}%`),
+        eb('org.pinyin_initials', 'like', `%${pattern}%`),
+      ]),
     );
   } else {
     query = query.where('org.name', 'like', `%${escapeLike(q)}%`);
@@ -101,7 +104,8 @@ function listFiltered(db: Kysely<DB>, actor: Actor, f: OrgListFilter) {
   const text = f.q?.trim();
   if (text) {
     if (/^\d+$/.test(text)) q = q.where('org.code', 'like', `${escapeLike(text)}%`);
-    else if (/^[a-z]+$/i.test(text)) q = q.where('org.pinyin_initials', 'like', `%${escapeLike(text.toLowerCase())}%`);
+    else if (/^[a-z]+$/i.test(text))
+      q = q.where('org.pinyin_initials', 'like', `%${escapeLike(text.toLowerCase())}%`);
     else q = q.where('org.name', 'like', `%${escapeLike(text)}%`);
   }
   return q;
@@ -120,6 +124,8 @@ export function listOrgs(db: Kysely<DB>, actor: Actor, f: OrgListFilter, limit: 
 }
 
 export async function countOrgs(db: Kysely<DB>, actor: Actor, f: OrgListFilter): Promise<number> {
-  const row = await listFiltered(db, actor, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
+  const row = await listFiltered(db, actor, f)
+    .select(sql<number>`count(*)::int`.as('n'))
+    .executeTakeFirstOrThrow();
   return row.n;
 }

@@ -10,7 +10,8 @@ let dataKey: string | undefined;
 
 /** Sets the 128-bit SM4 key (32 hex chars). Called once at start. */
 export function setDataKey(hexKey: string): void {
-  if (!/^[0-9a-f]{32}$/i.test(hexKey)) throw new Error('QJ_DATA_KEY must be 32 hex characters (128-bit SM4 key)');
+  if (!/^[0-9a-f]{32}$/i.test(hexKey))
+    throw new Error('QJ_DATA_KEY must be 32 hex characters (128-bit SM4 key)');
   dataKey = hexKey.toLowerCase();
 }
 
