@@ -1,0 +1,239 @@
+// Kysely types of the tables of server/migrations/0002_cases.sql, in the style of platform/db/schema.ts.
+// The lead merges CasesDB into DB (interface DB extends CasesDB, or copies the members).
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type {
+  CaseAction,
+  CaseRole,
+  CaseState,
+  Evaluation,
+  RejectReason,
+  SummonsState,
+} from './case-machine.ts';
+import type { CategoryKind } from './catalog.ts';
+import type { CaseStep, Light, StepLimits, SupervisionLevel } from './sla.ts';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp column with a default. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A `date` column: read as 'YYYY-MM-DD' text (type parser set in engine.ts). */
+type DateText = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string, string>;
+/** A jsonb column with a default. */
+type DefaultJson<T> = ColumnType<T, string | undefined, string>;
+
+export interface DepartmentKindTable {
+  code: string;
+  name_zh: string;
+  short_zh: string;
+  name_en: string;
+  sort_order: Generated<number>;
+}
+
+export interface DepartmentTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  kind: string;
+  county_code: string;
+  org_id: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface DepartmentAccountTable {
+  account_id: number;
+  department_id: number;
+}
+
+export interface CaseCategoryTable {
+  code: string;
+  parent_code: string | null;
+  kind: CategoryKind;
+  name_zh: string;
+  name_en: string;
+  default_department_kind: string | null;
+  urgent: Generated<boolean>;
+  limits: Json<StepLimits> | null;
+  sort_order: Generated<number>;
+  active: Generated<boolean>;
+}
+
+export interface WorkCalendarDayTable {
+  date: DateText;
+  kind: 'holiday' | 'workday';
+  name: string;
+  updated_at: DefaultTimestamp;
+}
+
+export interface ExternalSystemTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  api_key_hash: string;
+  webhook_url: string | null;
+  webhook_secret_enc: string | null;
+  active: Generated<boolean>;
+  created_at: DefaultTimestamp;
+}
+
+export type CaseChannel =
+  | 'grid_worker'
+  | 'resident'
+  | 'hotline_12345'
+  | 'police_110'
+  | 'petition'
+  | 'external';
+
+export interface CivicCaseTable {
+  id: Generated<number>;
+  case_no: string;
+  channel: CaseChannel;
+  external_system: string | null;
+  external_id: string | null;
+  external_content_hash: string | null;
+  client_request_id: string | null;
+  category_code: string | null;
+  title: string;
+  description: Generated<string>;
+  address: Generated<string>;
+  lng: number | null;
+  lat: number | null;
+  grid_id: number | null;
+  grid_nearest: Generated<boolean>;
+  village_org_id: number | null;
+  town_org_id: number | null;
+  county_code: string;
+  reporter_name: string | null;
+  reporter_phone_enc: string | null;
+  reporter_phone_masked: string | null;
+  reporter_account_id: number | null;
+  state: ColumnType<CaseState, CaseState | undefined, CaseState>;
+  urgent: Generated<boolean>;
+  department_id: number | null;
+  step: CaseStep | null;
+  step_started_at: Timestamp | null;
+  step_deadline: Timestamp | null;
+  due_at: Timestamp | null;
+  respond_by: Timestamp | null;
+  responded_at: Timestamp | null;
+  handling_deadline: Timestamp | null;
+  handled_at: Timestamp | null;
+  light: ColumnType<Light, Light | undefined, Light>;
+  supervision: ColumnType<SupervisionLevel, SupervisionLevel | undefined, SupervisionLevel>;
+  redispatch_count: Generated<number>;
+  rework_count: Generated<number>;
+  extension_count: Generated<number>;
+  reopen_count: Generated<number>;
+  rejection_reason: RejectReason | null;
+  duplicate_of: number | null;
+  rejection_note: string | null;
+  evaluation: Evaluation | null;
+  evaluated_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
+  closed_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface CaseStepTable {
+  id: Generated<number>;
+  case_id: number;
+  county_code: string;
+  /** A CaseAction, or 'report' for the row that records the intake. */
+  action: CaseAction | 'report';
+  from_state: CaseState | null;
+  to_state: CaseState;
+  actor_id: number | null;
+  actor_role: CaseRole;
+  note: Generated<string>;
+  attachments: DefaultJson<number[]>;
+  details: Json<Record<string, unknown>> | null;
+  at: DefaultTimestamp;
+}
+
+export interface CaseSummonsTable {
+  id: Generated<number>;
+  case_id: number;
+  county_code: string;
+  department_id: number;
+  state: ColumnType<SummonsState, SummonsState | undefined, SummonsState>;
+  summoned_at: DefaultTimestamp;
+  report_deadline: Timestamp;
+  reported_at: Timestamp | null;
+  done_at: Timestamp | null;
+  note: string | null;
+}
+
+export interface CaseAttachmentTable {
+  id: Generated<number>;
+  case_id: number;
+  county_code: string;
+  kind: 'photo' | 'document';
+  mime: string;
+  bytes: number;
+  sha256: string;
+  storage_key: string;
+  uploaded_by: number | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface WebhookDeliveryTable {
+  id: Generated<number>;
+  system_id: number;
+  case_id: number;
+  county_code: string;
+  event: string;
+  payload: Json<unknown>;
+  attempts: Generated<number>;
+  next_attempt_at: DefaultTimestamp;
+  delivered_at: Timestamp | null;
+  last_error: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  account_id: number;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  case_id: number | null;
+  read_at: Timestamp | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface PatrolCheckinTable {
+  id: Generated<number>;
+  account_id: number;
+  grid_id: number | null;
+  lng: number;
+  lat: number;
+  at: Timestamp;
+  county_code: string;
+  client_request_id: string | null;
+  created_at: DefaultTimestamp;
+}
+
+export interface CasesDB {
+  department_kind: DepartmentKindTable;
+  department: DepartmentTable;
+  department_account: DepartmentAccountTable;
+  case_category: CaseCategoryTable;
+  work_calendar_day: WorkCalendarDayTable;
+  external_system: ExternalSystemTable;
+  civic_case: CivicCaseTable;
+  case_step: CaseStepTable;
+  case_summons: CaseSummonsTable;
+  case_attachment: CaseAttachmentTable;
+  webhook_delivery: WebhookDeliveryTable;
+  notification: NotificationTable;
+  patrol_checkin: PatrolCheckinTable;
+}
+
+export type CivicCase = Selectable<CivicCaseTable>;
+export type NewCivicCase = Insertable<CivicCaseTable>;
+export type CaseStepRow = Selectable<CaseStepTable>;
+export type NewCaseStep = Insertable<CaseStepTable>;
+export type CaseSummonsRow = Selectable<CaseSummonsTable>;
+export type Department = Selectable<DepartmentTable>;
+export type NewDepartment = Insertable<DepartmentTable>;
+export type CaseCategory = Selectable<CaseCategoryTable>;
