@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest';
 import { caseNumber, isCaseNumber } from './case-no.ts';
+import { summonsReportLimit } from './case-settings.ts';
 
 test('case numbers carry the local date and a 6-digit sequence', () => {
   expect(caseNumber(new Date('2025-09-30T08:00:00Z'), 123)).toBe('JM20250930000123');
@@ -12,8 +13,7 @@ test('case numbers carry the local date and a 6-digit sequence', () => {
   expect(isCaseNumber("JM20250930000123' or 1=1")).toBe(false);
 });
 
-test('summons report limits by urgency', async () => {
-  const { summonsReportLimit } = await import('./case-settings.ts');
+test('summons report limits by urgency', () => {
   expect(summonsReportLimit(false)).toEqual({ amount: 2, unit: 'working_hour' });
   expect(summonsReportLimit(true)).toEqual({ amount: 1, unit: 'urgent_hour' });
 });
