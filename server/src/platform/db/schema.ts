@@ -1,6 +1,7 @@
 // The database's types: the one source the query builder checks every query against.
 // Keep in step with server/migrations/*.sql (server/src/platform/db/schema.test.ts compares them).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { CasesDB } from '../../cases/domain/case-tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a default. */
@@ -186,7 +187,8 @@ export interface SchemaMigrationTable {
   applied_at: DefaultTimestamp;
 }
 
-export interface DB {
+/** Every table: the foundation's below, each capability's from its own *-tables.ts. */
+export interface DB extends CasesDB {
   setting: SettingTable;
   division: DivisionTable;
   org: OrgTable;
