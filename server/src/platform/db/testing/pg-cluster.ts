@@ -1,0 +1,213 @@
+// A throwaway PostgreSQL server for tests and benchmarks: initdb into a temporary folder, start it
+// with pg_ctl on a free loopback port (socket inside the folder, trust auth), create one database,
+// and on stop (or exit, or SIGINT/SIGTERM) stop the server and remove the folder.
+// initdb refuses to run as root: as root the server runs as the `postgres` system user.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+export const PG_INSTALL_HINT = 'apt-get install -y postgresql';
+
+export interface TempCluster {
+  /** postgres://postgres@127.0.0.1:PORT/DATABASE — a database of its own, ready to use. */
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export interface TempClusterOptions {
+  /** Name of the database to create (default 'qiangji'). */
+  database?: string;
+  /** Keep fsync and synchronous commit on (benchmarks of writes); default off, for speed. */
+  durable?: boolean;
+}
+
+/** The folder holding initdb and pg_ctl: PATH first, then the newest /usr/lib/postgresql/N/bin. */
+export function findPostgresBinDir(): string | null {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
+    if (dir && isExecutable(path.join(dir, 'initdb')) && isExecutable(path.join(dir, 'pg_ctl'))) return dir;
+  }
+  const base = '/usr/lib/postgresql';
+  if (!fs.existsSync(base)) return null;
+  const versions = fs
+    .readdirSync(base)
+    .filter((v) => /^\d+(\.\d+)?$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
+  for (const v of versions) {
+    const dir = path.join(base, v, 'bin');
+    if (isExecutable(path.join(dir, 'initdb')) && isExecutable(path.join(dir, 'pg_ctl'))) return dir;
+  }
+  return null;
+}
+
+function isExecutable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.X_OK);
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** uid/gid of the `postgres` system user, or null when there is none. */
+export function postgresUser(): { uid: number; gid: number } | null {
+  try {
+    const uid = Number(
+      execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    );
+    const gid = Number(
+      execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    );
+    return Number.isInteger(uid) && Number.isInteger(gid) ? { uid, gid } : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Runs a PostgreSQL binary, as the postgres user when we are root. Throws with its output on failure. */
+function runPg(bin: string, args: string[]): string {
+  const [cmd, argv] = isRoot()
+    ? (['runuser', ['-u', 'postgres', '--', bin, ...args]] as const)
+    : ([bin, args] as const);
+  const result = spawnSync(cmd, argv, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: os.tmpdir(),
+  });
+  if (result.error) throw result.error;
+  if (result.status !== 0) {
+    throw new Error(
+      `${path.basename(bin)} ${args.join(' ')} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`,
+    );
+  }
+  return result.stdout;
+}
+
+export async function startTempCluster(options: TempClusterOptions = {}): Promise<TempCluster> {
+  const binDir = findPostgresBinDir();
+  if (!binDir) {
+    throw new Error(
+      `PostgreSQL server binaries (initdb, pg_ctl) not found; install them with: ${PG_INSTALL_HINT}`,
+    );
+  }
+  const owner = isRoot() ? postgresUser() : null;
+  if (isRoot() && !owner) {
+    throw new Error(
+      `running as root needs the 'postgres' system user for initdb; install it with: ${PG_INSTALL_HINT}`,
+    );
+  }
+  const database = options.database ?? 'qiangji';
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qj-pg-'));
+  const dataDir = path.join(root, 'data');
+  const socketDir = path.join(root, 'sock');
+  const logFile = path.join(root, 'server.log');
+  fs.mkdirSync(socketDir);
+  if (owner) {
+    for (const p of [root, socketDir]) fs.chownSync(p, owner.uid, owner.gid);
+  }
+  const pgCtl = path.join(binDir, 'pg_ctl');
+
+  let stopped = false;
+  const stopSync = () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('exit', stopSync);
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    if (fs.existsSync(path.join(dataDir, 'postmaster.pid'))) {
+      try {
+        runPg(pgCtl, ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '30']);
+      } catch (error) {
+        process.stderr.write(
+          `warning: could not stop the temporary PostgreSQL: ${(error as Error).message}\n`,
+        );
+      }
+    }
+    fs.rmSync(root, { recursive: true, force: true });
+  };
+  function onSignal(signal: NodeJS.Signals) {
+    stopSync();
+    // Nobody else handles the signal: end the process the way the signal would have.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  }
+  process.on('exit', stopSync);
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  try {
+    runPg(path.join(binDir, 'initdb'), [
+      '-D',
+      dataDir,
+      '-U',
+      'postgres',
+      '-A',
+      'trust',
+      '-E',
+      'UTF8',
+      '--no-locale',
+      '--no-sync',
+      '--no-instructions',
+    ]);
+    const settings = [
+      "listen_addresses = '127.0.0.1'",
+      `unix_socket_directories = '${socketDir}'`,
+      'max_connections = 300',
+      "shared_buffers = '128MB'",
+      'log_min_messages = warning',
+      ...(options.durable ? [] : ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']),
+    ];
+    fs.appendFileSync(
+      path.join(dataDir, 'postgresql.conf'),
+      `\n# qiangji temporary cluster\n${settings.join('\n')}\n`,
+    );
+
+    let port = 0;
+    for (let attempt = 1; ; attempt++) {
+      port = await freePort();
+      try {
+        runPg(pgCtl, ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', `-p ${port}`]);
+        break;
+      } catch (error) {
+        // Another process may have taken the port between our probe and the start: try another.
+        const log = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
+        if (attempt >= 3 || !/could not (bind|create listen)/i.test(log)) {
+          throw new Error(`${(error as Error).message}\n${log}`);
+        }
+      }
+    }
+    const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+    await client.connect();
+    try {
+      await client.query(`create database "${database}"`);
+    } finally {
+      await client.end();
+    }
+    return {
+      url: `postgres://postgres@127.0.0.1:${port}/${database}`,
+      port,
+      async stop() {
+        stopSync();
+      },
+    };
+  } catch (error) {
+    stopSync();
+    throw error;
+  }
+}

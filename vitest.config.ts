@@ -1,0 +1,43 @@
+// Three projects: unit tests, and the database tests (*.db.test.ts) once on each engine.
+// The db projects share one global setup that migrates and seeds a template per engine once per run.
+import { defineConfig } from 'vitest/config';
+
+const DB_TESTS = 'server/src/**/*.db.test.ts';
+const SETUP = './server/src/platform/db/testing/setup.ts';
+const GLOBAL_SETUP = './server/src/platform/db/testing/global-setup.ts';
+const EXCLUDE = ['**/node_modules/**', '**/dist/**'];
+
+function dbProject(engine: 'pglite' | 'postgres') {
+  return {
+    test: {
+      name: `db-${engine}`,
+      include: [DB_TESTS],
+      exclude: EXCLUDE,
+      environment: 'node' as const,
+      env: { QJ_TEST_ENGINE: engine },
+      setupFiles: [SETUP],
+      globalSetup: [GLOBAL_SETUP],
+      testTimeout: 30_000,
+      hookTimeout: 120_000,
+    },
+  };
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['server/src/**/*.test.ts', 'web/src/**/*.test.ts'],
+          exclude: [...EXCLUDE, DB_TESTS],
+          environment: 'node',
+          setupFiles: [SETUP],
+        },
+      },
+      dbProject('pglite'),
+      dbProject('postgres'),
+    ],
+    teardownTimeout: 60_000,
+  },
+});
