@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startTempCluster } from '../server/src/platform/db/testing/pg-cluster.ts';
+import { benchLocate } from './geo/locate.ts';
 import { measureMapPage } from './lib/browser.ts';
 import { login, runLoad } from './lib/load.ts';
 import { ROOT, startServer } from './lib/server.ts';
@@ -70,6 +71,12 @@ async function orgLoad(url: string) {
 }
 
 export const suites: Record<string, Suite> = {
+  locate: {
+    title: 'Point → grid in process over the 2,954 demo grids (issue 4)',
+    async run() {
+      return { ...benchLocate(), targetPointsPerSecond: 1_000_000 };
+    },
+  },
   restart: {
     title: 'First start with demo data, and restart to ready, on the embedded engine (PGlite)',
     async run() {

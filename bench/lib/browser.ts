@@ -25,7 +25,9 @@ export async function measureMapPage(url: string, username: string, runs = 3): P
       await page.waitForURL((u) => !u.pathname.startsWith('/login'));
       const t0 = Date.now();
       await page.goto(`${url}/map`);
-      await page.locator('[data-testid=grid-map][data-ready=true]').waitFor({ state: 'attached', timeout: 30_000 });
+      await page
+        .locator('[data-testid=grid-map][data-ready=true]')
+        .waitFor({ state: 'attached', timeout: 30_000 });
       times.push(Date.now() - t0);
       await context.close();
     }

@@ -34,7 +34,7 @@ export function writeBenchmarksMd(resultsDir: string, file: string): void {
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(fs.readFileSync(path.join(resultsDir, f), 'utf8')) as Result)
     .sort((a, b) => a.suite.localeCompare(b.suite));
-  const head = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').split('<!-- results -->')[0] : '';
+  const head = fs.existsSync(file) ? (fs.readFileSync(file, 'utf8').split('<!-- results -->')[0] ?? '') : '';
   const parts = [head.trimEnd() || '# Benchmarks', '', '<!-- results -->', ''];
   for (const r of results) {
     parts.push(`## ${r.suite}: ${r.title}`, '');
