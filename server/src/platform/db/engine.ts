@@ -83,6 +83,10 @@ async function openPglite(dataDir: string): Promise<Database> {
         client.release();
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      // Kysely ends only a pool it has used: close PGlite itself too.
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
   };
 }
