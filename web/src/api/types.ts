@@ -18,7 +18,10 @@ export type Permission =
   | 'member:read_pii'
   | 'account:manage'
   | 'security:manage'
-  | 'audit:read';
+  | 'audit:read'
+  | 'case:read'
+  | 'case:report'
+  | 'case:act';
 
 export type OrgKind =
   | 'committee'
@@ -189,4 +192,199 @@ export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
   brokenAt: number | null;
+}
+
+// —— Cases (docs/api-cases.md)
+
+export type CaseState =
+  | 'reported'
+  | 'filed'
+  | 'rejected'
+  | 'dispatched'
+  | 'in_handling'
+  | 'returned'
+  | 'extension_requested'
+  | 'escalated'
+  | 'handled'
+  | 'closed'
+  | 'evaluated'
+  | 'reopened';
+
+export type CaseAction =
+  | 'file'
+  | 'reject'
+  | 'resolve_on_spot'
+  | 'dispatch'
+  | 'accept'
+  | 'return'
+  | 'request_extension'
+  | 'approve_extension'
+  | 'deny_extension'
+  | 'escalate'
+  | 'whistle'
+  | 'feedback'
+  | 'verify_pass'
+  | 'verify_fail'
+  | 'evaluate'
+  | 'reopen'
+  | 'supervise';
+
+export type CaseChannel =
+  | 'grid_worker'
+  | 'resident'
+  | 'hotline_12345'
+  | 'police_110'
+  | 'petition'
+  | 'external';
+export type Light = 'green' | 'yellow' | 'red';
+export type SupervisionLevel = 'none' | 'ordinary' | 'yellow' | 'red';
+export type Evaluation = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+export type RejectReason = 'invalid' | 'duplicate' | 'not_our_responsibility';
+export type LimitUnit = 'working_hour' | 'urgent_hour' | 'workday';
+export type SummonsState = 'summoned' | 'reported' | 'done';
+
+export interface CaseCategories {
+  classes: {
+    code: string;
+    name: string;
+    kind: string;
+    subcategories: { code: string; name: string; urgent: boolean; departmentKind: string }[];
+  }[];
+}
+
+export interface CaseRow {
+  id: number;
+  caseNo: string;
+  title: string;
+  state: CaseState;
+  stateName: string;
+  channel: CaseChannel;
+  categoryCode: string | null;
+  categoryName: string | null;
+  gridName: string | null;
+  townName: string | null;
+  departmentName: string | null;
+  urgent: boolean;
+  createdAt: string;
+  stepDeadline: string | null;
+  light: Light | null;
+  supervision: SupervisionLevel;
+  version: number;
+  /** Not in the contract's CaseRow yet; the map tab draws rows that carry them. */
+  lng?: number | null;
+  lat?: number | null;
+}
+
+export interface CaseStepRow {
+  action: CaseAction | 'report' | string;
+  actionName: string;
+  fromState: CaseState | null;
+  toState: CaseState | null;
+  actorName: string | null;
+  actorRole: string | null;
+  note: string | null;
+  attachments: (number | string)[];
+  at: string;
+}
+
+export interface SummonsPartRow {
+  departmentId: number;
+  departmentName: string;
+  state: SummonsState;
+  reportDeadline: string | null;
+  reportedAt: string | null;
+  doneAt: string | null;
+  late: boolean;
+}
+
+export interface CaseDetail extends CaseRow {
+  description: string;
+  address: string | null;
+  lng: number | null;
+  lat: number | null;
+  reporter: { nameMasked: string | null; phoneMasked: string | null } | null;
+  grid: { id: number; code: string; name: string } | null;
+  village: { id: number; name: string } | null;
+  counters: { redispatch: number; rework: number; extension: number; reopen: number };
+  evaluation: Evaluation | null;
+  allowedActions: CaseAction[];
+  summons: SummonsPartRow[];
+  steps: CaseStepRow[];
+  photos: (number | string)[];
+}
+
+export interface CaseTransitionInput {
+  action: CaseAction;
+  version: number;
+  note?: string;
+  categoryCode?: string;
+  departmentId?: number;
+  departmentIds?: number[];
+  rejectReason?: RejectReason;
+  duplicateOf?: number;
+  extension?: { amount: number; unit: LimitUnit };
+  evaluation?: Evaluation;
+  supervision?: SupervisionLevel;
+  attachments?: (number | string)[];
+}
+
+export interface NewCaseInput {
+  categoryCode?: string;
+  title: string;
+  description: string;
+  address?: string;
+  lng: number;
+  lat: number;
+  coordSystem?: 'wgs84' | 'gcj02' | 'bd09';
+  photos?: (number | string)[];
+  clientRequestId?: string;
+}
+
+export interface Attachment {
+  id: number | string;
+  mime: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface CaseSuggestion {
+  categories: { code: string; name: string; score: number }[];
+  departments: { id: number; name: string }[];
+  duplicates: { id: number; caseNo: string; title: string; distanceM: number; createdAt: string }[];
+}
+
+export interface Department {
+  id: number;
+  code?: string;
+  name: string;
+  kind?: string;
+  countyCode?: string;
+}
+
+export interface PublicCase {
+  caseNo: string;
+  state: CaseState;
+  stateName: string;
+  category: string | null;
+  createdAt: string;
+  closedAt: string | null;
+  steps: { action: string; actionName: string; at: string }[];
+}
+
+export interface CaseRates {
+  responseRate: number | null;
+  onTimeHandlingRate: number | null;
+  closeRate: number | null;
+  onTimeCloseRate: number | null;
+  reworkRate: number | null;
+  satisfactionRate: number | null;
+}
+
+export interface CaseStats {
+  total: number;
+  byChannel: Partial<Record<CaseChannel | string, number>>;
+  byCategory: { code: string; name: string; n: number }[];
+  rates: CaseRates;
+  avgHandlingHours: number | null;
+  byLight: { green: number; yellow: number; red: number };
 }

@@ -1,7 +1,10 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   EnvironmentOutlined,
+  FormOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
@@ -22,6 +25,9 @@ export const MENU: MenuEntry[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, permission: 'org:read' },
   { path: '/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, permission: 'org:read' },
   { path: '/map', label: 'menu.map', icon: <EnvironmentOutlined />, permission: 'grid:read' },
+  { path: '/cases', label: 'menu.cases', icon: <AlertOutlined />, permission: 'case:read' },
+  { path: '/cases/new', label: 'menu.caseNew', icon: <FormOutlined />, permission: 'case:report' },
+  { path: '/cases/stats', label: 'menu.caseStats', icon: <BarChartOutlined />, permission: 'case:read' },
   { path: '/admin/accounts', label: 'menu.accounts', icon: <TeamOutlined />, permission: 'account:manage' },
   {
     path: '/admin/security',

@@ -18,6 +18,13 @@ const MapPage = lazy(() => {
 const AccountsPage = lazy(() => import('../admin/accounts-page.tsx'));
 const SecurityPage = lazy(() => import('../admin/security-page.tsx'));
 const AuditPage = lazy(() => import('../admin/audit-page.tsx'));
+const CasesPage = lazy(() => import('../cases/cases-page.tsx'));
+const CasePage = lazy(() => import('../cases/case-page.tsx'));
+const ReportPage = lazy(() => import('../cases/report-page.tsx'));
+const StatsPage = lazy(() => import('../cases/stats-page.tsx'));
+const PublicLayout = lazy(() => import('../resident/public-layout.tsx'));
+const PublicTrackPage = lazy(() => import('../resident/public-track-page.tsx'));
+const PublicReportPage = lazy(() => import('../resident/public-report-page.tsx'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { status } = useSession();
@@ -38,17 +45,42 @@ function Guard({ permission, children }: { permission: Permission; children: Rea
 function Home() {
   const { can } = useSession();
   if (can('org:read')) return <HomePage />;
+  if (can('case:read')) return <Navigate to="/cases" replace />;
   if (can('account:manage')) return <Navigate to="/admin/accounts" replace />;
   if (can('security:manage')) return <Navigate to="/admin/security" replace />;
   if (can('audit:read')) return <Navigate to="/admin/audit" replace />;
   return <ForbiddenPage />;
 }
 
+/**
+ * The session sends every 401 to /login, also the signed-out visit of a public page (its /api/me):
+ * a resident following a case goes back there unless they chose to sign in.
+ */
+function BackToPublic({ children }: { children: ReactNode }) {
+  const location = useLocation();
+  const state = (location.state ?? {}) as { from?: string; explicit?: boolean };
+  if (state.from?.startsWith('/public') && !state.explicit) return <Navigate to={state.from} replace />;
+  return children;
+}
+
 export function AppRoutes() {
   return (
     <Suspense fallback={<PageSpin />}>
       <Routes>
-        <Route path="/login" element={<LoginPage />} />
+        <Route
+          path="/login"
+          element={
+            <BackToPublic>
+              <LoginPage />
+            </BackToPublic>
+          }
+        />
+        <Route path="/public" element={<PublicLayout />}>
+          <Route index element={<Navigate to="/public/track" replace />} />
+          <Route path="track" element={<PublicTrackPage />} />
+          <Route path="track/:caseNo" element={<PublicTrackPage />} />
+          <Route path="report" element={<PublicReportPage />} />
+        </Route>
         <Route
           element={
             <RequireSession>
@@ -78,6 +110,38 @@ export function AppRoutes() {
             element={
               <Guard permission="grid:read">
                 <MapPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="cases"
+            element={
+              <Guard permission="case:read">
+                <CasesPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="cases/new"
+            element={
+              <Guard permission="case:report">
+                <ReportPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="cases/stats"
+            element={
+              <Guard permission="case:read">
+                <StatsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="cases/:id"
+            element={
+              <Guard permission="case:read">
+                <CasePage />
               </Guard>
             }
           />

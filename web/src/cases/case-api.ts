@@ -1,0 +1,116 @@
+// Calls of the cases API (docs/api-cases.md) and small shared helpers.
+import { ApiError, api } from '../api/client.ts';
+import type {
+  Attachment,
+  CaseCategories,
+  CaseDetail,
+  CaseRow,
+  CaseSuggestion,
+  CaseTransitionInput,
+  Department,
+  NewCaseInput,
+  Page,
+} from '../api/types.ts';
+
+let categories: Promise<CaseCategories> | null = null;
+
+/** The catalog rarely changes: fetched once per page load. */
+export function loadCategories(): Promise<CaseCategories> {
+  categories ??= api.get<CaseCategories>('/api/case-categories');
+  categories.catch(() => {
+    categories = null;
+  });
+  return categories;
+}
+
+export interface CaseQuery {
+  state?: string;
+  light?: string;
+  channel?: string;
+  categoryCode?: string;
+  q?: string;
+  from?: string;
+  to?: string;
+  mine?: boolean;
+  sort?: 'createdAt' | 'deadline';
+  order?: 'asc' | 'desc';
+  page?: number;
+  pageSize?: number;
+}
+
+export const listCases = (query: CaseQuery) =>
+  api.get<Page<CaseRow>>('/api/cases', { ...query, mine: query.mine ? 'true' : undefined });
+
+export const getCase = (id: number | string) => api.get<CaseDetail>(`/api/cases/${id}`);
+
+export const transition = (id: number, input: CaseTransitionInput) =>
+  api.post<CaseDetail>(`/api/cases/${id}/transitions`, input);
+
+export const summonsAction = (
+  id: number,
+  departmentId: number,
+  action: 'report' | 'complete',
+  note: string,
+) => api.post<CaseDetail>(`/api/cases/${id}/summons/${departmentId}/${action}`, { note });
+
+export const suggest = (text: string, lng?: number, lat?: number) =>
+  api.get<CaseSuggestion>('/api/cases/suggest', { text, lng, lat });
+
+export const createCase = (input: NewCaseInput) => api.post<{ case: CaseDetail }>('/api/cases', input);
+
+export function attachmentUrl(id: number | string): string {
+  return `/api/attachments/${encodeURIComponent(String(id))}`;
+}
+
+/** Uploads one image as JSON `{mime, dataBase64}` (the contract also accepts multipart). */
+export function uploadDataUrl(dataUrl: string): Promise<Attachment> {
+  const match = /^data:([^;,]+);base64,(.*)$/.exec(dataUrl);
+  if (!match) throw new Error('not a data URL');
+  return api.post<Attachment>('/api/attachments', { mime: match[1], dataBase64: match[2] });
+}
+
+export function readAsDataUrl(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+/**
+ * Departments a case may go to. The contract has no department list yet: ask GET /api/departments
+ * (scoped, optional `caseId`) and fall back to the departments the suggestion names.
+ */
+export async function loadDepartments(caseRow?: { id: number; title: string }): Promise<Department[]> {
+  try {
+    const answer = await api.get<{ items: Department[] } | Department[]>('/api/departments', {
+      caseId: caseRow?.id,
+    });
+    return Array.isArray(answer) ? answer : answer.items;
+  } catch (error) {
+    if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 405)) throw error;
+  }
+  if (!caseRow) return [];
+  const s = await suggest(caseRow.title);
+  return s.departments;
+}
+
+/** A case number typed by a user → the case id (for reject as duplicate). */
+export async function caseIdByNumber(caseNo: string): Promise<number | null> {
+  const page = await listCases({ q: caseNo.trim(), pageSize: 5 });
+  return page.items.find((c) => c.caseNo === caseNo.trim())?.id ?? null;
+}
+
+export function formatTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function formatRate(rate: number | null | undefined): string {
+  if (rate === null || rate === undefined) return '—';
+  return `${(rate * 100).toFixed(1)}%`;
+}
