@@ -1,6 +1,8 @@
 // `npm start`: builds the web app when its build is missing or older than its sources, then serves.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import module from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -21,5 +23,7 @@ if (stale) {
   const built = spawnSync('npm', ['run', 'build', '-w', 'web'], { cwd: root, stdio: 'inherit' });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
+// Cache compiled JavaScript between starts: restart-to-ready is measured (BENCHMARKS.md).
+module.enableCompileCache?.(path.join(os.tmpdir(), 'qiangji-compile-cache'));
 const { main } = await import('../server/src/main.ts');
 await main();

@@ -1,6 +1,7 @@
 // Starts `server/src/main.ts serve` as a child process and waits until /api/health answers.
 import { type ChildProcess, spawn } from 'node:child_process';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -28,7 +29,14 @@ export async function startServer(env: Record<string, string>, timeoutMs = 900_0
   const started = performance.now();
   const proc = spawn(process.execPath, [path.join(ROOT, 'server/src/main.ts'), 'serve'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), DEMO_PASSWORD: 'Qiangji@2026', ...env },
+    // NODE_COMPILE_CACHE: as `npm start` does (scripts/start.ts)
+    env: {
+      ...process.env,
+      NODE_COMPILE_CACHE: path.join(os.tmpdir(), 'qiangji-compile-cache'),
+      PORT: String(port),
+      DEMO_PASSWORD: 'Qiangji@2026',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

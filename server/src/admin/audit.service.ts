@@ -1,8 +1,8 @@
-import ExcelJS from 'exceljs';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
+import { loadExcel } from '../platform/files/excel.ts';
 
 export interface AuditFilter {
   from?: string | undefined;
@@ -67,6 +67,7 @@ function toItem(r: Row) {
 
 export async function exportAudit(db: Kysely<DB>, actor: Actor, f: AuditFilter) {
   const rows = await listRows(db, actor, f, 100_000);
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('审计日志');
   sheet.columns = [

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyMember, verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
+import { loadExcel } from '../platform/files/excel.ts';
 import { countMembers, listMembers, type MemberFilter } from './member.repository.ts';
 
 export const EXPORT_LIMIT = 50_000;
@@ -62,6 +62,7 @@ export async function exportMembers(
 ): Promise<{ buffer: Buffer; rows: number; orgName: string }> {
   const org = await verifyOrg(db, actor, orgId);
   const rows = await listMembers(db, actor, { ...filter, orgPath: org.path }, EXPORT_LIMIT, 0);
+  const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('党员名册');
   sheet.columns = [
