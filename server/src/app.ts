@@ -12,6 +12,9 @@ import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './admin/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
+import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
+import { caseRoutes } from './cases/case.routes.ts';
+import { externalRoutes } from './cases/external.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
 import { memberRoutes } from './members/member.routes.ts';
 import { orgRoutes } from './organizations/org.routes.ts';
@@ -19,7 +22,7 @@ import type { Actor } from './platform/access/actor.ts';
 import { appendAudit, recordAudit } from './platform/audit/audit.ts';
 import { errors } from './platform/errors/errors.ts';
 import { errorHandler } from './platform/http/errors-handler.ts';
-import type { AuditFields, Deps, RouteSpec } from './platform/http/route.ts';
+import type { ApiCaller, AuditFields, Deps, RouteSpec } from './platform/http/route.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { systemRoutes } from './system/system.routes.ts';
 
@@ -27,6 +30,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
+    apiCaller: ApiCaller | null;
   }
 }
 
@@ -39,6 +43,8 @@ export const ROUTES: RouteSpec[] = [
   ...gridRoutes,
   ...adminRoutes,
   ...auditRoutes,
+  ...caseRoutes,
+  ...externalRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -54,6 +60,13 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   });
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('apiCaller', null);
+  // photos may also be sent as the raw bytes (content-type image/*)
+  app.addContentTypeParser(
+    ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'],
+    { parseAs: 'buffer' },
+    (_request, body, done) => done(null, body),
+  );
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifyCookie);
@@ -71,6 +84,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          apiKey: { type: 'apiKey', in: 'header', name: API_KEY_HEADER },
         },
       },
     },
@@ -124,12 +138,18 @@ const NO_ACTOR = new Proxy({} as Actor, {
     throw new Error('a public route read the actor');
   },
 });
+const NO_SYSTEM = new Proxy({} as ApiCaller, {
+  get() {
+    throw new Error('a route without api_key access read the calling system');
+  },
+});
 
 function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void {
   const errorResponses = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
   app.route({
     method: spec.method,
     url: spec.url,
+    ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
     schema: {
       summary: spec.summary,
       tags: spec.tags,
@@ -138,10 +158,18 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
       ...(spec.query ? { querystring: spec.query } : {}),
       ...(spec.body ? { body: spec.body } : {}),
       ...(spec.response ? { response: { ...errorResponses, ...spec.response } } : {}),
-      ...(spec.access === 'public' ? {} : { security: [{ session: [], csrf: [] }] }),
+      ...(spec.access === 'public'
+        ? {}
+        : spec.access === 'api_key'
+          ? { security: [{ apiKey: [] }] }
+          : { security: [{ session: [], csrf: [] }] }),
     },
     preHandler: async (request) => {
       if (spec.access === 'public') return;
+      if (spec.access === 'api_key') {
+        request.apiCaller = await verifyApiKey(deps.db, request.headers[API_KEY_HEADER]);
+        return;
+      }
       const actor = request.actor;
       if (!actor) throw errors.notSignedIn();
       if (spec.method !== 'GET' && request.headers['x-csrf-token'] !== request.csrfToken) throw errors.csrf();
@@ -153,8 +181,8 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
       const who = (fields: AuditFields) => ({
         ...fields,
         actorId: actor?.accountId ?? null,
-        actorUsername: actor?.username ?? 'anonymous',
-        role: actor?.role ?? 'anonymous',
+        actorUsername: actor?.username ?? request.apiCaller?.code ?? 'anonymous',
+        role: actor?.role ?? (request.apiCaller ? 'external_system' : 'anonymous'),
         scopeOrgId: actor?.scopeOrgId ?? null,
         clientIp: request.ip,
       });
@@ -162,6 +190,7 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
         deps,
         db: deps.db,
         actor: actor ?? NO_ACTOR,
+        system: request.apiCaller ?? NO_SYSTEM,
         params: request.params as never,
         query: request.query as never,
         body: request.body as never,

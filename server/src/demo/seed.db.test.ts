@@ -34,8 +34,20 @@ const q = async <T>(text: string) => (await sql.raw<T>(text).execute(database.db
 describe('seedDemo (test scale)', () => {
   it('reports what it wrote', async () => {
     expect(summary).toMatchObject({ divisions: 1438, grids: 610, gridWorkers: 979, members: 1500 });
-    expect(summary.accounts).toBe(summary.orgs + 3);
-    expect([...steps]).toEqual(['divisions', 'orgs', 'grids', 'workers', 'members', 'accounts', 'totals']);
+    // one per org, the three administrators, one per department (2 counties × 21 kinds), a resident per county
+    expect(summary.departments).toBe(42);
+    expect(summary.accounts).toBe(summary.orgs + 3 + 42 + 2);
+    expect(summary.cases).toBe(500);
+    expect([...steps]).toEqual([
+      'divisions',
+      'orgs',
+      'grids',
+      'workers',
+      'members',
+      'accounts',
+      'totals',
+      'cases',
+    ]);
     const [counts] = await q<Record<string, number>>(`select
       (select count(*) from org)::int as orgs, (select count(*) from grid)::int as grids,
       (select count(*) from member)::int as members, (select count(*) from account)::int as accounts`);

@@ -9,6 +9,8 @@ import type { DB, NewMember, NewOrg, OrgKind, Role } from '../platform/db/schema
 import { maskIdNumber, maskPhone } from '../platform/text/mask.ts';
 import { nameInitials, pinyinInitials } from '../platform/text/pinyin.ts';
 import { makeUscc } from '../platform/text/uscc.ts';
+import { seedCases } from './cases.ts';
+import { seedDepartments } from './cases-departments.ts';
 import { jiangmenDivisions } from './divisions.ts';
 import { countyGridShapes, type GridShape } from './geometry.ts';
 import { mobilePhone, personName } from './names.ts';
@@ -31,6 +33,9 @@ export interface SeedSummary {
   members: number;
   accounts: number;
   households: number;
+  departments: number;
+  cases: number;
+  casesMs: number;
   ms: number;
 }
 
@@ -551,14 +556,25 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await recomputeOrgTotals(tx);
     progress('totals', 1, 1);
 
+    // the case loop: departments, their logins, external systems, then 12 months of cases
+    const depts = await seedDepartments(tx, { seed, passwordHash });
+    const casesStarted = performance.now();
+    progress('cases', 0, 1);
+    const cases = await seedCases(tx, { seed, scale: options.scale });
+    progress('cases', 1, 1);
+    const casesMs = Math.round(performance.now() - casesStarted);
+
     return {
       divisions: divisions.length,
       orgs: allOrgs.length,
       grids: gridRows.length,
       gridWorkers: workers.length,
       members: memberTotal,
-      accounts: accounts.length,
+      accounts: accounts.length + depts.departmentAccounts + depts.residents,
       households: gridRows.reduce((s, g) => s + g.household_count, 0),
+      departments: depts.departments,
+      cases: cases.cases,
+      casesMs,
     };
   });
   return { ...summary, ms: Math.round(performance.now() - started) };

@@ -165,8 +165,9 @@ export interface CaseSummonsTable {
 
 export interface CaseAttachmentTable {
   id: Generated<number>;
-  case_id: number;
-  county_code: string;
+  /** null until the case (or a transition) that names the upload is written (0003_case_uploads.sql). */
+  case_id: number | null;
+  county_code: string | null;
   kind: 'photo' | 'document';
   mime: string;
   bytes: number;

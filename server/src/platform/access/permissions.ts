@@ -9,6 +9,9 @@ export const PERMISSIONS = [
   'account:manage',
   'security:manage',
   'audit:read',
+  'case:report',
+  'case:read',
+  'case:act',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -17,12 +20,30 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: ['account:manage'],
   security_admin: ['security:manage'],
   audit_admin: ['audit:read'],
-  org_admin: ['org:read', 'grid:read', 'member:read', 'member:read_pii'],
-  secretary: ['org:read', 'grid:read', 'member:read', 'member:read_pii'],
-  grid_worker: ['org:read', 'grid:read'],
-  department_staff: ['org:read'],
+  org_admin: [
+    'org:read',
+    'grid:read',
+    'member:read',
+    'member:read_pii',
+    'case:report',
+    'case:read',
+    'case:act',
+  ],
+  secretary: [
+    'org:read',
+    'grid:read',
+    'member:read',
+    'member:read_pii',
+    'case:report',
+    'case:read',
+    'case:act',
+  ],
+  grid_worker: ['org:read', 'grid:read', 'case:report', 'case:read', 'case:act'],
+  // department staff read and act only on cases dispatched or summoned to their department (scope.ts)
+  department_staff: ['org:read', 'case:read', 'case:act'],
   member: ['org:read'],
-  resident: ['org:read'],
+  // residents read and act only on the cases they reported (scope.ts)
+  resident: ['org:read', 'case:report', 'case:read', 'case:act'],
 };
 
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROUTES } from '../../app.ts';
 import type { Database } from '../db/engine.ts';
 import { createTestDatabase } from '../db/testing/test-database.ts';
+import type { ScopeResource } from '../http/route.ts';
 import { startTestServer, type TestClient, type TestServer } from '../http/testing/test-server.ts';
 
 let database: Database;
@@ -11,11 +12,19 @@ let server: TestServer;
 let secretaryA: TestClient;
 let villageA: { id: number; code: string; path: string };
 let villageB: { id: number; code: string; path: string; name: string };
-const samples: Record<'org' | 'grid' | 'member', { own: number; other: number }> = {
+const samples: Record<ScopeResource, { own: number; other: number }> = {
   org: { own: 0, other: 0 },
   grid: { own: 0, other: 0 },
   member: { own: 0, other: 0 },
+  case: { own: 0, other: 0 },
+  attachment: { own: 0, other: 0 },
 };
+/** The department summoned to the own village's sample case (for the 吹哨报到 routes). */
+let summonedDepartment = 0;
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -53,6 +62,54 @@ beforeAll(async () => {
   samples.grid = { own: (await gridOf(a.path)).id, other: (await gridOf(b.path)).id };
   samples.member = { own: (await memberOf(a.path)).id, other: (await memberOf(b.path)).id };
   secretaryA = await server.as(a.code);
+
+  // a case with a photo in a grid of each village, reported by that grid's worker
+  const caseIn = async (path: string) => {
+    const grid = await db
+      .selectFrom('grid')
+      .innerJoin('org', 'org.id', 'grid.org_id')
+      .select(['grid.center_lng', 'grid.center_lat', 'org.code'])
+      .where('org.path', 'like', `${path}%`)
+      .orderBy('grid.id')
+      .executeTakeFirstOrThrow();
+    const worker = await server.as(grid.code);
+    const photo = await worker.post<{ id: number }>('/api/attachments', {
+      mime: 'image/png',
+      dataBase64: PNG.toString('base64'),
+    });
+    const created = await worker.post<{ case: { id: number } }>('/api/cases', {
+      title: '路灯不亮',
+      categoryCode: 'C01-02',
+      lng: grid.center_lng,
+      lat: grid.center_lat,
+      photos: [photo.body.id],
+    });
+    if (created.status !== 201) throw new Error(`case intake failed: ${JSON.stringify(created.body)}`);
+    return { caseId: created.body.case.id, photoId: photo.body.id };
+  };
+  const own = await caseIn(a.path);
+  const other = await caseIn(b.path);
+  samples.case = { own: own.caseId, other: other.caseId };
+  samples.attachment = { own: own.photoId, other: other.photoId };
+  const dept = await db
+    .selectFrom('department')
+    .select('id')
+    .where('county_code', '=', a.code.slice(0, 6))
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  summonedDepartment = dept.id;
+  const filed = await secretaryA.post(`/api/cases/${own.caseId}/transitions`, {
+    action: 'file',
+    version: 1,
+  });
+  if (filed.status !== 200) throw new Error(`file failed: ${JSON.stringify(filed.body)}`);
+  const whistled = await secretaryA.post(`/api/cases/${own.caseId}/transitions`, {
+    action: 'whistle',
+    departmentIds: [dept.id],
+    note: '吹哨',
+    version: 2,
+  });
+  if (whistled.status !== 200) throw new Error(`whistle failed: ${JSON.stringify(whistled.body)}`);
 }, 120_000);
 
 afterAll(async () => {
@@ -64,10 +121,22 @@ const scopedRoutes = ROUTES.filter((r) => r.scopeResource);
 
 describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', (_name, r) => {
   const resource = r.scopeResource ?? 'org';
-  const bodyFor = () => (r.url.endsWith('/reveal') ? { field: 'idNumber' } : {});
-  const call = (id: number) => {
-    const url = r.url.replace(':id', String(id));
-    return r.method === 'GET' ? secretaryA.get(url) : secretaryA.request(r.method, url, bodyFor());
+  const bodyFor = async () => {
+    if (r.url.endsWith('/reveal')) return { field: 'idNumber' };
+    if (r.url.endsWith('/transitions')) {
+      const c = await database.db
+        .selectFrom('civic_case')
+        .select('version')
+        .where('id', '=', samples.case.own)
+        .executeTakeFirstOrThrow();
+      return { action: 'supervise', supervision: 'ordinary', version: c.version };
+    }
+    if (r.url.includes('/summons/')) return { note: '已到场' };
+    return {};
+  };
+  const call = async (id: number) => {
+    const url = r.url.replace(':id', String(id)).replace(':departmentId', String(summonedDepartment));
+    return r.method === 'GET' ? secretaryA.get(url) : secretaryA.request(r.method, url, await bodyFor());
   };
 
   test('answers for a record of the own village', async () => {

@@ -1,7 +1,7 @@
 // THE access layer. Every query of scoped data starts here: it adds "inside the actor's org subtree"
 // and checks the role's permission, so feature code cannot forget either. An id that comes from a
 // request is unverified until one of the `verify*` functions has placed it inside the scope.
-import type { Kysely, SelectQueryBuilder } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { errors } from '../errors/errors.ts';
 import type { Actor } from './actor.ts';
@@ -51,6 +51,48 @@ export const scoped = {
     return db.selectFrom('org').where('org.path', 'like', subtreePattern(actor));
   },
 
+  /**
+   * Cases the actor may see (alias `civic_case`): department staff those dispatched or summoned to
+   * their department; residents those they reported; everyone else those whose grid's party org is
+   * inside the subtree (a grid worker's scope is its grid org, a secretary's the village, and so on),
+   * plus the cases they reported themselves.
+   */
+  cases(db: Kysely<DB>, actor: Actor, permission: Permission = 'case:read') {
+    requirePermission(actor, permission);
+    const q = db.selectFrom('civic_case');
+    if (actor.role === 'department_staff') {
+      const mine = sql<number>`(select department_id from department_account where account_id = ${actor.accountId})`;
+      return q.where((eb) =>
+        eb.or([
+          eb('civic_case.department_id', 'in', mine),
+          eb.exists(
+            eb
+              .selectFrom('case_summons')
+              .select('case_summons.id')
+              .whereRef('case_summons.case_id', '=', 'civic_case.id')
+              .where('case_summons.department_id', 'in', mine),
+          ),
+        ]),
+      );
+    }
+    if (actor.role === 'resident') return q.where('civic_case.reporter_account_id', '=', actor.accountId);
+    // and, wherever it was located (a point outside every grid goes to the nearest one), what they reported
+    return q.where((eb) =>
+      eb.or([
+        eb(
+          'civic_case.grid_id',
+          'in',
+          eb
+            .selectFrom('grid as scope_grid')
+            .innerJoin('org as scope_org', 'scope_org.id', 'scope_grid.org_id')
+            .select('scope_grid.id')
+            .where('scope_org.path', 'like', subtreePattern(actor)),
+        ),
+        eb('civic_case.reporter_account_id', '=', actor.accountId),
+      ]),
+    );
+  },
+
   /** Accounts whose scope org is inside the subtree (aliases `account`, `account_org`). */
   accounts(db: Kysely<DB>, actor: Actor, permission: Permission) {
     requirePermission(actor, permission);
@@ -74,6 +116,22 @@ export async function verifyAccount(
     .executeTakeFirst();
   if (!account) throw errors.outOfScope('account', unverifiedId);
   return account;
+}
+
+/** Places a case id from a request inside the scope, or answers 404 (CASE_NOT_FOUND). */
+export async function verifyCase(
+  db: Kysely<DB>,
+  actor: Actor,
+  unverifiedId: number,
+  permission: Permission = 'case:read',
+) {
+  const found = await scoped
+    .cases(db, actor, permission)
+    .selectAll('civic_case')
+    .where('civic_case.id', '=', unverifiedId)
+    .executeTakeFirst();
+  if (!found) throw errors.outOfScope('case', unverifiedId);
+  return found;
 }
 
 /** Places an org id from a request inside the scope, or answers 404 as if it did not exist. */

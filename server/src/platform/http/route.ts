@@ -10,11 +10,21 @@ import type { Config } from '../config/config.ts';
 import type { Database } from '../db/engine.ts';
 import type { DB } from '../db/schema.ts';
 
-/** 'public': anyone; 'signed_in': any account; otherwise the permission the role must hold. */
-export type Access = 'public' | 'signed_in' | Permission;
+/**
+ * 'public': anyone; 'signed_in': any account; 'api_key': an external system (12345, 110, 信访 …) with
+ * its key in the `x-api-key` header; otherwise the permission the role must hold.
+ */
+export type Access = 'public' | 'signed_in' | 'api_key' | Permission;
+
+/** The external system that called an 'api_key' route. */
+export interface ApiCaller {
+  id: number;
+  code: string;
+  name: string;
+}
 
 /** Which scoped record an `:id` in the url names (drives the generated cross-scope test). */
-export type ScopeResource = 'org' | 'grid' | 'member';
+export type ScopeResource = 'org' | 'grid' | 'member' | 'case' | 'attachment';
 
 export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorUsername' | 'role' | 'scopeOrgId' | 'clientIp'>;
 
@@ -30,6 +40,8 @@ export interface Context<P, Q, B> {
   db: Kysely<DB>;
   /** The signed-in caller. On a 'public' route reading it throws: public handlers act for no one. */
   actor: Actor;
+  /** The calling external system on an 'api_key' route (reading it elsewhere throws). */
+  system: ApiCaller;
   params: P;
   query: Q;
   body: B;
@@ -58,6 +70,8 @@ export interface RouteSpec<
   body?: BS;
   response?: Record<number, TSchema>;
   scopeResource?: ScopeResource;
+  /** Largest request body in bytes (default 1 MiB). */
+  bodyLimit?: number;
   handler(ctx: Context<Static<PS>, Static<QS>, Static<BS>>): Promise<unknown>;
 }
 

@@ -1,0 +1,79 @@
+// Small pieces shared by the case services: role mapping, errors, content hashes, default limits.
+import { createHash } from 'node:crypto';
+import type { Actor } from '../platform/access/actor.ts';
+import { stableStringify } from '../platform/audit/audit.ts';
+import { AppError, unprocessable } from '../platform/errors/errors.ts';
+import type { CaseRole } from './domain/case-machine.ts';
+import type { StepLimits } from './domain/sla.ts';
+
+/** The machine's role of an account: town/village/county/city org admins and secretaries dispatch. */
+export function caseRole(actor: Actor): CaseRole {
+  switch (actor.role) {
+    case 'org_admin':
+    case 'secretary':
+      return 'org_admin';
+    case 'grid_worker':
+    case 'department_staff':
+    case 'resident':
+      return actor.role;
+    default:
+      return 'system';
+  }
+}
+
+/** Limits of a case without a category yet (the 'normal' preset of the catalog). */
+export const DEFAULT_LIMITS: StepLimits = {
+  dispatch: { amount: 2, unit: 'working_hour' },
+  handling: { amount: 3, unit: 'workday' },
+  verification: { amount: 1, unit: 'workday' },
+};
+
+export function contentHash(content: unknown): string {
+  return createHash('sha256').update(stableStringify(content)).digest('hex');
+}
+
+export const caseErrors = {
+  unknownCategory: (code: string) =>
+    unprocessable(
+      'UNKNOWN_CATEGORY',
+      `案件类别「${code}」不存在或不是小类，请从类别目录中选择。`,
+      `Category '${code}' does not exist or is not a sub-category: choose one from the catalog.`,
+      { field: 'categoryCode', categoryCode: code },
+    ),
+  outsideChina: (lng: number, lat: number) =>
+    unprocessable(
+      'COORDINATES_OUTSIDE_CHINA',
+      `坐标（${lng}, ${lat}）不在中国境内，请检查经纬度或坐标系。`,
+      `The point (${lng}, ${lat}) is outside China: check the longitude, latitude and coordinate system.`,
+      { lng, lat },
+    ),
+  noGrid: () =>
+    unprocessable('NO_GRID', '系统中还没有网格，无法定位案件。', 'There are no grids to locate the case in.'),
+  idempotencyConflict: (key: string, caseNo: string) =>
+    new AppError(
+      409,
+      'IDEMPOTENCY_CONFLICT',
+      `编号 ${key} 的请求已受理为案件 ${caseNo}，但本次内容不同；请使用新的请求编号。`,
+      `Request ${key} was already accepted as case ${caseNo} with other content: use a new id.`,
+      { key, caseNo },
+    ),
+  versionConflict: (expected: number, actual: number) =>
+    new AppError(
+      409,
+      'VERSION_CONFLICT',
+      '案件已被他人更新，请刷新后重试。',
+      'The case was changed by someone else: reload it and try again.',
+      { expectedVersion: expected, currentVersion: actual },
+    ),
+  unknownDepartment: (id: number) =>
+    unprocessable('UNKNOWN_DEPARTMENT', `部门 ${id} 不存在。`, `Department ${id} does not exist.`, {
+      departmentId: id,
+    }),
+  badAttachment: (ids: number[]) =>
+    unprocessable(
+      'ATTACHMENT_INVALID',
+      `附件 ${ids.join('、')} 不存在、不是您上传的或已属于其他案件。`,
+      `Attachment ${ids.join(', ')} does not exist, was not uploaded by you or belongs to another case.`,
+      { attachments: ids },
+    ),
+};

@@ -1,0 +1,299 @@
+// Intake: validate, locate (point → grid → village → town → county), classify, route to the default
+// department of the county, number, start the dispatch clock, and store the case with its first step
+// and the audit row in one transaction. Idempotent per clientRequestId and per (system, externalId).
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Actor } from '../platform/access/actor.ts';
+import { encryptPii } from '../platform/crypto/crypto.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { type CoordSystem, isInChina, toWgs84 } from '../platform/geo/coords.ts';
+import type { AuditFields } from '../platform/http/route.ts';
+import { maskPhone } from '../platform/text/mask.ts';
+import { caseErrors, caseRole, contentHash, DEFAULT_LIMITS } from './case-common.ts';
+import { type CaseReference, caseReference, type GridPlace, gridLocator } from './case-reference.ts';
+import type { CaseRole } from './domain/case-machine.ts';
+import { caseNumber } from './domain/case-no.ts';
+import type { CaseChannel } from './domain/case-tables.ts';
+import { deadlineFor, type StepLimits } from './domain/sla.ts';
+
+export interface IntakeInput {
+  categoryCode?: string | undefined;
+  title: string;
+  description?: string | undefined;
+  address?: string | undefined;
+  lng: number;
+  lat: number;
+  coordSystem?: CoordSystem | undefined;
+  photos?: number[] | undefined;
+  clientRequestId?: string | undefined;
+  urgent?: boolean | undefined;
+  reporterName?: string | undefined;
+  reporterPhone?: string | undefined;
+}
+
+export type IntakeSource =
+  | { kind: 'account'; actor: Actor }
+  | { kind: 'external'; system: { code: string; name: string }; externalId: string };
+
+export interface IntakeResult {
+  id: number;
+  caseNo: string;
+  state: string;
+  /** false: an idempotent replay answered with the existing case. */
+  created: boolean;
+}
+
+type Write = <T>(
+  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
+) => Promise<T>;
+
+const EXTERNAL_CHANNELS: readonly CaseChannel[] = ['hotline_12345', 'police_110', 'petition'];
+
+export function channelOf(source: IntakeSource): CaseChannel {
+  if (source.kind === 'external') {
+    return (EXTERNAL_CHANNELS as readonly string[]).includes(source.system.code)
+      ? (source.system.code as CaseChannel)
+      : 'external';
+  }
+  // residents report for themselves; grid workers and town/village staff report what they find
+  return source.actor.role === 'resident' ? 'resident' : 'grid_worker';
+}
+
+/** The sub-category (never a class) of a code, or 422 UNKNOWN_CATEGORY. */
+export function requireSubcategory(ref: CaseReference, code: string) {
+  const c = ref.categories.get(code);
+  if (!c || c.parentCode === null || !c.limits) throw caseErrors.unknownCategory(code);
+  return c;
+}
+
+export interface Located {
+  lng: number;
+  lat: number;
+  place: GridPlace;
+  nearest: boolean;
+  distanceM: number;
+}
+
+/** Converts to WGS-84 and finds the grid (or the nearest one, flagged). */
+export async function locate(
+  db: Kysely<DB>,
+  lng: number,
+  lat: number,
+  system: CoordSystem = 'wgs84',
+): Promise<Located> {
+  if (!Number.isFinite(lng) || !Number.isFinite(lat) || !isInChina(lng, lat))
+    throw caseErrors.outsideChina(lng, lat);
+  const [wLng, wLat] = toWgs84(lng, lat, system);
+  const { index, places } = await gridLocator(db);
+  const hit = index.locate(wLng, wLat);
+  if (!hit) throw caseErrors.noGrid();
+  const place = places.get(hit.gridId);
+  if (!place) throw caseErrors.noGrid();
+  return {
+    lng: wLng,
+    lat: wLat,
+    place,
+    nearest: !hit.exact,
+    distanceM: hit.exact ? 0 : Math.round(hit.distanceM),
+  };
+}
+
+/** Deadlines of a new case: the dispatch step, and the whole case (the three steps one after another). */
+export function intakeClock(now: Date, limits: StepLimits, ref: CaseReference) {
+  const dispatch = deadlineFor(now, limits.dispatch, ref.calendar);
+  const handling = deadlineFor(dispatch, limits.handling, ref.calendar);
+  const due = deadlineFor(handling, limits.verification, ref.calendar);
+  return { dispatch, due };
+}
+
+export async function intake(
+  db: Kysely<DB>,
+  write: Write,
+  source: IntakeSource,
+  input: IntakeInput,
+): Promise<IntakeResult> {
+  const ref = await caseReference(db);
+  const category = input.categoryCode ? requireSubcategory(ref, input.categoryCode) : null;
+  const loc = await locate(db, input.lng, input.lat, input.coordSystem ?? 'wgs84');
+  const channel = channelOf(source);
+  const photos = [...new Set(input.photos ?? [])];
+
+  const hash = contentHash({
+    categoryCode: input.categoryCode ?? null,
+    title: input.title,
+    description: input.description ?? '',
+    address: input.address ?? '',
+    lng: input.lng,
+    lat: input.lat,
+    coordSystem: input.coordSystem ?? 'wgs84',
+    photos,
+    urgent: input.urgent ?? false,
+    reporterName: input.reporterName ?? null,
+    reporterPhone: input.reporterPhone ?? null,
+  });
+  const key =
+    source.kind === 'external'
+      ? { system: source.system.code, id: source.externalId }
+      : input.clientRequestId
+        ? { system: null, id: `${source.actor.accountId}:${input.clientRequestId}` }
+        : null;
+  const replay = async () => {
+    if (!key) return null;
+    const q = db.selectFrom('civic_case').select(['id', 'case_no', 'state', 'external_content_hash']);
+    const found = await (key.system
+      ? q.where('external_system', '=', key.system).where('external_id', '=', key.id)
+      : q.where('client_request_id', '=', key.id)
+    ).executeTakeFirst();
+    if (!found) return null;
+    if (found.external_content_hash !== hash) throw caseErrors.idempotencyConflict(key.id, found.case_no);
+    return { id: found.id, caseNo: found.case_no, state: found.state, created: false };
+  };
+  const existing = await replay();
+  if (existing) return existing;
+
+  const limits = category?.limits ?? DEFAULT_LIMITS;
+  const now = new Date();
+  const clock = intakeClock(now, limits, ref);
+  const actor = source.kind === 'account' ? source.actor : null;
+  const actorRole: CaseRole = actor ? caseRole(actor) : 'system';
+  const routed = category?.departmentKind
+    ? (ref.departmentByKind.get(`${loc.place.countyCode}:${category.departmentKind}`) ?? null)
+    : null;
+
+  try {
+    return await write(async (trx, audit) => {
+      const seq = await sql<{ n: string }>`select nextval('civic_case_no_seq') as n`.execute(trx);
+      const caseNo = caseNumber(now, Number(seq.rows[0]?.n));
+      const phone = input.reporterPhone?.trim() || null;
+      const inserted = await trx
+        .insertInto('civic_case')
+        .values({
+          case_no: caseNo,
+          channel,
+          external_system: source.kind === 'external' ? source.system.code : null,
+          external_id: source.kind === 'external' ? source.externalId : null,
+          external_content_hash: key ? hash : null,
+          client_request_id: key && !key.system ? key.id : null,
+          category_code: category?.code ?? null,
+          title: input.title.trim(),
+          description: input.description?.trim() ?? '',
+          address: input.address?.trim() ?? '',
+          lng: loc.lng,
+          lat: loc.lat,
+          grid_id: loc.place.id,
+          grid_nearest: loc.nearest,
+          village_org_id: loc.place.villageOrgId,
+          town_org_id: loc.place.townOrgId,
+          county_code: loc.place.countyCode,
+          reporter_name: input.reporterName?.trim() || actor?.displayName || null,
+          reporter_phone_enc: phone ? encryptPii(phone) : null,
+          reporter_phone_masked: phone ? maskPhone(phone) : null,
+          reporter_account_id: actor?.accountId ?? null,
+          urgent: (category?.urgent ?? false) || (input.urgent ?? false),
+          step: 'dispatch',
+          step_started_at: now,
+          step_deadline: clock.dispatch,
+          respond_by: clock.dispatch,
+          due_at: clock.due,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning(['id', 'case_no', 'state'])
+        .executeTakeFirstOrThrow();
+      if (photos.length > 0) {
+        const linked = await trx
+          .updateTable('case_attachment')
+          .set({ case_id: inserted.id, county_code: loc.place.countyCode })
+          .where('id', 'in', photos)
+          .where('case_id', 'is', null)
+          .where('uploaded_by', '=', actor?.accountId ?? -1)
+          .returning('id')
+          .execute();
+        if (linked.length !== photos.length) {
+          const ok = new Set(linked.map((l) => l.id));
+          throw caseErrors.badAttachment(photos.filter((p) => !ok.has(p)));
+        }
+      }
+      await trx
+        .insertInto('case_step')
+        .values({
+          case_id: inserted.id,
+          county_code: loc.place.countyCode,
+          action: 'report',
+          from_state: null,
+          to_state: 'reported',
+          actor_id: actor?.accountId ?? null,
+          actor_role: actorRole,
+          note: input.description?.trim().slice(0, 2000) ?? '',
+          attachments: JSON.stringify(photos),
+          details: JSON.stringify({
+            channel,
+            gridNearest: loc.nearest,
+            distanceM: loc.distanceM,
+            routedDepartmentId: routed?.id ?? null,
+            ...(source.kind === 'external'
+              ? { system: source.system.code, externalId: source.externalId }
+              : {}),
+          }),
+          at: now,
+        })
+        .execute();
+      await notifyDispatchers(trx, inserted.id, loc.place, caseNo, input.title);
+      await audit({
+        action: 'case.report',
+        targetType: 'case',
+        targetId: inserted.id,
+        after: {
+          caseNo,
+          channel,
+          categoryCode: category?.code ?? null,
+          gridId: loc.place.id,
+          gridNearest: loc.nearest,
+          routedDepartmentId: routed?.id ?? null,
+        },
+        countyCode: loc.place.countyCode,
+      });
+      return { id: inserted.id, caseNo: inserted.case_no, state: inserted.state, created: true };
+    });
+  } catch (error) {
+    // two identical requests at once: the unique key lets one in; the other answers as a replay
+    if (key && isUniqueViolation(error)) {
+      const again = await replay();
+      if (again) return again;
+    }
+    throw error;
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}
+
+async function notifyDispatchers(
+  trx: Transaction<DB>,
+  caseId: number,
+  place: GridPlace,
+  caseNo: string,
+  title: string,
+) {
+  const orgIds = [place.villageOrgId, ...(place.townOrgId ? [place.townOrgId] : [])];
+  const accounts = await trx
+    .selectFrom('account')
+    .select('id')
+    .where('scope_org_id', 'in', orgIds)
+    .where('role', 'in', ['org_admin', 'secretary'])
+    .where('disabled', '=', false)
+    .execute();
+  if (accounts.length === 0) return;
+  await trx
+    .insertInto('notification')
+    .values(
+      accounts.map((a) => ({
+        account_id: a.id,
+        kind: 'case.report',
+        title: `新案件 ${caseNo}`,
+        body: title,
+        case_id: caseId,
+      })),
+    )
+    .execute();
+}

@@ -1,0 +1,259 @@
+import { Type } from '@sinclair/typebox';
+import { route } from '../platform/http/route.ts';
+import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { decodeUpload, readAttachment, uploadPhoto } from './attachment.service.ts';
+import { type IntakeInput, intake } from './case-intake.service.ts';
+import * as read from './case-read.service.ts';
+import { summonsAction, type TransitionBody, transitionCase } from './case-transition.service.ts';
+import { CASE_ACTIONS } from './domain/case-machine.ts';
+
+const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const CoordSystem = lit(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
+const Limit = Type.Object(
+  {
+    amount: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
+    unit: lit(['working_hour', 'urgent_hour', 'workday']),
+  },
+  { additionalProperties: false },
+);
+
+export const CaseIntakeBody = Type.Object(
+  {
+    categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 16 })),
+    title: Type.String({ minLength: 1, maxLength: 100 }),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    address: Type.Optional(Type.String({ maxLength: 200 })),
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    coordSystem: Type.Optional(CoordSystem),
+    photos: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 9 })),
+    clientRequestId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+
+const CaseParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+export const caseRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/case-categories',
+    access: 'signed_in',
+    summary: '案件类别目录 / The case category catalog',
+    tags: ['cases'],
+    async handler({ db }) {
+      return read.categories(db);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/cases',
+    access: 'case:report',
+    summary: '上报案件（网格员、居民、镇村）/ Report a case',
+    tags: ['cases'],
+    body: CaseIntakeBody,
+    async handler({ db, actor, body, write, reply }) {
+      const r = await intake(db, write, { kind: 'account', actor }, body as IntakeInput);
+      reply.status(r.created ? 201 : 200);
+      return { case: await read.caseDetail(db, actor, r.id) };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/attachments',
+    // whoever acts on cases attaches photos (a department's feedback needs them too)
+    access: 'case:act',
+    summary: '上传照片（≤ 5 MB，JPEG/PNG/WebP）/ Upload a photo',
+    tags: ['cases'],
+    bodyLimit: 16 * 1024 * 1024,
+    async handler(ctx) {
+      const out = await uploadPhoto(ctx, decodeUpload(ctx.body));
+      ctx.reply.status(201);
+      return out;
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/attachments/:id',
+    access: 'case:read',
+    summary: '查看照片 / A photo',
+    tags: ['cases'],
+    params: IdParams,
+    scopeResource: 'attachment',
+    async handler({ db, actor, params, deps, reply }) {
+      const a = await readAttachment(db, actor, deps.config.dataDir, params.id);
+      return reply
+        .header('content-type', a.mime)
+        .header('cache-control', 'private, max-age=86400')
+        .send(a.data);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases',
+    access: 'case:read',
+    summary: '案件列表：筛选、排序、分页 / Cases in scope: filter, sort, page',
+    tags: ['cases'],
+    query: Type.Object({
+      ...Paging,
+      state: Type.Optional(Type.String({ maxLength: 200 })),
+      light: Type.Optional(lit(['green', 'yellow', 'red'])),
+      channel: Type.Optional(
+        lit(['grid_worker', 'resident', 'hotline_12345', 'police_110', 'petition', 'external']),
+      ),
+      categoryCode: Type.Optional(Type.String({ maxLength: 16 })),
+      q: Type.Optional(Type.String({ maxLength: 50 })),
+      townId: Type.Optional(Type.Integer({ minimum: 1 })),
+      departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+      from: Type.Optional(Type.String({ format: 'date-time' })),
+      to: Type.Optional(Type.String({ format: 'date-time' })),
+      mine: Type.Optional(Type.Boolean()),
+      sort: Type.Optional(lit(['createdAt', 'deadline'])),
+      order: Type.Optional(lit(['asc', 'desc'])),
+    }),
+    async handler({ db, actor, query }) {
+      return read.listCases(db, actor, query as read.CaseFilter, query.page ?? 1, query.pageSize ?? 20);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/suggest',
+    access: 'case:read',
+    summary: '建议类别、部门和可能重复的案件 / Suggest category, department and duplicates',
+    tags: ['cases'],
+    query: Type.Object({
+      text: Type.String({ minLength: 1, maxLength: 2000 }),
+      lng: Type.Optional(Type.Number()),
+      lat: Type.Optional(Type.Number()),
+    }),
+    async handler({ db, actor, query }) {
+      return read.suggest(db, actor, query);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/by-number/:caseNo',
+    access: 'public',
+    summary: '按案件编号查询进度（不含个人信息）/ Follow a case by its number',
+    tags: ['cases'],
+    params: Type.Object({ caseNo: Type.String({ pattern: '^JM\\d{14,}$' }) }),
+    async handler({ db, params }) {
+      return read.caseByNumber(db, params.caseNo);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/:id',
+    access: 'case:read',
+    summary: '案件详情：流转、吹哨报到、可进行的操作 / A case with its timeline and allowed actions',
+    tags: ['cases'],
+    params: CaseParams,
+    scopeResource: 'case',
+    async handler({ db, actor, params }) {
+      return read.caseDetail(db, actor, params.id);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/cases/:id/transitions',
+    access: 'case:act',
+    summary: '案件流转（立案、派遣、签收、反馈、核查、评价、吹哨……）/ Act on a case',
+    tags: ['cases'],
+    params: CaseParams,
+    scopeResource: 'case',
+    body: Type.Object(
+      {
+        action: lit(CASE_ACTIONS),
+        version: Type.Integer({ minimum: 1 }),
+        note: Type.Optional(Type.String({ maxLength: 2000 })),
+        categoryCode: Type.Optional(Type.String({ maxLength: 16 })),
+        departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
+        departmentIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 })),
+        rejectReason: Type.Optional(lit(['invalid', 'duplicate', 'not_our_responsibility'])),
+        duplicateOf: Type.Optional(Type.Integer({ minimum: 1 })),
+        extension: Type.Optional(Limit),
+        evaluation: Type.Optional(lit(['satisfied', 'basically_satisfied', 'dissatisfied'])),
+        supervision: Type.Optional(lit(['ordinary', 'yellow', 'red'])),
+        attachments: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 })),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, params, body, write }) {
+      await transitionCase(db, write, actor, params.id, body as TransitionBody);
+      return read.caseDetail(db, actor, params.id);
+    },
+  }),
+  ...(['report', 'complete'] as const).map((verb) =>
+    route({
+      method: 'POST',
+      url: `/api/cases/:id/summons/:departmentId/${verb}`,
+      access: 'case:act',
+      summary:
+        verb === 'report'
+          ? '被吹哨部门报到 / A summoned department reports'
+          : '被吹哨部门完成 / A summoned department is done',
+      tags: ['cases'],
+      params: Type.Object({ id: Type.Integer({ minimum: 1 }), departmentId: Type.Integer({ minimum: 1 }) }),
+      scopeResource: 'case',
+      body: Type.Object(
+        { note: Type.Optional(Type.String({ maxLength: 2000 })) },
+        { additionalProperties: false },
+      ),
+      async handler({ db, actor, params, body, write }) {
+        await summonsAction(db, write, actor, params.id, params.departmentId, verb, body.note);
+        return read.caseDetail(db, actor, params.id);
+      },
+    }),
+  ),
+  route({
+    method: 'GET',
+    url: '/api/case-stats',
+    access: 'case:read',
+    summary: '案件统计（响应率、按期处置率、结案率……）/ Case statistics of a scope',
+    tags: ['cases'],
+    query: Type.Object({
+      scopeOrgId: Type.Optional(Type.Integer({ minimum: 1 })),
+      from: Type.Optional(Type.String({ format: 'date-time' })),
+      to: Type.Optional(Type.String({ format: 'date-time' })),
+    }),
+    async handler({ db, actor, query }) {
+      return read.caseStats(db, actor, query);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/case-stats.xlsx',
+    access: 'case:read',
+    summary: '导出案件统计 / Export case statistics to Excel',
+    tags: ['cases'],
+    query: Type.Object({
+      scopeOrgId: Type.Optional(Type.Integer({ minimum: 1 })),
+      from: Type.Optional(Type.String({ format: 'date-time' })),
+      to: Type.Optional(Type.String({ format: 'date-time' })),
+    }),
+    async handler({ db, actor, query, reply, audit }) {
+      const stats = await read.caseStats(db, actor, query);
+      const buffer = await read.caseStatsWorkbook(stats);
+      await audit({
+        action: 'case.stats_export',
+        targetType: 'case_stats',
+        targetId: 'export',
+        after: { filter: query },
+      });
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', 'attachment; filename="case-stats.xlsx"')
+        .send(buffer);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/notifications',
+    access: 'signed_in',
+    summary: '我的通知 / My notifications',
+    tags: ['cases'],
+    async handler({ db, actor }) {
+      return read.notifications(db, actor);
+    },
+  }),
+];

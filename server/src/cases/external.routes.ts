@@ -1,0 +1,83 @@
+// 一网受理: the API of external systems (12345, 110, 信访), one key per system; idempotent per externalId.
+import { Type } from '@sinclair/typebox';
+import { notFound } from '../platform/errors/errors.ts';
+import { route } from '../platform/http/route.ts';
+import { type IntakeInput, intake } from './case-intake.service.ts';
+import { ACTION_NAMES, type CaseAction, STATE_NAMES } from './domain/case-machine.ts';
+
+const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+
+export const externalRoutes = [
+  route({
+    method: 'POST',
+    url: '/api/external/cases',
+    access: 'api_key',
+    summary:
+      '对接系统推送案件（按 externalId 幂等）/ An external system submits a case (idempotent per externalId)',
+    tags: ['external'],
+    body: Type.Object(
+      {
+        externalId: Type.String({ minLength: 1, maxLength: 64 }),
+        categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 16 })),
+        title: Type.String({ minLength: 1, maxLength: 100 }),
+        description: Type.Optional(Type.String({ maxLength: 2000 })),
+        address: Type.Optional(Type.String({ maxLength: 200 })),
+        lng: Type.Number({ minimum: -180, maximum: 180 }),
+        lat: Type.Number({ minimum: -90, maximum: 90 }),
+        coordSystem: Type.Optional(lit(['wgs84', 'cgcs2000', 'gcj02', 'bd09'])),
+        reporterName: Type.Optional(Type.String({ maxLength: 50 })),
+        reporterPhone: Type.Optional(Type.String({ maxLength: 20 })),
+        urgent: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, system, body, write, reply }) {
+      const { externalId, ...rest } = body;
+      const r = await intake(db, write, { kind: 'external', system, externalId }, rest as IntakeInput);
+      reply.status(r.created ? 201 : 200);
+      return { caseNo: r.caseNo, state: r.state };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/external/cases/:externalId',
+    access: 'api_key',
+    summary: '对接系统查询案件进度 / An external system polls its case',
+    tags: ['external'],
+    params: Type.Object({ externalId: Type.String({ minLength: 1, maxLength: 64 }) }),
+    async handler({ db, system, params }) {
+      const c = await db
+        .selectFrom('civic_case')
+        .select(['id', 'case_no', 'state'])
+        .where('external_system', '=', system.code)
+        .where('external_id', '=', params.externalId)
+        .executeTakeFirst();
+      if (!c) {
+        throw notFound(
+          'CASE_NOT_FOUND',
+          `没有外部编号为 ${params.externalId} 的案件。`,
+          `No case with external id ${params.externalId}.`,
+        );
+      }
+      const steps = await db
+        .selectFrom('case_step')
+        .select(['action', 'to_state', 'note', 'at'])
+        .where('case_id', '=', c.id)
+        .orderBy('at')
+        .orderBy('id')
+        .execute();
+      return {
+        caseNo: c.case_no,
+        state: c.state,
+        stateName: STATE_NAMES[c.state].zh,
+        steps: steps.map((s) => ({
+          action: s.action,
+          actionName: s.action === 'report' ? '上报' : ACTION_NAMES[s.action as CaseAction].zh,
+          toState: s.to_state,
+          note: s.note,
+          at: s.at,
+        })),
+      };
+    },
+  }),
+];

@@ -1,0 +1,504 @@
+// 12 months of demo cases, deterministic from the seed: a realistic channel mix (grid workers 55 %,
+// residents 15 %, 12345 20 %, 110 5 %, 信访 5 %) and category mix, every state represented, and every
+// step driven through the case machine (domain/case-machine.ts), so the timeline is one the API could
+// have produced. Bulk multi-row inserts, no per-row audit (the seed writes one audit row).
+import { sql, type Transaction } from 'kysely';
+import { WorkCalendar } from '../cases/domain/calendar.ts';
+import { CALENDAR_DEFAULTS } from '../cases/domain/calendar-defaults.ts';
+import {
+  type CaseAction,
+  type CaseRole,
+  type CaseSnapshot,
+  type Evaluation,
+  OPEN_STATES,
+  type TransitionInput,
+  transition,
+  ZERO_COUNTERS,
+} from '../cases/domain/case-machine.ts';
+import { caseNumber } from '../cases/domain/case-no.ts';
+import type { CaseChannel, NewCaseStep, NewCivicCase } from '../cases/domain/case-tables.ts';
+import { CATEGORY_CLASSES, type Subcategory } from '../cases/domain/catalog.ts';
+import { deadlineFor, stepStatus } from '../cases/domain/sla.ts';
+import { encryptPii } from '../platform/crypto/crypto.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { maskPhone } from '../platform/text/mask.ts';
+import { mobilePhone, personName } from './names.ts';
+import type { Scale } from './plan.ts';
+import { createRng, type Rng } from './random.ts';
+
+export const DEMO_CASES: Record<Scale, number> = { test: 500, demo: 30_000, city: 300_000 };
+
+const CHANNELS: CaseChannel[] = ['grid_worker', 'resident', 'hotline_12345', 'police_110', 'petition'];
+const CHANNEL_WEIGHTS = [55, 15, 20, 5, 5];
+/** Class weights: events and social governance dominate grid work. */
+const CLASS_WEIGHT: Record<string, number> = { component: 3, event: 4, social: 5 };
+
+const TITLE_PLACES = [
+  '路口',
+  '小区门口',
+  '市场旁',
+  '学校附近',
+  '公园',
+  '巷内',
+  '河边',
+  '公交站',
+  '村委会旁',
+  '工业区',
+];
+
+export interface CaseSeedSummary {
+  cases: number;
+  steps: number;
+  summons: number;
+  byState: Record<string, number>;
+}
+
+interface GridRow {
+  id: number;
+  org_id: number;
+  village_org_id: number;
+  town_id: number | null;
+  county_code: string;
+  center_lng: number;
+  center_lat: number;
+  name: string;
+}
+
+export async function seedCases(
+  tx: Transaction<DB>,
+  options: { seed: number; scale: Scale; now?: Date; count?: number },
+): Promise<CaseSeedSummary> {
+  const rng = createRng(options.seed, `cases:${options.scale}`);
+  const now = options.now ?? new Date();
+  const total = options.count ?? DEMO_CASES[options.scale];
+  const calendar = new WorkCalendar(CALENDAR_DEFAULTS);
+
+  const grids = (await tx
+    .selectFrom('grid')
+    .innerJoin('org as village', 'village.id', 'grid.village_org_id')
+    .select([
+      'grid.id',
+      'grid.org_id',
+      'grid.village_org_id',
+      'village.parent_id as town_id',
+      'grid.county_code',
+      'grid.center_lng',
+      'grid.center_lat',
+      'grid.name',
+    ])
+    .orderBy('grid.id')
+    .execute()) as GridRow[];
+  if (grids.length === 0 || total === 0) return { cases: 0, steps: 0, summons: 0, byState: {} };
+  const accounts = await tx
+    .selectFrom('account')
+    .leftJoin('department_account', 'department_account.account_id', 'account.id')
+    .select([
+      'account.id',
+      'account.role',
+      'account.scope_org_id',
+      'account.username',
+      'department_account.department_id',
+    ])
+    .where('account.role', 'in', ['grid_worker', 'org_admin', 'secretary', 'department_staff', 'resident'])
+    .execute();
+  const byOrg = new Map<number, number>();
+  const deptAccount = new Map<number, number>();
+  const residentOf = new Map<string, number>();
+  for (const a of accounts) {
+    if (a.department_id) deptAccount.set(a.department_id, a.id);
+    else if (a.role === 'resident') residentOf.set(a.username.replace('resident-', ''), a.id);
+    else if (!byOrg.has(a.scope_org_id)) byOrg.set(a.scope_org_id, a.id);
+  }
+  const departments = await tx.selectFrom('department').select(['id', 'kind', 'county_code']).execute();
+  const deptByKind = new Map(departments.map((d) => [`${d.county_code}:${d.kind}`, d.id]));
+  const deptsOfCounty = new Map<string, number[]>();
+  for (const d of departments)
+    deptsOfCounty.set(d.county_code, [...(deptsOfCounty.get(d.county_code) ?? []), d.id]);
+
+  const subs: Subcategory[] = [];
+  const subWeights: number[] = [];
+  for (const c of CATEGORY_CLASSES)
+    for (const s of c.subcategories) {
+      subs.push(s);
+      subWeights.push((CLASS_WEIGHT[c.kind] ?? 1) / c.subcategories.length);
+    }
+
+  // creation times over the last 365 days, a little more recent than old, in daytime mostly
+  const created: number[] = [];
+  for (let i = 0; i < total; i++) {
+    const ageDays = 365 * rng.next() ** 1.15;
+    const t = now.getTime() - ageDays * 86_400_000;
+    const day = Math.floor((t + 8 * 3_600_000) / 86_400_000);
+    const hour = rng.chance(0.85) ? rng.float(8, 20) : rng.float(0, 24);
+    created.push(Math.min(now.getTime() - 60_000, day * 86_400_000 - 8 * 3_600_000 + hour * 3_600_000));
+  }
+  created.sort((a, b) => a - b);
+
+  const caseRows: NewCivicCase[] = [];
+  const stepRows: Omit<NewCaseStep, 'case_id'>[][] = [];
+  const summonsRows: {
+    department_id: number;
+    summoned_at: Date;
+    report_deadline: Date;
+    state: 'summoned' | 'reported' | 'done';
+    reported_at: Date | null;
+    done_at: Date | null;
+    note: string | null;
+  }[][] = [];
+  const byState: Record<string, number> = {};
+  for (let i = 0; i < total; i++) {
+    const sim = simulateCase(rng, {
+      createdAt: new Date(created[i] as number),
+      now,
+      calendar,
+      grid: rng.pick(grids),
+      sub: rng.weighted(subs, subWeights),
+      channel: rng.weighted(CHANNELS, CHANNEL_WEIGHTS),
+      byOrg,
+      deptAccount,
+      residentOf,
+      deptByKind,
+      deptsOfCounty,
+      seq: i + 1,
+    });
+    caseRows.push(sim.row);
+    stepRows.push(sim.steps);
+    summonsRows.push(sim.summons);
+    byState[sim.row.state as string] = (byState[sim.row.state as string] ?? 0) + 1;
+  }
+
+  let steps = 0;
+  let summons = 0;
+  const BATCH = 1000;
+  for (let i = 0; i < caseRows.length; i += BATCH) {
+    const batch = caseRows.slice(i, i + BATCH);
+    const ids = await tx.insertInto('civic_case').values(batch).returning(['id', 'case_no']).execute();
+    const idOf = new Map(ids.map((r) => [r.case_no, r.id]));
+    const s: NewCaseStep[] = [];
+    const m: Parameters<ReturnType<typeof tx.insertInto<'case_summons'>>['values']>[0] & unknown[] = [];
+    batch.forEach((row, k) => {
+      const id = idOf.get(row.case_no) as number;
+      for (const st of stepRows[i + k] ?? []) s.push({ ...st, case_id: id });
+      for (const p of summonsRows[i + k] ?? []) m.push({ ...p, case_id: id, county_code: row.county_code });
+    });
+    for (let j = 0; j < s.length; j += 2000)
+      await tx
+        .insertInto('case_step')
+        .values(s.slice(j, j + 2000))
+        .execute();
+    if (m.length) await tx.insertInto('case_summons').values(m).execute();
+    steps += s.length;
+    summons += m.length;
+  }
+  await sql`select setval('civic_case_no_seq', ${total})`.execute(tx);
+  return { cases: total, steps, summons, byState };
+}
+
+interface SimContext {
+  createdAt: Date;
+  now: Date;
+  calendar: WorkCalendar;
+  grid: GridRow;
+  sub: Subcategory;
+  channel: CaseChannel;
+  byOrg: Map<number, number>;
+  deptAccount: Map<number, number>;
+  residentOf: Map<string, number>;
+  deptByKind: Map<string, number>;
+  deptsOfCounty: Map<string, number[]>;
+  seq: number;
+}
+
+/** One path of actions; the simulation stops at the first action that would happen after `now`. */
+function planActions(rng: Rng, channel: CaseChannel): CaseAction[] {
+  const tail: CaseAction[] = ['feedback', 'verify_pass', 'evaluate'];
+  const r = rng.next();
+  if (r < 0.05) return ['reject'];
+  if (channel === 'grid_worker' && r < 0.2) return ['resolve_on_spot', 'evaluate'];
+  if (r < 0.27) return ['file', 'dispatch', 'return', 'dispatch', 'accept', ...tail];
+  if (r < 0.33) return ['file', 'dispatch', 'accept', 'feedback', 'verify_fail', ...tail];
+  if (r < 0.38) return ['file', 'dispatch', 'accept', 'request_extension', 'approve_extension', ...tail];
+  if (r < 0.41) return ['file', 'escalate', 'dispatch', 'accept', ...tail];
+  if (r < 0.45) return ['file', 'whistle', ...tail];
+  if (r < 0.48) return ['file', 'dispatch', 'accept', ...tail, 'reopen', 'dispatch', 'accept', ...tail];
+  return ['file', 'dispatch', 'accept', ...tail];
+}
+
+function simulateCase(rng: Rng, x: SimContext) {
+  const { grid, sub, channel, calendar } = x;
+  const county = grid.county_code;
+  const town = x.byOrg.get(grid.town_id ?? -1) ?? x.byOrg.get(grid.village_org_id) ?? null;
+  const gridWorker = x.byOrg.get(grid.org_id) ?? null;
+  const routed = x.deptByKind.get(`${county}:${sub.default_department_kind}`) ?? null;
+  const reporterAccount =
+    channel === 'grid_worker'
+      ? gridWorker
+      : channel === 'resident'
+        ? (x.residentOf.get(county) ?? null)
+        : null;
+  const external = channel === 'hotline_12345' || channel === 'police_110' || channel === 'petition';
+  const phone = external ? mobilePhone(rng) : null;
+
+  let t = x.createdAt.getTime();
+  let snap: CaseSnapshot = {
+    state: 'reported',
+    counters: { ...ZERO_COUNTERS },
+    departmentId: null,
+    reporterAccountId: reporterAccount,
+    evaluation: null,
+    supervision: 'none',
+    summons: [],
+  };
+  const steps: Omit<NewCaseStep, 'case_id'>[] = [
+    {
+      county_code: county,
+      action: 'report',
+      from_state: null,
+      to_state: 'reported',
+      actor_id: reporterAccount,
+      actor_role: channel === 'grid_worker' ? 'grid_worker' : channel === 'resident' ? 'resident' : 'system',
+      note: '',
+      details: JSON.stringify({ channel, routedDepartmentId: routed }),
+      at: new Date(t),
+    },
+  ];
+  const limits = sub.limits;
+  let stepStart = new Date(t);
+  let stepLimit = limits.dispatch;
+  let stepDeadline = deadlineFor(stepStart, stepLimit, calendar);
+  const respondBy = stepDeadline;
+  const due = deadlineFor(
+    deadlineFor(stepDeadline, limits.handling, calendar),
+    limits.verification,
+    calendar,
+  );
+  let step: 'dispatch' | 'handling' | 'verification' | null = 'dispatch';
+  let respondedAt: Date | null = null;
+  let handledAt: Date | null = null;
+  let handlingDeadline: Date | null = null;
+  let closedAt: Date | null = null;
+  let evaluatedAt: Date | null = null;
+  let rejection: { reason: string; note: string } | null = null;
+  let summons: SimSummons[] = [];
+
+  for (const action of planActions(rng, channel)) {
+    // time until this action: a share of the running step's limit, sometimes late
+    const span = Math.max(60_000, stepDeadline.getTime() - stepStart.getTime());
+    const share = rng.chance(0.12) ? rng.float(1.0, 1.6) : rng.float(0.05, 0.9);
+    const at = Math.max(t + 60_000, Math.min(stepStart.getTime() + span * share, t + 30 * 86_400_000));
+    if (at > x.now.getTime()) break;
+    const role: CaseRole = actorRoleOf(action, reporterAccount !== null);
+    const actorId =
+      role === 'org_admin'
+        ? town
+        : role === 'grid_worker'
+          ? gridWorker
+          : role === 'department_staff'
+            ? (x.deptAccount.get(snap.departmentId ?? -1) ?? null)
+            : role === 'resident'
+              ? reporterAccount
+              : null;
+    const others = (x.deptsOfCounty.get(county) ?? []).filter((d) => d !== routed);
+    const input: TransitionInput = {
+      actor: { role, id: actorId, departmentId: snap.departmentId },
+      note: noteOf(action),
+      attachments: action === 'feedback' || action === 'resolve_on_spot' ? ['demo-photo'] : null,
+      categoryCode: sub.code,
+      rejectReason: rng.chance(0.6) ? 'invalid' : 'not_our_responsibility',
+      departmentId:
+        snap.counters.redispatch_count === 0 && snap.state === 'returned'
+          ? (rng.pick(others) ?? routed)
+          : routed,
+      departmentIds:
+        action === 'whistle'
+          ? pickDistinct(rng, [routed ?? 0, ...others].filter(Boolean), rng.int(2, 3))
+          : null,
+      extension: { amount: 2, unit: 'workday' },
+      evaluation: evaluationOf(rng),
+    };
+    if (action === 'dispatch' && snap.state === 'returned') input.departmentId = routed;
+    const r = transition(snap, action, input);
+    if (!r.ok) break;
+    t = at;
+    const now = new Date(at);
+    if (action === 'whistle' && r.changes.summonsAdded) {
+      const deadline = deadlineFor(
+        now,
+        sub.urgent ? { amount: 1, unit: 'urgent_hour' } : { amount: 2, unit: 'working_hour' },
+        calendar,
+      );
+      summons = r.changes.summonsAdded.map((d) => simulateSummons(rng, d, now, deadline, x.now));
+      // feedback waits for every department to be done
+      const doneAll = summons.every((s) => s.state === 'done');
+      const lastDone = Math.max(...summons.map((s) => s.done_at?.getTime() ?? 0));
+      if (doneAll) t = Math.max(t, lastDone);
+      snap = { ...snap, summons: summons.map((s) => ({ departmentId: s.department_id, state: s.state })) };
+    }
+    if (['file', 'reject', 'dispatch', 'whistle', 'resolve_on_spot'].includes(action) && !respondedAt)
+      respondedAt = now;
+    if (action === 'feedback' && !handledAt) handledAt = now;
+    if (r.next === 'closed') closedAt = now;
+    if (action === 'reopen') closedAt = null;
+    if (action === 'evaluate') evaluatedAt = now;
+    if (r.changes.rejection)
+      rejection = { reason: r.changes.rejection.reason, note: r.changes.rejection.note };
+    if (r.clock === 'restart' && r.step) {
+      step = r.step;
+      stepStart = now;
+      stepLimit = limits[r.step];
+      stepDeadline = deadlineFor(now, stepLimit, calendar);
+      if (r.step === 'handling' && !handledAt) handlingDeadline = stepDeadline;
+    } else if (r.clock === 'extend') {
+      stepDeadline = deadlineFor(stepDeadline, { amount: 2, unit: 'workday' }, calendar);
+      if (!handledAt) handlingDeadline = stepDeadline;
+    } else if (r.clock === 'stop') step = null;
+    steps.push({
+      county_code: county,
+      action,
+      from_state: r.from,
+      to_state: r.next,
+      actor_id: actorId,
+      actor_role: role,
+      note: input.note ?? '',
+      attachments: '[]',
+      details: r.changes.departmentId ? JSON.stringify({ departmentId: r.changes.departmentId }) : null,
+      at: now,
+    });
+    snap = {
+      ...snap,
+      state: r.next,
+      counters: r.counters,
+      departmentId: r.changes.departmentId !== undefined ? r.changes.departmentId : snap.departmentId,
+      evaluation: r.changes.evaluation !== undefined ? r.changes.evaluation : snap.evaluation,
+      supervision: r.changes.supervision ?? snap.supervision,
+    };
+    if (action === 'whistle' && !summons.every((s) => s.state === 'done')) break;
+  }
+
+  const open = (OPEN_STATES as readonly string[]).includes(snap.state);
+  let light: 'green' | 'yellow' | 'red' = 'green';
+  let supervision = snap.supervision;
+  if (open && step) {
+    const st = stepStatus(stepStart, stepLimit, x.now, calendar, undefined, stepDeadline);
+    light = st.light;
+    supervision = st.supervision;
+  }
+  const row: NewCivicCase = {
+    case_no: caseNumber(x.createdAt, x.seq),
+    channel,
+    external_system: external ? channel : null,
+    external_id: external ? `demo-${x.seq}` : null,
+    external_content_hash: null,
+    client_request_id: null,
+    category_code: sub.code,
+    title: `${grid.name}${rng.pick(TITLE_PLACES)}${sub.name_zh}`,
+    description: `${rng.pick(TITLE_PLACES)}发现${sub.name_zh}，请尽快处理。`,
+    address: `${grid.name}${rng.pick(TITLE_PLACES)}`,
+    lng: grid.center_lng + rng.float(-0.0008, 0.0008),
+    lat: grid.center_lat + rng.float(-0.0008, 0.0008),
+    grid_id: grid.id,
+    grid_nearest: false,
+    village_org_id: grid.village_org_id,
+    town_org_id: grid.town_id,
+    county_code: county,
+    reporter_name: external ? personName(rng, rng.chance(0.5) ? 'female' : 'male') : null,
+    reporter_phone_enc: phone ? encryptPii(phone) : null,
+    reporter_phone_masked: phone ? maskPhone(phone) : null,
+    reporter_account_id: reporterAccount,
+    state: snap.state,
+    urgent: sub.urgent,
+    department_id: snap.departmentId,
+    step: open ? step : null,
+    step_started_at: open && step ? stepStart : null,
+    step_deadline: open && step ? stepDeadline : null,
+    due_at: due,
+    respond_by: respondBy,
+    responded_at: respondedAt,
+    handling_deadline: handlingDeadline,
+    handled_at: handledAt,
+    light,
+    supervision,
+    redispatch_count: snap.counters.redispatch_count,
+    rework_count: snap.counters.rework_count,
+    extension_count: snap.counters.extension_count,
+    reopen_count: snap.counters.reopen_count,
+    rejection_reason: (rejection?.reason as NewCivicCase['rejection_reason']) ?? null,
+    rejection_note: rejection?.note ?? null,
+    evaluation: snap.evaluation,
+    evaluated_at: snap.evaluation ? evaluatedAt : null,
+    created_at: x.createdAt,
+    updated_at: new Date(t),
+    closed_at: closedAt,
+    version: steps.length,
+  };
+  return { row, steps, summons };
+}
+
+type SimSummons = {
+  department_id: number;
+  summoned_at: Date;
+  report_deadline: Date;
+  state: 'summoned' | 'reported' | 'done';
+  reported_at: Date | null;
+  done_at: Date | null;
+  note: string | null;
+};
+
+function simulateSummons(rng: Rng, departmentId: number, at: Date, deadline: Date, now: Date): SimSummons {
+  const span = deadline.getTime() - at.getTime();
+  const reported = at.getTime() + span * (rng.chance(0.15) ? rng.float(1.05, 2) : rng.float(0.1, 0.95));
+  const done = reported + rng.float(2, 72) * 3_600_000;
+  return {
+    department_id: departmentId,
+    summoned_at: at,
+    report_deadline: deadline,
+    state: done <= now.getTime() ? 'done' : reported <= now.getTime() ? 'reported' : 'summoned',
+    reported_at: reported <= now.getTime() ? new Date(reported) : null,
+    done_at: done <= now.getTime() ? new Date(done) : null,
+    note: done <= now.getTime() ? '已到场处置本部门职责部分' : null,
+  };
+}
+
+function actorRoleOf(action: CaseAction, reporterHasAccount: boolean): CaseRole {
+  switch (action) {
+    case 'accept':
+    case 'return':
+    case 'request_extension':
+    case 'feedback':
+      return 'department_staff';
+    case 'verify_pass':
+    case 'verify_fail':
+    case 'resolve_on_spot':
+      return 'grid_worker';
+    case 'evaluate':
+    case 'reopen':
+      return reporterHasAccount ? 'resident' : 'system';
+    default:
+      return 'org_admin';
+  }
+}
+
+function noteOf(action: CaseAction): string {
+  const notes: Partial<Record<CaseAction, string>> = {
+    reject: '经核实不属于受理范围',
+    resolve_on_spot: '网格员现场已处理完毕',
+    return: '不属于本部门职责，请重新派遣',
+    request_extension: '需协调施工队，申请延期',
+    escalate: '涉及多部门，报请上级协调',
+    whistle: '基层吹哨，请相关部门到场',
+    feedback: '已处置完毕，附现场照片',
+    verify_fail: '现场核查仍未解决',
+    reopen: '问题仍未解决，申请重新办理',
+    deny_extension: '理由不充分',
+  };
+  return notes[action] ?? '';
+}
+
+function evaluationOf(rng: Rng): Evaluation {
+  const r = rng.next();
+  return r < 0.8 ? 'satisfied' : r < 0.94 ? 'basically_satisfied' : 'dissatisfied';
+}
+
+function pickDistinct(rng: Rng, items: number[], n: number): number[] {
+  return rng.shuffle([...new Set(items)]).slice(0, Math.min(n, items.length));
+}
