@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import { checkPasswordPolicy } from '../auth/password-policy.ts';
+import { forgetSessionsOf } from '../auth/session.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { ADMIN_ROLES } from '../platform/access/permissions.ts';
 import { scoped, subtreePattern, verifyAccount } from '../platform/access/scope.ts';
@@ -154,7 +155,10 @@ export async function setDisabled(
     throw unprocessable('ACCOUNT_SELF', '不能停用自己的账号。', 'You cannot disable your own account.');
   }
   await trx.updateTable('account').set({ disabled }).where('id', '=', id).execute();
-  if (disabled) await trx.deleteFrom('session').where('account_id', '=', id).execute();
+  if (disabled) {
+    await trx.deleteFrom('session').where('account_id', '=', id).execute();
+    forgetSessionsOf(id);
+  }
   await audit({
     action: disabled ? 'account.disable' : 'account.enable',
     targetType: 'account',

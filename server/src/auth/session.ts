@@ -29,7 +29,19 @@ export async function createSession(db: Kysely<DB>, accountId: number, clientIp:
 }
 
 export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
+  recent.delete(hashToken(token));
   await db.deleteFrom('session').where('token_hash', '=', hashToken(token)).execute();
+}
+
+/**
+ * Sessions read in the last few seconds, so a burst of requests costs one query. Another server
+ * instance sees a logout or a disabled account at most CACHE_MS later; this one at once.
+ */
+const CACHE_MS = 3_000;
+const recent = new Map<string, { at: number; loaded: LoadedSession }>();
+
+export function forgetSessionsOf(accountId: number): void {
+  for (const [key, entry] of recent) if (entry.loaded.actor.accountId === accountId) recent.delete(key);
 }
 
 export interface LoadedSession {
@@ -44,6 +56,11 @@ export async function loadSession(
   clientIp: string,
 ): Promise<LoadedSession | null> {
   const tokenHash = hashToken(token);
+  const hit = recent.get(tokenHash);
+  if (hit && Date.now() - hit.at < CACHE_MS) {
+    return { ...hit.loaded, actor: { ...hit.loaded.actor, clientIp } };
+  }
+  if (recent.size > 10_000) recent.clear();
   const row = await db
     .selectFrom('session')
     .innerJoin('account', 'account.id', 'session.account_id')
@@ -78,7 +95,7 @@ export async function loadSession(
       .where('token_hash', '=', tokenHash)
       .execute();
   }
-  return {
+  const loaded: LoadedSession = {
     csrfToken: row.csrf_token,
     actor: makeActor({
       accountId: row.account_id,
@@ -92,4 +109,6 @@ export async function loadSession(
       clientIp,
     }),
   };
+  recent.set(tokenHash, { at: Date.now(), loaded });
+  return loaded;
 }
