@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from './app.ts';
-import { seedDemo } from './demo/seed.ts';
+import { demoApiKey } from './cases/api-key.ts';
+import { startEscalationJob } from './cases/escalation.job.ts';
+import { EXTERNAL_SYSTEMS } from './demo/cases-departments.ts';
+import { DEFAULT_SEED, seedDemo } from './demo/seed.ts';
 import { appendAudit, verifyAuditChain } from './platform/audit/audit.ts';
 import { type Config, loadConfig } from './platform/config/config.ts';
 import { loadDataKey, setDataKey } from './platform/crypto/crypto.ts';
@@ -51,6 +54,8 @@ export async function runSeed(
       }
     },
   });
+  // Fresh statistics and no dead rows from the totals pass: the planner needs both at city scale.
+  await database.exec('vacuum analyze');
   await database.db.transaction().execute((trx) =>
     appendAudit(trx, {
       actorId: null,
@@ -112,6 +117,13 @@ async function serve(config: Config) {
     console.log('    sysadmin         系统管理员 / system administrator');
     console.log('    secadmin         安全管理员 / security administrator');
     console.log('    auditadmin       审计管理员 / audit administrator');
+    console.log(
+      '    440704-urban_management  职能部门（<区县代码>-<部门类别>）/ department staff (<county>-<kind>)',
+    );
+    console.log('    resident-440704  居民 / resident');
+    console.log('  对接系统接口密钥 / external system API keys (x-api-key, demo seed):');
+    for (const s of EXTERNAL_SYSTEMS)
+      console.log(`    ${s.code.padEnd(16)} ${demoApiKey(s.code, DEFAULT_SEED)}`);
   }
   // Idle sessions are refused on use; this sweep only keeps the table small.
   const sweep = setInterval(() => {
@@ -120,8 +132,11 @@ async function serve(config: Config) {
       .catch(() => {});
   }, 600_000);
   sweep.unref();
+  // lights and automatic supervision of open cases, every minute
+  const stopEscalation = startEscalationJob(database.db, database.engine);
   const stop = async () => {
     clearInterval(sweep);
+    stopEscalation();
     await app.close();
     await database.close();
     process.exit(0);

@@ -7,6 +7,7 @@ import { createTestDatabase } from '../platform/db/testing/test-database.ts';
 import { wgs84ToGcj02 } from '../platform/geo/coords.ts';
 import { startTestServer, type TestClient, type TestServer } from '../platform/http/testing/test-server.ts';
 import { demoApiKey } from './api-key.ts';
+import { runEscalation } from './escalation.job.ts';
 
 let database: Database;
 let server: TestServer;
@@ -401,5 +402,41 @@ describe('reads', () => {
     const xlsx = await dispatcher.get('/api/case-stats.xlsx');
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+  });
+});
+
+describe('the escalation job', () => {
+  test('turns an overdue case red with a red card once, and a second run changes nothing', async () => {
+    const c = await report(worker);
+    const long = new Date(Date.now() - 30 * 86_400_000);
+    await database.db
+      .updateTable('civic_case')
+      .set({ step_started_at: long, step_deadline: new Date(long.getTime() + 3_600_000) })
+      .where('id', '=', c.id)
+      .execute();
+    const first = await runEscalation(database.db, database.engine);
+    expect(first.supervised).toBeGreaterThanOrEqual(1);
+    const row = await database.db
+      .selectFrom('civic_case')
+      .select(['light', 'supervision'])
+      .where('id', '=', c.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ light: 'red', supervision: 'red' });
+    const steps = await database.db
+      .selectFrom('case_step')
+      .select('action')
+      .where('case_id', '=', c.id)
+      .where('action', '=', 'supervise')
+      .execute();
+    expect(steps).toHaveLength(1);
+    const second = await runEscalation(database.db, database.engine);
+    const again = await database.db
+      .selectFrom('case_step')
+      .select('action')
+      .where('case_id', '=', c.id)
+      .where('action', '=', 'supervise')
+      .execute();
+    expect(again).toHaveLength(1);
+    expect(second.checked).toBeLessThan(first.checked + 1);
   });
 });
