@@ -257,8 +257,8 @@ export function ActionDialog({
           >
             <Radio.Group optionType="button" buttonStyle="solid" data-testid="action-evaluation">
               {(Object.keys(EVALUATION_NAMES) as Evaluation[]).map((e) => (
-                <Radio key={e} value={e} data-testid={`evaluation-${e}`}>
-                  {name(EVALUATION_NAMES, e)}
+                <Radio key={e} value={e}>
+                  <span data-testid={`evaluation-${e}`}>{name(EVALUATION_NAMES, e)}</span>
                 </Radio>
               ))}
             </Radio.Group>

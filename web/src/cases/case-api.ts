@@ -79,8 +79,9 @@ export function readAsDataUrl(file: Blob): Promise<string> {
 }
 
 /**
- * Departments a case may go to. The contract has no department list yet: ask GET /api/departments
- * (scoped, optional `caseId`) and fall back to the departments the suggestion names.
+ * Departments a case may go to. The contract has no department list: ask GET /api/departments
+ * (scoped, optional `caseId`) and, while it is missing, gather the departments the suggestion names
+ * for the case's title and for every class of the catalog (the county's departments by kind).
  */
 export async function loadDepartments(caseRow?: { id: number; title: string }): Promise<Department[]> {
   try {
@@ -91,9 +92,21 @@ export async function loadDepartments(caseRow?: { id: number; title: string }): 
   } catch (error) {
     if (!(error instanceof ApiError) || (error.status !== 404 && error.status !== 405)) throw error;
   }
-  if (!caseRow) return [];
-  const s = await suggest(caseRow.title);
-  return s.departments;
+  const catalog = await loadCategories();
+  const texts = [
+    ...(caseRow ? [caseRow.title] : []),
+    ...catalog.classes.flatMap((c) => {
+      // five sub-categories a text: the suggestion names at most five
+      const names = c.subcategories.map((s) => s.name);
+      return Array.from({ length: Math.ceil(names.length / 5) }, (_, i) =>
+        names.slice(i * 5, i * 5 + 5).join('，'),
+      );
+    }),
+  ];
+  const answers = await Promise.all(texts.map((text) => suggest(text).catch(() => null)));
+  const seen = new Map<number, Department>();
+  for (const a of answers) for (const d of a?.departments ?? []) if (!seen.has(d.id)) seen.set(d.id, d);
+  return [...seen.values()];
 }
 
 /** A case number typed by a user → the case id (for reject as duplicate). */

@@ -6,7 +6,7 @@ import type { CaseRow, Light } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText } from '../shell/feedback.ts';
-import { listCases } from './case-api.ts';
+import { getCase, listCases } from './case-api.ts';
 import { boundingCoords, CASE_MAP, type CaseGeo, loadCaseGeo } from './geo.ts';
 import { LIGHT_COLORS, LIGHT_NAMES, OPEN_STATES } from './names.ts';
 import { LightDot } from './parts.tsx';
@@ -17,7 +17,23 @@ export default function CasesMap() {
   const navigate = useNavigate();
   const element = useRef<HTMLDivElement>(null);
   const [geo, setGeo] = useState<CaseGeo | null>(null);
-  const cases = useApi(() => listCases({ sort: 'deadline', order: 'asc', pageSize: 500 }), []);
+  const cases = useApi(async () => {
+    const page = await listCases({
+      state: OPEN_STATES.join(','),
+      sort: 'deadline',
+      order: 'asc',
+      pageSize: 500,
+    });
+    // CaseRow carries no coordinates yet (contract): read them from the most urgent cases' details
+    if (page.items.some((c) => typeof c.lng === 'number')) return page;
+    const head = page.items.slice(0, 60);
+    const located = new Map<number, { lng: number | null; lat: number | null }>();
+    for (let i = 0; i < head.length; i += 6) {
+      const details = await Promise.all(head.slice(i, i + 6).map((c) => getCase(c.id).catch(() => null)));
+      for (const d of details) if (d) located.set(d.id, { lng: d.lng, lat: d.lat });
+    }
+    return { ...page, items: page.items.map((c) => ({ ...c, ...located.get(c.id) })) };
+  }, []);
   useEffect(() => {
     void loadCaseGeo(false).then(setGeo);
   }, []);
@@ -26,7 +42,11 @@ export default function CasesMap() {
     () => (cases.data?.items ?? []).filter((c) => OPEN_STATES.includes(c.state)),
     [cases.data],
   );
-  const placed = open.filter((c) => typeof c.lng === 'number' && typeof c.lat === 'number');
+  const placed = useMemo(
+    () => open.filter((c) => typeof c.lng === 'number' && typeof c.lat === 'number'),
+    [open],
+  );
+  const total = cases.data?.total ?? 0;
 
   const option = useMemo(() => {
     if (!geo) return null;
@@ -93,7 +113,7 @@ export default function CasesMap() {
       <Space style={{ marginBottom: 8 }} wrap>
         <Typography.Text type="secondary">{t('cases.mapHint')}</Typography.Text>
         <Typography.Text data-testid="cases-map-count">
-          {t('cases.mapCount', { n: placed.length, total: open.length })}
+          {t('cases.mapCount', { n: placed.length, total })}
         </Typography.Text>
         {(['red', 'yellow', 'green'] as const).map((l) => (
           <Space key={l} size={4}>

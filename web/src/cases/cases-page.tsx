@@ -139,7 +139,16 @@ function CaseList() {
   if (preset === 'dispatch') query.state = query.state ?? 'filed';
   query.order = query.sort === 'deadline' ? 'asc' : 'desc';
   const key = JSON.stringify(query);
-  const cases = useApi(() => listCases(query), [key]);
+  const cases = useApi(
+    () =>
+      listCases({
+        ...query,
+        // the server filters on instants: the whole days of the range, in the user's time zone
+        from: query.from ? dayjs(query.from).startOf('day').toISOString() : undefined,
+        to: query.to ? dayjs(query.to).add(1, 'day').startOf('day').toISOString() : undefined,
+      }),
+    [key],
+  );
   useEffect(() => {
     if (cases.error) feedback.error(cases.error);
   }, [cases.error, feedback]);

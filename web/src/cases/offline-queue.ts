@@ -101,39 +101,56 @@ export async function sendReport(item: QueuedReport): Promise<SentReport> {
 }
 
 let flushing: Promise<void> | null = null;
+let retryTimer: ReturnType<typeof setTimeout> | null = null;
+let retryDelay = 2_000;
+
+/** The network may come back before the browser's `online` event, or flicker: try again with backoff. */
+function retryLater(): void {
+  if (retryTimer) return;
+  retryTimer = setTimeout(() => {
+    retryTimer = null;
+    void flush();
+  }, retryDelay);
+  retryDelay = Math.min(retryDelay * 2, 60_000);
+}
 
 /** Sends every waiting report, one at a time; a second call while sending joins the first. */
 export function flush(): Promise<void> {
   if (flushing) return flushing;
-  flushing = (async () => {
-    try {
-      for (;;) {
-        if (!navigator.onLine) return;
-        const item = read().find((i) => i.status === 'pending');
-        if (!item) return;
-        update(item.clientRequestId, { status: 'sending' });
-        try {
-          const sent = await sendReport(item);
-          discard(item.clientRequestId);
-          for (const l of sentListeners) l(sent);
-        } catch (error) {
-          if (isNetworkError(error)) {
-            update(item.clientRequestId, { status: 'pending' });
-            return;
-          }
-          update(item.clientRequestId, {
-            status: 'failed',
-            error:
-              error instanceof ApiError
-                ? { zh: error.messageZh, en: error.messageEn }
-                : { zh: String(error), en: String(error) },
-          });
-        }
+  const run = async () => {
+    for (;;) {
+      if (!navigator.onLine) {
+        if (read().some((i) => i.status === 'pending')) retryLater();
+        return;
       }
-    } finally {
-      flushing = null;
+      const item = read().find((i) => i.status === 'pending');
+      if (!item) return;
+      update(item.clientRequestId, { status: 'sending' });
+      try {
+        const sent = await sendReport(item);
+        discard(item.clientRequestId);
+        retryDelay = 2_000;
+        for (const l of sentListeners) l(sent);
+      } catch (error) {
+        if (isNetworkError(error)) {
+          update(item.clientRequestId, { status: 'pending' });
+          retryLater();
+          return;
+        }
+        update(item.clientRequestId, {
+          status: 'failed',
+          error:
+            error instanceof ApiError
+              ? { zh: error.messageZh, en: error.messageEn }
+              : { zh: String(error), en: String(error) },
+        });
+      }
     }
-  })();
+  };
+  // cleared in a later microtask: a run that ends at once must not leave itself in place
+  flushing = run().finally(() => {
+    flushing = null;
+  });
   return flushing;
 }
 

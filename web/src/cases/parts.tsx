@@ -115,7 +115,7 @@ export function PhotoInput({
         accept="image/*"
         capture="environment"
         multiple
-        hidden
+        style={{ display: 'none' }}
         data-testid={testId}
         onChange={async (event) => {
           const files = [...(event.target.files ?? [])];

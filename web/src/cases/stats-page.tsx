@@ -64,8 +64,8 @@ export default function StatsPage() {
   const [exporting, setExporting] = useState(false);
   const query = {
     scopeOrgId,
-    from: range?.[0].format('YYYY-MM-DD'),
-    to: range?.[1].format('YYYY-MM-DD'),
+    from: range?.[0].startOf('day').toISOString(),
+    to: range?.[1].add(1, 'day').startOf('day').toISOString(),
   };
   const stats = useApi(
     () => api.get<CaseStats>('/api/case-stats', query),

@@ -51,8 +51,8 @@ function Evaluate({ caseNo, onDone }: { caseNo: string; onDone: () => void }) {
         onChange={(e) => setValue(e.target.value)}
       >
         {(Object.keys(EVALUATION_NAMES) as Evaluation[]).map((e) => (
-          <Radio key={e} value={e} data-testid={`evaluation-${e}`}>
-            {name(EVALUATION_NAMES, e)}
+          <Radio key={e} value={e}>
+            <span data-testid={`evaluation-${e}`}>{name(EVALUATION_NAMES, e)}</span>
           </Radio>
         ))}
       </Radio.Group>

@@ -18,6 +18,7 @@ const MapPage = lazy(() => {
 const AccountsPage = lazy(() => import('../admin/accounts-page.tsx'));
 const SecurityPage = lazy(() => import('../admin/security-page.tsx'));
 const AuditPage = lazy(() => import('../admin/audit-page.tsx'));
+const CasesShell = lazy(() => import('../cases/cases-shell.tsx'));
 const CasesPage = lazy(() => import('../cases/cases-page.tsx'));
 const CasePage = lazy(() => import('../cases/case-page.tsx'));
 const ReportPage = lazy(() => import('../cases/report-page.tsx'));
@@ -84,6 +85,46 @@ export function AppRoutes() {
         <Route
           element={
             <RequireSession>
+              <CasesShell />
+            </RequireSession>
+          }
+        >
+          <Route
+            path="/cases"
+            element={
+              <Guard permission="case:read">
+                <CasesPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/cases/new"
+            element={
+              <Guard permission="case:report">
+                <ReportPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/cases/stats"
+            element={
+              <Guard permission="case:read">
+                <StatsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/cases/:id"
+            element={
+              <Guard permission="case:read">
+                <CasePage />
+              </Guard>
+            }
+          />
+        </Route>
+        <Route
+          element={
+            <RequireSession>
               <AppLayout />
             </RequireSession>
           }
@@ -110,38 +151,6 @@ export function AppRoutes() {
             element={
               <Guard permission="grid:read">
                 <MapPage />
-              </Guard>
-            }
-          />
-          <Route
-            path="cases"
-            element={
-              <Guard permission="case:read">
-                <CasesPage />
-              </Guard>
-            }
-          />
-          <Route
-            path="cases/new"
-            element={
-              <Guard permission="case:report">
-                <ReportPage />
-              </Guard>
-            }
-          />
-          <Route
-            path="cases/stats"
-            element={
-              <Guard permission="case:read">
-                <StatsPage />
-              </Guard>
-            }
-          />
-          <Route
-            path="cases/:id"
-            element={
-              <Guard permission="case:read">
-                <CasePage />
               </Guard>
             }
           />
