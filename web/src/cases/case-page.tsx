@@ -245,7 +245,9 @@ export default function CasePage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('case.address')}>{detail.address || '—'}</Descriptions.Item>
               <Descriptions.Item label={t('case.location')}>
-                {detail.lng !== null && detail.lat !== null ? `${detail.lng}, ${detail.lat}` : '—'}
+                {detail.lng !== null && detail.lat !== null
+                  ? `${detail.lng.toFixed(6)}, ${detail.lat.toFixed(6)}`
+                  : '—'}
               </Descriptions.Item>
               <Descriptions.Item label={t('case.town')}>{detail.townName ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('case.village')}>{detail.village?.name ?? '—'}</Descriptions.Item>
