@@ -55,7 +55,8 @@ export async function runSeed(
     },
   });
   // Fresh statistics and no dead rows from the totals pass: the planner needs both at city scale.
-  await database.exec('vacuum analyze org; analyze');
+  await database.exec('vacuum analyze org');
+  await database.exec('analyze');
   await database.db.transaction().execute((trx) =>
     appendAudit(trx, {
       actorId: null,
