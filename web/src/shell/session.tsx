@@ -47,7 +47,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setMe(null);
       setCsrfToken(null);
       setStatus('signed_out');
-      if (window.location.pathname !== '/login') {
+      // Public pages (follow a case by number) stay where they are when no one is signed in.
+      const path = window.location.pathname;
+      if (path !== '/login' && !path.startsWith('/public')) {
         navigate('/login', {
           replace: true,
           state: { from: window.location.pathname + window.location.search, reason: error },
