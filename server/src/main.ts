@@ -12,6 +12,7 @@ import { DEFAULT_SEED, seedDemo } from './demo/seed.ts';
 import { appendAudit, verifyAuditChain } from './platform/audit/audit.ts';
 import { type Config, loadConfig } from './platform/config/config.ts';
 import { loadDataKey, setDataKey } from './platform/crypto/crypto.ts';
+import { lockDataDir } from './platform/db/data-dir-lock.ts';
 import { type Database, openDatabase } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
 
@@ -22,13 +23,23 @@ export const VERSION = (
 
 export async function openConfigured(config: Config): Promise<Database> {
   setDataKey(loadDataKey(config.dataDir, config.dataKey));
-  const database = await openDatabase(
-    config.databaseUrl
-      ? { databaseUrl: config.databaseUrl }
-      : { dataDir: path.join(config.dataDir, 'pglite') },
-  );
+  if (config.databaseUrl) {
+    const database = await openDatabase({ databaseUrl: config.databaseUrl });
+    await migrate(database);
+    return database;
+  }
+  const release = lockDataDir(config.dataDir);
+  process.once('exit', release);
+  const database = await openDatabase({ dataDir: path.join(config.dataDir, 'pglite') });
   await migrate(database);
-  return database;
+  const close = database.close;
+  return {
+    ...database,
+    async close() {
+      await close();
+      release();
+    },
+  };
 }
 
 async function isEmpty(database: Database): Promise<boolean> {

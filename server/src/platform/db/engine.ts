@@ -59,7 +59,20 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
 
 async function openPglite(dataDir: string): Promise<Database> {
   if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.resolve(dataDir), { recursive: true });
-  const pglite = await PGlite.create(dataDir, {
+  return (await openPgliteDatabase({ dataDir })).database;
+}
+
+/**
+ * A PGlite with the type parsers and the one-client pool. `loadDataDir` starts it from a
+ * `dumpDataDir()` tarball (the tests' seeded template). Returns the PGlite too, for dumping.
+ */
+export async function openPgliteDatabase(options: {
+  dataDir?: string;
+  loadDataDir?: Blob;
+}): Promise<{ database: Database; pglite: PGlite }> {
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: {
       [INT8]: (v: string) => Number(v),
       [DATE]: (v: string) => v,
@@ -69,7 +82,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   const pool = new PglitePool(pglite);
   // biome-ignore lint/suspicious/noExplicitAny: the pool speaks the subset of pg.Pool that Kysely uses
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as any }) });
-  return {
+  const database: Database = {
     db,
     engine: 'pglite',
     async exec(script) {
@@ -89,4 +102,5 @@ async function openPglite(dataDir: string): Promise<Database> {
       if (!pglite.closed) await pglite.close();
     },
   };
+  return { database, pglite };
 }
