@@ -17,13 +17,17 @@ import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
 import { memberRoutes } from './members/member.routes.ts';
+import { notificationRoutes } from './notifications/notification.routes.ts';
+import { open311Routes } from './open311/open311.routes.ts';
 import { orgRoutes } from './organizations/org.routes.ts';
+import { patrolRoutes } from './patrols/patrol.routes.ts';
 import type { Actor } from './platform/access/actor.ts';
 import { appendAudit, recordAudit } from './platform/audit/audit.ts';
 import { errors } from './platform/errors/errors.ts';
 import { errorHandler } from './platform/http/errors-handler.ts';
 import type { ApiCaller, AuditFields, Deps, RouteSpec } from './platform/http/route.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
+import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 
 declare module 'fastify' {
@@ -45,6 +49,10 @@ export const ROUTES: RouteSpec[] = [
   ...auditRoutes,
   ...caseRoutes,
   ...externalRoutes,
+  ...open311Routes,
+  ...notificationRoutes,
+  ...patrolRoutes,
+  ...recruitmentRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

@@ -1,7 +1,11 @@
 // The database's types: the one source the query builder checks every query against.
 // Keep in step with server/migrations/*.sql (server/src/platform/db/schema.test.ts compares them).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ClassifierDB } from '../../cases/classifier/classifier-tables.ts';
 import type { CasesDB } from '../../cases/domain/case-tables.ts';
+import type { NotificationsDB } from '../../notifications/notification-tables.ts';
+import type { PatrolsDB } from '../../patrols/patrol-tables.ts';
+import type { RecruitmentDB } from '../../recruitment/recruitment-tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a default. */
@@ -188,7 +192,7 @@ export interface SchemaMigrationTable {
 }
 
 /** Every table: the foundation's below, each capability's from its own *-tables.ts. */
-export interface DB extends CasesDB {
+export interface DB extends CasesDB, ClassifierDB, NotificationsDB, PatrolsDB, RecruitmentDB {
   setting: SettingTable;
   division: DivisionTable;
   org: OrgTable;
