@@ -1,0 +1,251 @@
+// Open311 reads of service requests (= cases): the list with the spec's filters, one request, tokens.
+// Public: no reporter's name, phone or e-mail; free texts are scrubbed; 110 and 信访 cases are never shown.
+import type { Kysely } from 'kysely';
+import { ACTION_NAMES, type CaseAction, type CaseState } from '../cases/domain/case-machine.ts';
+import type { CaseChannel } from '../cases/domain/case-tables.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { badRequest, notFound } from '../platform/errors/errors.ts';
+import {
+  type Document,
+  type Open311Status,
+  parseW3,
+  scrub,
+  statesOf,
+  statusOf,
+  w3,
+} from './open311-format.ts';
+
+/** Channels whose cases Open311 shows: police (110) and petition (信访) cases are not public. */
+export const PUBLIC_CHANNELS: readonly CaseChannel[] = [
+  'grid_worker',
+  'resident',
+  'hotline_12345',
+  'external',
+];
+
+export const MAX_REQUESTS = 1000;
+export const MAX_SPAN_DAYS = 90;
+const DAY_MS = 86_400_000;
+
+const REJECT_NAMES: Record<string, string> = {
+  invalid: '无效信息 / invalid report',
+  duplicate: '重复案件 / duplicate',
+  not_our_responsibility: '不属于本平台受理范围 / not our responsibility',
+};
+
+function baseQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('civic_case')
+    .leftJoin('case_category', 'case_category.code', 'civic_case.category_code')
+    .leftJoin('department', 'department.id', 'civic_case.department_id')
+    .leftJoin('org as village', 'village.id', 'civic_case.village_org_id')
+    .leftJoin('org as town', 'town.id', 'civic_case.town_org_id')
+    .select([
+      'civic_case.id',
+      'civic_case.case_no',
+      'civic_case.state',
+      'civic_case.channel',
+      'civic_case.category_code',
+      'case_category.name_zh as service_name',
+      'civic_case.description',
+      'civic_case.address',
+      'civic_case.lng',
+      'civic_case.lat',
+      'civic_case.reporter_name',
+      'civic_case.rejection_reason',
+      'department.name as department_name',
+      'village.name as village_name',
+      'town.name as town_name',
+      'civic_case.created_at',
+      'civic_case.updated_at',
+      'civic_case.closed_at',
+      'civic_case.due_at',
+    ])
+    .where('civic_case.channel', 'in', PUBLIC_CHANNELS);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+async function toRequests(db: Kysely<DB>, rows: Row[]): Promise<Record<string, unknown>[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [latest, reports] = await Promise.all([
+    db
+      .selectFrom('case_step')
+      .select(['case_id', 'action', 'note'])
+      .distinctOn('case_id')
+      .where('case_id', 'in', ids)
+      .where('action', '!=', 'supervise')
+      .orderBy('case_id')
+      .orderBy('at', 'desc')
+      .orderBy('id', 'desc')
+      .execute(),
+    db
+      .selectFrom('case_step')
+      .select(['case_id', 'details'])
+      .where(
+        'case_id',
+        'in',
+        rows
+          .filter((r) => r.channel === 'external')
+          .map((r) => r.id)
+          .concat([-1]),
+      )
+      .where('action', '=', 'report')
+      .execute(),
+  ]);
+  const latestOf = new Map(latest.map((s) => [s.case_id, s]));
+  const mediaOf = new Map(
+    reports.map((s) => [
+      s.case_id,
+      (s.details?.open311 as { mediaUrl?: string } | undefined)?.mediaUrl ?? null,
+    ]),
+  );
+  return rows.map((r) => {
+    const status = statusOf(r.state);
+    const step = latestOf.get(r.id);
+    const names = [r.reporter_name];
+    let notes: string | null = null;
+    if (step) {
+      const action =
+        step.action === 'report'
+          ? '已受理 / received'
+          : `${ACTION_NAMES[step.action as CaseAction].zh} / ${ACTION_NAMES[step.action as CaseAction].en}`;
+      const reason =
+        step.action === 'reject' && r.rejection_reason ? `（${REJECT_NAMES[r.rejection_reason]}）` : '';
+      const note = step.action === 'report' ? '' : scrub(step.note.trim(), names);
+      notes = `${action}${reason}${note ? `：${note}` : ''}`;
+    }
+    const place = [r.village_name, r.town_name].filter(Boolean).join('，');
+    return {
+      service_request_id: r.case_no,
+      status,
+      status_notes: notes,
+      service_name: r.service_name ?? '未分类 / uncategorized',
+      service_code: r.category_code,
+      description: r.description ? scrub(r.description, names) : null,
+      agency_responsible: r.department_name,
+      service_notice: null,
+      requested_datetime: w3(r.created_at),
+      updated_datetime: w3(status === 'closed' ? (r.closed_at ?? r.updated_at) : r.updated_at),
+      expected_datetime: w3(r.due_at),
+      address: r.address ? scrub(r.address, names) : place || null,
+      lat: r.lat,
+      long: r.lng,
+      media_url: mediaOf.get(r.id) ?? null,
+    };
+  });
+}
+
+export interface RequestsQuery {
+  service_request_id?: string;
+  service_code?: string;
+  start_date?: string;
+  end_date?: string;
+  status?: string;
+}
+
+const list = (text: string | undefined) =>
+  (text ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+function dateOf(field: 'start_date' | 'end_date', text: string | undefined): Date | null {
+  if (text === undefined || text.trim() === '') return null;
+  const d = parseW3(text);
+  if (!d) {
+    throw badRequest(
+      'OPEN311_BAD_DATE',
+      `${field} 不是 w3 日期时间（如 2026-11-01T00:00:00+08:00）`,
+      `${field} is not a w3 datetime (e.g. 2026-11-01T00:00:00Z)`,
+    );
+  }
+  return d;
+}
+
+/** The window of a query: the given dates, at most 90 days; by default the last 90 days. */
+export function window(start: Date | null, end: Date | null, now: Date): { from: Date; to: Date } {
+  const span = MAX_SPAN_DAYS * DAY_MS;
+  if (start && end) {
+    if (end.getTime() < start.getTime())
+      throw badRequest('OPEN311_BAD_RANGE', 'end_date 早于 start_date', 'end_date is before start_date');
+    if (end.getTime() - start.getTime() > span)
+      throw badRequest(
+        'OPEN311_RANGE_TOO_LONG',
+        `start_date 至 end_date 不能超过 ${MAX_SPAN_DAYS} 天`,
+        `the range may not span more than ${MAX_SPAN_DAYS} days`,
+      );
+    return { from: start, to: end };
+  }
+  if (start) return { from: start, to: new Date(start.getTime() + span) };
+  if (end) return { from: new Date(end.getTime() - span), to: end };
+  return { from: new Date(now.getTime() - span), to: now };
+}
+
+export async function listRequests(db: Kysely<DB>, q: RequestsQuery, now = new Date()): Promise<Document> {
+  const ids = list(q.service_request_id);
+  let query = baseQuery(db);
+  if (ids.length > 0) {
+    // "This overrides all other arguments."
+    if (ids.length > MAX_REQUESTS)
+      throw badRequest(
+        'OPEN311_TOO_MANY_IDS',
+        `最多 ${MAX_REQUESTS} 个 service_request_id`,
+        `at most ${MAX_REQUESTS} service_request_id values`,
+      );
+    query = query.where('civic_case.case_no', 'in', ids);
+  } else {
+    const statuses = list(q.status);
+    for (const s of statuses) {
+      if (s !== 'open' && s !== 'closed') {
+        throw badRequest(
+          'OPEN311_BAD_STATUS',
+          `status 只能是 open 或 closed：${s}`,
+          `status must be open or closed: ${s}`,
+        );
+      }
+    }
+    const { from, to } = window(dateOf('start_date', q.start_date), dateOf('end_date', q.end_date), now);
+    query = query.where('civic_case.created_at', '>=', from).where('civic_case.created_at', '<=', to);
+    const codes = list(q.service_code);
+    if (codes.length > 0) query = query.where('civic_case.category_code', 'in', codes);
+    const wanted = new Set(statuses as Open311Status[]);
+    if (wanted.size === 1) {
+      const [only] = [...wanted] as [Open311Status];
+      query = query.where('civic_case.state', 'in', statesOf(only) as CaseState[]);
+    }
+  }
+  const rows = await query
+    .orderBy('civic_case.created_at', 'desc')
+    .orderBy('civic_case.id', 'desc')
+    .limit(MAX_REQUESTS)
+    .execute();
+  return { root: 'service_requests', body: await toRequests(db, rows) };
+}
+
+const notFoundRequest = (id: string) =>
+  notFound('OPEN311_REQUEST_NOT_FOUND', `没有这个服务请求：${id}`, `No such service request: ${id}`);
+
+export async function getRequest(db: Kysely<DB>, id: string): Promise<Document> {
+  const row = await baseQuery(db).where('civic_case.case_no', '=', id).executeTakeFirst();
+  if (!row) throw notFoundRequest(id);
+  return { root: 'service_requests', body: await toRequests(db, [row]) };
+}
+
+/**
+ * Every service is realtime: a POST answers the service_request_id at once and never a token. A
+ * client that still asks for a token's request gets it immediately: a token is the service_request_id.
+ */
+export async function tokenRequest(db: Kysely<DB>, token: string): Promise<Document> {
+  const row = await db
+    .selectFrom('civic_case')
+    .select('case_no')
+    .where('case_no', '=', token)
+    .where('channel', 'in', PUBLIC_CHANNELS)
+    .executeTakeFirst();
+  if (!row) {
+    throw notFound('OPEN311_TOKEN_NOT_FOUND', `未知的 token：${token}`, `Unknown token: ${token}`);
+  }
+  return { root: 'service_requests', body: [{ service_request_id: row.case_no, token }] };
+}
