@@ -79,6 +79,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR,
       DEMO_PASSWORD,
+      // the browser tests need the loop, not a year of history: 12,000 cases instead of ~300,000
+      DEMO_CASES: '12000',
       DATABASE_URL: '',
     },
   },

@@ -1,4 +1,5 @@
-// Commands: serve (default) | migrate | seed [--scale test|demo|city] [--seed N] | audit-verify
+// Commands: serve (default) | migrate | seed [--scale test|demo|city] [--seed N] [--cases N] |
+// import-cases --system <code> --file <history.jsonl> [--mode keep_good|all_or_nothing] | audit-verify
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +8,7 @@ import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { demoApiKey } from './cases/api-key.ts';
 import { startEscalationJob } from './cases/escalation.job.ts';
+import { importCommand } from './cases/import/import-command.ts';
 import { EXTERNAL_SYSTEMS } from './demo/cases-departments.ts';
 import { DEFAULT_SEED, seedDemo } from './demo/seed.ts';
 import { appendAudit, verifyAuditChain } from './platform/audit/audit.ts';
@@ -52,14 +54,16 @@ export async function runSeed(
   scale: 'test' | 'demo' | 'city',
   password: string,
   seed?: number,
+  cases?: number,
 ) {
   let lastStep = '';
   const summary = await seedDemo(database, {
     scale,
     password,
     ...(seed === undefined ? {} : { seed }),
+    ...(cases === undefined ? {} : { cases }),
     onProgress(step, done, total) {
-      if (step !== lastStep || done === total) {
+      if (step !== lastStep || done === total || (step === 'cases' && done % 50_000 === 0)) {
         process.stdout.write(`  生成演示数据 / seeding ${step}: ${done}/${total}\n`);
         lastStep = step;
       }
@@ -111,7 +115,7 @@ async function serve(config: Config) {
     if (!config.demoMode)
       throw new Error('empty database and DEMO_MODE=0: load data with `npm run seed` first');
     console.log('首次启动：生成江门市演示数据 / first start: generating the Jiangmen demo data …');
-    const summary = await runSeed(database, 'demo', config.demoPassword);
+    const summary = await runSeed(database, 'demo', config.demoPassword, undefined, config.demoCases);
     console.log(`  完成 / done in ${(summary.ms / 1000).toFixed(1)} s`);
   }
   const app = await buildApp({ database, db: database.db, config, version: VERSION }, { logger: true });
@@ -133,7 +137,7 @@ async function serve(config: Config) {
       '    440704-urban_management  职能部门（<区县代码>-<部门类别>）/ department staff (<county>-<kind>)',
     );
     console.log('    resident-440704  居民 / resident');
-    console.log('  对接系统接口密钥 / external system API keys (x-api-key, demo seed):');
+    console.log('  对接系统接口密钥 / external system API keys (x-api-key; Open311: api_key; demo seed):');
     for (const s of EXTERNAL_SYSTEMS)
       console.log(`    ${s.code.padEnd(16)} ${demoApiKey(s.code, DEFAULT_SEED)}`);
   }
@@ -163,7 +167,11 @@ export async function main(): Promise<void> {
     options: {
       scale: { type: 'string', default: 'demo' },
       seed: { type: 'string' },
+      cases: { type: 'string' },
       force: { type: 'boolean' },
+      file: { type: 'string' },
+      system: { type: 'string' },
+      mode: { type: 'string', default: 'keep_good' },
     },
   });
   const command = positionals[0] ?? 'serve';
@@ -186,14 +194,25 @@ export async function main(): Promise<void> {
         scale,
         config.demoPassword,
         values.seed ? Number(values.seed) : undefined,
+        values.cases ? Number(values.cases) : undefined,
       );
       console.log(JSON.stringify(summary));
+    } else if (command === 'import-cases') {
+      if (!values.file || !values.system)
+        throw new Error('import-cases needs --file <history.jsonl> --system <code>');
+      const mode = values.mode === 'all_or_nothing' ? 'all_or_nothing' : 'keep_good';
+      const result = await importCommand(database.db, { file: values.file, system: values.system, mode });
+      for (const p of result.problems.slice(0, 200)) console.log(`  ${p.message_zh} / ${p.message_en}`);
+      if (result.problems.length > 200) console.log(`  … ${result.problems.length - 200} more`);
+      const { problems, ...summary } = result;
+      console.log(JSON.stringify({ ...summary, problems: problems.length }));
+      if (!result.written && problems.length > 0) process.exitCode = 1;
     } else if (command === 'audit-verify') {
       const result = await verifyAuditChain(database.db);
       console.log(JSON.stringify(result));
       if (!result.ok) process.exitCode = 1;
     } else {
-      throw new Error(`unknown command ${command}: use serve | migrate | seed | audit-verify`);
+      throw new Error(`unknown command ${command}: use serve | migrate | seed | import-cases | audit-verify`);
     }
   } finally {
     await database.close();

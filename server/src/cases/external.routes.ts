@@ -1,9 +1,10 @@
 // 一网受理: the API of external systems (12345, 110, 信访), one key per system; idempotent per externalId.
 import { Type } from '@sinclair/typebox';
-import { notFound } from '../platform/errors/errors.ts';
+import { notFound, unprocessable } from '../platform/errors/errors.ts';
 import { route } from '../platform/http/route.ts';
 import { type IntakeInput, intake } from './case-intake.service.ts';
 import { ACTION_NAMES, type CaseAction, STATE_NAMES } from './domain/case-machine.ts';
+import { type ImportMode, importHistory } from './import/case-import.service.ts';
 
 const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 
@@ -78,6 +79,35 @@ export const externalRoutes = [
           at: s.at,
         })),
       };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/external/cases/history',
+    access: 'api_key',
+    summary:
+      '对接系统导入已办结的历史案件（逐行报告错误；可选保留正确行或全部不导入）/ An external system imports ' +
+      'its finished cases (every bad row reported; keep the good rows or none)',
+    tags: ['external'],
+    body: Type.Object(
+      {
+        mode: Type.Optional(lit(['keep_good', 'all_or_nothing'])),
+        records: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 5000 }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, system, body, write }) {
+      const mode = (body.mode ?? 'all_or_nothing') as ImportMode;
+      const result = await importHistory(db, write, system.code, body.records, mode);
+      if (mode === 'all_or_nothing' && !result.written && result.problems.length > 0) {
+        throw unprocessable(
+          'IMPORT_HAS_BAD_ROWS',
+          `有 ${result.rejected} 行数据有误，未导入任何记录；请改正后重新导入，或选择“保留正确行”。`,
+          `${result.rejected} rows are wrong and nothing was imported: fix them and import again, or keep the good rows.`,
+          { problems: result.problems, total: result.total },
+        );
+      }
+      return result;
     },
   }),
 ];

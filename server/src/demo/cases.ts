@@ -3,6 +3,7 @@
 // step driven through the case machine (domain/case-machine.ts), so the timeline is one the API could
 // have produced. Bulk multi-row inserts, no per-row audit (the seed writes one audit row).
 import { sql, type Transaction } from 'kysely';
+import { type BulkCase, writeCases } from '../cases/case-bulk-writer.ts';
 import { WorkCalendar } from '../cases/domain/calendar.ts';
 import { CALENDAR_DEFAULTS } from '../cases/domain/calendar-defaults.ts';
 import {
@@ -27,12 +28,11 @@ import type { Scale } from './plan.ts';
 import { createRng, type Rng } from './random.ts';
 
 /**
- * Cases per scale. Measured on PGlite (2-core machine, other work running): 30,000 cases (≈ 200,000
- * steps) took 17 s into the test-scale tree and 42 s into the demo tree (a busy run: whole seed 77 s);
- * 6,000 took 4.1 s (≈ 1,500 cases/s; whole demo seed 18.4 s). The first start should stay near 40 s,
- * so 'demo' holds 12,000 until the bulk load uses COPY. 'city' is for benchmarks on PostgreSQL.
+ * Cases per scale: 12 months of Jiangmen. 'demo' (npm start) holds ~300,000 cases (≈ 2 M steps;
+ * measured on PGlite: ~2,000 cases/s on the busy 2-core machine, see BENCHMARKS.md); DEMO_CASES
+ * overrides it (the browser tests use fewer). 'city' is for benchmarks on PostgreSQL.
  */
-export const DEMO_CASES: Record<Scale, number> = { test: 500, demo: 12_000, city: 300_000 };
+export const DEMO_CASES: Record<Scale, number> = { test: 500, demo: 300_000, city: 5_000_000 };
 
 const CHANNELS: CaseChannel[] = ['grid_worker', 'resident', 'hotline_12345', 'police_110', 'petition'];
 const CHANNEL_WEIGHTS = [55, 15, 20, 5, 5];
@@ -72,7 +72,13 @@ interface GridRow {
 
 export async function seedCases(
   tx: Transaction<DB>,
-  options: { seed: number; scale: Scale; now?: Date; count?: number },
+  options: {
+    seed: number;
+    scale: Scale;
+    now?: Date;
+    count?: number;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<CaseSeedSummary> {
   const rng = createRng(options.seed, `cases:${options.scale}`);
   const now = options.now ?? new Date();
@@ -140,61 +146,35 @@ export async function seedCases(
   }
   created.sort((a, b) => a - b);
 
-  const caseRows: NewCivicCase[] = [];
-  const stepRows: Omit<NewCaseStep, 'case_id'>[][] = [];
-  const summonsRows: {
-    department_id: number;
-    summoned_at: Date;
-    report_deadline: Date;
-    state: 'summoned' | 'reported' | 'done';
-    reported_at: Date | null;
-    done_at: Date | null;
-    note: string | null;
-  }[][] = [];
+  // generated and written in chunks, so the city scale (5 M cases) never sits in memory at once
+  const CHUNK = 10_000;
   const byState: Record<string, number> = {};
-  for (let i = 0; i < total; i++) {
-    const sim = simulateCase(rng, {
-      createdAt: new Date(created[i] as number),
-      now,
-      calendar,
-      grid: rng.pick(grids),
-      sub: rng.weighted(subs, subWeights),
-      channel: rng.weighted(CHANNELS, CHANNEL_WEIGHTS),
-      byOrg,
-      deptAccount,
-      residentOf,
-      deptByKind,
-      deptsOfCounty,
-      seq: i + 1,
-    });
-    caseRows.push(sim.row);
-    stepRows.push(sim.steps);
-    summonsRows.push(sim.summons);
-    byState[sim.row.state as string] = (byState[sim.row.state as string] ?? 0) + 1;
-  }
-
   let steps = 0;
   let summons = 0;
-  const BATCH = 1000;
-  for (let i = 0; i < caseRows.length; i += BATCH) {
-    const batch = caseRows.slice(i, i + BATCH);
-    const ids = await tx.insertInto('civic_case').values(batch).returning(['id', 'case_no']).execute();
-    const idOf = new Map(ids.map((r) => [r.case_no, r.id]));
-    const s: NewCaseStep[] = [];
-    const m: Parameters<ReturnType<typeof tx.insertInto<'case_summons'>>['values']>[0] & unknown[] = [];
-    batch.forEach((row, k) => {
-      const id = idOf.get(row.case_no) as number;
-      for (const st of stepRows[i + k] ?? []) s.push({ ...st, case_id: id });
-      for (const p of summonsRows[i + k] ?? []) m.push({ ...p, case_id: id, county_code: row.county_code });
-    });
-    for (let j = 0; j < s.length; j += 2000)
-      await tx
-        .insertInto('case_step')
-        .values(s.slice(j, j + 2000))
-        .execute();
-    if (m.length) await tx.insertInto('case_summons').values(m).execute();
-    steps += s.length;
-    summons += m.length;
+  for (let start = 0; start < total; start += CHUNK) {
+    const chunk: BulkCase[] = [];
+    for (let i = start; i < Math.min(total, start + CHUNK); i++) {
+      const sim = simulateCase(rng, {
+        createdAt: new Date(created[i] as number),
+        now,
+        calendar,
+        grid: rng.pick(grids),
+        sub: rng.weighted(subs, subWeights),
+        channel: rng.weighted(CHANNELS, CHANNEL_WEIGHTS),
+        byOrg,
+        deptAccount,
+        residentOf,
+        deptByKind,
+        deptsOfCounty,
+        seq: i + 1,
+      });
+      chunk.push(sim);
+      byState[sim.row.state as string] = (byState[sim.row.state as string] ?? 0) + 1;
+    }
+    const written = await writeCases(tx, chunk);
+    steps += written.steps;
+    summons += written.summons;
+    options.onProgress?.(Math.min(total, start + CHUNK), total);
   }
   await sql`select setval('civic_case_no_seq', ${total})`.execute(tx);
   return { cases: total, steps, summons, byState };

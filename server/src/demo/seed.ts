@@ -22,6 +22,8 @@ export interface SeedOptions {
   scale: Scale;
   seed?: number /* default 4407 */;
   password: string;
+  /** How many cases (default: DEMO_CASES of the scale). */
+  cases?: number;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -559,9 +561,12 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     // the case loop: departments, their logins, external systems, then 12 months of cases
     const depts = await seedDepartments(tx, { seed, passwordHash });
     const casesStarted = performance.now();
-    progress('cases', 0, 1);
-    const cases = await seedCases(tx, { seed, scale: options.scale });
-    progress('cases', 1, 1);
+    const cases = await seedCases(tx, {
+      seed,
+      scale: options.scale,
+      onProgress: (done, total) => progress('cases', done, total),
+      ...(options.cases === undefined ? {} : { count: options.cases }),
+    });
     const casesMs = Math.round(performance.now() - casesStarted);
 
     return {

@@ -8,6 +8,8 @@ export interface Config {
   databaseUrl: string | undefined;
   demoPassword: string;
   demoMode: boolean;
+  /** Cases of the demo seeded on first start (DEMO_CASES; default the demo scale's ~300,000). */
+  demoCases: number | undefined;
   /** 32 hex chars (SM4 key); else generated once into DATA_DIR/keys.json */
   dataKey: string | undefined;
 }
@@ -22,6 +24,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl: env.DATABASE_URL || undefined,
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     demoMode: env.DEMO_MODE !== '0',
+    demoCases: env.DEMO_CASES ? Number(env.DEMO_CASES) : undefined,
     dataKey: env.QJ_DATA_KEY || undefined,
   };
 }

@@ -73,6 +73,8 @@ export async function openPgliteDatabase(options: {
   const pglite = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    // a small WAL: the demo seed writes ~2 GB of WAL with the default max_wal_size (1 GB kept on disk)
+    startParams: [...PGlite.defaultStartParams, '-c', 'max_wal_size=128MB', '-c', 'min_wal_size=32MB'],
     parsers: {
       [INT8]: (v: string) => Number(v),
       [DATE]: (v: string) => v,
