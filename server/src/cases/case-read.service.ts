@@ -1,15 +1,14 @@
-// Reads of cases: the scoped list, the case page, the public follow-up by case number, suggestions for
-// the dispatcher, statistics of a scope and their Excel export, the catalog and notifications.
+// Reads of cases: the scoped list, the case page, the public follow-up by case number, statistics of a
+// scope and their Excel export, the catalog and notifications. (The dispatcher's suggestions are in
+// classifier/suggest.service.ts.)
 import ExcelJS from 'exceljs';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, subtreePattern, verifyCase, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors/errors.ts';
-import { equirectangularM } from '../platform/geo/distance.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { caseRole } from './case-common.ts';
-import { locate } from './case-intake.service.ts';
 import { caseReference } from './case-reference.ts';
 import { actorDepartmentId } from './case-transition.service.ts';
 import {
@@ -324,96 +323,6 @@ export async function categories(db: Kysely<DB>) {
           .map((s) => ({ code: s.code, name: s.name, urgent: s.urgent, departmentKind: s.departmentKind })),
       })),
   };
-}
-
-/**
- * Category suggestions by simple keyword scoring: the characters and bigrams of each sub-category
- * (and class) name found in the text. A classifier trained from closed cases is a later step.
- */
-export function scoreCategories(
-  text: string,
-  cats: { code: string; name: string; parentName: string | null }[],
-): { code: string; name: string; score: number }[] {
-  const t = text.replace(/\s+/g, '');
-  if (!t) return [];
-  const bigrams = (s: string) =>
-    Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2));
-  const scored = cats.map((c) => {
-    let score = 0;
-    if (t.includes(c.name)) score += 10;
-    const grams = bigrams(c.name);
-    for (const g of grams) if (t.includes(g)) score += 2;
-    if (c.parentName) for (const g of bigrams(c.parentName)) if (t.includes(g)) score += 0.5;
-    return { code: c.code, name: c.name, score: grams.length ? score / Math.sqrt(grams.length) : 0 };
-  });
-  return scored
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || a.code.localeCompare(b.code))
-    .slice(0, 5)
-    .map((s) => ({ ...s, score: Math.round(s.score * 100) / 100 }));
-}
-
-export async function suggest(
-  db: Kysely<DB>,
-  actor: Actor,
-  input: { text: string; lng?: number | undefined; lat?: number | undefined },
-) {
-  const ref = await caseReference(db);
-  const subs = [...ref.categories.values()].filter((c) => c.parentCode !== null);
-  const categoriesOut = scoreCategories(
-    input.text,
-    subs.map((s) => ({
-      code: s.code,
-      name: s.name,
-      parentName: s.parentCode ? (ref.categories.get(s.parentCode)?.name ?? null) : null,
-    })),
-  );
-  let county: string | null = actor.scopeCountyCode;
-  let wgs: { lng: number; lat: number } | null = null;
-  if (input.lng !== undefined && input.lat !== undefined) {
-    const loc = await locate(db, input.lng, input.lat);
-    county = loc.place.countyCode;
-    wgs = { lng: loc.lng, lat: loc.lat };
-  }
-  const departments: { id: number; name: string }[] = [];
-  for (const c of categoriesOut) {
-    const kind = ref.categories.get(c.code)?.departmentKind;
-    const d = county && kind ? ref.departmentByKind.get(`${county}:${kind}`) : null;
-    if (d && !departments.some((x) => x.id === d.id)) departments.push({ id: d.id, name: d.name });
-  }
-  // likely duplicates: the best category, within 200 m, in the last 7 days
-  const duplicates: { id: number; caseNo: string; title: string; distanceM: number; createdAt: Date }[] = [];
-  const best = categoriesOut[0];
-  if (best && wgs) {
-    const dLat = 200 / 111_195;
-    const dLng = dLat / Math.cos((wgs.lat * Math.PI) / 180);
-    const rows = await scoped
-      .cases(db, actor)
-      .select([
-        'civic_case.id',
-        'civic_case.case_no',
-        'civic_case.title',
-        'civic_case.lng',
-        'civic_case.lat',
-        'civic_case.created_at',
-      ])
-      .where('civic_case.category_code', '=', best.code)
-      .where('civic_case.created_at', '>=', new Date(Date.now() - 7 * 86_400_000))
-      .where('civic_case.lat', '>=', wgs.lat - dLat)
-      .where('civic_case.lat', '<=', wgs.lat + dLat)
-      .where('civic_case.lng', '>=', wgs.lng - dLng)
-      .where('civic_case.lng', '<=', wgs.lng + dLng)
-      .orderBy('civic_case.created_at', 'desc')
-      .limit(20)
-      .execute();
-    for (const r of rows) {
-      if (r.lng === null || r.lat === null) continue;
-      const distanceM = Math.round(equirectangularM(wgs.lng, wgs.lat, r.lng, r.lat));
-      if (distanceM <= 200)
-        duplicates.push({ id: r.id, caseNo: r.case_no, title: r.title, distanceM, createdAt: r.created_at });
-    }
-  }
-  return { categories: categoriesOut, departments, duplicates };
 }
 
 // —— statistics

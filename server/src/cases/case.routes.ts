@@ -5,6 +5,8 @@ import { decodeUpload, readAttachment, uploadPhoto } from './attachment.service.
 import { type IntakeInput, intake } from './case-intake.service.ts';
 import * as read from './case-read.service.ts';
 import { summonsAction, type TransitionBody, transitionCase } from './case-transition.service.ts';
+import { classifierRoutes } from './classifier/classifier.routes.ts';
+import { suggest } from './classifier/suggest.service.ts';
 import { CASE_ACTIONS } from './domain/case-machine.ts';
 
 const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -125,9 +127,11 @@ export const caseRoutes = [
       text: Type.String({ minLength: 1, maxLength: 2000 }),
       lng: Type.Optional(Type.Number()),
       lat: Type.Optional(Type.Number()),
+      categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 16 })),
+      caseId: Type.Optional(Type.Integer({ minimum: 1 })),
     }),
     async handler({ db, actor, query }) {
-      return read.suggest(db, actor, query);
+      return suggest(db, actor, query);
     },
   }),
   route({
@@ -256,4 +260,5 @@ export const caseRoutes = [
       return read.notifications(db, actor);
     },
   }),
+  ...classifierRoutes,
 ];
