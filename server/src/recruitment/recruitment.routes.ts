@@ -1,4 +1,247 @@
-// 发展党员: recruitment in 5 stages and 25 steps (issue 5): being built.
-import type { RouteSpec } from '../platform/http/route.ts';
+// 发展党员: recruitment in 5 stages and 25 steps (issue 5 item 2). Thin: parse, declare access, call
+// one service function. Rules live in domain/recruitment-machine.ts.
+import { Type } from '@sinclair/typebox';
+import { route } from '../platform/http/route.ts';
+import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { STAGES } from './domain/steps.ts';
+import { createApplication, recordStep, type StepBody } from './recruitment.service.ts';
+import { type EventBody, recordEvent } from './recruitment-events.service.ts';
+import * as read from './recruitment-read.service.ts';
 
-export const recruitmentRoutes: RouteSpec[] = [];
+const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const DateText = (description: string) => Type.String({ maxLength: 10, description });
+const Text = (max: number) => Type.String({ maxLength: max });
+const Attachments = Type.Optional(
+  Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 }),
+);
+const Count = Type.Integer({ minimum: 0, maximum: 100_000 });
+const TAGS = ['recruitment'];
+
+const ApplicationBody = Type.Object(
+  {
+    orgId: Type.Integer({ minimum: 1, description: '申请人所在党支部 / the branch' }),
+    name: Type.String({ minLength: 1, maxLength: 50 }),
+    idNumber: Type.String({ minLength: 1, maxLength: 30 }),
+    phone: Type.String({ minLength: 1, maxLength: 20 }),
+    ethnicity: Type.String({ minLength: 1, maxLength: 20 }),
+    education: Type.String({ minLength: 1, maxLength: 20 }),
+    occupation: Type.String({ minLength: 1, maxLength: 30 }),
+    appliedOn: DateText('递交入党申请书的日期 / date of the application'),
+    note: Type.Optional(Text(1000)),
+    attachments: Attachments,
+  },
+  { additionalProperties: false },
+);
+
+const StepBodySchema = Type.Object(
+  {
+    step: Type.Integer({ minimum: 2, maximum: 25 }),
+    on: DateText('该步骤实际发生的日期 / the date the step happened'),
+    note: Type.Optional(Text(2000)),
+    attachments: Attachments,
+    by: Type.Optional(Text(50)),
+    recommendedBy: Type.Optional(lit(['members', 'youth_league', 'mass_organization'])),
+    mentorIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5 })),
+    sponsorIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5 })),
+    review: Type.Optional(
+      Type.Object(
+        { complete: Type.Boolean(), conclusion: lit(['qualified', 'unqualified']) },
+        { additionalProperties: false },
+      ),
+    ),
+    publicity: Type.Optional(
+      Type.Object(
+        { startsOn: DateText('公示开始'), endsOn: DateText('公示结束') },
+        { additionalProperties: false },
+      ),
+    ),
+    vote: Type.Optional(
+      Type.Object(
+        {
+          present: Count,
+          yes: Count,
+          no: Count,
+          abstain: Count,
+          writtenYes: Type.Optional(Count),
+          writtenNo: Type.Optional(Count),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+    delayReason: Type.Optional(Text(500)),
+    version: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+const EventBodySchema = Type.Union([
+  Type.Object(
+    {
+      action: Type.Literal('training'),
+      title: Type.String({ minLength: 1, maxLength: 100 }),
+      provider: Type.Optional(Text(100)),
+      startsOn: DateText('培训开始'),
+      endsOn: DateText('培训结束'),
+      hours: Type.Number({ minimum: 0, maximum: 500 }),
+      note: Type.Optional(Text(1000)),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('objection'),
+      kind: lit(['admission', 'conversion']),
+      raisedOn: DateText('反映日期'),
+      content: Type.String({ minLength: 1, maxLength: 2000 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('resolve_objection'),
+      objectionId: Type.Integer({ minimum: 1 }),
+      resolvedOn: DateText('核实处理日期'),
+      resolution: Type.String({ minLength: 1, maxLength: 2000 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('extend_probation'),
+      on: DateText('支部大会决定延长的日期'),
+      months: Type.Integer({ minimum: 1, maximum: 24 }),
+      note: Type.Optional(Text(1000)),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Object(
+    {
+      action: Type.Literal('close'),
+      on: DateText('终止日期'),
+      reason: Type.String({ minLength: 1, maxLength: 500 }),
+    },
+    { additionalProperties: false },
+  ),
+]);
+
+export const recruitmentRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/recruitment/summary',
+    access: 'recruitment:manage',
+    summary:
+      '发展党员概况：各阶段人数、逾期步骤、本月到期转正 / Pipeline counts, overdue steps, due conversions',
+    tags: TAGS,
+    query: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+    async handler({ db, actor, query }) {
+      return read.summary(db, actor, query.orgId);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/recruitment/branches',
+    access: 'recruitment:manage',
+    summary: '可发展党员的党支部及其正式党员数 / Branches in scope that recruit',
+    tags: TAGS,
+    async handler({ db, actor }) {
+      return read.branches(db, actor);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/recruitment/applications',
+    access: 'recruitment:manage',
+    summary: '发展党员名单：按阶段、逾期、本月到期转正筛选 / The pipeline list',
+    tags: TAGS,
+    query: Type.Object({
+      ...Paging,
+      orgId: Type.Optional(Type.Integer({ minimum: 1 })),
+      stage: Type.Optional(lit(STAGES)),
+      status: Type.Optional(lit(['active', 'completed', 'closed'])),
+      overdue: Type.Optional(Type.Boolean()),
+      dueThisMonth: Type.Optional(Type.Boolean()),
+      q: Type.Optional(Type.String({ maxLength: 50 })),
+    }),
+    async handler({ db, actor, query, audit }) {
+      return read.list(db, actor, audit, query as read.ListQuery);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/recruitment/applications',
+    access: 'recruitment:manage',
+    summary: '登记入党申请（第 1 步）/ Record an application (step 1)',
+    tags: TAGS,
+    body: ApplicationBody,
+    async handler({ db, actor, body, write, audit, reply }) {
+      const id = await createApplication(db, write, actor, body);
+      reply.status(201);
+      return read.detail(db, actor, audit, id);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/recruitment/applications/:id',
+    access: 'recruitment:manage',
+    summary: '发展党员详情：25 个步骤、下一步、相关人员与记录 / One person’s 25 steps',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'recruitment',
+    async handler({ db, actor, params, audit }) {
+      return read.detail(db, actor, audit, params.id);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/recruitment/applications/:id/eligible-members',
+    access: 'recruitment:manage',
+    summary: '可作培养联系人或入党介绍人的正式党员 / Full members of the branch',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'recruitment',
+    async handler({ db, actor, params }) {
+      return read.eligibleMembers(db, actor, params.id);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/recruitment/applications/:id/steps',
+    access: 'recruitment:manage',
+    summary: '登记下一步骤（第 2–25 步，按规则校验）/ Record the next step, checked against the rules',
+    tags: TAGS,
+    params: IdParams,
+    body: StepBodySchema,
+    scopeResource: 'recruitment',
+    async handler({ db, actor, params, body, write, audit }) {
+      await recordStep(db, write, actor, params.id, body as StepBody);
+      return read.detail(db, actor, audit, params.id);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/recruitment/applications/:id/events',
+    access: 'recruitment:manage',
+    summary: '登记培训、公示反映及处理、延长预备期、终止 / Training, objections, extension, closing',
+    tags: TAGS,
+    params: IdParams,
+    body: EventBodySchema,
+    scopeResource: 'recruitment',
+    async handler({ db, actor, params, body, write, audit }) {
+      await recordEvent(db, write, actor, params.id, body as EventBody);
+      return read.detail(db, actor, audit, params.id);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/recruitment/applications/:id/reveal',
+    access: 'recruitment:manage',
+    summary: '查看申请人完整身份证号或手机号（记入审计）/ Reveal an ID or phone number (audited)',
+    tags: TAGS,
+    params: IdParams,
+    body: Type.Object({ field: lit(['idNumber', 'phone']) }, { additionalProperties: false }),
+    scopeResource: 'recruitment',
+    async handler({ db, actor, params, body, audit }) {
+      return read.reveal(db, actor, audit, params.id, body.field as 'idNumber' | 'phone');
+    },
+  }),
+];

@@ -1,0 +1,239 @@
+// The only place with the SQL of recruitment. Every query of scoped rows starts from scoped.applicants
+// or scoped.members (platform/access/scope.ts).
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Actor } from '../platform/access/actor.ts';
+import { scoped } from '../platform/access/scope.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { errors } from '../platform/errors/errors.ts';
+import type { MemberRef, Snapshot } from './domain/recruitment-machine.ts';
+import type { Stage } from './domain/steps.ts';
+
+/** Org kinds that hold a branch general meeting (支部党员大会) and so can recruit. */
+export const BRANCH_KINDS = ['branch', 'joint_branch', 'temporary_branch'] as const;
+
+const RECRUITMENT_COLUMNS = [
+  'recruitment.id',
+  'recruitment.applicant_id',
+  'recruitment.org_id',
+  'recruitment.county_code',
+  'recruitment.status',
+  'recruitment.stage',
+  'recruitment.last_step',
+  'recruitment.applied_on',
+  'recruitment.last_step_on',
+  'recruitment.talk_late',
+  'recruitment.probation_ends_on',
+  'recruitment.extension_months',
+  'recruitment.due_on',
+  'recruitment.due_kind',
+  'recruitment.member_id',
+  'recruitment.closed_on',
+  'recruitment.closed_reason',
+  'recruitment.version',
+  'applicant.name',
+  'applicant.gender',
+  'applicant.ethnicity',
+  'applicant.birth_date',
+  'applicant.id_number_masked',
+  'applicant.phone_masked',
+  'applicant.education',
+  'applicant.occupation',
+  'recruitment_org.name as org_name',
+  'recruitment_org.path as org_path',
+] as const;
+
+/** A recruitment inside the actor's scope, or 404 RECRUITMENT_NOT_FOUND. */
+export async function findRecruitment(db: Kysely<DB>, actor: Actor, unverifiedId: number) {
+  const row = await scoped
+    .applicants(db, actor)
+    .select(RECRUITMENT_COLUMNS)
+    .where('recruitment.id', '=', unverifiedId)
+    .executeTakeFirst();
+  if (!row) throw errors.outOfScope('recruitment', unverifiedId);
+  return row;
+}
+export type RecruitmentRow = Awaited<ReturnType<typeof findRecruitment>>;
+
+/** Encrypted personal data of a verified recruitment's applicant (for reveal and the member record). */
+export function applicantSecrets(db: Kysely<DB> | Transaction<DB>, applicantId: number) {
+  return db.selectFrom('applicant').selectAll().where('id', '=', applicantId).executeTakeFirstOrThrow();
+}
+
+export async function loadSnapshot(db: Kysely<DB>, r: RecruitmentRow): Promise<Snapshot> {
+  const [steps, publicity, objections, trainings] = await Promise.all([
+    db
+      .selectFrom('recruitment_step')
+      .select(['step', 'occurred_on'])
+      .where('recruitment_id', '=', r.id)
+      .where('event', '=', 'step')
+      .orderBy('step')
+      .orderBy('occurred_on')
+      .execute(),
+    db
+      .selectFrom('recruitment_publicity')
+      .select(['kind', 'starts_on', 'ends_on'])
+      .where('recruitment_id', '=', r.id)
+      .execute(),
+    db
+      .selectFrom('recruitment_objection')
+      .select(['id', 'kind', 'raised_on', 'resolved_on'])
+      .where('recruitment_id', '=', r.id)
+      .execute(),
+    db
+      .selectFrom('recruitment_training')
+      .select(['starts_on', 'ends_on', 'hours'])
+      .where('applicant_id', '=', r.applicant_id)
+      .execute(),
+  ]);
+  const pub = (kind: 'admission' | 'conversion') => {
+    const p = publicity.find((x) => x.kind === kind);
+    return p ? { startsOn: p.starts_on, endsOn: p.ends_on } : null;
+  };
+  return {
+    status: r.status,
+    birthDate: r.birth_date,
+    steps: steps.map((s) => ({ step: s.step as number, on: s.occurred_on })),
+    publicity: { admission: pub('admission'), conversion: pub('conversion') },
+    objections: objections.map((o) => ({
+      id: o.id,
+      kind: o.kind,
+      raisedOn: o.raised_on,
+      resolvedOn: o.resolved_on,
+    })),
+    trainings: trainings.map((t) => ({ startsOn: t.starts_on, endsOn: t.ends_on, hours: Number(t.hours) })),
+    extensionMonths: r.extension_months,
+  };
+}
+
+/** Members named as mentors or sponsors: each must be inside the actor's scope (else 404). */
+export async function memberRefs(db: Kysely<DB>, actor: Actor, ids: readonly number[]): Promise<MemberRef[]> {
+  if (ids.length === 0) return [];
+  const rows = await scoped
+    .members(db, actor)
+    .select(['member.id', 'member.name', 'member.status', 'member.converted_on'])
+    .where('member.id', 'in', [...new Set(ids)])
+    .execute();
+  return ids.map((id) => {
+    const m = rows.find((r) => r.id === id);
+    if (!m) throw errors.outOfScope('member', id);
+    return { memberId: m.id, name: m.name, status: m.status, convertedOn: m.converted_on };
+  });
+}
+
+/** Full members (with voting rights) of a branch and its groups on a date. */
+export async function fullMembersOn(db: Kysely<DB>, actor: Actor, branchPath: string, on: string) {
+  const row = await scoped
+    .members(db, actor)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('member_org.path', 'like', `${branchPath}%`)
+    .where('member.status', '=', 'full')
+    .where('member.converted_on', '<=', on)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The full members of a branch (candidates for mentor and sponsor). */
+export function fullMembersOf(db: Kysely<DB>, actor: Actor, branchPath: string) {
+  return scoped
+    .members(db, actor)
+    .select(['member.id', 'member.name', 'member.converted_on', 'member_org.name as org_name'])
+    .where('member_org.path', 'like', `${branchPath}%`)
+    .where('member.status', '=', 'full')
+    .orderBy('member.name')
+    .limit(500)
+    .execute();
+}
+
+export interface RecruitmentFilter {
+  orgPath?: string | undefined;
+  stage?: Stage | undefined;
+  status?: 'active' | 'completed' | 'closed' | undefined;
+  overdueOn?: string | undefined;
+  dueBetween?: { first: string; last: string } | undefined;
+  q?: string | undefined;
+}
+
+function filtered(db: Kysely<DB>, actor: Actor, f: RecruitmentFilter) {
+  let q = scoped.applicants(db, actor);
+  if (f.orgPath) q = q.where('recruitment_org.path', 'like', `${f.orgPath}%`);
+  if (f.stage) q = q.where('recruitment.stage', '=', f.stage);
+  if (f.status) q = q.where('recruitment.status', '=', f.status);
+  if (f.overdueOn)
+    q = q.where('recruitment.status', '=', 'active').where('recruitment.due_on', '<', f.overdueOn);
+  if (f.dueBetween)
+    q = q
+      .where('recruitment.status', '=', 'active')
+      .where('recruitment.last_step', '<', 24)
+      .where('recruitment.probation_ends_on', '>=', f.dueBetween.first)
+      .where('recruitment.probation_ends_on', '<=', f.dueBetween.last);
+  if (f.q) q = q.where('applicant.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return q;
+}
+
+export function listRecruitments(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: RecruitmentFilter,
+  limit: number,
+  offset: number,
+) {
+  return filtered(db, actor, f)
+    .select(RECRUITMENT_COLUMNS)
+    .orderBy('recruitment.last_step_on', 'desc')
+    .orderBy('recruitment.id', 'desc')
+    .limit(limit)
+    .offset(offset)
+    .execute();
+}
+
+export async function countRecruitments(db: Kysely<DB>, actor: Actor, f: RecruitmentFilter) {
+  const r = await filtered(db, actor, f)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export function countsByStage(db: Kysely<DB>, actor: Actor, orgPath: string) {
+  return scoped
+    .applicants(db, actor)
+    .where('recruitment_org.path', 'like', `${orgPath}%`)
+    .where('recruitment.status', '=', 'active')
+    .select(['recruitment.stage', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('recruitment.stage')
+    .execute();
+}
+
+export function overdueByKind(db: Kysely<DB>, actor: Actor, orgPath: string, today: string) {
+  return scoped
+    .applicants(db, actor)
+    .where('recruitment_org.path', 'like', `${orgPath}%`)
+    .where('recruitment.status', '=', 'active')
+    .where('recruitment.due_on', '<', today)
+    .select(['recruitment.due_kind', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('recruitment.due_kind')
+    .execute();
+}
+
+/** Branches inside the scope that can recruit, with their full members today. */
+export function branchesInScope(db: Kysely<DB>, actor: Actor, today: string) {
+  return scoped
+    .orgs(db, actor)
+    .where('org.kind', 'in', BRANCH_KINDS)
+    .select([
+      'org.id',
+      'org.name',
+      'org.path',
+      (eb) =>
+        eb
+          .selectFrom('member')
+          .innerJoin('org as mo', 'mo.id', 'member.org_id')
+          .select(sql<number>`count(*)`.as('n'))
+          .where('member.status', '=', 'full')
+          .where('member.converted_on', '<=', today)
+          .where(sql<boolean>`mo.path like org.path || '%'`)
+          .as('full_members'),
+    ])
+    .orderBy('org.path')
+    .limit(500)
+    .execute();
+}
