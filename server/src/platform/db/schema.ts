@@ -3,9 +3,11 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ClassifierDB } from '../../cases/classifier/classifier-tables.ts';
 import type { CasesDB } from '../../cases/domain/case-tables.ts';
+import type { MeetingsDB } from '../../meetings/meeting-tables.ts';
 import type { NotificationsDB } from '../../notifications/notification-tables.ts';
 import type { PatrolsDB } from '../../patrols/patrol-tables.ts';
 import type { RecruitmentDB } from '../../recruitment/recruitment-tables.ts';
+import type { TransfersDB } from '../../transfers/transfer-tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a default. */
@@ -192,7 +194,14 @@ export interface SchemaMigrationTable {
 }
 
 /** Every table: the foundation's below, each capability's from its own *-tables.ts. */
-export interface DB extends CasesDB, ClassifierDB, NotificationsDB, PatrolsDB, RecruitmentDB {
+export interface DB
+  extends CasesDB,
+    ClassifierDB,
+    NotificationsDB,
+    PatrolsDB,
+    RecruitmentDB,
+    MeetingsDB,
+    TransfersDB {
   setting: SettingTable;
   division: DivisionTable;
   org: OrgTable;
