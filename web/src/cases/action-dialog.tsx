@@ -16,6 +16,8 @@ import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText } from '../shell/feedback.ts';
 import { caseIdByNumber, loadCategories, loadDepartments, transition, uploadDataUrl } from './case-api.ts';
+import { useClassifierText } from './classifier-messages.ts';
+import { SuggestionPanel, useCaseSuggestion } from './classifier-panel.tsx';
 import {
   ACTION_NAMES,
   EVALUATION_NAMES,
@@ -65,11 +67,14 @@ export function useDepartments(detail: { id: number; title: string } | null, ena
 export function ActionDialog({
   detail,
   action,
+  presetCategory = null,
   onClose,
   onDone,
 }: {
   detail: CaseDetail;
   action: CaseAction | null;
+  /** A category chosen from the suggestions before the dialog opened (file). */
+  presetCategory?: string | null;
   onClose: () => void;
   /** The case as the server answered, or null when it must be reloaded (a conflict). */
   onDone: (next: CaseDetail | null, error?: ApiError) => void;
@@ -84,6 +89,9 @@ export function ActionDialog({
   const needsCategories = action === 'file';
   const catalog = useApi(loadCategories, [], needsCategories);
   const rejectReason = Form.useWatch('rejectReason', form);
+  const suggestText = useClassifierText().t;
+  const suggestion = useCaseSuggestion(detail, action === 'file' || action === 'reject');
+  const applyCategory = (code: string) => form.setFieldValue('category', [code.split('-')[0], code]);
   const departmentOptions = useMemo(
     () => (departments.data ?? []).map((d) => ({ value: d.id, label: d.name })),
     [departments.data],
@@ -94,14 +102,12 @@ export function ActionDialog({
     form.resetFields();
     setPhotos([]);
     setError(null);
-    if (action === 'file' && detail.categoryCode) {
-      const klass = detail.categoryCode.split('-')[0];
-      form.setFieldValue('category', [klass, detail.categoryCode]);
-    }
+    const category = action === 'file' ? (presetCategory ?? detail.categoryCode) : null;
+    if (category) form.setFieldValue('category', [category.split('-')[0], category]);
     if (action === 'request_extension') {
       form.setFieldsValue({ extensionAmount: 2, extensionUnit: 'workday' });
     }
-  }, [action, detail.categoryCode, form]);
+  }, [action, detail.categoryCode, presetCategory, form]);
 
   if (!action) return null;
   const title = name(ACTION_NAMES, action);
@@ -173,6 +179,15 @@ export function ActionDialog({
             <Cascader options={categoryOptions(catalog.data)} showSearch data-testid="action-category" />
           </Form.Item>
         )}
+        {action === 'file' && suggestion.data && (
+          <div style={{ marginBottom: 12 }} data-testid="action-suggestion">
+            <SuggestionPanel
+              suggestion={suggestion.data}
+              onUseCategory={applyCategory}
+              located={detail.lng !== null && detail.lat !== null}
+            />
+          </div>
+        )}
         {action === 'reject' && (
           <>
             <Form.Item
@@ -196,6 +211,18 @@ export function ActionDialog({
               >
                 <Input data-testid="action-duplicate" />
               </Form.Item>
+            )}
+            {rejectReason === 'duplicate' && suggestion.data && suggestion.data.duplicates.length > 0 && (
+              <div style={{ marginBottom: 12 }} data-testid="action-suggestion">
+                <SuggestionPanel
+                  suggestion={suggestion.data}
+                  duplicatesOnly
+                  duplicateAction={{
+                    label: suggestText('suggest.pickDuplicate'),
+                    run: (d) => form.setFieldValue('duplicateCaseNo', d.caseNo),
+                  }}
+                />
+              </div>
             )}
           </>
         )}

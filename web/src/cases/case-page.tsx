@@ -26,7 +26,9 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { useSession } from '../shell/session.tsx';
 import { ActionDialog } from './action-dialog.tsx';
-import { formatTime, getCase, summonsAction } from './case-api.ts';
+import { formatTime, getCase, summonsAction, transition } from './case-api.ts';
+import { useClassifierText } from './classifier-messages.ts';
+import { CaseSuggestionCard } from './classifier-panel.tsx';
 import {
   ACTION_NAMES,
   CASE_ROLE_NAMES,
@@ -156,6 +158,8 @@ export default function CasePage() {
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [action, setAction] = useState<CaseAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [presetCategory, setPresetCategory] = useState<string | null>(null);
+  const suggestText = useClassifierText().t;
 
   useEffect(() => {
     if (loaded.data) setDetail(loaded.data);
@@ -170,6 +174,26 @@ export default function CasePage() {
 
   const steps = [...detail.steps].sort((a, b) => a.at.localeCompare(b.at));
   const actions = detail.allowedActions;
+  // the dispatcher deciding whether to file or reject sees the suggestions
+  const deciding = actions.includes('file') || actions.includes('reject');
+
+  async function rejectAsDuplicate(original: { id: number; caseNo: string }, note: string) {
+    if (!detail) return;
+    try {
+      const next = await transition(detail.id, {
+        action: 'reject',
+        version: detail.version,
+        rejectReason: 'duplicate',
+        duplicateOf: original.id,
+        note,
+      });
+      setDetail(next);
+      feedback.success(suggestText('suggest.rejected', { caseNo: original.caseNo }));
+    } catch (error) {
+      feedback.error(error);
+      loaded.reload();
+    }
+  }
 
   return (
     <div
@@ -291,6 +315,19 @@ export default function CasePage() {
             )}
           </Card>
           <SummonsParts detail={detail} onChange={setDetail} />
+          {deciding && (
+            <CaseSuggestionCard
+              detail={detail}
+              onUseCategory={(code) => {
+                if (!actions.includes('file')) return;
+                setPresetCategory(code);
+                setAction('file');
+              }}
+              onRejectDuplicate={
+                actions.includes('reject') ? (d, note) => rejectAsDuplicate(d, note) : undefined
+              }
+            />
+          )}
         </Col>
         <Col xs={24} lg={10}>
           <Card variant="borderless" title={t('case.timeline')} data-testid="case-timeline">
@@ -326,11 +363,16 @@ export default function CasePage() {
       <ActionDialog
         detail={detail}
         action={action}
-        onClose={() => setAction(null)}
+        presetCategory={presetCategory}
+        onClose={() => {
+          setAction(null);
+          setPresetCategory(null);
+        }}
         onDone={(next, error) => {
           if (next) {
             setDetail(next);
             setAction(null);
+            setPresetCategory(null);
             feedback.success(t('case.done', { action: name(ACTION_NAMES, action ?? '') }));
           } else {
             // a conflict: show what the server said and what the case is now

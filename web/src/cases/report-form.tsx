@@ -3,11 +3,13 @@ import { AimOutlined, BulbOutlined, CloudUploadOutlined, EnvironmentOutlined } f
 import { Alert, Button, Cascader, Form, Input, List, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
-import type { CaseCategories, CaseSuggestion, NewCaseInput } from '../api/types.ts';
+import type { CaseCategories, NewCaseInput } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText, useFeedback } from '../shell/feedback.ts';
-import { formatTime, loadCategories, suggest } from './case-api.ts';
+import { formatTime, loadCategories } from './case-api.ts';
+import { type ClassifierSuggestion, suggestCase } from './classifier-api.ts';
+import { SuggestionPanel } from './classifier-panel.tsx';
 import {
   discard,
   enqueue,
@@ -86,7 +88,7 @@ export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
   const [locating, setLocating] = useState(false);
   const [picking, setPicking] = useState(false);
   const [locationError, setLocationError] = useState<string | null>(null);
-  const [suggestion, setSuggestion] = useState<CaseSuggestion | null>(null);
+  const [suggestion, setSuggestion] = useState<ClassifierSuggestion | null>(null);
   const [suggesting, setSuggesting] = useState(false);
   const [submitting, setSubmitting] = useState(false);
   const [sent, setSent] = useState<SentReport[]>([]);
@@ -139,7 +141,9 @@ export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
     if (!text) return;
     setSuggesting(true);
     try {
-      setSuggestion(await suggest(text, located?.lng, located?.lat));
+      setSuggestion(
+        await suggestCase({ text, lng: located?.lng, lat: located?.lat, categoryCode: values.category?.[1] }),
+      );
     } catch (error) {
       feedback.error(error);
     } finally {
@@ -347,36 +351,11 @@ export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
             style={{ marginBottom: 14 }}
             data-testid="report-suggestion"
             title={
-              <div>
-                <div>
-                  <b>{t('report.suggestCategories')}：</b>
-                  {suggestion.categories.slice(0, 3).map((c) => (
-                    <Tag
-                      key={c.code}
-                      color="processing"
-                      style={{ cursor: 'pointer' }}
-                      onClick={() => applyCategory(c.code)}
-                      data-testid="suggested-category"
-                    >
-                      {c.name} · {t('report.useCategory')}
-                    </Tag>
-                  ))}
-                </div>
-                <div style={{ marginTop: 6 }}>
-                  <b>{t('report.duplicates')}：</b>
-                  {suggestion.duplicates.length === 0 ? (
-                    t('report.noDuplicates')
-                  ) : (
-                    <ul style={{ margin: 0, paddingLeft: 18 }}>
-                      {suggestion.duplicates.slice(0, 5).map((d) => (
-                        <li key={d.id} data-testid="suggested-duplicate">
-                          {d.caseNo} {d.title}（{Math.round(d.distanceM)} m，{formatTime(d.createdAt)}）
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </div>
-              </div>
+              <SuggestionPanel
+                suggestion={suggestion}
+                onUseCategory={applyCategory}
+                located={located !== null}
+              />
             }
           />
         )}
