@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startTempCluster } from '../server/src/platform/db/testing/pg-cluster.ts';
+import { caseSuites } from './cases.ts';
 import { benchLocate } from './geo/locate.ts';
 import { measureMapPage } from './lib/browser.ts';
 import { login, runLoad } from './lib/load.ts';
@@ -181,4 +182,5 @@ export const suites: Record<string, Suite> = {
       }
     },
   },
+  ...caseSuites,
 };

@@ -77,3 +77,51 @@ export async function runLoad(options: {
     max: round(latencies[latencies.length - 1] ?? 0),
   };
 }
+
+/** Like runLoad, for any request: `make(n)` gives the n-th request (e.g. a POST with a fresh id). */
+export async function runRequests(options: {
+  url: string;
+  concurrency: number;
+  seconds: number;
+  make: (n: number) => { path: string; init: RequestInit };
+  warmupRequests?: number;
+}): Promise<LoadResult> {
+  const { url, concurrency, seconds, make } = options;
+  const latencies: number[] = [];
+  let errors = 0;
+  let n = 0;
+  let firstError = '';
+  const one = async () => {
+    const { path, init } = make(n++);
+    const t0 = performance.now();
+    const res = await fetch(url + path, init);
+    const body = await res.text();
+    if (!res.ok) {
+      errors++;
+      firstError ||= `${res.status} ${body.slice(0, 300)}`;
+    }
+    return performance.now() - t0;
+  };
+  for (let i = 0; i < (options.warmupRequests ?? 50); i++) await one();
+  const deadline = performance.now() + seconds * 1000;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < deadline) latencies.push(await one());
+    }),
+  );
+  if (firstError) console.warn(`  first error: ${firstError}`);
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 10) / 10;
+  return {
+    requests: latencies.length,
+    errors,
+    seconds: round(elapsed),
+    rps: round(latencies.length / elapsed),
+    p50: round(percentile(latencies, 50)),
+    p95: round(percentile(latencies, 95)),
+    p99: round(percentile(latencies, 99)),
+    max: round(latencies[latencies.length - 1] ?? 0),
+  };
+}
