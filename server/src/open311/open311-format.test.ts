@@ -9,6 +9,7 @@ import {
   render,
   reporterName,
   scrub,
+  shortVillageName,
   statesOf,
   statusOf,
   titleOf,
@@ -171,6 +172,12 @@ describe('personal data and input', () => {
     expect(reporterName('大文', '陈')).toBe('陈大文');
     expect(reporterName('John', 'Smith')).toBe('John Smith');
     expect(reporterName('', '')).toBeUndefined();
+  });
+
+  test('village names as addresses write them', () => {
+    expect(shortVillageName('桥南社区居民委员会')).toBe('桥南社区');
+    expect(shortVillageName('龙溪村民委员会')).toBe('龙溪村');
+    expect(shortVillageName('江南街道')).toBe('江南街道');
   });
 
   test('a title from the first line of the description, else the service name', () => {

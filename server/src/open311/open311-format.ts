@@ -157,6 +157,13 @@ export function scrub(text: string, names: readonly (string | null | undefined)[
   return out;
 }
 
+/** 白沙社区居民委员会 → 白沙社区, 龙溪村民委员会 → 龙溪村: how addresses name a village. */
+export function shortVillageName(name: string): string {
+  if (/(居民委员会|居委会)$/.test(name)) return name.replace(/(居民委员会|居委会)$/, '');
+  const stem = name.replace(/(村民委员会|村委会)$/, '');
+  return stem !== name && !stem.endsWith('村') ? `${stem}村` : stem;
+}
+
 /** A reporter's name from Open311's first_name / last_name: 张三 (family name first) or "John Smith". */
 export function reporterName(first?: string, last?: string): string | undefined {
   const f = first?.trim() ?? '';

@@ -10,6 +10,7 @@ import {
   type Open311Status,
   parseW3,
   scrub,
+  shortVillageName,
   statesOf,
   statusOf,
   w3,
@@ -40,6 +41,9 @@ function baseQuery(db: Kysely<DB>) {
     .leftJoin('department', 'department.id', 'civic_case.department_id')
     .leftJoin('org as village', 'village.id', 'civic_case.village_org_id')
     .leftJoin('org as town', 'town.id', 'civic_case.town_org_id')
+    .leftJoin('division as village_division', 'village_division.code', 'village.division_code')
+    .leftJoin('division as town_division', 'town_division.code', 'town.division_code')
+    .leftJoin('division as county_division', 'county_division.code', 'civic_case.county_code')
     .select([
       'civic_case.id',
       'civic_case.case_no',
@@ -54,8 +58,9 @@ function baseQuery(db: Kysely<DB>) {
       'civic_case.reporter_name',
       'civic_case.rejection_reason',
       'department.name as department_name',
-      'village.name as village_name',
-      'town.name as town_name',
+      'village_division.name as village_name',
+      'town_division.name as town_name',
+      'county_division.name as county_name',
       'civic_case.created_at',
       'civic_case.updated_at',
       'civic_case.closed_at',
@@ -116,7 +121,10 @@ async function toRequests(db: Kysely<DB>, rows: Row[]): Promise<Record<string, u
       const note = step.action === 'report' ? '' : scrub(step.note.trim(), names);
       notes = `${action}${reason}${note ? `：${note}` : ''}`;
     }
-    const place = [r.village_name, r.town_name].filter(Boolean).join('，');
+    // no address given: the village, town and county, most specific first (as the spec asks)
+    const place = [r.village_name && shortVillageName(r.village_name), r.town_name, r.county_name]
+      .filter(Boolean)
+      .join('，');
     return {
       service_request_id: r.case_no,
       status,

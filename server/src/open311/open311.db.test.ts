@@ -7,6 +7,7 @@ import { apiKeyHash } from '../cases/api-key.ts';
 import type { Database } from '../platform/db/engine.ts';
 import { createTestDatabase } from '../platform/db/testing/test-database.ts';
 import { startTestServer, type TestClient, type TestServer } from '../platform/http/testing/test-server.ts';
+import { shortVillageName } from './open311-format.ts';
 
 const API_KEY = 'qj_open311_test_0123456789abcdef0123456789abcdef';
 const BASE = '/open311/v2';
@@ -21,6 +22,7 @@ let grid: {
   village_name: string;
 };
 let dispatcher: TestClient;
+let place = '';
 
 const xml = new XMLParser({ parseTagValue: false });
 
@@ -63,12 +65,13 @@ beforeAll(async () => {
   grid = await db
     .selectFrom('grid')
     .innerJoin('org as village', 'village.id', 'grid.village_org_id')
+    .innerJoin('division', 'division.code', 'village.division_code')
     .select([
       'grid.id',
       'grid.center_lng',
       'grid.center_lat',
       'grid.village_org_id',
-      'village.name as village_name',
+      'division.name as village_name',
     ])
     .where('grid.county_code', '=', '440704')
     .orderBy('grid.id')
@@ -76,10 +79,13 @@ beforeAll(async () => {
   const town = await db
     .selectFrom('org as village')
     .innerJoin('org as town', 'town.id', 'village.parent_id')
-    .select(['town.code'])
+    .innerJoin('division as town_division', 'town_division.code', 'town.division_code')
+    .innerJoin('division as county', 'county.code', 'town.county_code')
+    .select(['town.code', 'town_division.name as town_name', 'county.name as county_name'])
     .where('village.id', '=', grid.village_org_id)
     .executeTakeFirstOrThrow();
   dispatcher = await server.as(town.code);
+  place = `${shortVillageName(grid.village_name)}，${town.town_name}，${town.county_name}`;
 }, 120_000);
 
 afterAll(async () => {
@@ -231,10 +237,11 @@ describe('POST requests', () => {
   });
 
   test('without lat/long an address naming a village is located to that village', async () => {
+    const address = `${shortVillageName(grid.village_name)}文化广场旁`;
     const r = await postJson({
       api_key: API_KEY,
       service_code: 'C01-02',
-      address_string: `${grid.village_name}门口`,
+      address_string: address,
     });
     expect(r.status, r.text).toBe(201);
     const no = (r.json as { service_request_id: string }[])[0]?.service_request_id ?? '';
@@ -243,7 +250,9 @@ describe('POST requests', () => {
       .select(['village_org_id', 'address'])
       .where('case_no', '=', no)
       .executeTakeFirstOrThrow();
-    expect(row).toEqual({ village_org_id: grid.village_org_id, address: `${grid.village_name}门口` });
+    expect(row).toEqual({ village_org_id: grid.village_org_id, address });
+    const unknown = await postJson({ api_key: API_KEY, service_code: 'C01-02', address_string: '火星某路' });
+    expect(unknown.status).toBe(400);
   });
 
   test('403 without or with a wrong api_key, in JSON and XML', async () => {
@@ -327,8 +336,13 @@ describe('GET requests', () => {
   });
 
   test('the list: last 90 days by default, filters by id, service_code, status and dates', async () => {
-    const all = (await call('GET', `${BASE}/requests.json`)).json as { service_request_id: string }[];
+    const all = (await call('GET', `${BASE}/requests.json`)).json as {
+      service_request_id: string;
+      address: string;
+    }[];
     expect(all.map((r) => r.service_request_id)).toEqual(expect.arrayContaining([formCase, jsonCase]));
+    // without an address of its own a request shows its village, town and county
+    expect(all.find((r) => r.service_request_id === jsonCase)?.address).toBe(place);
     expect(all.length).toBeLessThanOrEqual(1000);
 
     const byId = (

@@ -10,7 +10,14 @@ import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { badRequest, notFound } from '../platform/errors/errors.ts';
 import type { ApiCaller, Context } from '../platform/http/route.ts';
-import { attributesOf, type Document, reporterName, titleOf, w3 } from './open311-format.ts';
+import {
+  attributesOf,
+  type Document,
+  reporterName,
+  shortVillageName,
+  titleOf,
+  w3,
+} from './open311-format.ts';
 
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** Sortable date of the last change of this endpoint's documents (service list or definitions). */
@@ -164,30 +171,39 @@ const opt = (value: string | undefined) => (value?.trim() ? value.trim() : undef
 
 const bad = (zh: string, en: string, details?: unknown) => badRequest('OPEN311_BAD_REQUEST', zh, en, details);
 
-/** 白沙社区居民委员会 → 白沙社区, 龙溪村民委员会 → 龙溪村: how addresses name a village. */
-function shortVillageName(name: string): string {
-  if (/(居民委员会|居委会)$/.test(name)) return name.replace(/(居民委员会|居委会)$/, '');
-  const stem = name.replace(/(村民委员会|村委会)$/, '');
-  return stem !== name && !stem.endsWith('村') ? `${stem}村` : stem;
-}
-
-/** Approximate location of an address without coordinates: the centre of the named village's (or town's) first grid. */
+/**
+ * Approximate location of an address without coordinates: the longest village (社区/村) or town (镇/街道)
+ * name of the division list found in it; the point is the centre of that village's (town's) first grid.
+ */
 async function locateAddress(db: Kysely<DB>, address: string) {
-  const { places } = await gridLocator(db);
-  let best: { lng: number; lat: number; score: number } | null = null;
-  for (const p of places.values()) {
-    const names = [
-      [p.villageName, 3],
-      [shortVillageName(p.villageName), 2],
-      [p.townName ?? '', 1],
-    ] as const;
-    for (const [name, weight] of names) {
-      if (Array.from(name).length < 2 || !address.includes(name)) continue;
-      const score = Array.from(name).length * 10 + weight;
-      if (!best || score > best.score) best = { lng: p.centerLng, lat: p.centerLat, score };
+  const [{ places }, named] = await Promise.all([
+    gridLocator(db),
+    db
+      .selectFrom('org')
+      .innerJoin('division', 'division.code', 'org.division_code')
+      .select(['org.id', 'org.level', 'division.name'])
+      .where('org.level', 'in', ['village', 'town'])
+      .execute(),
+  ]);
+  let best: { orgId: number; level: string; length: number } | null = null;
+  for (const o of named) {
+    const names = o.level === 'village' ? [o.name, shortVillageName(o.name)] : [o.name];
+    for (const name of names) {
+      const length = Array.from(name).length;
+      if (length < 2 || !address.includes(name)) continue;
+      // a village beats a town of the same length: it is the more precise place
+      if (!best || length > best.length || (length === best.length && o.level === 'village'))
+        best = { orgId: o.id, level: o.level, length };
     }
   }
-  return best;
+  if (!best) return null;
+  const { orgId, level } = best;
+  let first: { id: number; lng: number; lat: number } | null = null;
+  for (const p of places.values()) {
+    if ((level === 'village' ? p.villageOrgId : p.townOrgId) !== orgId) continue;
+    if (!first || p.id < first.id) first = { id: p.id, lng: p.centerLng, lat: p.centerLat };
+  }
+  return first;
 }
 
 function parseAttributes(body: PostBody) {
