@@ -2,6 +2,7 @@
 // an optimistic version check (of two concurrent transitions exactly one wins), the step row, the
 // 吹哨报到 summons, notifications of the audiences and the audit row, all in one transaction.
 import type { Kysely, Transaction } from 'kysely';
+import { recordCaseEvent } from '../notifications/case-events.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyCase } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
@@ -223,8 +224,10 @@ export async function transitionCase(
         at: now,
       })
       .execute();
+    let reportDeadline: Date | null = null;
     if (r.changes.summonsAdded?.length) {
-      const reportDeadline = deadlineFor(now, summonsReportLimit(c.urgent, settings), ref.calendar);
+      const deadline = deadlineFor(now, summonsReportLimit(c.urgent, settings), ref.calendar);
+      reportDeadline = deadline;
       await trx
         .insertInto('case_summons')
         .values(
@@ -233,7 +236,7 @@ export async function transitionCase(
             county_code: c.county_code,
             department_id: d,
             summoned_at: now,
-            report_deadline: reportDeadline,
+            report_deadline: deadline,
           })),
         )
         .execute();
@@ -246,6 +249,17 @@ export async function transitionCase(
       title: `${c.case_no} ${ACTION_NAMES[r.action].zh}`,
       body: c.title,
       except: actor.accountId,
+    });
+    // the external system's webhook and the SMS of this change, in this transaction
+    await recordCaseEvent(trx, c, {
+      action: r.action,
+      state: r.next,
+      note: body.note?.trim() ?? '',
+      at: now,
+      departmentId: (r.changes.departmentId ?? c.department_id) || null,
+      summoned: r.changes.summonsAdded,
+      supervision: r.changes.supervision ?? undefined,
+      stepDeadline: reportDeadline ?? (set.step_deadline as Date | undefined),
     });
     await audit({
       action: `case.${r.action}`,

@@ -1,17 +1,29 @@
-// The timed job of the case loop: every minute, recompute the overdue light of open cases and raise
-// automatic supervision (督办 ordinary → yellow card → red card) when a step crossed its thresholds.
-// One transaction per run; on PostgreSQL the rows are taken FOR UPDATE SKIP LOCKED, so with several
-// server processes each case is updated by exactly one of them (PGlite is one process, one connection).
-import type { Kysely } from 'kysely';
+// The timed job of the case loop: recompute the overdue light of open cases and raise automatic
+// supervision (督办 ordinary → yellow card → red card) when a step crossed its thresholds.
+// Two passes: a read without locks finds the cases whose light or supervision must change; then, in
+// transactions of at most CHUNK cases, those rows are taken FOR UPDATE SKIP LOCKED, re-read and
+// re-judged. With several server processes a case locked by one is skipped by the others, and a case
+// one of them already changed is re-read as changed: each light change and each automatic supervision
+// is applied exactly once (the two-process test proves it). Only the rows that change are locked, and
+// only briefly, so transitions by people are not held up by the job.
+import type { Kysely, Transaction } from 'kysely';
+import { recordCaseEvent } from '../notifications/case-events.ts';
 import { appendAudit } from '../platform/audit/audit.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { DEFAULT_LIMITS } from './case-common.ts';
-import { caseReference } from './case-reference.ts';
+import { type CaseReference, caseReference } from './case-reference.ts';
 import { notify } from './case-transition.service.ts';
 import { OPEN_STATES } from './domain/case-machine.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
-import { maxSupervision, SUPERVISION_LEVELS, SUPERVISION_NAMES, stepStatus } from './domain/sla.ts';
+import type { CivicCase } from './domain/case-tables.ts';
+import {
+  maxSupervision,
+  SUPERVISION_LEVELS,
+  SUPERVISION_NAMES,
+  type SupervisionLevel,
+  stepStatus,
+} from './domain/sla.ts';
 
 export interface EscalationResult {
   checked: number;
@@ -19,123 +31,139 @@ export interface EscalationResult {
   supervised: number;
 }
 
+const CHUNK = 500;
+
+type Thresholds = (typeof CASE_SETTINGS_DEFAULTS)['supervisionThresholds'];
+type Judged = Pick<
+  CivicCase,
+  'category_code' | 'step' | 'step_started_at' | 'step_deadline' | 'light' | 'supervision'
+>;
+
+function judge(c: Judged, ref: CaseReference, thresholds: Thresholds, now: Date) {
+  if (!c.step || !c.step_started_at || !c.step_deadline) return null;
+  const limits = (c.category_code ? ref.categories.get(c.category_code)?.limits : null) ?? DEFAULT_LIMITS;
+  const st = stepStatus(c.step_started_at, limits[c.step], now, ref.calendar, thresholds, c.step_deadline);
+  const level: SupervisionLevel = maxSupervision(c.supervision, st.supervision);
+  const raised = SUPERVISION_LEVELS.indexOf(level) > SUPERVISION_LEVELS.indexOf(c.supervision);
+  if (st.light === c.light && !raised) return null;
+  return { light: st.light, level, raised, fraction: st.fraction };
+}
+
 export async function runEscalation(
   db: Kysely<DB>,
-  engine: 'pglite' | 'postgres',
+  _engine: 'pglite' | 'postgres' = 'postgres',
   now = new Date(),
 ): Promise<EscalationResult> {
   const ref = await caseReference(db);
   const settings = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
-  return db.transaction().execute(async (trx) => {
-    let q = trx
-      .selectFrom('civic_case')
-      .select([
-        'id',
-        'case_no',
-        'title',
-        'county_code',
-        'category_code',
-        'step',
-        'step_started_at',
-        'step_deadline',
-        'light',
-        'supervision',
-        'reporter_account_id',
-        'village_org_id',
-        'town_org_id',
-        'grid_id',
-        'department_id',
-      ])
+  const thresholds = settings.supervisionThresholds;
+  const open = (q: ReturnType<typeof base>) =>
+    q
       .where('state', 'in', [...OPEN_STATES])
       .where('step_deadline', 'is not', null)
-      .where((eb) => eb.or([eb('light', '!=', 'red'), eb('supervision', '!=', 'red')]))
-      .orderBy('step_deadline');
-    if (engine === 'postgres') q = q.forUpdate().skipLocked();
-    const rows = await q.execute();
-    let lights = 0;
-    let supervised = 0;
-    const changed: number[] = [];
-    for (const c of rows) {
-      if (!c.step || !c.step_started_at || !c.step_deadline) continue;
-      const limits = (c.category_code ? ref.categories.get(c.category_code)?.limits : null) ?? DEFAULT_LIMITS;
-      const st = stepStatus(
-        c.step_started_at,
-        limits[c.step],
-        now,
-        ref.calendar,
-        settings.supervisionThresholds,
-        c.step_deadline,
-      );
-      const level = maxSupervision(c.supervision, st.supervision);
-      const raised = SUPERVISION_LEVELS.indexOf(level) > SUPERVISION_LEVELS.indexOf(c.supervision);
-      if (st.light === c.light && !raised) continue;
-      await trx
-        .updateTable('civic_case')
-        .set((eb) => ({
-          light: st.light,
-          supervision: level,
-          version: eb('version', '+', 1),
-          updated_at: now,
-        }))
-        .where('id', '=', c.id)
-        .execute();
-      changed.push(c.id);
-      if (st.light !== c.light) lights++;
-      if (raised) {
-        supervised++;
-        await trx
-          .insertInto('case_step')
-          .values({
-            case_id: c.id,
-            county_code: c.county_code,
-            action: 'supervise',
-            from_state: null,
-            to_state: (
-              await trx
-                .selectFrom('civic_case')
-                .select('state')
-                .where('id', '=', c.id)
-                .executeTakeFirstOrThrow()
-            ).state,
-            actor_id: null,
-            actor_role: 'system',
-            note: `自动${SUPERVISION_NAMES[level].zh}：已用时限的 ${Math.round(st.fraction * 100)}%`,
-            details: JSON.stringify({ supervision: level, automatic: true, fraction: st.fraction }),
-            at: now,
-          })
-          .execute();
-        await notify(trx, c, ['department', 'dispatcher'], {
-          departmentId: c.department_id,
-          summoned: [],
-          kind: 'case.supervise',
-          title: `${c.case_no} ${SUPERVISION_NAMES[level].zh}`,
-          body: c.title,
-        });
-      }
-    }
-    if (changed.length > 0) {
-      await appendAudit(trx, {
-        actorId: null,
-        actorUsername: 'system',
-        role: 'system',
-        scopeOrgId: null,
-        action: 'case.escalation_run',
-        targetType: 'case',
-        targetId: 'escalation',
-        after: {
-          lights,
-          supervised,
-          cases: changed.slice(0, 1000),
-          more: Math.max(0, changed.length - 1000),
-        },
-        clientIp: 'local',
-      });
-    }
-    return { checked: rows.length, lights, supervised };
-  });
+      .where((eb) => eb.or([eb('light', '!=', 'red'), eb('supervision', '!=', 'red')]));
+  const base = () => db.selectFrom('civic_case');
+  const candidates = await open(base())
+    .select(['id', 'category_code', 'step', 'step_started_at', 'step_deadline', 'light', 'supervision'])
+    .orderBy('step_deadline')
+    .execute();
+  const due = candidates.filter((c) => judge(c, ref, thresholds, now) !== null).map((c) => c.id);
+  const result: EscalationResult = { checked: candidates.length, lights: 0, supervised: 0 };
+  for (let i = 0; i < due.length; i += CHUNK) {
+    const ids = due.slice(i, i + CHUNK);
+    const r = await db.transaction().execute((trx) => applyChunk(trx, ids, ref, thresholds, now));
+    result.lights += r.lights;
+    result.supervised += r.supervised;
+  }
+  return result;
 }
 
-/** Runs the job every minute (unref'd: it never keeps the process alive). */
+async function applyChunk(
+  trx: Transaction<DB>,
+  ids: number[],
+  ref: CaseReference,
+  thresholds: Thresholds,
+  now: Date,
+): Promise<{ lights: number; supervised: number }> {
+  // re-read under lock: a row another process holds is skipped, one it changed is judged afresh
+  const rows = await trx
+    .selectFrom('civic_case')
+    .selectAll()
+    .where('id', 'in', ids)
+    .where('state', 'in', [...OPEN_STATES])
+    .orderBy('id')
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  let lights = 0;
+  let supervised = 0;
+  const changed: number[] = [];
+  for (const c of rows) {
+    const j = judge(c, ref, thresholds, now);
+    if (!j) continue;
+    await trx
+      .updateTable('civic_case')
+      .set((eb) => ({
+        light: j.light,
+        supervision: j.level,
+        version: eb('version', '+', 1),
+        updated_at: now,
+      }))
+      .where('id', '=', c.id)
+      .execute();
+    changed.push(c.id);
+    if (j.light !== c.light) lights++;
+    if (!j.raised) continue;
+    supervised++;
+    const note = `自动${SUPERVISION_NAMES[j.level].zh}：已用时限的 ${Math.round(j.fraction * 100)}%`;
+    await trx
+      .insertInto('case_step')
+      .values({
+        case_id: c.id,
+        county_code: c.county_code,
+        action: 'supervise',
+        from_state: null,
+        to_state: c.state,
+        actor_id: null,
+        actor_role: 'system',
+        note,
+        details: JSON.stringify({ supervision: j.level, automatic: true, fraction: j.fraction }),
+        at: now,
+      })
+      .execute();
+    await notify(trx, c, ['department', 'dispatcher'], {
+      departmentId: c.department_id,
+      summoned: [],
+      kind: 'case.supervise',
+      title: `${c.case_no} ${SUPERVISION_NAMES[j.level].zh}`,
+      body: c.title,
+    });
+    await recordCaseEvent(trx, c, {
+      action: 'supervise',
+      state: c.state,
+      note,
+      at: now,
+      departmentId: c.department_id,
+      supervision: j.level,
+    });
+  }
+  if (changed.length > 0) {
+    await appendAudit(trx, {
+      actorId: null,
+      actorUsername: 'system',
+      role: 'system',
+      scopeOrgId: null,
+      action: 'case.escalation_run',
+      targetType: 'case',
+      targetId: 'escalation',
+      after: { lights, supervised, cases: changed },
+      clientIp: 'local',
+    });
+  }
+  return { lights, supervised };
+}
+
+/** Runs the job every `everyMs` (default a minute; ESCALATION_INTERVAL_MS), unref'd, never overlapping. */
 export function startEscalationJob(
   db: Kysely<DB>,
   engine: 'pglite' | 'postgres',

@@ -1,4 +1,65 @@
-// Notifications (in-app, SMS) and webhooks of external systems (issue 4): being built.
-import type { RouteSpec } from '../platform/http/route.ts';
+// In-app notifications (unread count, mark read), the account's SMS phone, and the status webhooks
+// of external systems (cases/webhook.routes.ts). The list is GET /api/notifications (cases/case.routes.ts).
+import { Type } from '@sinclair/typebox';
+import { webhookRoutes } from '../cases/webhook.routes.ts';
+import { type RouteSpec, route } from '../platform/http/route.ts';
+import * as service from './notification.service.ts';
 
-export const notificationRoutes: RouteSpec[] = [];
+export const notificationRoutes: RouteSpec[] = [
+  route({
+    method: 'GET',
+    url: '/api/notifications/unread-count',
+    access: 'signed_in',
+    summary: '未读通知数 / Number of unread notifications',
+    tags: ['notifications'],
+    async handler({ db, actor }) {
+      return service.unreadCount(db, actor);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/notifications/:notificationId/read',
+    access: 'signed_in',
+    summary: '标记一条通知为已读 / Mark one notification read',
+    tags: ['notifications'],
+    params: Type.Object({ notificationId: Type.Integer({ minimum: 1 }) }),
+    async handler({ actor, params, write }) {
+      return service.markRead(write, actor, params.notificationId);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/notifications/read-all',
+    access: 'signed_in',
+    summary: '全部标为已读 / Mark all notifications read',
+    tags: ['notifications'],
+    async handler({ actor, write }) {
+      return service.markAllRead(write, actor);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/notifications/sms-contact',
+    access: 'signed_in',
+    summary: '我的短信接收号码（脱敏）/ My SMS phone (masked)',
+    tags: ['notifications'],
+    async handler({ db, actor }) {
+      return service.smsContact(db, actor);
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/notifications/sms-contact',
+    access: 'signed_in',
+    summary: '设置我的短信接收号码 / Set my SMS phone',
+    tags: ['notifications'],
+    body: Type.Object(
+      { phone: Type.Optional(Type.String({ maxLength: 20 })), enabled: Type.Boolean() },
+      { additionalProperties: false },
+    ),
+    async handler({ actor, body, write }) {
+      return service.setSmsContact(write, actor, body);
+    },
+  }),
+  ...webhookRoutes,
+];

@@ -1,0 +1,126 @@
+// An external system registers, reads and removes its status webhook (access 'api_key').
+import { Type } from '@sinclair/typebox';
+import { MAX_ATTEMPTS } from '../notifications/retry.ts';
+import { encryptPii } from '../platform/crypto/crypto.ts';
+import { unprocessable } from '../platform/errors/errors.ts';
+import { route } from '../platform/http/route.ts';
+
+function checkUrl(raw: string): string {
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    u = new URL('invalid:');
+  }
+  if ((u.protocol !== 'https:' && u.protocol !== 'http:') || !u.hostname || u.username || u.password) {
+    throw unprocessable(
+      'WEBHOOK_URL_INVALID',
+      '回调地址须为 http(s):// 开头、不含用户名密码的完整地址。',
+      'The webhook URL must be a full http(s):// URL without user or password.',
+      { url: raw },
+    );
+  }
+  return u.toString();
+}
+
+export const webhookRoutes = [
+  route({
+    method: 'PUT',
+    url: '/api/external/webhook',
+    access: 'api_key',
+    summary:
+      '对接系统登记或更换状态回调地址与签名密钥 / An external system registers or changes its status webhook',
+    tags: ['external'],
+    body: Type.Object(
+      {
+        url: Type.String({ minLength: 8, maxLength: 500 }),
+        secret: Type.String({ minLength: 16, maxLength: 200 }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ system, body, write }) {
+      const url = checkUrl(body.url);
+      await write(async (trx, audit) => {
+        await trx
+          .updateTable('external_system')
+          .set({ webhook_url: url, webhook_secret_enc: encryptPii(body.secret) })
+          .where('id', '=', system.id)
+          .execute();
+        // the secret itself never goes into the audit log
+        await audit({
+          action: 'external.webhook_set',
+          targetType: 'external_system',
+          targetId: system.id,
+          after: { url },
+        });
+      });
+      return { url, registered: true };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/external/webhook',
+    access: 'api_key',
+    summary: '对接系统查看回调登记与投递情况 / An external system reads its webhook and delivery status',
+    tags: ['external'],
+    async handler({ db, system }) {
+      const s = await db
+        .selectFrom('external_system')
+        .select(['webhook_url'])
+        .where('id', '=', system.id)
+        .executeTakeFirstOrThrow();
+      const pending = await db
+        .selectFrom('webhook_delivery')
+        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('next_attempt_at').as('next')])
+        .where('system_id', '=', system.id)
+        .where('delivered_at', 'is', null)
+        .where('attempts', '<', MAX_ATTEMPTS)
+        .executeTakeFirstOrThrow();
+      const failures = await db
+        .selectFrom('webhook_delivery')
+        .select(['id', 'event', 'attempts', 'last_error', 'created_at'])
+        .where('system_id', '=', system.id)
+        .where('delivered_at', 'is', null)
+        .where('last_error', 'is not', null)
+        .orderBy('id', 'desc')
+        .limit(20)
+        .execute();
+      return {
+        url: s.webhook_url,
+        registered: s.webhook_url !== null,
+        pending: Number(pending.n),
+        nextAttemptAt: pending.next,
+        recentFailures: failures.map((f) => ({
+          deliveryId: f.id,
+          event: f.event,
+          attempts: f.attempts,
+          gaveUp: f.attempts >= MAX_ATTEMPTS,
+          lastError: f.last_error,
+          createdAt: f.created_at,
+        })),
+      };
+    },
+  }),
+  route({
+    method: 'DELETE',
+    url: '/api/external/webhook',
+    access: 'api_key',
+    summary: '对接系统取消状态回调 / An external system removes its webhook',
+    tags: ['external'],
+    async handler({ system, write }) {
+      await write(async (trx, audit) => {
+        await trx
+          .updateTable('external_system')
+          .set({ webhook_url: null, webhook_secret_enc: null })
+          .where('id', '=', system.id)
+          .execute();
+        await audit({
+          action: 'external.webhook_removed',
+          targetType: 'external_system',
+          targetId: system.id,
+        });
+      });
+      return { registered: false };
+    },
+  }),
+];

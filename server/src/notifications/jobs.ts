@@ -1,0 +1,27 @@
+// The timed jobs that send what the case loop queued: webhook deliveries and the SMS outbox
+// (the escalation job is started beside them). Intervals come from the config (env), so tests run fast.
+import type { Kysely } from 'kysely';
+import { runWebhookDeliveries } from '../cases/webhook.job.ts';
+import type { Config } from '../platform/config/config.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { type SmsGateway, smsGatewayFromConfig } from './sms/sms-gateway.ts';
+import { runSmsOutbox } from './sms/sms-outbox.ts';
+import { startTimedJob } from './timed-job.ts';
+
+export function startDeliveryJobs(
+  db: Kysely<DB>,
+  config: Pick<Config, 'jobs' | 'sms' | 'publicUrl'>,
+  gateway: SmsGateway = smsGatewayFromConfig(config.sms),
+): () => void {
+  const stops = [
+    startTimedJob('webhook delivery', config.jobs.webhookMs, () =>
+      runWebhookDeliveries(db, { timeoutMs: config.jobs.webhookTimeoutMs }),
+    ),
+    startTimedJob('sms outbox', config.jobs.smsMs, () =>
+      runSmsOutbox(db, gateway, { publicUrl: config.publicUrl }),
+    ),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}

@@ -1,0 +1,157 @@
+// The SMS outbox: rows written in the transaction of the event (so an SMS exists iff its event
+// committed) and sent by the job below. Claiming is FOR UPDATE SKIP LOCKED plus a lease committed
+// before the provider is called: with several processes each row is sent by one; the row id is the
+// provider's outId, so even a process killed mid-request cannot make the provider send it twice.
+import type { Kysely, Transaction } from 'kysely';
+import { decryptPii } from '../../platform/crypto/crypto.ts';
+import type { DB } from '../../platform/db/schema.ts';
+import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../retry.ts';
+import type { SmsGateway } from './sms-gateway.ts';
+import type { SmsTemplateId } from './sms-templates.ts';
+
+export interface SmsRecipient {
+  phoneEnc: string;
+  phoneMasked: string;
+  accountId: number | null;
+}
+
+export async function enqueueSms(
+  trx: Transaction<DB>,
+  recipients: SmsRecipient[],
+  what: {
+    templateId: SmsTemplateId;
+    params: Record<string, string>;
+    event: string;
+    caseId: number | null;
+    countyCode: string | null;
+  },
+): Promise<number> {
+  if (recipients.length === 0) return 0;
+  await trx
+    .insertInto('sms_message')
+    .values(
+      recipients.map((r) => ({
+        template: what.templateId,
+        params: JSON.stringify(what.params),
+        phone_enc: r.phoneEnc,
+        phone_masked: r.phoneMasked,
+        account_id: r.accountId,
+        case_id: what.caseId,
+        county_code: what.countyCode,
+        event: what.event,
+      })),
+    )
+    .execute();
+  return recipients.length;
+}
+
+/** The SMS phones (enabled) of the staff of some departments. */
+export async function departmentRecipients(
+  trx: Transaction<DB>,
+  departmentIds: number[],
+): Promise<SmsRecipient[]> {
+  if (departmentIds.length === 0) return [];
+  const rows = await trx
+    .selectFrom('department_account as da')
+    .innerJoin('sms_contact as sc', 'sc.account_id', 'da.account_id')
+    .innerJoin('account as a', 'a.id', 'da.account_id')
+    .select(['sc.account_id', 'sc.phone_enc', 'sc.phone_masked'])
+    .where('da.department_id', 'in', departmentIds)
+    .where('sc.enabled', '=', true)
+    .where('a.disabled', '=', false)
+    .execute();
+  return rows.map((r) => ({ phoneEnc: r.phone_enc, phoneMasked: r.phone_masked, accountId: r.account_id }));
+}
+
+export interface SmsJobOptions {
+  /** Links in messages start with it (PUBLIC_URL). */
+  publicUrl: string;
+  batch?: number;
+  /** How long a claim holds before another process may take the row over (default 2 min). */
+  leaseMs?: number;
+  now?: Date;
+}
+
+export interface SmsRunResult {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  more: boolean;
+}
+
+export async function runSmsOutbox(
+  db: Kysely<DB>,
+  gateway: SmsGateway,
+  options: SmsJobOptions,
+): Promise<SmsRunResult> {
+  const now = options.now ?? new Date();
+  const batch = options.batch ?? 50;
+  const lease = new Date(now.getTime() + (options.leaseMs ?? 120_000));
+  const claimed = await db.transaction().execute(async (trx) => {
+    const rows = await trx
+      .selectFrom('sms_message')
+      .select(['id', 'template', 'params', 'phone_enc', 'attempts'])
+      .where('state', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .orderBy('id')
+      .limit(batch)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    if (rows.length === 0) return [];
+    await trx
+      .updateTable('sms_message')
+      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: lease }))
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+  });
+  const result: SmsRunResult = {
+    claimed: claimed.length,
+    sent: 0,
+    retrying: 0,
+    failed: 0,
+    more: claimed.length === batch,
+  };
+  for (const m of claimed) {
+    const params: Record<string, string> = { ...(m.params as Record<string, string>) };
+    if (params.trackingPath !== undefined) {
+      params.link = new URL(params.trackingPath, options.publicUrl).toString();
+      delete params.trackingPath;
+    }
+    let outcome: Awaited<ReturnType<SmsGateway['send']>>;
+    try {
+      outcome = await gateway.send({
+        phone: decryptPii(m.phone_enc),
+        templateId: m.template as SmsTemplateId,
+        params,
+        outId: `qj-sms-${m.id}`,
+      });
+    } catch (error) {
+      outcome = { ok: false, code: 'ERROR', message: errorText(error), retryable: true };
+    }
+    const done = new Date();
+    const next = outcome.ok || !outcome.retryable ? null : nextAttemptAt(m.attempts, done, MAX_ATTEMPTS);
+    const set = outcome.ok
+      ? { state: 'sent' as const, sent_at: done, provider_message_id: outcome.messageId, last_error: null }
+      : next
+        ? { last_error: `${outcome.code}: ${outcome.message}`.slice(0, 500), next_attempt_at: next }
+        : { state: 'failed' as const, last_error: `${outcome.code}: ${outcome.message}`.slice(0, 500) };
+    if (outcome.ok) result.sent++;
+    else if (next) result.retrying++;
+    else result.failed++;
+    await db
+      .updateTable('sms_message')
+      .set(set)
+      .where('id', '=', m.id)
+      .where('attempts', '=', m.attempts)
+      .where('state', '=', 'pending')
+      .execute();
+  }
+  return result;
+}
