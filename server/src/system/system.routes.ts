@@ -12,7 +12,7 @@ export const systemRoutes = [
       200: Type.Object({ status: Type.Literal('ok'), engine: Type.String(), version: Type.String() }),
     },
     async handler({ deps }) {
-      await deps.db.selectFrom('audit_head').select('last_id').executeTakeFirst();
+      await deps.db.selectFrom('audit_head').select('lane').executeTakeFirst();
       return { status: 'ok' as const, engine: deps.database.engine, version: deps.version };
     },
   }),

@@ -83,3 +83,43 @@ test('the audit administrator verifies the chain over HTTP', async () => {
   // the previous test forced an edit at id 2
   expect(res.body).toMatchObject({ ok: false, brokenAt: 2 });
 });
+
+test('each county appends to its own lane; a transaction stays in the lane it started; every lane verifies', async () => {
+  const entry = (countyCode: string | null, n: number) => ({
+    actorId: null,
+    actorUsername: 'test',
+    role: 'system',
+    scopeOrgId: null,
+    action: 'test.lane',
+    targetType: 'test',
+    targetId: n,
+    clientIp: 'local',
+    countyCode,
+  });
+  // a fresh copy: the test above broke the chain on purpose
+  const fresh = await createTestDatabase();
+  try {
+    await Promise.all(
+      ['440703', '440704', '440705', '440703', '440704'].map((county, n) =>
+        fresh.db.transaction().execute((trx) => appendAudit(trx, entry(county, n))),
+      ),
+    );
+    await fresh.db.transaction().execute(async (trx) => {
+      await appendAudit(trx, entry('440781', 10));
+      await appendAudit(trx, entry(null, 11));
+    });
+    const rows = await fresh.db
+      .selectFrom('audit_log')
+      .select(['lane', 'lane_seq', 'county_code', 'target_id'])
+      .where('action', '=', 'test.lane')
+      .orderBy('id')
+      .execute();
+    expect(rows.filter((r) => r.lane === '440703').map((r) => r.lane_seq)).toEqual([1, 2]);
+    expect(rows.filter((r) => r.lane === '440704').map((r) => r.lane_seq)).toEqual([1, 2]);
+    // the second append of the last transaction follows the lane of the first
+    expect(rows.find((r) => r.target_id === '11')).toMatchObject({ lane: '440781', county_code: null });
+    expect(await verifyAuditChain(fresh.db)).toMatchObject({ ok: true });
+  } finally {
+    await fresh.close();
+  }
+});

@@ -1,6 +1,7 @@
 // The audit trail: append-only (a trigger refuses UPDATE/DELETE) and tamper-evident (each row's SM3
-// hash covers the previous row's hash). Appended inside the transaction of the write it records.
-import type { Kysely, Transaction } from 'kysely';
+// hash covers the previous row's hash in its lane: one chain per county, 0010_audit_lanes.sql).
+// Appended inside the transaction of the write it records.
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { sm3Hex } from '../crypto/crypto.ts';
 import type { DB } from '../db/schema.ts';
 
@@ -71,17 +72,48 @@ export async function chainHash(prevHash: string, fields: ChainedFields): Promis
   return sm3Hex(prevHash + canonical(fields));
 }
 
-/** Appends one entry. Must run inside the caller's transaction; the head row lock orders appends. */
+const ZERO_HASH = '0'.repeat(64);
+/** The lane of each open transaction: its first append picks it, the others follow (one head lock each). */
+const laneOfTransaction = new WeakMap<Transaction<DB>, string>();
+
+/** The lane (chain) of an entry: its county, or 'city'. */
+export function laneOf(entry: Pick<AuditEntry, 'countyCode'>): string {
+  return entry.countyCode ?? 'city';
+}
+
+/**
+ * Appends one entry. Must run inside the caller's transaction. The lane's head row lock orders the
+ * appends of a lane (0010_audit_lanes.sql); a transaction appends to one lane only, so two transactions
+ * never wait for each other's heads in opposite orders.
+ */
 export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<number> {
-  const head = await trx
-    .selectFrom('audit_head')
-    .select(['last_id', 'last_hash'])
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+  let lane = laneOfTransaction.get(trx);
+  if (!lane) {
+    lane = laneOf(entry);
+    laneOfTransaction.set(trx, lane);
+  }
+  const lockHead = () =>
+    trx
+      .selectFrom('audit_head')
+      .select(['last_seq', 'last_hash'])
+      .where('lane', '=', lane)
+      .forUpdate()
+      .executeTakeFirst();
+  let head = await lockHead();
+  if (!head) {
+    await trx
+      .insertInto('audit_head')
+      .values({ lane, last_seq: 0, last_hash: ZERO_HASH })
+      .onConflict((oc) => oc.column('lane').doNothing())
+      .execute();
+    head = await lockHead();
+    if (!head) throw new Error(`audit lane ${lane} has no head`);
+  }
+  const next = await sql<{ id: string }>`select nextval('audit_log_id_seq') as id`.execute(trx);
   // JSON round trip: what is hashed is exactly what jsonb gives back when verifying.
   const normalize = (v: unknown) => (v === undefined ? null : (JSON.parse(JSON.stringify(v)) as unknown));
   const fields: ChainedFields = {
-    id: head.last_id + 1,
+    id: Number(next.rows[0]?.id),
     at: new Date().toISOString(),
     actor_id: entry.actorId,
     actor_username: entry.actorUsername,
@@ -96,17 +128,24 @@ export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Prom
     county_code: entry.countyCode ?? null,
   };
   const hash = await chainHash(head.last_hash, fields);
+  const seq = head.last_seq + 1;
   await trx
     .insertInto('audit_log')
     .values({
       ...fields,
       before: fields.before === null ? null : JSON.stringify(fields.before),
       after: fields.after === null ? null : JSON.stringify(fields.after),
+      lane,
+      lane_seq: seq,
       prev_hash: head.last_hash,
       hash,
     })
     .execute();
-  await trx.updateTable('audit_head').set({ last_id: fields.id, last_hash: hash }).execute();
+  await trx
+    .updateTable('audit_head')
+    .set({ last_seq: seq, last_hash: hash })
+    .where('lane', '=', lane)
+    .execute();
   return fields.id;
 }
 
@@ -122,39 +161,59 @@ export interface VerifyResult {
   reason?: string;
 }
 
-/** Walks the whole chain in id order and recomputes every hash. */
+/** Walks every lane's chain in order and recomputes every hash; the heads must match the tips. */
 export async function verifyAuditChain(db: Kysely<DB>, batch = 5000): Promise<VerifyResult> {
-  let prev = '0'.repeat(64);
-  let expectedId = 1;
+  const heads = await db
+    .selectFrom('audit_head')
+    .select(['lane', 'last_seq', 'last_hash'])
+    .orderBy('lane')
+    .execute();
   let checked = 0;
-  for (;;) {
-    const rows = await db
-      .selectFrom('audit_log')
-      .selectAll()
-      .where('id', '>=', expectedId)
-      .orderBy('id')
-      .limit(batch)
-      .execute();
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      if (row.id !== expectedId) return { ok: false, checked, brokenAt: expectedId, reason: 'missing row' };
-      if (row.prev_hash !== prev)
-        return { ok: false, checked, brokenAt: row.id, reason: 'prev_hash mismatch' };
-      const hash = await chainHash(prev, {
-        ...row,
-        at: new Date(row.at).toISOString(),
-        before: row.before ?? null,
-        after: row.after ?? null,
-      });
-      if (hash !== row.hash) return { ok: false, checked, brokenAt: row.id, reason: 'hash mismatch' };
-      prev = row.hash;
-      expectedId += 1;
-      checked += 1;
+  for (const head of heads) {
+    let prev = ZERO_HASH;
+    let expected = 1;
+    for (;;) {
+      const rows = await db
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('lane', '=', head.lane)
+        .where('lane_seq', '>=', expected)
+        .orderBy('lane_seq')
+        .limit(batch)
+        .execute();
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (row.lane_seq !== expected)
+          return { ok: false, checked, brokenAt: row.id, reason: `missing row in lane ${head.lane}` };
+        if (row.prev_hash !== prev)
+          return { ok: false, checked, brokenAt: row.id, reason: 'prev_hash mismatch' };
+        const hash = await chainHash(prev, {
+          ...row,
+          at: new Date(row.at).toISOString(),
+          before: row.before ?? null,
+          after: row.after ?? null,
+        });
+        if (hash !== row.hash) return { ok: false, checked, brokenAt: row.id, reason: 'hash mismatch' };
+        prev = row.hash;
+        expected += 1;
+        checked += 1;
+      }
+    }
+    if (head.last_seq !== expected - 1 || head.last_hash !== prev) {
+      return {
+        ok: false,
+        checked,
+        brokenAt: null,
+        reason: `head of lane ${head.lane} does not match its last row`,
+      };
     }
   }
-  const head = await db.selectFrom('audit_head').select(['last_id', 'last_hash']).executeTakeFirstOrThrow();
-  if (head.last_id !== checked || head.last_hash !== prev) {
-    return { ok: false, checked, brokenAt: checked + 1, reason: 'head does not match the last row' };
-  }
+  // no row outside the lanes that have heads
+  const total = await db
+    .selectFrom('audit_log')
+    .select((e) => e.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  if (Number(total.n) !== checked)
+    return { ok: false, checked, brokenAt: null, reason: 'rows outside every lane' };
   return { ok: true, checked, brokenAt: null };
 }

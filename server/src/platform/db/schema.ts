@@ -176,13 +176,18 @@ export interface AuditLogTable {
   after: Json<unknown> | null;
   client_ip: string;
   county_code: string | null;
+  /** The chain the record belongs to: its county, or 'city' (0010_audit_lanes.sql). */
+  lane: string;
+  /** Position in the lane: 1, 2, 3 … without gaps. */
+  lane_seq: number;
   prev_hash: string;
   hash: string;
 }
 
+/** The tip of each lane's chain; appending locks it. */
 export interface AuditHeadTable {
-  singleton: Generated<boolean>;
-  last_id: number;
+  lane: string;
+  last_seq: number;
   last_hash: string;
 }
 
