@@ -1,0 +1,301 @@
+// 每月组织生活清单. The city or a county composes and publishes a month's checklist and follows its
+// completion by scope (a table with progress bars, drilling down city → county → town → village), lists
+// and reminds the overdue branches. A branch sees this month's items and marks each done with one of its
+// meetings as evidence.
+import { Button, Card, Empty, Progress, Select, Space, Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useApi } from '../api/use-api.ts';
+import { useFeedback } from '../shell/feedback.ts';
+import { PageTitle } from '../shell/page-title.tsx';
+import { useSession } from '../shell/session.tsx';
+import { ChecklistCompose } from './checklist-compose.tsx';
+import { type Checklist, type Completion, meetingApi, type Task } from './meeting-api.ts';
+import { useMeetingText } from './meeting-messages.ts';
+import './meetings.css';
+
+const pct = (rate: number) => Math.round(rate * 1000) / 10;
+
+function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRemind: boolean }) {
+  const { t } = useMeetingText();
+  const feedback = useFeedback();
+  const [trail, setTrail] = useState<{ id: number; name: string }[]>([]);
+  const orgId = trail.at(-1)?.id;
+  const data = useApi(() => meetingApi.completion(checklist.id, orgId), [checklist.id, orgId]);
+  const overdue = useApi(() => meetingApi.overdue(checklist.id, orgId), [checklist.id, orgId]);
+  const c = data.data;
+  const remind = async () => {
+    try {
+      const r = await meetingApi.remind(checklist.id, orgId);
+      feedback.success(t('c.reminded', { n: r.notified }));
+      overdue.reload();
+    } catch (error) {
+      feedback.error(error);
+    }
+  };
+  type Row = Completion['children'][number];
+  return (
+    <Card
+      size="small"
+      title={`${t('c.completion')} · ${c?.org.name ?? ''}`}
+      extra={
+        <Space>
+          {trail.length > 0 && (
+            <Button size="small" onClick={() => setTrail((x) => x.slice(0, -1))}>
+              {t('c.back')}
+            </Button>
+          )}
+          <Button
+            size="small"
+            data-testid="completion-refresh"
+            onClick={() => {
+              data.reload();
+              overdue.reload();
+            }}
+          >
+            ↻
+          </Button>
+        </Space>
+      }
+    >
+      {c && (
+        <div className="qj-meet-total" data-testid="completion-total">
+          <Progress percent={pct(c.totals.rate)} data-testid="completion-rate" />
+          <span className="qj-meet-muted">
+            {t('c.tasksDone')} {c.totals.done}/{c.totals.tasks} · {t('c.branchesDone')}{' '}
+            {c.totals.branchesDone}/{c.totals.branches} · {t('c.branchesOverdue')} {c.totals.branchesOverdue}
+          </span>
+        </div>
+      )}
+      <Table<Row>
+        rowKey={(r) => r.org.id}
+        size="small"
+        loading={data.loading}
+        dataSource={c?.children ?? []}
+        pagination={false}
+        columns={[
+          {
+            title: t('m.col.org'),
+            key: 'org',
+            render: (_: unknown, r: Row) =>
+              r.org.level === 'village' || r.org.level === 'grid' || r.org.level === 'unit' ? (
+                r.org.name
+              ) : (
+                <Button type="link" size="small" onClick={() => setTrail((x) => [...x, r.org])}>
+                  {r.org.name}
+                </Button>
+              ),
+          },
+          { title: t('m.branches'), dataIndex: 'branches', width: 90 },
+          {
+            title: t('c.tasksDone'),
+            key: 'done',
+            width: 120,
+            render: (_: unknown, r: Row) => `${r.done}/${r.tasks}`,
+          },
+          {
+            title: t('c.rate'),
+            key: 'rate',
+            render: (_: unknown, r: Row) => <Progress percent={pct(r.rate)} size="small" />,
+          },
+          { title: t('c.branchesOverdue'), dataIndex: 'branchesOverdue', width: 120 },
+        ]}
+      />
+      {(overdue.data?.items.length ?? 0) > 0 && (
+        <div className="qj-meet-overdue">
+          <Space>
+            <strong>
+              {t('c.overdue')} ({overdue.data?.items.length})
+            </strong>
+            {canRemind && (
+              <Button size="small" danger onClick={remind}>
+                {t('c.remind')}
+              </Button>
+            )}
+          </Space>
+          <div className="qj-meet-muted">
+            {overdue.data?.items
+              .slice(0, 30)
+              .map((o) => o.name)
+              .join('、')}
+          </div>
+        </div>
+      )}
+    </Card>
+  );
+}
+
+function MarkDone({ task, orgId, onDone }: { task: Task; orgId: number; onDone: () => void }) {
+  const { t, kind } = useMeetingText();
+  const feedback = useFeedback();
+  const [meetingId, setMeetingId] = useState<number>();
+  const from = `${task.month}-01`;
+  const meetings = useApi(() => meetingApi.list({ orgId, pageSize: 100 }), [orgId]);
+  const options = (meetings.data?.items ?? [])
+    .filter((m) => m.orgId === orgId && m.heldOn.startsWith(task.month) && m.heldOn >= from)
+    .filter((m) => task.kinds.length === 0 || task.kinds.includes(m.kind))
+    .map((m) => ({ value: m.id, label: `${m.heldOn} ${kind(m.kind)} · ${m.topic}` }));
+  const submit = async () => {
+    if (!meetingId) return;
+    try {
+      await meetingApi.markDone(task.id, meetingId);
+      onDone();
+    } catch (error) {
+      feedback.error(error);
+    }
+  };
+  if (!meetings.loading && options.length === 0)
+    return <span className="qj-meet-muted">{t('c.noMeeting')}</span>;
+  return (
+    <Space>
+      <Select
+        style={{ width: 320 }}
+        placeholder={t('c.pickMeeting')}
+        options={options}
+        value={meetingId}
+        onChange={setMeetingId}
+        data-testid={`task-meeting-${task.id}`}
+      />
+      <Button type="primary" disabled={!meetingId} onClick={submit} data-testid={`task-done-${task.id}`}>
+        {t('c.markDone')}
+      </Button>
+    </Space>
+  );
+}
+
+function BranchTasks({ orgId, month }: { orgId: number; month: string }) {
+  const { t, kind } = useMeetingText();
+  const tasks = useApi(() => meetingApi.tasks(orgId, month), [orgId, month]);
+  const items = tasks.data?.items ?? [];
+  if (!tasks.loading && items.length === 0) return null;
+  return (
+    <Card size="small" title={`${t('c.myItems')} · ${tasks.data?.org.name ?? ''}`} data-testid="branch-tasks">
+      <Table<Task>
+        rowKey="id"
+        size="small"
+        loading={tasks.loading}
+        dataSource={items}
+        pagination={false}
+        columns={[
+          { title: t('c.issuer'), dataIndex: 'issuerName', width: 200, ellipsis: true },
+          { title: t('c.itemTitle'), dataIndex: 'title' },
+          {
+            title: t('c.itemKinds'),
+            key: 'kinds',
+            render: (_: unknown, r: Task) => r.kinds.map((k) => <Tag key={k}>{kind(k)}</Tag>),
+          },
+          {
+            title: t('c.itemDue'),
+            dataIndex: 'dueOn',
+            width: 130,
+            render: (d: string, r: Task) => (
+              <span>
+                {d} {r.overdue && <Tag color="red">{t('m.status.overdue')}</Tag>}
+              </span>
+            ),
+          },
+          {
+            title: '',
+            key: 'action',
+            render: (_: unknown, r: Task) =>
+              r.doneOn ? (
+                <span data-testid={`task-status-${r.id}`}>
+                  <Tag color="green">{t('c.done')}</Tag>
+                  {t('c.doneWith', { date: r.meetingHeldOn ?? '', topic: r.meetingTopic ?? '' })}
+                </span>
+              ) : (
+                <MarkDone task={r} orgId={orgId} onDone={tasks.reload} />
+              ),
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+export default function ChecklistsPage() {
+  const { t } = useMeetingText();
+  const { me, can } = useSession();
+  const month = dayjs().format('YYYY-MM');
+  const issuer = can('checklist:publish') && (me?.scope.level === 'city' || me?.scope.level === 'county');
+  const [composing, setComposing] = useState(false);
+  const [selected, setSelected] = useState<number>();
+  const list = useApi(() => meetingApi.checklists(), []);
+  const items = list.data?.items ?? [];
+  useEffect(() => {
+    if (selected === undefined && items[0]) setSelected(items[0].id);
+  }, [items, selected]);
+  const checklist = items.find((c) => c.id === selected);
+  const publish = async (id: number) => {
+    await meetingApi.publish(id);
+    list.reload();
+  };
+
+  return (
+    <div>
+      <PageTitle
+        title={t('c.title')}
+        extra={
+          issuer && (
+            <Button type="primary" onClick={() => setComposing((x) => !x)} data-testid="checklist-compose">
+              {t('c.compose')}
+            </Button>
+          )
+        }
+      />
+      <div className="qj-meet-stack">
+        {composing && (
+          <ChecklistCompose
+            onSaved={(id) => {
+              setComposing(false);
+              setSelected(id);
+              list.reload();
+            }}
+          />
+        )}
+        {me && <BranchTasks orgId={me.scope.id} month={month} />}
+        {items.length === 0 && !list.loading && <Empty description={t('c.none')} />}
+        {items.length > 0 && (
+          <Card size="small">
+            <Space wrap>
+              <Select
+                style={{ minWidth: 360 }}
+                value={selected}
+                onChange={setSelected}
+                data-testid="checklist-select"
+                options={items.map((c) => ({
+                  value: c.id,
+                  label: `${c.month} · ${c.title} · ${c.issuerName}`,
+                }))}
+              />
+              {checklist && (
+                <Tag color={checklist.status === 'published' ? 'green' : 'default'}>
+                  {checklist.status === 'published'
+                    ? t('c.publishedTo', { n: checklist.targetCount })
+                    : t('c.draft')}
+                </Tag>
+              )}
+              {checklist?.canPublish && (
+                <Button type="primary" onClick={() => publish(checklist.id)}>
+                  {t('c.publish')}
+                </Button>
+              )}
+            </Space>
+            {checklist && (
+              <ol className="qj-meet-items">
+                {checklist.items.map((i) => (
+                  <li key={i.id}>
+                    {i.title} <span className="qj-meet-muted">({i.dueOn})</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </Card>
+        )}
+        {checklist?.status === 'published' && (
+          <CompletionCard key={checklist.id} checklist={checklist} canRemind={issuer} />
+        )}
+      </div>
+    </div>
+  );
+}
