@@ -146,15 +146,16 @@ async function toRequests(db: Kysely<DB>, rows: Row[]): Promise<Record<string, u
 }
 
 export interface RequestsQuery {
-  service_request_id?: string;
-  service_code?: string;
+  service_request_id?: string | string[];
+  service_code?: string | string[];
   start_date?: string;
   end_date?: string;
-  status?: string;
+  status?: string | string[];
 }
 
-const list = (text: string | undefined) =>
-  (text ?? '')
+/** A comma-delimited filter, possibly declared several times. */
+const list = (text: string | string[] | undefined) =>
+  (Array.isArray(text) ? text.join(',') : (text ?? ''))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);

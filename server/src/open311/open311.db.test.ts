@@ -292,6 +292,16 @@ describe('POST requests', () => {
     expect((malformed.json as { description: string }[])[0]?.description).toContain('not valid JSON');
   });
 
+  test('the routes are in the OpenAPI document like every other route', async () => {
+    const doc = (await call('GET', '/api/openapi.json')).json as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/open311/v2/requests.{format}',
+        '/open311/v2/services/{service_code}.{format}',
+      ]),
+    );
+  });
+
   test('an unknown format is 400 (XML unless Accept asks for JSON); an unknown resource is 404', async () => {
     const r = await call('GET', `${BASE}/services.csv`);
     expect(r.status).toBe(400);
@@ -360,6 +370,9 @@ describe('GET requests', () => {
     const closed = (await call('GET', `${BASE}/requests.json?service_code=C01-02&status=closed`)).json as {
       service_request_id: string;
     }[];
+    const both = (await call('GET', `${BASE}/requests.json?service_code=C01-02&status=open&status=closed`))
+      .json as unknown[];
+    expect(both.length).toBe(open.length + closed.length);
     expect(closed.map((r) => r.service_request_id)).not.toContain(formCase);
 
     const past = (

@@ -107,6 +107,11 @@ export function open311ErrorHandler(
 const FormatParams = Type.Object({ format: Type.String({ maxLength: 10 }) });
 const text = (maxLength: number, extra: Record<string, unknown> = {}) =>
   Type.Optional(Type.String({ maxLength, ...extra }));
+/** A filter that may be comma-delimited and also declared several times (status=open&status=closed). */
+const multi = (maxLength: number) =>
+  Type.Optional(
+    Type.Union([Type.String({ maxLength }), Type.Array(Type.String({ maxLength }), { maxItems: 100 })]),
+  );
 const withFormat = <T extends TProperties>(fields: T) =>
   Type.Object({ ...fields, format: Type.String({ maxLength: 10 }) });
 
@@ -200,11 +205,11 @@ export const open311Routes = [
     params: FormatParams,
     query: Type.Object({
       jurisdiction_id: text(100),
-      service_request_id: text(20_000),
-      service_code: text(2000),
+      service_request_id: multi(20_000),
+      service_code: multi(2000),
       start_date: text(40),
       end_date: text(40),
-      status: text(20),
+      status: multi(20),
     }),
     async handler({ db, params, query, reply }) {
       const format = requireFormat(params.format);
