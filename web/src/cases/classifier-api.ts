@@ -33,7 +33,7 @@ export interface ClassifierSuggestion {
   categories: SuggestedCategory[];
   department: SuggestedDepartment | null;
   departments: SuggestedDepartment[];
-  duplicateRule: { categoryCode: string | null; radiusM: number; days: number; minSimilarity: number };
+  duplicateRule: { categoryCodes: string[]; radiusM: number; days: number; minSimilarity: number };
   duplicates: LikelyDuplicate[];
 }
 

@@ -309,6 +309,9 @@ describe('suggestions', () => {
       expect(d.distanceM).toBeLessThanOrEqual(200);
       expect(d.similarity).toBeGreaterThanOrEqual(0.3);
     }
+    // without a chosen category, the guessed ones are searched
+    const guessed = await ask(dispatcher, text, east(g1, 0));
+    expect(guessed.body.duplicates.map((d) => d.id)).toContain(nearer);
     // the case under review is not its own duplicate
     const self = await ask(dispatcher, text, east(g1, 0), `&categoryCode=${codes.rubbish}&caseId=${nearer}`);
     expect(self.body.duplicates.map((d) => d.id)).not.toContain(nearer);

@@ -1,7 +1,8 @@
 // Help for the dispatcher before filing (GET /api/cases/suggest): the likely sub-categories of a text
 // with their probabilities (the trained classifier; keyword scoring of the catalog names while no model
-// exists), the department the area's routing would choose, and likely duplicates — same category,
-// within N meters and M days, similar text — among the cases the actor may see.
+// exists), the department the area's routing would choose, and likely duplicates — same category (the
+// chosen one, else the likely ones), within N meters and M days, similar text — among the cases the
+// actor may see.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
 import { scoped } from '../../platform/access/scope.ts';
@@ -99,6 +100,11 @@ export function guessCategories(
 
 const round = (x: number) => Math.round(x * 10_000) / 10_000;
 
+/** The kind that closed similar cases is named when the department head is at least this sure. */
+const HISTORY_MIN_PROBABILITY = 0.5;
+/** Without a chosen category, duplicates are searched in every guessed category at least this likely. */
+const DUPLICATE_CATEGORY_MIN_PROBABILITY = 0.1;
+
 export async function suggest(db: Kysely<DB>, actor: Actor, input: SuggestInput) {
   const [ref, classifier, settings] = await Promise.all([
     caseReference(db),
@@ -134,15 +140,21 @@ export async function suggest(db: Kysely<DB>, actor: Actor, input: SuggestInput)
     add(ref.categories.get(c.code)?.departmentKind, 'category', c.probability);
   const head = classifier?.model.department;
   if (head && guess.source === 'model') {
-    for (const p of predict(head, textFeatures(input.text), 2)) add(p.label, 'history', round(p.probability));
+    // only a clear lesson of history: a weak guess of the kind would only add noise
+    for (const p of predict(head, textFeatures(input.text), 2))
+      if (p.probability >= HISTORY_MIN_PROBABILITY) add(p.label, 'history', round(p.probability));
   }
 
-  const categoryCode = chosen?.parentCode ? chosen.code : guess.categories[0]?.code;
+  const categoryCodes = chosen?.parentCode
+    ? [chosen.code]
+    : guess.categories
+        .filter((c, i) => i === 0 || c.probability >= DUPLICATE_CATEGORY_MIN_PROBABILITY)
+        .map((c) => c.code);
   const duplicates =
-    categoryCode && wgs
+    categoryCodes.length > 0 && wgs
       ? await likelyDuplicates(db, actor, {
           text: input.text,
-          categoryCode,
+          categoryCodes,
           ...wgs,
           excludeId: input.caseId,
           radiusM: settings.duplicateRadiusM,
@@ -165,7 +177,7 @@ export async function suggest(db: Kysely<DB>, actor: Actor, input: SuggestInput)
     department: departments[0] ?? null,
     departments,
     duplicateRule: {
-      categoryCode: categoryCode ?? null,
+      categoryCodes,
       radiusM: settings.duplicateRadiusM,
       days: settings.duplicateDays,
       minSimilarity: settings.duplicateMinSimilarity,
@@ -175,7 +187,7 @@ export async function suggest(db: Kysely<DB>, actor: Actor, input: SuggestInput)
 }
 
 /**
- * Cases of the category within `radiusM` of the point, reported in the last `days`, whose text is
+ * Cases of the categories within `radiusM` of the point, reported in the last `days`, whose text is
  * similar; scoped to the actor. A bounding box on lng/lat in SQL (beside the category and time index),
  * then the exact distance and the similarity here. Rejected cases are no one's original.
  */
@@ -184,7 +196,8 @@ export async function likelyDuplicates(
   actor: Actor,
   q: {
     text: string;
-    categoryCode: string;
+    /** the case's category, or the likely ones while it has none */
+    categoryCodes: string[];
     lng: number;
     lat: number;
     excludeId?: number | undefined;
@@ -211,7 +224,7 @@ export async function likelyDuplicates(
       'civic_case.lat',
       'civic_case.created_at',
     ])
-    .where('civic_case.category_code', '=', q.categoryCode)
+    .where('civic_case.category_code', 'in', q.categoryCodes)
     .where('civic_case.created_at', '>=', since)
     .where('civic_case.state', '!=', 'rejected')
     .where('civic_case.lat', '>=', q.lat - dLat)
