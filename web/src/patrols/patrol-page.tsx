@@ -3,7 +3,16 @@
 // through the patrol outbox, so it works offline and each step reaches the server once.
 import { AimOutlined, CloudUploadOutlined, EnvironmentOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, List, Modal, Space, Statistic, Tag, Typography } from 'antd';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from 'react';
 import { useApi } from '../api/use-api.ts';
 import { formatTime } from '../cases/case-api.ts';
 import { useFeedback } from '../shell/feedback.ts';
@@ -123,9 +132,12 @@ export default function PatrolPage() {
   }, []);
 
   const reload = day.reload;
+  // after a step was sent, the day on screen is stale until it is read again
+  const awaitingReload = useRef(false);
   useEffect(() => {
     startPatrolOutbox();
     return onSent(({ step, answer }) => {
+      awaitingReload.current = true;
       reload();
       if (step.kind === 'checkin') {
         const grid = (answer as { checkin?: PatrolCheckin }).checkin?.gridName ?? '';
@@ -133,14 +145,21 @@ export default function PatrolPage() {
       }
     });
   }, [reload, feedback, t]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer is what makes the day fresh
+  useEffect(() => {
+    awaitingReload.current = false;
+  }, [day.data]);
 
-  // the server knows of a patrol this phone does not (started elsewhere), or ended the one it knows
+  // once no start or end waits to be sent, the server's open patrol is the truth (it may have been
+  // started on another phone, or a start sent from here may have been refused)
+  const stepsWaiting = outbox.some((s) => s.kind !== 'checkin' && s.status !== 'failed');
   const serverOpen = day.data?.open ?? null;
   useEffect(() => {
-    if (day.loading || outbox.length > 0) return;
-    if (!current && serverOpen) setCurrent({ patrolId: serverOpen.id, startedAt: serverOpen.startedAt });
-    if (current && !serverOpen) setCurrent(null);
-  }, [day.loading, outbox.length, current, serverOpen, setCurrent]);
+    if (day.loading || !day.data || stepsWaiting || awaitingReload.current) return;
+    if (serverOpen && current?.patrolId !== serverOpen.id)
+      setCurrent({ patrolId: serverOpen.id, startedAt: serverOpen.startedAt });
+    if (!serverOpen && current) setCurrent(null);
+  }, [day.loading, day.data, stepsWaiting, current, serverOpen, setCurrent]);
 
   const now = useNow(Boolean(current));
 
@@ -195,7 +214,7 @@ export default function PatrolPage() {
   function end() {
     if (!current) return;
     const endedAt = new Date().toISOString();
-    const body = current.requestId ? { patrolRequestId: current.requestId } : { patrolId: current.patrolId };
+    const body = current.patrolId ? { patrolId: current.patrolId } : { patrolRequestId: current.requestId };
     const distance = routeMeters(currentPoints);
     const duration = (Date.parse(endedAt) - Date.parse(current.startedAt)) / 1000;
     setCurrent(null);
