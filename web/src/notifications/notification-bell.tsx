@@ -1,4 +1,4 @@
-// The bell in the app header: the unread count (polled every 30 s while the page is visible) and a
+// The bell in the app header: the unread count (polled every 30 s while someone uses the page) and a
 // drawer with the latest notifications, each opening its case; and the account's SMS phone.
 import { BellOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Drawer, Empty, Input, List, Space, Switch, Typography } from 'antd';
@@ -38,17 +38,30 @@ export function NotificationBell() {
     }
   }, [t, reason]);
 
+  // Poll only while someone is at the page: a poll touches the session, and an unattended tab must
+  // still reach the idle timeout (security setting) and be signed out.
   useEffect(() => {
+    let lastActivity = Date.now();
+    const active = () => {
+      lastActivity = Date.now();
+    };
+    const events = ['pointerdown', 'pointermove', 'keydown', 'touchstart', 'wheel'] as const;
+    for (const e of events) window.addEventListener(e, active, { passive: true });
     void refreshCount();
     const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void refreshCount();
+      if (document.visibilityState === 'visible' && Date.now() - lastActivity < 2 * POLL_MS)
+        void refreshCount();
     }, POLL_MS);
     const onVisible = () => {
-      if (document.visibilityState === 'visible') void refreshCount();
+      if (document.visibilityState === 'visible') {
+        active();
+        void refreshCount();
+      }
     };
     document.addEventListener('visibilitychange', onVisible);
     return () => {
       clearInterval(timer);
+      for (const e of events) window.removeEventListener(e, active);
       document.removeEventListener('visibilitychange', onVisible);
     };
   }, [refreshCount]);
