@@ -132,9 +132,9 @@ export function NotificationBell() {
           {t('notice.unread', { n: unread })}
         </Typography.Text>
         {error ? <Typography.Paragraph type="danger">{error}</Typography.Paragraph> : null}
-        {items && items.length === 0 ? <Empty description={t('notice.none')} /> : null}
         <List
           loading={items === null && !error}
+          locale={{ emptyText: <Empty description={t('notice.none')} /> }}
           dataSource={items ?? []}
           data-testid="notification-list"
           renderItem={(n) => (
