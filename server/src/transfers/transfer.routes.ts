@@ -1,0 +1,257 @@
+// 组织关系转接, 流动党员 and 双报到 (issue 5 item 3). Thin: parse, declare access, call one service
+// function. Rules live in domain/; who sees what in platform/access/scope.ts (scoped.transfers …).
+import { Type } from '@sinclair/typebox';
+import { route } from '../platform/http/route.ts';
+import { IdParams, Paging } from '../platform/http/schemas.ts';
+import * as community from './community.service.ts';
+import { MOBILE_STATES } from './domain/mobile-community.ts';
+import { TRANSFER_SCOPES, TRANSFER_STATES } from './domain/transfer-machine.ts';
+import * as mobile from './mobile.service.ts';
+import * as transfers from './transfer.service.ts';
+
+const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const DateText = (description: string) => Type.String({ maxLength: 10, description });
+const Text = (max: number) => Type.String({ maxLength: max });
+const TAGS = ['transfers'];
+
+export const transferRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/transfers',
+    access: 'transfer:manage',
+    summary: '组织关系转接：转出 / 转入列表，含过期与回执逾期标记 / Outgoing and incoming transfers',
+    tags: TAGS,
+    query: Type.Object({
+      ...Paging,
+      direction: Type.Optional(lit(['in', 'out'])),
+      state: Type.Optional(lit([...TRANSFER_STATES, 'expired'])),
+      scope: Type.Optional(lit(TRANSFER_SCOPES)),
+    }),
+    async handler({ db, actor, query, audit }) {
+      return transfers.list(db, actor, audit, query as transfers.ListQuery);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/transfers',
+    access: 'transfer:manage',
+    summary: '开具组织关系介绍信（转出党组织）/ Issue an introduction letter',
+    tags: TAGS,
+    body: Type.Object(
+      {
+        memberId: Type.Integer({ minimum: 1 }),
+        toOrgId: Type.Integer({ minimum: 1, description: '接收党组织（党支部）/ the receiving branch' }),
+        issuedOn: Type.Optional(DateText('开具日期，默认今天 / date of issue, default today')),
+        reason: Type.Optional(Text(500)),
+        note: Type.Optional(Text(1000)),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, body, write, audit, reply }) {
+      const id = await transfers.issueLetter(db, write, actor, body);
+      reply.status(201);
+      return transfers.detail(db, actor, audit, id);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/transfers/receiving-orgs',
+    access: 'transfer:manage',
+    summary: '可接收组织关系的党支部（全市）/ Branches a letter may be addressed to',
+    tags: TAGS,
+    query: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })) }),
+    async handler({ db, actor, query }) {
+      return transfers.receivingOrgs(db, actor, query.q ?? '');
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/transfers/:id',
+    access: 'transfer:manage',
+    summary: '介绍信详情与组织关系历史 / One transfer and the member’s membership history',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'transfer',
+    async handler({ db, actor, params, audit }) {
+      return transfers.detail(db, actor, audit, params.id);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/transfers/:id/transitions',
+    access: 'transfer:manage',
+    summary: '确认接收 / 退回回执 / 撤回 / 不予接收 / Confirm, return the receipt, withdraw, refuse',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'transfer',
+    body: Type.Object(
+      { action: lit(['confirm', 'return_receipt', 'withdraw', 'refuse']), reason: Type.Optional(Text(500)) },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, params, body, write, audit }) {
+      await transfers.act(write, actor, params.id, body.action as 'confirm', body.reason);
+      return transfers.detail(db, actor, audit, params.id);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/mobile-members',
+    access: 'transfer:manage',
+    summary: '流动党员：流出 / 流入名单（两地党组织都能看到）/ Mobile members, outflow and inflow',
+    tags: TAGS,
+    query: Type.Object({
+      ...Paging,
+      side: Type.Optional(lit(['outflow', 'inflow'])),
+      state: Type.Optional(lit(MOBILE_STATES)),
+    }),
+    async handler({ db, actor, query, audit }) {
+      return mobile.listMobile(db, actor, audit, query as mobile.MobileListQuery);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/mobile-members',
+    access: 'transfer:manage',
+    summary: '登记流出（流出地党组织）/ Register an outflow',
+    tags: TAGS,
+    body: Type.Object(
+      {
+        memberId: Type.Integer({ minimum: 1 }),
+        inflowOrgId: Type.Optional(Type.Integer({ minimum: 1, description: '流入地党组织 / inflow org' })),
+        destination: Type.String({ minLength: 1, maxLength: 200 }),
+        destinationDivisionCode: Type.Optional(Type.String({ pattern: '^\\d{2,12}$' })),
+        since: DateText('外出日期 / away since'),
+        expectedMonths: Type.Integer({ minimum: 1, maximum: 120 }),
+        fixedPlace: Type.Boolean(),
+        contactPhone: Type.String({ minLength: 1, maxLength: 20 }),
+        certificateNo: Type.Optional(Text(50)),
+        note: Type.Optional(Text(1000)),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, body, write, audit, reply }) {
+      const id = await mobile.registerMobile(db, write, actor, body);
+      reply.status(201);
+      return mobile.mobileDetail(db, actor, audit, id);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/mobile-members/:id',
+    access: 'transfer:manage',
+    summary: '流动党员详情与组织生活记录 / One mobile member and the organizational life recorded',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'mobile_member',
+    async handler({ db, actor, params, audit }) {
+      return mobile.mobileDetail(db, actor, audit, params.id);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/mobile-members/:id/activities',
+    access: 'transfer:manage',
+    summary: '记录流动党员参加组织生活（流入地或流出地）/ Record organizational life',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'mobile_member',
+    body: Type.Object(
+      {
+        on: DateText('日期 / date'),
+        kind: Type.String({ minLength: 1, maxLength: 30 }),
+        topic: Type.String({ minLength: 1, maxLength: 200 }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, params, body, write, audit }) {
+      await mobile.addActivity(write, actor, params.id, body);
+      return mobile.mobileDetail(db, actor, audit, params.id);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/mobile-members/:id/transitions',
+    access: 'transfer:manage',
+    summary: '流入地确认 / 流出地结束登记 / Inflow confirmation, end of the registration',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'mobile_member',
+    body: Type.Object({ action: lit(['confirm_inflow', 'end']) }, { additionalProperties: false }),
+    async handler({ db, actor, params, body, write, audit }) {
+      await mobile.actMobile(write, actor, params.id, body.action as 'end');
+      return mobile.mobileDetail(db, actor, audit, params.id);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/community-reports',
+    access: 'transfer:manage',
+    summary: '双报到：报到名单、服务时长与社区年度考核数据 / Community reports, hours, assessment',
+    tags: TAGS,
+    query: Type.Object({
+      year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+      communityOrgId: Type.Optional(Type.Integer({ minimum: 1 })),
+    }),
+    async handler({ db, actor, query, audit }) {
+      return community.listReports(db, actor, audit, query);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/community-reports',
+    access: 'transfer:manage',
+    summary: '到社区报到（在职党员或单位党组织）/ Report to a community',
+    tags: TAGS,
+    body: Type.Object(
+      {
+        communityOrgId: Type.Integer({ minimum: 1 }),
+        memberId: Type.Optional(Type.Integer({ minimum: 1 })),
+        unitOrgId: Type.Optional(Type.Integer({ minimum: 1 })),
+        reportedOn: DateText('报到日期 / date'),
+        note: Type.Optional(Text(500)),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, body, write, reply }) {
+      const id = await community.report(db, write, actor, body);
+      reply.status(201);
+      return { id };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/community-reports/service-hours',
+    access: 'transfer:manage',
+    summary: '记录服务时长 / Record service hours',
+    tags: TAGS,
+    body: Type.Object(
+      {
+        reportId: Type.Integer({ minimum: 1 }),
+        servedOn: DateText('服务日期 / date'),
+        hours: Type.Number({ minimum: 0, maximum: 100 }),
+        content: Type.String({ minLength: 1, maxLength: 500 }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ actor, body, write, reply }) {
+      const id = await community.addService(write, actor, body);
+      reply.status(201);
+      return { id };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/community-reports/assessments',
+    access: 'transfer:manage',
+    summary: '社区年度考核评定（社区党组织）/ The community’s annual assessment of a reporter',
+    tags: TAGS,
+    body: Type.Object(
+      { reportId: Type.Integer({ minimum: 1 }), assessment: lit(['excellent', 'good', 'fair', 'poor']) },
+      { additionalProperties: false },
+    ),
+    async handler({ actor, body, write }) {
+      await community.assess(write, actor, body as { reportId: number; assessment: 'good' });
+      return { id: body.reportId };
+    },
+  }),
+];
