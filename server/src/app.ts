@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -16,6 +17,7 @@ import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
+import { meetingRoutes } from './meetings/meeting.routes.ts';
 import { memberRoutes } from './members/member.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
 import { open311Routes } from './open311/open311.routes.ts';
@@ -29,6 +31,7 @@ import type { ApiCaller, AuditFields, Deps, RouteSpec } from './platform/http/ro
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
+import { transferRoutes } from './transfers/transfer.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -53,6 +56,8 @@ export const ROUTES: RouteSpec[] = [
   ...notificationRoutes,
   ...patrolRoutes,
   ...recruitmentRoutes,
+  ...meetingRoutes,
+  ...transferRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -69,15 +74,24 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('apiCaller', null);
-  // photos may also be sent as the raw bytes (content-type image/*)
+  // photos (and Excel imports) are sent as the raw bytes
   app.addContentTypeParser(
-    ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'],
+    [
+      'image/jpeg',
+      'image/png',
+      'image/webp',
+      'application/octet-stream',
+      // the member import template (Excel)
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
   );
   app.setErrorHandler(errorHandler);
 
   await app.register(fastifyCookie);
+  // Open311 clients POST application/x-www-form-urlencoded
+  await app.register(fastifyFormbody);
   await app.register(fastifyCompress, { threshold: 2048 });
   await app.register(fastifySwagger, {
     openapi: {
@@ -158,6 +172,7 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
     method: spec.method,
     url: spec.url,
     ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+    ...(spec.errorHandler ? { errorHandler: spec.errorHandler } : {}),
     schema: {
       summary: spec.summary,
       tags: spec.tags,
@@ -175,7 +190,10 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
     preHandler: async (request) => {
       if (spec.access === 'public') return;
       if (spec.access === 'api_key') {
-        request.apiCaller = await verifyApiKey(deps.db, request.headers[API_KEY_HEADER]);
+        request.apiCaller = await verifyApiKey(
+          deps.db,
+          spec.apiKey ? spec.apiKey(request) : request.headers[API_KEY_HEADER],
+        );
         return;
       }
       const actor = request.actor;

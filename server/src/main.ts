@@ -1,5 +1,6 @@
 // Commands: serve (default) | migrate | seed [--scale test|demo|city] [--seed N] [--cases N] |
-// import-cases --system <code> --file <history.jsonl> [--mode keep_good|all_or_nothing] | audit-verify
+// import-cases --system <code> --file <history.jsonl> [--mode keep_good|all_or_nothing] | audit-verify |
+// train-classifier
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,10 +8,12 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { demoApiKey } from './cases/api-key.ts';
+import { trainClassifier } from './cases/classifier/classifier-training.ts';
 import { startEscalationJob } from './cases/escalation.job.ts';
 import { importCommand } from './cases/import/import-command.ts';
 import { EXTERNAL_SYSTEMS } from './demo/cases-departments.ts';
 import { DEFAULT_SEED, seedDemo } from './demo/seed.ts';
+import { startDeliveryJobs } from './notifications/jobs.ts';
 import { appendAudit, verifyAuditChain } from './platform/audit/audit.ts';
 import { type Config, loadConfig } from './platform/config/config.ts';
 import { loadDataKey, setDataKey } from './platform/crypto/crypto.ts';
@@ -148,11 +151,14 @@ async function serve(config: Config) {
       .catch(() => {});
   }, 600_000);
   sweep.unref();
-  // lights and automatic supervision of open cases, every minute
-  const stopEscalation = startEscalationJob(database.db, database.engine);
+  // lights and automatic supervision of open cases (every minute); webhook deliveries and SMS
+  const stopEscalation = startEscalationJob(database.db, database.engine, config.jobs.escalationMs);
+  const stopDeliveries = startDeliveryJobs(database.db, config);
+  if (!config.sms.url) console.log('  短信 / SMS: 未配置 SMS_GATEWAY_URL，写入日志 / no gateway: logged');
   const stop = async () => {
     clearInterval(sweep);
     stopEscalation();
+    stopDeliveries();
     await app.close();
     await database.close();
     process.exit(0);
@@ -207,12 +213,16 @@ export async function main(): Promise<void> {
       const { problems, ...summary } = result;
       console.log(JSON.stringify({ ...summary, problems: problems.length }));
       if (!result.written && problems.length > 0) process.exitCode = 1;
+    } else if (command === 'train-classifier') {
+      console.log(JSON.stringify(await trainClassifier(database.db, 'system')));
     } else if (command === 'audit-verify') {
       const result = await verifyAuditChain(database.db);
       console.log(JSON.stringify(result));
       if (!result.ok) process.exitCode = 1;
     } else {
-      throw new Error(`unknown command ${command}: use serve | migrate | seed | import-cases | audit-verify`);
+      throw new Error(
+        `unknown command ${command}: use serve | migrate | seed | import-cases | audit-verify | train-classifier`,
+      );
     }
   } finally {
     await database.close();

@@ -1,5 +1,5 @@
 // Demo departments (职能部门) of every county with their department_staff logins, a demo resident per
-// county, and the external systems (12345, 110, 信访) with API keys deterministic from the seed.
+// county, and the external systems (12345, 110, 信访, an Open311 client) with API keys deterministic from the seed.
 import type { Transaction } from 'kysely';
 import { apiKeyHash, demoApiKey } from '../cases/api-key.ts';
 import { DEPARTMENT_KINDS, departmentCode } from '../cases/domain/catalog.ts';
@@ -9,6 +9,8 @@ export const EXTERNAL_SYSTEMS = [
   { code: 'hotline_12345', name: '江门市12345政务服务便民热线' },
   { code: 'police_110', name: '江门市公安局110指挥中心' },
   { code: 'petition', name: '江门市信访信息系统' },
+  // an Open311 GeoReport v2 client (its requests come in on the 'external' channel)
+  { code: 'open311_demo', name: 'Open311 演示客户端 / Open311 demo client' },
 ] as const;
 
 /** The formal name of a county's department of a kind, e.g. 江门市江海区城市管理和综合执法局. */

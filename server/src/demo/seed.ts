@@ -2,6 +2,7 @@
 // units beside the territorial tree, members and demo accounts. Deterministic from a seed.
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
+import { trainClassifierIfEnough } from '../cases/classifier/classifier-training.ts';
 import { recomputeOrgTotals } from '../organizations/org-totals.ts';
 import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
 import type { Database } from '../platform/db/engine.ts';
@@ -38,6 +39,14 @@ export interface SeedSummary {
   departments: number;
   cases: number;
   casesMs: number;
+  /** the classifier trained at the end (null when there were too few closed cases) */
+  classifier: {
+    version: number;
+    samples: number;
+    accuracy: number | null;
+    departmentAccuracy: number | null;
+    ms: number;
+  } | null;
   ms: number;
 }
 
@@ -582,5 +591,17 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       casesMs,
     };
   });
-  return { ...summary, ms: Math.round(performance.now() - started) };
+  // the dispatcher's classifier, trained from the closed demo cases so a first start suggests at once
+  const classifier = summary.cases > 0 ? await trainClassifierIfEnough(db, 'system') : null;
+  return {
+    ...summary,
+    classifier: classifier && {
+      version: classifier.version,
+      samples: classifier.sampleCount,
+      accuracy: classifier.accuracy,
+      departmentAccuracy: classifier.departmentAccuracy,
+      ms: classifier.trainingMs,
+    },
+    ms: Math.round(performance.now() - started),
+  };
 }

@@ -1,7 +1,13 @@
 import { Type } from '@sinclair/typebox';
+import { verifyOrg } from '../platform/access/scope.ts';
+import { badRequest, unprocessable } from '../platform/errors/errors.ts';
 import { route } from '../platform/http/route.ts';
 import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { importMembers, type MemberImportMode } from './import/member-import.service.ts';
+import { memberTemplate } from './import/member-template.ts';
 import * as service from './member.service.ts';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 const MemberQuery = Type.Object({
   ...Paging,
@@ -85,6 +91,62 @@ export const memberRoutes = [
         after: { field: body.field },
       });
       return { value };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/orgs/:id/members/import-template.xlsx',
+    access: 'member:manage',
+    scopeResource: 'org',
+    summary: '下载党员名册导入模板 / Download the member import template',
+    tags: ['members'],
+    params: IdParams,
+    async handler({ db, actor, params, reply }) {
+      const org = await verifyOrg(db, actor, params.id);
+      const buffer = await memberTemplate(org.code, org.name);
+      return reply
+        .header('content-type', XLSX)
+        .header(
+          'content-disposition',
+          `attachment; filename="member-import-template.xlsx"; filename*=UTF-8''${encodeURIComponent('党员名册导入模板.xlsx')}`,
+        )
+        .send(buffer);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/orgs/:id/members/import',
+    access: 'member:manage',
+    scopeResource: 'org',
+    summary:
+      '从 Excel 模板导入党员（逐行报告错误；可选只保留正确行或全部不导入）/ Import members from the Excel ' +
+      'template (every bad row reported; keep the good rows or none)',
+    tags: ['members'],
+    params: IdParams,
+    query: Type.Object({
+      mode: Type.Optional(Type.Union([Type.Literal('keep_good'), Type.Literal('all_or_nothing')])),
+    }),
+    bodyLimit: 10 * 1024 * 1024,
+    async handler({ db, actor, params, query, request, write }) {
+      const body = request.body;
+      if (!Buffer.isBuffer(body) || body.length === 0) {
+        throw badRequest(
+          'FILE_REQUIRED',
+          '请上传 Excel 文件（请求体为 .xlsx 文件内容）。',
+          'Send the Excel file (.xlsx) as the request body.',
+        );
+      }
+      const mode: MemberImportMode = query.mode ?? 'all_or_nothing';
+      const result = await importMembers(db, write, actor, params.id, body, mode);
+      if (mode === 'all_or_nothing' && !result.written && result.problems.length > 0) {
+        throw unprocessable(
+          'MEMBER_IMPORT_HAS_BAD_ROWS',
+          `有 ${result.rejected} 行有误，未导入任何党员；请改正后重新导入，或选择“只保留正确的行”。`,
+          `${result.rejected} rows are wrong and no member was imported: fix them, or keep the good rows.`,
+          { problems: result.problems, total: result.total },
+        );
+      }
+      return result;
     },
   }),
 ];

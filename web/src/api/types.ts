@@ -16,12 +16,20 @@ export type Permission =
   | 'grid:read'
   | 'member:read'
   | 'member:read_pii'
+  | 'member:manage'
   | 'account:manage'
   | 'security:manage'
   | 'audit:read'
   | 'case:read'
   | 'case:report'
-  | 'case:act';
+  | 'case:act'
+  | 'patrol:checkin'
+  | 'patrol:read'
+  | 'recruitment:manage'
+  | 'meeting:read'
+  | 'meeting:record'
+  | 'checklist:publish'
+  | 'transfer:manage';
 
 export type OrgKind =
   | 'committee'

@@ -10,6 +10,7 @@ import { Suspense, useEffect, useState } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ROLE_NAMES } from '../i18n/messages.ts';
+import { NotificationBell } from '../notifications/notification-bell.tsx';
 import { ChangePasswordDialog } from './change-password-dialog.tsx';
 import { menuFor } from './menu.tsx';
 import { PageSpin } from './page-spin.tsx';
@@ -57,6 +58,7 @@ export default function AppLayout() {
               {me.scope.name}
             </span>
           </span>
+          <NotificationBell />
           <Button
             type="text"
             className="qj-header-button"

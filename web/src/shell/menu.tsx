@@ -3,11 +3,18 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
+  CompassOutlined,
   EnvironmentOutlined,
+  FlagOutlined,
   FormOutlined,
   HomeOutlined,
+  RadarChartOutlined,
   SafetyCertificateOutlined,
+  SwapOutlined,
   TeamOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../api/types.ts';
@@ -28,6 +35,28 @@ export const MENU: MenuEntry[] = [
   { path: '/cases', label: 'menu.cases', icon: <AlertOutlined />, permission: 'case:read' },
   { path: '/cases/new', label: 'menu.caseNew', icon: <FormOutlined />, permission: 'case:report' },
   { path: '/cases/stats', label: 'menu.caseStats', icon: <BarChartOutlined />, permission: 'case:read' },
+  { path: '/patrols', label: 'menu.patrol', icon: <CompassOutlined />, permission: 'patrol:checkin' },
+  {
+    path: '/patrols/coverage',
+    label: 'menu.patrolCoverage',
+    icon: <RadarChartOutlined />,
+    permission: 'patrol:read',
+  },
+  {
+    path: '/recruitment',
+    label: 'menu.recruitment',
+    icon: <FlagOutlined />,
+    permission: 'recruitment:manage',
+  },
+  { path: '/meetings', label: 'menu.meetings', icon: <CalendarOutlined />, permission: 'meeting:read' },
+  { path: '/checklists', label: 'menu.checklists', icon: <CarryOutOutlined />, permission: 'meeting:read' },
+  { path: '/transfers', label: 'menu.transfers', icon: <SwapOutlined />, permission: 'transfer:manage' },
+  {
+    path: '/mobile-members',
+    label: 'menu.mobileMembers',
+    icon: <UserSwitchOutlined />,
+    permission: 'transfer:manage',
+  },
   { path: '/admin/accounts', label: 'menu.accounts', icon: <TeamOutlined />, permission: 'account:manage' },
   {
     path: '/admin/security',

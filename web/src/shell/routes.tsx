@@ -23,6 +23,14 @@ const CasesPage = lazy(() => import('../cases/cases-page.tsx'));
 const CasePage = lazy(() => import('../cases/case-page.tsx'));
 const ReportPage = lazy(() => import('../cases/report-page.tsx'));
 const StatsPage = lazy(() => import('../cases/stats-page.tsx'));
+const PatrolPage = lazy(() => import('../patrols/patrol-page.tsx'));
+const CoveragePage = lazy(() => import('../patrols/coverage-page.tsx'));
+const RecruitmentListPage = lazy(() => import('../recruitment/pipeline-page.tsx'));
+const RecruitmentPage = lazy(() => import('../recruitment/recruitment-page.tsx'));
+const MeetingsPage = lazy(() => import('../meetings/meetings-page.tsx'));
+const ChecklistsPage = lazy(() => import('../meetings/checklists-page.tsx'));
+const TransfersPage = lazy(() => import('../transfers/transfers-page.tsx'));
+const MobileMembersPage = lazy(() => import('../transfers/mobile-members-page.tsx'));
 const PublicLayout = lazy(() => import('../resident/public-layout.tsx'));
 const PublicTrackPage = lazy(() => import('../resident/public-track-page.tsx'));
 const PublicReportPage = lazy(() => import('../resident/public-report-page.tsx'));
@@ -121,6 +129,22 @@ export function AppRoutes() {
               </Guard>
             }
           />
+          <Route
+            path="/patrols"
+            element={
+              <Guard permission="patrol:checkin">
+                <PatrolPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="/patrols/coverage"
+            element={
+              <Guard permission="patrol:read">
+                <CoveragePage />
+              </Guard>
+            }
+          />
         </Route>
         <Route
           element={
@@ -151,6 +175,54 @@ export function AppRoutes() {
             element={
               <Guard permission="grid:read">
                 <MapPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="recruitment"
+            element={
+              <Guard permission="recruitment:manage">
+                <RecruitmentListPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="recruitment/:id"
+            element={
+              <Guard permission="recruitment:manage">
+                <RecruitmentPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="transfers"
+            element={
+              <Guard permission="transfer:manage">
+                <TransfersPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="mobile-members"
+            element={
+              <Guard permission="transfer:manage">
+                <MobileMembersPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="meetings"
+            element={
+              <Guard permission="meeting:read">
+                <MeetingsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="checklists"
+            element={
+              <Guard permission="meeting:read">
+                <ChecklistsPage />
               </Guard>
             }
           />

@@ -6,12 +6,27 @@ export const PERMISSIONS = [
   'grid:read',
   'member:read',
   'member:read_pii',
+  /** add members to the register (Excel import) */
+  'member:manage',
   'account:manage',
   'security:manage',
   'audit:read',
   'case:report',
   'case:read',
   'case:act',
+  /** retrain the dispatcher's classifier (a city-level scope is checked by the route) */
+  'case:train_classifier',
+  'patrol:checkin',
+  'patrol:read',
+  'recruitment:manage',
+  /** organizational life: read a branch's meetings, compliance and checklist tasks */
+  'meeting:read',
+  /** record a meeting with its sign-in; mark a checklist item done with it */
+  'meeting:record',
+  /** compose and publish the monthly checklist (the city or a county: checked by the service) */
+  'checklist:publish',
+  /** 组织关系转接, 流动党员 and 双报到 (issue 5 item 3): the receiving org sees incoming transfers */
+  'transfer:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -25,20 +40,42 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'grid:read',
     'member:read',
     'member:read_pii',
+    'member:manage',
     'case:report',
     'case:read',
     'case:act',
+    'case:train_classifier',
+    'recruitment:manage',
+    'transfer:manage',
+    'patrol:read',
+    'meeting:read',
+    'meeting:record',
+    'checklist:publish',
   ],
   secretary: [
     'org:read',
     'grid:read',
     'member:read',
     'member:read_pii',
+    'member:manage',
     'case:report',
     'case:read',
     'case:act',
+    'recruitment:manage',
+    'transfer:manage',
+    'patrol:read',
+    'meeting:read',
+    'meeting:record',
   ],
-  grid_worker: ['org:read', 'grid:read', 'case:report', 'case:read', 'case:act'],
+  grid_worker: [
+    'org:read',
+    'grid:read',
+    'case:report',
+    'case:read',
+    'case:act',
+    'patrol:checkin',
+    'patrol:read',
+  ],
   // department staff read and act only on cases dispatched or summoned to their department (scope.ts)
   department_staff: ['org:read', 'case:read', 'case:act'],
   member: ['org:read'],

@@ -2,10 +2,12 @@
 // village's records through any route that names a scoped record, and lists never leak.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROUTES } from '../../app.ts';
+import { shanghaiToday } from '../../recruitment/domain/dates.ts';
 import type { Database } from '../db/engine.ts';
 import { createTestDatabase } from '../db/testing/test-database.ts';
 import type { ScopeResource } from '../http/route.ts';
 import { startTestServer, type TestClient, type TestServer } from '../http/testing/test-server.ts';
+import { makeIdNumber } from '../text/id-number.ts';
 
 let database: Database;
 let server: TestServer;
@@ -18,6 +20,10 @@ const samples: Record<ScopeResource, { own: number; other: number }> = {
   member: { own: 0, other: 0 },
   case: { own: 0, other: 0 },
   attachment: { own: 0, other: 0 },
+  recruitment: { own: 0, other: 0 },
+  meeting: { own: 0, other: 0 },
+  transfer: { own: 0, other: 0 },
+  mobile_member: { own: 0, other: 0 },
 };
 /** The department summoned to the own village's sample case (for the 吹哨报到 routes). */
 let summonedDepartment = 0;
@@ -98,6 +104,101 @@ beforeAll(async () => {
     .orderBy('id')
     .executeTakeFirstOrThrow();
   summonedDepartment = dept.id;
+
+  // an application for party membership in a branch of each village (recruitment)
+  const applicationIn = async (path: string, code: string, client: TestClient, seq: number) => {
+    const branch = await db
+      .selectFrom('org')
+      .select('id')
+      .where('path', 'like', `${path}%`)
+      .where('kind', '=', 'branch')
+      .orderBy('path')
+      .executeTakeFirstOrThrow();
+    const created = await client.post<{ id: number }>('/api/recruitment/applications', {
+      orgId: branch.id,
+      name: '申请人',
+      idNumber: makeIdNumber(code.slice(0, 6), '1990-01-01', seq),
+      phone: '13800138000',
+      ethnicity: '汉族',
+      education: '大学本科',
+      occupation: '在岗职工',
+      appliedOn: shanghaiToday(),
+    });
+    if (created.status !== 201) throw new Error(`application failed: ${JSON.stringify(created.body)}`);
+    return created.body.id;
+  };
+  samples.recruitment = {
+    own: await applicationIn(a.path, a.code, secretaryA, 901),
+    other: await applicationIn(b.path, b.code, await server.as(b.code), 903),
+  };
+  // a meeting of each village, signed in by one of its members (组织生活)
+  const meetingIn = async (village: { id: number; path: string }, client: TestClient) => {
+    const member = await memberOf(village.path);
+    const created = await client.post<{ id: number }>('/api/meetings', {
+      orgId: village.id,
+      kind: 'theme_day',
+      heldOn: shanghaiToday(),
+      topic: '主题党日',
+      attendance: [{ memberId: member.id, status: 'present' }],
+    });
+    if (created.status !== 201) throw new Error(`meeting failed: ${JSON.stringify(created.body)}`);
+    return created.body.id;
+  };
+  samples.meeting = {
+    own: await meetingIn(a, secretaryA),
+    other: await meetingIn(b, await server.as(b.code)),
+  };
+  // a transfer letter and a mobile member of each village, addressed to a branch of the next village
+  // (组织关系转接, 流动党员): the other village's records name neither village A's orgs nor its members
+  const c = villages.find((v) => v.id !== a.id && v.id !== b.id && v.code.slice(0, 9) !== a.code.slice(0, 9));
+  if (!c) throw new Error('the test seed needs a third village');
+  const branchOf = (path: string) =>
+    db
+      .selectFrom('org')
+      .select('id')
+      .where('path', 'like', `${path}%`)
+      .where('kind', '=', 'branch')
+      .orderBy('path')
+      .executeTakeFirstOrThrow();
+  const nthMember = (path: string, n: number) =>
+    db
+      .selectFrom('member')
+      .innerJoin('org', 'org.id', 'member.org_id')
+      .select('member.id')
+      .where('org.path', 'like', `${path}%`)
+      .orderBy('member.id')
+      .offset(n)
+      .executeTakeFirstOrThrow();
+  const transferIn = async (from: string, to: string, client: TestClient) => {
+    const created = await client.post<{ id: number }>('/api/transfers', {
+      memberId: (await nthMember(from, 1)).id,
+      toOrgId: (await branchOf(to)).id,
+    });
+    if (created.status !== 201) throw new Error(`transfer failed: ${JSON.stringify(created.body)}`);
+    return created.body.id;
+  };
+  const mobileIn = async (from: string, to: string, client: TestClient) => {
+    const created = await client.post<{ id: number }>('/api/mobile-members', {
+      memberId: (await nthMember(from, 2)).id,
+      inflowOrgId: (await branchOf(to)).id,
+      destination: '广州市天河区',
+      since: shanghaiToday(),
+      expectedMonths: 3,
+      fixedPlace: false,
+      contactPhone: '13800138000',
+    });
+    if (created.status !== 201) throw new Error(`mobile member failed: ${JSON.stringify(created.body)}`);
+    return created.body.id;
+  };
+  const secretaryB = await server.as(b.code);
+  samples.transfer = {
+    own: await transferIn(a.path, b.path, secretaryA),
+    other: await transferIn(b.path, c.path, secretaryB),
+  };
+  samples.mobile_member = {
+    own: await mobileIn(a.path, b.path, secretaryA),
+    other: await mobileIn(b.path, c.path, secretaryB),
+  };
   const filed = await secretaryA.post(`/api/cases/${own.caseId}/transitions`, {
     action: 'file',
     version: 1,
@@ -123,6 +224,10 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
   const resource = r.scopeResource ?? 'org';
   const bodyFor = async () => {
     if (r.url.endsWith('/reveal')) return { field: 'idNumber' };
+    if (r.url.startsWith('/api/transfers/')) return { action: 'withdraw' };
+    if (r.url.startsWith('/api/mobile-members/') && r.url.endsWith('/transitions')) return { action: 'end' };
+    if (r.url.startsWith('/api/mobile-members/') && r.url.endsWith('/activities'))
+      return { on: shanghaiToday(), kind: '主题党日', topic: '学习' };
     if (r.url.endsWith('/transitions')) {
       const c = await database.db
         .selectFrom('civic_case')
@@ -132,6 +237,16 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
       return { action: 'supervise', supervision: 'ordinary', version: c.version };
     }
     if (r.url.includes('/summons/')) return { note: '已到场' };
+    if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/steps'))
+      return { step: 2, on: shanghaiToday(), by: '支部书记' };
+    if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/events'))
+      return {
+        action: 'training',
+        title: '党课',
+        startsOn: shanghaiToday(),
+        endsOn: shanghaiToday(),
+        hours: 8,
+      };
     return {};
   };
   const call = async (id: number) => {

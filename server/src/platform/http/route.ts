@@ -1,7 +1,7 @@
 // A route is data: method, url, who may call it, its schemas, and one handler that calls a service.
 // The whole table is snapshotted in a test (route-table.test.ts): a diff there is a permission change.
 import type { Static, TSchema } from '@sinclair/typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { Permission } from '../access/permissions.ts';
@@ -24,7 +24,16 @@ export interface ApiCaller {
 }
 
 /** Which scoped record an `:id` in the url names (drives the generated cross-scope test). */
-export type ScopeResource = 'org' | 'grid' | 'member' | 'case' | 'attachment';
+export type ScopeResource =
+  | 'org'
+  | 'grid'
+  | 'member'
+  | 'case'
+  | 'attachment'
+  | 'recruitment'
+  | 'meeting'
+  | 'transfer'
+  | 'mobile_member';
 
 export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorUsername' | 'role' | 'scopeOrgId' | 'clientIp'>;
 
@@ -72,6 +81,10 @@ export interface RouteSpec<
   scopeResource?: ScopeResource;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /** Where an 'api_key' route finds the key when its protocol says so (default: the x-api-key header). */
+  apiKey?: (request: FastifyRequest) => unknown;
+  /** Renders this route's errors in its protocol's shape (default: the platform's JSON error body). */
+  errorHandler?: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => unknown;
   handler(ctx: Context<Static<PS>, Static<QS>, Static<BS>>): Promise<unknown>;
 }
 

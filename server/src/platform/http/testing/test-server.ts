@@ -32,17 +32,21 @@ export class TestClient {
     method: string,
     path: string,
     body?: unknown,
-    options: { csrf?: boolean; rawBody?: string } = {},
+    options: { csrf?: boolean; rawBody?: string; file?: { type: string; data: Uint8Array } } = {},
   ): Promise<TestResponse<T>> {
     const headers: Record<string, string> = {};
     if (this.#cookie) headers.cookie = this.#cookie;
-    if (body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
+    if (options.file) headers['content-type'] = options.file.type;
+    else if (body !== undefined || options.rawBody !== undefined)
+      headers['content-type'] = 'application/json';
     if (method !== 'GET' && options.csrf !== false && this.csrfToken)
       headers['x-csrf-token'] = this.csrfToken;
     const res = await fetch(this.#base + path, {
       method,
       headers,
-      body: options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body)),
+      body: options.file
+        ? new Blob([options.file.data as Uint8Array<ArrayBuffer>])
+        : (options.rawBody ?? (body === undefined ? undefined : JSON.stringify(body))),
     });
     const setCookies = res.headers.getSetCookie();
     if (setCookies.length) {
