@@ -1,0 +1,192 @@
+// 组织关系转接: outgoing and incoming letters with their states and flags; the sending branch issues a
+// letter, the receiving branch confirms and returns the receipt.
+import { Button, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useApi } from '../api/use-api.ts';
+import { errorText, useFeedback } from '../shell/feedback.ts';
+import { PageTitle } from '../shell/page-title.tsx';
+import { MemberPicker, ReceivingOrgPicker } from './org-member-pickers.tsx';
+import { type Transfer, type TransferAction, transferApi } from './transfer-api.ts';
+import { type TransferMessageKey, useTransferText } from './transfer-messages.ts';
+
+const STATE_COLOR: Record<string, string> = {
+  issued: 'blue',
+  received: 'gold',
+  receipt_returned: 'green',
+  withdrawn: 'default',
+  refused: 'red',
+  expired: 'volcano',
+};
+
+function IssueDialog({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: () => void }) {
+  const { t, lang } = useTransferText();
+  const feedback = useFeedback();
+  const [form] = Form.useForm<{ memberId: number; toOrgId: number; reason?: string }>();
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const submit = async () => {
+    const values = await form.validateFields();
+    setSaving(true);
+    setRefusal(null);
+    try {
+      await transferApi.issue(values);
+      feedback.success(t('t.done'));
+      form.resetFields();
+      onDone();
+    } catch (error) {
+      setRefusal(errorText(error, lang));
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('t.issue')}
+      onCancel={onClose}
+      onOk={submit}
+      okText={t('t.submit')}
+      confirmLoading={saving}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical">
+        <Form.Item name="memberId" label={t('t.member')} rules={[{ required: true }]}>
+          <MemberPicker placeholder={t('t.memberPick')} testId="transfer-member" />
+        </Form.Item>
+        <Form.Item name="toOrgId" label={t('t.toOrg')} rules={[{ required: true }]}>
+          <ReceivingOrgPicker placeholder={t('t.toOrgPick')} testId="transfer-to-org" />
+        </Form.Item>
+        <Form.Item name="reason" label={t('t.reason')}>
+          <Input maxLength={500} />
+        </Form.Item>
+      </Form>
+      {refusal && (
+        <div role="alert" className="transfer-refusal" style={{ color: '#cf1322' }}>
+          {refusal}
+        </div>
+      )}
+    </Modal>
+  );
+}
+
+export default function TransfersPage() {
+  const { t } = useTransferText();
+  const feedback = useFeedback();
+  const [direction, setDirection] = useState<'out' | 'in'>('out');
+  const [page, setPage] = useState(1);
+  const [issuing, setIssuing] = useState(false);
+  const [refusing, setRefusing] = useState<Transfer | null>(null);
+  const [reason, setReason] = useState('');
+  const list = useApi(() => transferApi.list({ direction, page, pageSize: 20 }), [direction, page]);
+
+  const act = async (row: Transfer, action: TransferAction, why?: string) => {
+    try {
+      await transferApi.act(row.id, action, why);
+      feedback.success(t('t.done'));
+      list.reload();
+    } catch (error) {
+      feedback.error(error);
+    }
+  };
+
+  const columns = [
+    { title: t('t.letterNo'), dataIndex: 'letterNo' },
+    {
+      title: t('t.member'),
+      dataIndex: 'member',
+      render: (m: Transfer['member']) => `${m.name} · ${m.idNumberMasked}`,
+    },
+    { title: t('t.from'), dataIndex: ['fromOrg', 'name'], ellipsis: true },
+    { title: t('t.to'), dataIndex: ['toOrg', 'name'], ellipsis: true },
+    { title: '', dataIndex: 'scope', render: (s: string) => t(`t.scope.${s}` as TransferMessageKey) },
+    { title: t('t.validUntil'), dataIndex: 'validUntil' },
+    {
+      title: t('t.state'),
+      dataIndex: 'state',
+      render: (s: string, r: Transfer) => (
+        <Space size={4}>
+          <Tag color={STATE_COLOR[s]}>{t(`t.state.${s}` as TransferMessageKey)}</Tag>
+          {r.receiptOverdue && <Tag color="red">{t('t.receiptOverdue')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('t.actions'),
+      key: 'actions',
+      render: (_: unknown, r: Transfer) => (
+        <Space size={4} wrap>
+          {r.actions.map((a) => (
+            <Button
+              key={a}
+              size="small"
+              danger={a === 'refuse' || a === 'withdraw'}
+              type={a === 'confirm' || a === 'return_receipt' ? 'primary' : 'default'}
+              onClick={() => (a === 'refuse' ? setRefusing(r) : void act(r, a))}
+            >
+              {t(`t.action.${a}` as TransferMessageKey)}
+            </Button>
+          ))}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <div>
+      <PageTitle
+        title={t('t.title')}
+        extra={
+          <Button type="primary" onClick={() => setIssuing(true)}>
+            {t('t.issue')}
+          </Button>
+        }
+      />
+      <Segmented
+        value={direction}
+        onChange={(v) => {
+          setDirection(v as 'out' | 'in');
+          setPage(1);
+        }}
+        options={[
+          { value: 'out', label: t('t.out') },
+          { value: 'in', label: t('t.in') },
+        ]}
+        style={{ marginBottom: 12 }}
+      />
+      <Table<Transfer>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        columns={columns}
+        pagination={{ current: page, total: list.data?.total ?? 0, pageSize: 20, onChange: setPage }}
+        scroll={{ x: 900 }}
+      />
+      <IssueDialog
+        open={issuing}
+        onClose={() => setIssuing(false)}
+        onDone={() => {
+          setIssuing(false);
+          setDirection('out');
+          list.reload();
+        }}
+      />
+      <Modal
+        open={refusing !== null}
+        title={t('t.action.refuse')}
+        onCancel={() => setRefusing(null)}
+        onOk={async () => {
+          if (refusing) await act(refusing, 'refuse', reason);
+          setRefusing(null);
+          setReason('');
+        }}
+      >
+        <Input.TextArea
+          placeholder={t('t.refuseReason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
+    </div>
+  );
+}
