@@ -74,10 +74,11 @@ create table checklist_item (
 
 -- The publication: one task per branch of the issuer's subtree and item, written by one INSERT … SELECT.
 -- org_path is the branch's path, copied so that roll-ups by scope group the tasks by a path prefix
--- without joining org. Done with a meeting of the branch as evidence.
+-- without joining org. Done with a meeting of the branch as evidence. Few indexes and foreign keys,
+-- since publishing writes ~10,000 orgs × the items at once (checklist_id follows from item_id).
 create table checklist_task (
   id bigint generated always as identity primary key,
-  checklist_id bigint not null references monthly_checklist (id),
+  checklist_id bigint not null,
   item_id bigint not null references checklist_item (id),
   org_id bigint not null references org (id),
   org_path text not null,
@@ -88,7 +89,7 @@ create table checklist_task (
   done_at timestamptz,
   reminded_at timestamptz,
   check ((done_on is null) = (meeting_id is null)),
-  unique (item_id, org_id)
+  -- one task per branch and item; also the index of a branch's tasks
+  unique (org_id, item_id)
 );
 create index checklist_task_path_idx on checklist_task (checklist_id, org_path text_pattern_ops);
-create index checklist_task_org_idx on checklist_task (org_id, checklist_id);

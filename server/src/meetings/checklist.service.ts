@@ -118,7 +118,7 @@ export async function publishChecklist(db: Kysely<DB>, write: Write, actor: Acto
 
 /** One set-based INSERT … SELECT: every org holding organizational life under the issuer × every item. */
 async function publishIn(trx: Transaction<DB>, checklistId: number, issuerPath: string, by: number) {
-  await trx
+  const inserted = await trx
     .insertInto('checklist_task')
     .columns(['checklist_id', 'item_id', 'org_id', 'org_path', 'county_code'])
     .expression((eb) =>
@@ -135,18 +135,20 @@ async function publishIn(trx: Transaction<DB>, checklistId: number, issuerPath: 
         .where('org.path', 'like', `${issuerPath}%`)
         .where(holdsOrgLife),
     )
-    .execute();
-  const targets = await trx
-    .selectFrom('checklist_task')
-    .select(sql<number>`count(distinct org_id)`.as('n'))
+    .executeTakeFirstOrThrow();
+  // every target got every item: the number of orgs is the rows over the items
+  const items = await trx
+    .selectFrom('checklist_item')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('checklist_id', '=', checklistId)
     .executeTakeFirstOrThrow();
+  const targets = Number(inserted.numInsertedOrUpdatedRows ?? 0) / Math.max(1, Number(items.n));
   await trx
     .updateTable('monthly_checklist')
-    .set({ status: 'published', published_at: new Date(), published_by: by, target_count: Number(targets.n) })
+    .set({ status: 'published', published_at: new Date(), published_by: by, target_count: targets })
     .where('id', '=', checklistId)
     .execute();
-  return Number(targets.n);
+  return targets;
 }
 
 /** A branch marks a task done with one of its meetings (of a kind the item asks for, in the month). */

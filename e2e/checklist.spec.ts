@@ -1,0 +1,57 @@
+// The monthly checklist in the browser (issue 5 item 4): the city publishes a month's organizational-
+// life checklist to every branch, a village secretary records the 主题党日 with its sign-in and marks the
+// item done with it, and the city sees the completion rise.
+import { expect, type Page, test } from '@playwright/test';
+import { loginAs } from './fixtures.ts';
+
+const CITY = '4407';
+const SECRETARY = '440704001015';
+
+async function doneCount(page: Page): Promise<number> {
+  const text = (await page.getByTestId('completion-total').textContent()) ?? '';
+  const m = /(\d+)\/(\d+)/.exec(text);
+  if (!m) throw new Error(`no completion figures in "${text}"`);
+  return Number(m[1]);
+}
+
+test('the city publishes a monthly checklist and sees completion rise as a branch holds its meeting', async ({
+  page,
+  browser,
+}) => {
+  const title = `组织生活清单 e2e ${Date.now()}`;
+  await loginAs(page, CITY, { path: '/checklists' });
+  await page.getByTestId('checklist-compose').click();
+  await page.getByTestId('checklist-title').fill(title);
+  await expect(page.getByTestId('checklist-item-0')).toHaveValue('开展主题党日活动');
+  await page.getByTestId('checklist-publish').click();
+  await expect(page.getByText(/已下发到 \d+ 个党组织/).first()).toBeVisible();
+  await expect(page.getByTestId('completion-total')).toBeVisible();
+  const before = await doneCount(page);
+
+  // the village secretary records the theme day with its sign-in, then marks the item done with it
+  const context = await browser.newContext();
+  const branch = await context.newPage();
+  await loginAs(branch, SECRETARY, { path: '/meetings' });
+  await branch.getByTestId('meeting-new').click();
+  const dialog = branch.getByRole('dialog');
+  await expect(dialog.getByRole('radio', { name: '出席' }).first()).toBeChecked();
+  const topic = `学习贯彻全会精神 ${Date.now()}`;
+  await branch.getByTestId('meeting-topic').fill(topic);
+  await branch.getByTestId('meeting-submit').click();
+  await expect(dialog).toBeHidden();
+  await expect(branch.getByRole('cell', { name: topic })).toBeVisible();
+
+  await branch.goto('/checklists');
+  const tasks = branch.getByTestId('branch-tasks');
+  const row = tasks.getByRole('row', { name: /开展主题党日活动/ }).first();
+  await row.locator('.ant-select').click();
+  await branch.locator('.ant-select-item-option', { hasText: topic }).click();
+  await row.getByRole('button', { name: '标记完成' }).click();
+  await expect(tasks.getByText(`依据：`).first()).toBeVisible();
+  await expect(tasks.getByText(topic)).toBeVisible();
+  await context.close();
+
+  // the city sees the rise
+  await page.getByTestId('completion-refresh').click();
+  await expect.poll(() => doneCount(page)).toBe(before + 1);
+});
