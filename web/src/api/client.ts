@@ -71,7 +71,9 @@ async function toError(response: Response): Promise<ApiError> {
 
 async function send(method: string, path: string, body?: unknown, query?: Query): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  const raw = body instanceof Blob;
+  if (raw) headers['content-type'] = body.type || 'application/octet-stream';
+  else if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
     const token = csrfToken ?? readCookie('qj_csrf');
     if (token) headers['x-csrf-token'] = token;
@@ -82,7 +84,7 @@ async function send(method: string, path: string, body?: unknown, query?: Query)
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? null : JSON.stringify(body),
+      body: raw ? body : body === undefined ? null : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(
@@ -112,6 +114,8 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** Sends a file as the raw request body (content-type from the file). */
+  upload: <T>(path: string, file: Blob, query?: Query) => request<T>('POST', path, file, query),
 };
 
 function filenameOf(response: Response, fallback: string): string {

@@ -1,4 +1,4 @@
-import { EyeOutlined, FileExcelOutlined } from '@ant-design/icons';
+import { EyeOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Table, type TableProps, Tag, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, download } from '../api/client.ts';
@@ -8,6 +8,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { GENDER_NAMES, MEMBER_STATUS_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { useSession } from '../shell/session.tsx';
+import { MemberImportDialog } from './member-import-dialog.tsx';
+import { memberImportMessages } from './member-import-messages.ts';
 
 type Sort = 'name' | 'joinedOn' | 'birthDate';
 type Field = 'idNumber' | 'phone';
@@ -53,13 +55,16 @@ function MaskedValue({ member, field, masked }: { member: MemberRow; field: Fiel
 }
 
 export function MemberTable({ orgId }: { orgId: number }) {
-  const { t, name } = useI18n();
+  const { t, name, lang } = useI18n();
   const feedback = useFeedback();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [q, setQ] = useState('');
   const [sort, setSort] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
   const [exporting, setExporting] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const { can } = useSession();
+  const canImport = can('member:manage');
   const query = { q: q || undefined, sort: sort.sort, order: sort.order };
   const members = useApi(
     () => api.get<Page<MemberRow>>(`/api/orgs/${orgId}/members`, { ...query, page, pageSize }),
@@ -100,6 +105,11 @@ export function MemberTable({ orgId }: { orgId: number }) {
             }}
             data-testid="member-search"
           />
+          {canImport && (
+            <Button icon={<UploadOutlined />} data-testid="member-import" onClick={() => setImporting(true)}>
+              {memberImportMessages[lang].button}
+            </Button>
+          )}
           <Button
             icon={<FileExcelOutlined />}
             loading={exporting}
@@ -188,6 +198,14 @@ export function MemberTable({ orgId }: { orgId: number }) {
           },
           { title: t('member.org'), dataIndex: 'orgName', ellipsis: true },
         ]}
+      />
+      <MemberImportDialog
+        orgId={orgId}
+        open={importing}
+        onClose={(imported) => {
+          setImporting(false);
+          if (imported) members.reload();
+        }}
       />
     </Card>
   );

@@ -1,0 +1,36 @@
+// Words of the member import dialog, Chinese first.
+export const memberImportMessages = {
+  zh: {
+    button: '导入',
+    title: '从 Excel 导入党员',
+    step1: '1. 下载导入模板，按说明填写（身份证号列为文本格式）。',
+    template: '下载模板',
+    step2: '2. 选择填好的文件，并选择有错误时的处理方式：',
+    allOrNothing: '有任何错误则全部不导入',
+    keepGood: '只导入正确的行，列出错误的行',
+    choose: '选择文件并导入',
+    importing: '正在导入…',
+    done: '已导入 {imported} 人，{rejected} 行有误（共 {total} 行）。',
+    noneWritten: '有 {rejected} 行有误，未导入任何党员。请改正后重新导入，或选择“只导入正确的行”。',
+    row: '行',
+    column: '列',
+    problem: '问题',
+  },
+  en: {
+    button: 'Import',
+    title: 'Import members from Excel',
+    step1: '1. Download the template and fill it in (the ID number column is text).',
+    template: 'Download template',
+    step2: '2. Choose the filled file, and what to do when rows are wrong:',
+    allOrNothing: 'Import nothing if any row is wrong',
+    keepGood: 'Import the good rows, list the wrong ones',
+    choose: 'Choose a file and import',
+    importing: 'Importing…',
+    done: '{imported} members imported, {rejected} rows wrong ({total} rows).',
+    noneWritten:
+      '{rejected} rows are wrong and no member was imported. Fix them, or import the good rows only.',
+    row: 'Row',
+    column: 'Column',
+    problem: 'Problem',
+  },
+} as const;
