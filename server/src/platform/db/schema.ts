@@ -3,10 +3,12 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ClassifierDB } from '../../cases/classifier/classifier-tables.ts';
 import type { CasesDB } from '../../cases/domain/case-tables.ts';
+import type { DuesDB } from '../../dues/dues-tables.ts';
 import type { MeetingsDB } from '../../meetings/meeting-tables.ts';
 import type { NotificationsDB } from '../../notifications/notification-tables.ts';
 import type { PatrolsDB } from '../../patrols/patrol-tables.ts';
 import type { RecruitmentDB } from '../../recruitment/recruitment-tables.ts';
+import type { TrainingDB } from '../../training/training-tables.ts';
 import type { TransfersDB } from '../../transfers/transfer-tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -206,7 +208,9 @@ export interface DB
     PatrolsDB,
     RecruitmentDB,
     MeetingsDB,
-    TransfersDB {
+    TransfersDB,
+    DuesDB,
+    TrainingDB {
   setting: SettingTable;
   division: DivisionTable;
   org: OrgTable;
