@@ -7,7 +7,7 @@ import { verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { AuditFields } from '../platform/http/route.ts';
-import { monthOf, shanghaiToday } from './domain/dates.ts';
+import { isDate, monthOf, shanghaiToday } from './domain/dates.ts';
 import { nextSteps, trainingTotals } from './domain/recruitment-machine.ts';
 import { RULES } from './domain/rules.ts';
 import { STAGES, STEPS, type Stage } from './domain/steps.ts';
@@ -18,6 +18,7 @@ import {
   countsByStage,
   findRecruitment,
   fullMembersOf,
+  fullMembersOn,
   listRecruitments,
   loadSnapshot,
   overdueByKind,
@@ -307,4 +308,11 @@ export async function eligibleMembers(db: Kysely<DB>, actor: Actor, id: number) 
   return {
     items: rows.map((m) => ({ id: m.id, name: m.name, convertedOn: m.converted_on, orgName: m.org_name })),
   };
+}
+
+/** The full members with voting rights of the branch on a meeting date: the number quorum and majority use. */
+export async function membersDue(db: Kysely<DB>, actor: Actor, id: number, on: string | undefined) {
+  const r = await findRecruitment(db, actor, id);
+  const date = on && isDate(on) ? on : shanghaiToday();
+  return { on: date, due: await fullMembersOn(db, actor, r.org_path, date) };
 }

@@ -139,7 +139,8 @@ export function fullMembersOf(db: Kysely<DB>, actor: Actor, branchPath: string) 
     .select(['member.id', 'member.name', 'member.converted_on', 'member_org.name as org_name'])
     .where('member_org.path', 'like', `${branchPath}%`)
     .where('member.status', '=', 'full')
-    .orderBy('member.name')
+    .orderBy('member.converted_on')
+    .orderBy('member.id')
     .limit(500)
     .execute();
 }

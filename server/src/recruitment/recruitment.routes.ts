@@ -204,6 +204,19 @@ export const recruitmentRoutes = [
     },
   }),
   route({
+    method: 'GET',
+    url: '/api/recruitment/applications/:id/members-due',
+    access: 'recruitment:manage',
+    summary: '支部大会应到会有表决权的正式党员数（按会议日期）/ Full members due at a meeting on a date',
+    tags: TAGS,
+    params: IdParams,
+    query: Type.Object({ on: Type.Optional(DateText('会议日期')) }),
+    scopeResource: 'recruitment',
+    async handler({ db, actor, params, query }) {
+      return read.membersDue(db, actor, params.id, query.on);
+    },
+  }),
+  route({
     method: 'POST',
     url: '/api/recruitment/applications/:id/steps',
     access: 'recruitment:manage',

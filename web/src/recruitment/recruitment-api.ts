@@ -108,6 +108,8 @@ export const recruitmentApi = {
     api.get<{ items: { id: number; name: string; convertedOn: string | null; orgName: string }[] }>(
       `/api/recruitment/applications/${id}/eligible-members`,
     ),
+  membersDue: (id: number, on: string) =>
+    api.get<{ on: string; due: number }>(`/api/recruitment/applications/${id}/members-due`, { on }),
   step: (id: number, body: Record<string, unknown>) =>
     api.post<Detail>(`/api/recruitment/applications/${id}/steps`, body),
   event: (id: number, body: Record<string, unknown>) =>

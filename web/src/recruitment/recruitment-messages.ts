@@ -97,6 +97,7 @@ export const zh = {
   'r.recordedBy': '登记人 {name}',
   'r.backToList': '返回名单',
   'r.dueOn': '{kind}期限 {date}',
+  'r.membersDue': '{date} 支部有表决权的正式党员（应到会人数）：',
 };
 
 export type RecruitmentMessageKey = keyof typeof zh;
@@ -196,6 +197,7 @@ export const en: Record<RecruitmentMessageKey, string> = {
   'r.recordedBy': 'Recorded by {name}',
   'r.backToList': 'Back to the list',
   'r.dueOn': '{kind} due {date}',
+  'r.membersDue': 'Full members with voting rights on {date} (due to attend):',
 };
 
 export function useRecruitmentText() {

@@ -83,6 +83,7 @@ function NextStepCard({ detail, onSaved }: { detail: Detail; onSaved: (d: Detail
   return (
     <Card
       size="small"
+      data-testid="next-step-card"
       title={
         step
           ? t(step === detail.lastStep ? 'r.repeat' : 'r.nextStep', { no: step, name: name(step) })
@@ -98,7 +99,15 @@ function NextStepCard({ detail, onSaved }: { detail: Detail; onSaved: (d: Detail
         />
       )}
       {step ? (
-        <StepForm key={`${step}-${detail.version}`} detail={detail} step={step} onSaved={onSaved} />
+        <StepForm
+          key={`${step}-${detail.version}`}
+          detail={detail}
+          step={step}
+          onSaved={(d) => {
+            setChosen(undefined);
+            onSaved(d);
+          }}
+        />
       ) : null}
     </Card>
   );
@@ -172,14 +181,14 @@ export default function RecruitmentPage() {
             </Descriptions>
             <Typography.Text type="secondary">{t('r.trainingTotals', detail.trainingTotals)}</Typography.Text>
           </Card>
-          <Card size="small" title={t('r.timeline')} style={{ marginTop: 16 }}>
+          <Card size="small" title={t('r.timeline')} style={{ marginTop: 16 }} data-testid="timeline-card">
             <StepTimeline detail={detail} />
           </Card>
         </Col>
         <Col xs={24} lg={14}>
           <NextStepCard detail={detail} onSaved={setDetail} />
           {detail.status === 'active' && (
-            <Card size="small" title={t('r.events')} style={{ marginTop: 16 }}>
+            <Card size="small" title={t('r.events')} style={{ marginTop: 16 }} data-testid="events-card">
               <EventsPanel detail={detail} onSaved={setDetail} />
             </Card>
           )}

@@ -65,6 +65,13 @@ export function StepForm({
   const needsMembers = step === 5 || step === 9;
   const eligible = useApi(() => recruitmentApi.eligible(detail.id), [detail.id, needsMembers], needsMembers);
   const def = detail.steps[step - 1];
+  const on = Form.useWatch('on', form);
+  const isVote = step === 15 || step === 23;
+  const due = useApi(
+    () => recruitmentApi.membersDue(detail.id, on as string),
+    [detail.id, on, isVote],
+    isVote && typeof on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(on),
+  );
   const memberOptions = (eligible.data?.items ?? []).map((m) => ({
     value: m.id,
     label: `${m.name}（${m.orgName}，${m.convertedOn ?? ''}）`,
@@ -163,7 +170,18 @@ export function StepForm({
           </Form.Item>
         </Space>
       )}
-      {(step === 15 || step === 23) && (
+      {isVote && due.data && (
+        <Alert
+          type="info"
+          style={{ marginBottom: 12 }}
+          message={
+            <span>
+              {t('r.membersDue', { date: due.data.on })} <b data-testid="members-due">{due.data.due}</b>
+            </span>
+          }
+        />
+      )}
+      {isVote && (
         <Space wrap>
           {count('present', t('r.field.present'))}
           {count('yes', t('r.field.yes'))}
