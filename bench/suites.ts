@@ -10,6 +10,7 @@ import { benchLocate } from './geo/locate.ts';
 import { measureMapPage } from './lib/browser.ts';
 import { login, runLoad } from './lib/load.ts';
 import { ROOT, startServer } from './lib/server.ts';
+import { memberSuites } from './members.ts';
 
 export interface Suite {
   title: string;
@@ -183,4 +184,5 @@ export const suites: Record<string, Suite> = {
     },
   },
   ...caseSuites,
+  ...memberSuites,
 };
