@@ -25,13 +25,15 @@ function useSearch<T>(load: (q: string) => Promise<T[]>) {
 }
 
 interface PickerProps {
+  /** set by Form.Item: the label's htmlFor points at the search input */
+  id?: string;
   value?: number;
   onChange?: (value: number) => void;
   placeholder: string;
   testId: string;
 }
 
-export function MemberPicker({ value, onChange, placeholder, testId }: PickerProps) {
+export function MemberPicker({ id, value, onChange, placeholder, testId }: PickerProps) {
   const { me } = useSession();
   const scopeId = me?.scope.id ?? 0;
   const { items, setQ } = useSearch<MemberOption>((q) =>
@@ -40,6 +42,7 @@ export function MemberPicker({ value, onChange, placeholder, testId }: PickerPro
   return (
     <Select
       showSearch
+      id={id}
       data-testid={testId}
       value={value}
       onChange={onChange}
@@ -54,11 +57,12 @@ export function MemberPicker({ value, onChange, placeholder, testId }: PickerPro
   );
 }
 
-export function ReceivingOrgPicker({ value, onChange, placeholder, testId }: PickerProps) {
+export function ReceivingOrgPicker({ id, value, onChange, placeholder, testId }: PickerProps) {
   const { items, setQ } = useSearch<ReceivingOrg>((q) => transferApi.receivingOrgs(q));
   return (
     <Select
       showSearch
+      id={id}
       data-testid={testId}
       value={value}
       onChange={onChange}
