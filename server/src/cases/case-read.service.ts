@@ -357,8 +357,21 @@ export async function caseStats(
   const closed = sql`${nr} and civic_case.closed_at is not null and civic_case.closed_at <= ${now}`;
   const handled = sql`${nr} and civic_case.handled_at is not null and civic_case.handled_at <= ${now}`;
   const n = (cond: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${cond})::int`;
-  const counts = await q
+  // One pass over the scope's cases: the totals, and the counts by channel, by class and by light of the
+  // open cases, as grouping sets of the same scan (four scans before).
+  // literals, not parameters: the GROUP BY expression must be the very same text as the selected one
+  const openLight = sql`case when civic_case.state in (${sql.join(
+    OPEN_STATES.map((st) => sql.lit(st)),
+  )}) then civic_case.light end`;
+  const cls = sql`split_part(civic_case.category_code, '-', 1)`;
+  const grouped = await q
     .select([
+      sql<number>`grouping(civic_case.channel)`.as('gChannel'),
+      sql<number>`grouping(${cls})`.as('gClass'),
+      sql<number>`grouping(${openLight})`.as('gLight'),
+      'civic_case.channel',
+      sql<string | null>`${cls}`.as('classCode'),
+      sql<string | null>`${openLight}`.as('openLight'),
       sql<number>`count(*)::int`.as('received'),
       n(
         sql`civic_case.responded_at is not null and civic_case.responded_at <= ${now} and (civic_case.respond_by is null or civic_case.responded_at <= civic_case.respond_by)`,
@@ -383,24 +396,19 @@ export async function caseStats(
         'closeMsTotal',
       ),
     ])
-    .executeTakeFirstOrThrow();
-  const byChannelRows = await q
-    .select(['civic_case.channel', sql<number>`count(*)::int`.as('n')])
-    .groupBy('civic_case.channel')
+    .groupBy(sql`grouping sets ((), (civic_case.channel), (${cls}), (${openLight}))`)
     .execute();
-  const byClassRows = await q
-    .select([
-      sql<string>`split_part(civic_case.category_code, '-', 1)`.as('code'),
-      sql<number>`count(*)::int`.as('n'),
-    ])
-    .where('civic_case.category_code', 'is not', null)
-    .groupBy(sql`split_part(civic_case.category_code, '-', 1)`)
-    .execute();
-  const byLightRows = await q
-    .select(['civic_case.light', sql<number>`count(*)::int`.as('n')])
-    .where('civic_case.state', 'in', OPEN_STATES as CaseState[])
-    .groupBy('civic_case.light')
-    .execute();
+  const counts = grouped.find((r) => r.gChannel && r.gClass && r.gLight);
+  if (!counts) throw new Error('statistics: the grand total row is missing');
+  const byChannelRows = grouped
+    .filter((r) => !r.gChannel)
+    .map((r) => ({ channel: r.channel, n: r.received }));
+  const byClassRows = grouped
+    .filter((r) => !r.gClass && r.classCode)
+    .map((r) => ({ code: r.classCode as string, n: r.received }));
+  const byLightRows = grouped
+    .filter((r) => !r.gLight && r.openLight)
+    .map((r) => ({ light: r.openLight as string, n: r.received }));
   const settings = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
   const mc: MetricCounts = Object.fromEntries(
     Object.entries(counts).map(([k, v]) => [k, Number(v)]),
