@@ -18,6 +18,10 @@ test('the city publishes a monthly checklist and sees completion rise as a branc
   page,
   browser,
 }) => {
+  test.setTimeout(180_000);
+  // the server may have just finished seeding: let the first page load take its time
+  await page.goto('/login');
+  await expect(page.getByTestId('login-username')).toBeVisible({ timeout: 60_000 });
   const title = `组织生活清单 e2e ${Date.now()}`;
   await loginAs(page, CITY, { path: '/checklists' });
   await page.getByTestId('checklist-compose').click();
@@ -46,9 +50,11 @@ test('the city publishes a monthly checklist and sees completion rise as a branc
   const row = tasks.getByRole('row', { name: /开展主题党日活动/ }).first();
   await row.locator('.ant-select').click();
   await branch.locator('.ant-select-item-option', { hasText: topic }).click();
-  await row.getByRole('button', { name: '标记完成' }).click();
-  await expect(tasks.getByText(`依据：`).first()).toBeVisible();
-  await expect(tasks.getByText(topic)).toBeVisible();
+  const mark = row.getByRole('button', { name: '标记完成' });
+  await expect(mark).toBeEnabled();
+  await mark.click();
+  await expect(tasks.getByText(topic)).toBeVisible({ timeout: 20_000 });
+  await expect(tasks.getByText('已完成')).toBeVisible();
   await context.close();
 
   // the city sees the rise

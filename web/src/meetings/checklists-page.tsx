@@ -78,7 +78,8 @@ function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRem
             title: t('m.col.org'),
             key: 'org',
             render: (_: unknown, r: Row) =>
-              r.org.level === 'village' || r.org.level === 'grid' || r.org.level === 'unit' ? (
+              r.branches <= 1 &&
+              (r.org.level === 'village' || r.org.level === 'grid' || r.org.level === 'unit') ? (
                 r.org.name
               ) : (
                 <Button type="link" size="small" onClick={() => setTrail((x) => [...x, r.org])}>
@@ -149,7 +150,7 @@ function MarkDone({ task, orgId, onDone }: { task: Task; orgId: number; onDone: 
   return (
     <Space>
       <Select
-        style={{ width: 320 }}
+        style={{ width: 260 }}
         placeholder={t('c.pickMeeting')}
         options={options}
         value={meetingId}
@@ -177,17 +178,18 @@ function BranchTasks({ orgId, month }: { orgId: number; month: string }) {
         dataSource={items}
         pagination={false}
         columns={[
-          { title: t('c.issuer'), dataIndex: 'issuerName', width: 200, ellipsis: true },
+          { title: t('c.issuer'), dataIndex: 'issuerName', width: 160, ellipsis: true },
           { title: t('c.itemTitle'), dataIndex: 'title' },
           {
             title: t('c.itemKinds'),
             key: 'kinds',
+            width: 160,
             render: (_: unknown, r: Task) => r.kinds.map((k) => <Tag key={k}>{kind(k)}</Tag>),
           },
           {
             title: t('c.itemDue'),
             dataIndex: 'dueOn',
-            width: 130,
+            width: 110,
             render: (d: string, r: Task) => (
               <span>
                 {d} {r.overdue && <Tag color="red">{t('m.status.overdue')}</Tag>}
@@ -197,6 +199,7 @@ function BranchTasks({ orgId, month }: { orgId: number; month: string }) {
           {
             title: '',
             key: 'action',
+            width: 380,
             render: (_: unknown, r: Task) =>
               r.doneOn ? (
                 <span data-testid={`task-status-${r.id}`}>
