@@ -23,6 +23,7 @@ import { deadlineFor, stepStatus } from '../cases/domain/sla.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { maskPhone } from '../platform/text/mask.ts';
+import { caseText } from './case-texts.ts';
 import { mobilePhone, personName } from './names.ts';
 import type { Scale } from './plan.ts';
 import { createRng, type Rng } from './random.ts';
@@ -377,8 +378,7 @@ function simulateCase(rng: Rng, x: SimContext) {
     external_content_hash: null,
     client_request_id: null,
     category_code: sub.code,
-    title: `${grid.name}${rng.pick(TITLE_PLACES)}${sub.name_zh}`,
-    description: `${rng.pick(TITLE_PLACES)}发现${sub.name_zh}，请尽快处理。`,
+    ...caseText(rng, sub, grid.name, rng.pick(TITLE_PLACES)),
     address: `${grid.name}${rng.pick(TITLE_PLACES)}`,
     lng: grid.center_lng + rng.float(-0.0008, 0.0008),
     lat: grid.center_lat + rng.float(-0.0008, 0.0008),
