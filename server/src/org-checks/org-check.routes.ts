@@ -1,0 +1,96 @@
+// Organization checks, elections, "my branch" and "my records" (issue 5 items 7–8). Thin: parse,
+// declare access, call one service function.
+import { Type } from '@sinclair/typebox';
+import { route } from '../platform/http/route.ts';
+import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { FINDING_KINDS, type FindingKind } from './domain/org-rules.ts';
+import { myBranch } from './my-branch.service.ts';
+import { myRecords } from './my-records.service.ts';
+import { type ElectionInput, listFindings, orgTerms, recordElection } from './org-check.service.ts';
+
+const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const Id = Type.Integer({ minimum: 1 });
+const TAGS = ['org-checks'];
+
+export const orgCheckRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/org-checks',
+    access: 'org:read',
+    summary:
+      '组织设置检查：党员不足 3 名、超过 50 名、委员会人数不符、换届将到期和已逾期（按范围统计）/ Org checks per scope with counts by kind',
+    tags: TAGS,
+    query: Type.Object({
+      ...Paging,
+      orgId: Type.Optional(Id),
+      kind: Type.Optional(lit(FINDING_KINDS)),
+    }),
+    async handler({ db, actor, query }) {
+      return listFindings(db, actor, { ...query, kind: query.kind as FindingKind | undefined });
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/org-checks/orgs/:id',
+    access: 'org:read',
+    summary: '组织的届次、现任委员和检查结果 / An org’s terms, current committee and findings',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'org',
+    async handler({ db, actor, params }) {
+      return orgTerms(db, actor, params.id);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/org-checks/orgs/:id/elections',
+    access: 'member:manage',
+    summary:
+      '上级党组织登记换届选举（新一届及委员）/ A higher org records an election: a new term and committee',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'org',
+    body: Type.Object(
+      {
+        electedOn: Type.String({ minLength: 10, maxLength: 10, description: '选举日期 / election date' }),
+        note: Type.Optional(Type.String({ maxLength: 500 })),
+        committee: Type.Array(
+          Type.Object(
+            { memberId: Id, position: lit(['secretary', 'deputy_secretary', 'member']) },
+            { additionalProperties: false },
+          ),
+          { minItems: 1, maxItems: 9 },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, params, body, write, reply }) {
+      await recordElection(db, write, actor, params.id, body as ElectionInput);
+      reply.status(201);
+      return orgTerms(db, actor, params.id);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/my-branch',
+    access: 'member:read',
+    summary:
+      '我的支部：党员、发展党员、本月清单、最近会议和预警（一次取齐）/ My branch: members, pipeline, checklist, meetings and warnings in one call',
+    tags: TAGS,
+    query: Type.Object({ orgId: Type.Optional(Id) }),
+    async handler({ db, actor, query }) {
+      return myBranch(db, actor, query.orgId);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/me/records',
+    access: 'member:self',
+    summary:
+      '我的档案（党员本人）：组织关系、历史、参加会议 / My records: a member’s own membership and meetings',
+    tags: TAGS,
+    async handler({ db, actor, audit }) {
+      return myRecords(db, actor, audit);
+    },
+  }),
+];

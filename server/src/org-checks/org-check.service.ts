@@ -1,0 +1,352 @@
+// Organization checks per scope (issue 5 item 7): the figures of each org are computed in one SQL
+// query from the scope (members and full members of its subtree, its current term and committee);
+// the rules in domain/org-rules.ts turn them into findings. Elections are recorded by a higher org.
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Actor } from '../platform/access/actor.ts';
+import { scoped, verifyOrg } from '../platform/access/scope.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { forbidden, unprocessable } from '../platform/errors/errors.ts';
+import type { AuditFields } from '../platform/http/route.ts';
+import { isDate, shanghaiToday } from '../recruitment/domain/dates.ts';
+import {
+  BRANCH_KINDS,
+  checkOrg,
+  committeeProblem,
+  ELECTING_KINDS,
+  ELECTING_LEVELS,
+  electsCommittee,
+  FINDING_KINDS,
+  type Finding,
+  type FindingKind,
+  type OrgFacts,
+  termYearsFor,
+} from './domain/org-rules.ts';
+import type { CommitteePosition } from './org-check-tables.ts';
+
+export type Write = <T>(
+  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
+) => Promise<T>;
+
+export interface CheckedOrg {
+  id: number;
+  code: string;
+  name: string;
+  shortName: string;
+  kind: OrgFacts['kind'];
+  level: OrgFacts['level'];
+  path: string;
+  members: number;
+  fullMembers: number;
+  term: (OrgFacts['term'] & { id: number; endsOn: string }) | null;
+}
+
+/** The checked orgs of a subtree (the actor's scope, or an org inside it) with their figures. */
+export async function orgFacts(
+  db: Kysely<DB>,
+  actor: Actor,
+  basePath: string,
+): Promise<(CheckedOrg & { facts: OrgFacts })[]> {
+  const rows = await scoped
+    .orgs(db, actor)
+    .where('org.path', 'like', `${basePath}%`)
+    .where((eb) =>
+      eb.or([
+        eb('org.kind', 'in', BRANCH_KINDS),
+        eb.and([eb('org.kind', 'in', ELECTING_KINDS), eb('org.level', 'in', ELECTING_LEVELS)]),
+      ]),
+    )
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('org_term')
+          .select(['org_term.id', 'org_term.elected_on', 'org_term.term_years'])
+          .whereRef('org_term.org_id', '=', 'org.id')
+          .orderBy('org_term.elected_on', 'desc')
+          .orderBy('org_term.id', 'desc')
+          .limit(1)
+          .as('t'),
+      (join) => join.onTrue(),
+    )
+    .select([
+      'org.id',
+      'org.code',
+      'org.name',
+      'org.short_name',
+      'org.kind',
+      'org.level',
+      'org.category',
+      'org.path',
+      't.id as term_id',
+      't.elected_on',
+      't.term_years',
+    ])
+    .leftJoin(
+      // members and full members of every org's subtree: each member org's counts added to all the
+      // orgs on its path (ids in the path), one pass over the base's members instead of one per org
+      sql<{ org_id: number; members: number; full_members: number }>`(
+        select a.id::bigint as org_id, sum(c.n) as members, sum(c.f) as full_members
+        from (
+          select m.org_id, count(*) as n, count(*) filter (where m.status = 'full') as f
+          from member m join org mo on mo.id = m.org_id
+          where mo.path like ${`${basePath}%`}
+          group by m.org_id
+        ) c
+        join org co on co.id = c.org_id
+        cross join lateral unnest(string_to_array(trim(both '/' from co.path), '/')) as a(id)
+        group by a.id
+      )`.as('mc'),
+      (join) => join.onRef('mc.org_id', '=', 'org.id'),
+    )
+    .select([
+      sql<number>`coalesce(mc.members, 0)`.as('members'),
+      sql<number>`coalesce(mc.full_members, 0)`.as('full_members'),
+      sql<number>`(select count(*) from org_committee_member c where c.term_id = t.id and c.position = 'secretary')`.as(
+        'secretaries',
+      ),
+      sql<number>`(select count(*) from org_committee_member c where c.term_id = t.id and c.position = 'deputy_secretary')`.as(
+        'deputies',
+      ),
+      sql<number>`(select count(*) from org_committee_member c where c.term_id = t.id and c.position = 'member')`.as(
+        'others',
+      ),
+    ])
+    .orderBy('org.path')
+    .execute();
+  return rows.map((r) => {
+    const term =
+      r.term_id === null || r.elected_on === null || r.term_years === null
+        ? null
+        : {
+            id: Number(r.term_id),
+            electedOn: r.elected_on,
+            termYears: Number(r.term_years),
+            secretaries: Number(r.secretaries),
+            deputies: Number(r.deputies),
+            others: Number(r.others),
+            endsOn: '',
+          };
+    const facts: OrgFacts = {
+      kind: r.kind,
+      level: r.level,
+      category: r.category,
+      members: Number(r.members),
+      fullMembers: Number(r.full_members),
+      term,
+    };
+    return {
+      id: Number(r.id),
+      code: r.code,
+      name: r.name,
+      shortName: r.short_name,
+      kind: r.kind,
+      level: r.level,
+      path: r.path,
+      members: facts.members,
+      fullMembers: facts.fullMembers,
+      term,
+      facts,
+    };
+  });
+}
+
+export interface FindingRow extends Finding {
+  org: { id: number; code: string; name: string; shortName: string; kind: string; level: string };
+}
+
+export interface FindingsQuery {
+  orgId?: number;
+  kind?: FindingKind;
+  page?: number;
+  pageSize?: number;
+}
+
+export async function listFindings(db: Kysely<DB>, actor: Actor, q: FindingsQuery, today = shanghaiToday()) {
+  const base = q.orgId ? (await verifyOrg(db, actor, q.orgId)).path : actor.scopePath;
+  const orgs = await orgFacts(db, actor, base);
+  const all: FindingRow[] = [];
+  for (const o of orgs)
+    for (const f of checkOrg(o.facts, today))
+      all.push({
+        ...f,
+        org: { id: o.id, code: o.code, name: o.name, shortName: o.shortName, kind: o.kind, level: o.level },
+      });
+  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as Record<FindingKind, number>;
+  for (const f of all) counts[f.kind] += 1;
+  const filtered = q.kind ? all.filter((f) => f.kind === q.kind) : all;
+  const page = q.page ?? 1;
+  const pageSize = q.pageSize ?? 20;
+  return {
+    today,
+    checkedOrgs: orgs.length,
+    counts,
+    total: filtered.length,
+    page,
+    pageSize,
+    items: filtered.slice((page - 1) * pageSize, page * pageSize),
+  };
+}
+
+/** One org's current term with its committee, its earlier terms and its own findings. */
+export async function orgTerms(db: Kysely<DB>, actor: Actor, orgId: number, today = shanghaiToday()) {
+  const org = await verifyOrg(db, actor, orgId);
+  const [self] = (await orgFacts(db, actor, org.path)).filter((o) => o.id === org.id);
+  const terms = await db
+    .selectFrom('org_term')
+    .select(['id', 'elected_on', 'term_years', 'note', 'created_at'])
+    .where('org_id', '=', org.id)
+    .orderBy('elected_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  const committee = terms[0]
+    ? await db
+        .selectFrom('org_committee_member')
+        .select(['seq', 'member_id', 'name', 'position'])
+        .where('term_id', '=', terms[0].id)
+        .orderBy('seq')
+        .execute()
+    : [];
+  return {
+    org: { id: org.id, code: org.code, name: org.name, kind: org.kind, level: org.level },
+    termYears: termYearsFor(org),
+    electsCommittee: electsCommittee(org),
+    members: self?.members ?? 0,
+    fullMembers: self?.fullMembers ?? 0,
+    terms: terms.map((t) => ({
+      id: Number(t.id),
+      electedOn: t.elected_on,
+      termYears: Number(t.term_years),
+      note: t.note,
+    })),
+    committee: committee.map((c) => ({
+      memberId: c.member_id === null ? null : Number(c.member_id),
+      name: c.name,
+      position: c.position,
+    })),
+    findings: self ? checkOrg(self.facts, today) : [],
+  };
+}
+
+export interface ElectionInput {
+  electedOn: string;
+  note?: string;
+  committee: { memberId: number; position: CommitteePosition }[];
+}
+
+const electionError = (code: string, zh: string, en: string, details?: unknown) =>
+  unprocessable(code, zh, en, details);
+
+/** 换届选举: a new term with its committee, recorded by a higher org of the org (audited). */
+export async function recordElection(
+  db: Kysely<DB>,
+  write: Write,
+  actor: Actor,
+  orgId: number,
+  input: ElectionInput,
+  today = shanghaiToday(),
+) {
+  const org = await verifyOrg(db, actor, orgId);
+  if (org.id === actor.scopeOrgId)
+    throw forbidden(
+      'ORG_ELECTION_BY_HIGHER_ORG',
+      '换届选举结果由上级党组织登记（审批），本组织不能登记自己的选举。',
+      'An election is recorded (approved) by a higher org; an org cannot record its own.',
+    );
+  if (!electsCommittee(org))
+    throw electionError(
+      'ORG_ELECTION_NOT_APPLICABLE',
+      '该组织类型不在此登记换届（党支部、联合党支部、党总支）。',
+      'Elections are recorded here for branches, joint branches and general branches only.',
+    );
+  if (!isDate(input.electedOn) || input.electedOn > today)
+    throw electionError(
+      'ORG_ELECTION_DATE',
+      `选举日期 ${input.electedOn} 无效或晚于今天（${today}）。`,
+      `Election date ${input.electedOn} is invalid or after today (${today}).`,
+    );
+  const [self] = (await orgFacts(db, actor, org.path)).filter((o) => o.id === org.id);
+  const previous = self?.term;
+  if (previous && input.electedOn <= previous.electedOn)
+    throw electionError(
+      'ORG_ELECTION_DATE',
+      `选举日期须晚于上一届的选举日期 ${previous.electedOn}。`,
+      `The election date must be after the previous term's (${previous.electedOn}).`,
+    );
+  const ids = input.committee.map((c) => c.memberId);
+  if (new Set(ids).size !== ids.length)
+    throw electionError('ORG_COMMITTEE_DUPLICATE', '同一党员在委员中出现两次。', 'A member is listed twice.');
+  const people = ids.length
+    ? await scoped
+        .members(db, actor)
+        .select(['member.id', 'member.name', 'member.status'])
+        .where('member.id', 'in', ids)
+        .where('member_org.path', 'like', `${org.path}%`)
+        .execute()
+    : [];
+  const byId = new Map(people.map((p) => [Number(p.id), p]));
+  const missing = ids.filter((id) => !byId.has(id));
+  if (missing.length)
+    throw electionError(
+      'ORG_COMMITTEE_NOT_MEMBER',
+      `委员须是本组织的党员：编号 ${missing.join('、')} 不是。`,
+      `Committee members must belong to the org: ${missing.join(', ')} do not.`,
+      { missing },
+    );
+  const probationary = people.filter((p) => p.status !== 'full').map((p) => p.name);
+  if (probationary.length)
+    throw electionError(
+      'ORG_COMMITTEE_FULL_MEMBERS',
+      `预备党员没有被选举权：${probationary.join('、')}。`,
+      `Probationary members cannot be elected: ${probationary.join(', ')}.`,
+    );
+  const count = (p: CommitteePosition) => input.committee.filter((c) => c.position === p).length;
+  const fullMembers = self?.fullMembers ?? 0;
+  const problem = committeeProblem(fullMembers, {
+    secretaries: count('secretary'),
+    deputies: count('deputy_secretary'),
+    others: count('member'),
+  });
+  if (problem)
+    throw electionError(
+      'ORG_COMMITTEE_SIZE',
+      `【ORG_COMMITTEE_SIZE】${problem.zh}。`,
+      `[ORG_COMMITTEE_SIZE] ${problem.en}.`,
+      { fullMembers },
+    );
+  const termYears = termYearsFor(org);
+  return write(async (trx, audit) => {
+    const term = await trx
+      .insertInto('org_term')
+      .values({
+        org_id: org.id,
+        county_code: org.county_code,
+        elected_on: input.electedOn,
+        term_years: termYears,
+        note: input.note ?? '',
+        recorded_by_org_id: actor.scopeOrgId,
+        recorded_by: actor.accountId,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await trx
+      .insertInto('org_committee_member')
+      .values(
+        input.committee.map((c, i) => ({
+          term_id: term.id,
+          seq: i + 1,
+          member_id: c.memberId,
+          name: byId.get(c.memberId)?.name ?? '',
+          position: c.position,
+        })),
+      )
+      .execute();
+    await audit({
+      action: 'org.election',
+      targetType: 'org',
+      targetId: org.id,
+      countyCode: org.county_code,
+      before: previous ? { termId: previous.id, electedOn: previous.electedOn } : null,
+      after: { termId: Number(term.id), electedOn: input.electedOn, termYears, committee: input.committee },
+    });
+    return Number(term.id);
+  });
+}

@@ -1,0 +1,203 @@
+// Org checks, elections, "my branch" and "my records" over real HTTP on both engines: findings per
+// scope with counts; another village's secretary gets 404; an election by the higher org clears an
+// overdue finding (and a wrong committee is refused with the rule's code); a member's records hold
+// only that member's data.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Database } from '../platform/db/engine.ts';
+import { createTestDatabase } from '../platform/db/testing/test-database.ts';
+import { startTestServer, type TestClient, type TestServer } from '../platform/http/testing/test-server.ts';
+import { shanghaiToday } from '../recruitment/domain/dates.ts';
+
+let database: Database;
+let server: TestServer;
+let city: TestClient;
+let secretary: TestClient;
+let otherSecretary: TestClient;
+type Org = { id: number; code: string; path: string };
+let village: Org;
+let other: Org;
+
+type Findings = {
+  counts: Record<string, number>;
+  total: number;
+  checkedOrgs: number;
+  items: { kind: string; rule: string; message_zh: string; org: { id: number; code: string } }[];
+};
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer(database);
+  const { db } = database;
+  const villages = await db
+    .selectFrom('org')
+    .select(['id', 'code', 'path'])
+    .where('level', '=', 'village')
+    .where('member_count', '>', 3)
+    .orderBy('code')
+    .execute();
+  village = villages[0] as Org;
+  other = villages.find((x) => x.code.slice(0, 9) !== village.code.slice(0, 9)) as Org;
+  city = await server.as('4407');
+  secretary = await server.as(village.code);
+  otherSecretary = await server.as(other.code);
+}, 120_000);
+
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+describe('org checks', () => {
+  test('the city sees findings of every kind the demo plants, with counts by kind', async () => {
+    const res = await city.get<Findings>('/api/org-checks?pageSize=200');
+    expect(res.status).toBe(200);
+    expect(res.body.checkedOrgs).toBeGreaterThan(0);
+    expect(res.body.counts.term_overdue).toBeGreaterThan(0);
+    expect(res.body.counts.term_due).toBeGreaterThan(0);
+    const sum = Object.values(res.body.counts).reduce((s, n) => s + n, 0);
+    expect(sum).toBe(res.body.total);
+    const overdue = await city.get<Findings>('/api/org-checks?kind=term_overdue');
+    expect(overdue.body.total).toBe(res.body.counts.term_overdue);
+    expect(overdue.body.items.every((f) => f.kind === 'term_overdue' && f.rule === 'ORG_TERM_OVERDUE')).toBe(
+      true,
+    );
+  });
+
+  test("a village's secretary sees only the village; another village's secretary gets 404", async () => {
+    const mine = await secretary.get<Findings>('/api/org-checks?pageSize=200');
+    expect(mine.status).toBe(200);
+    const paths = await database.db
+      .selectFrom('org')
+      .select('id')
+      .where('path', 'like', `${village.path}%`)
+      .execute();
+    const ids = new Set(paths.map((p) => Number(p.id)));
+    expect(mine.body.items.every((f) => ids.has(f.org.id))).toBe(true);
+    expect((await otherSecretary.get(`/api/org-checks/orgs/${village.id}`)).status).toBe(404);
+    expect((await otherSecretary.get(`/api/org-checks?orgId=${village.id}`)).status).toBe(404);
+    expect((await otherSecretary.get(`/api/my-branch?orgId=${village.id}`)).status).toBe(404);
+  });
+
+  test('an election recorded by the higher org clears an overdue finding', async () => {
+    const overdue = await city.get<Findings>('/api/org-checks?kind=term_overdue&pageSize=1');
+    const org = overdue.body.items[0]?.org as { id: number; code: string };
+    const { db } = database;
+    const o = await db
+      .selectFrom('org')
+      .select(['path', 'parent_id'])
+      .where('id', '=', org.id)
+      .executeTakeFirstOrThrow();
+    const full = await db
+      .selectFrom('member')
+      .innerJoin('org', 'org.id', 'member.org_id')
+      .select('member.id')
+      .where('org.path', 'like', `${o.path}%`)
+      .where('member.status', '=', 'full')
+      .orderBy('member.id')
+      .execute();
+    const county = await server.as(org.code.slice(0, 6));
+    const url = `/api/org-checks/orgs/${org.id}/elections`;
+    const electedOn = shanghaiToday();
+    // the org cannot record its own election
+    const self = await server.as(org.code);
+    const own = await self.post<{ code: string }>(url, {
+      electedOn,
+      committee: [{ memberId: Number(full[0]?.id), position: 'secretary' }],
+    });
+    expect(own.status).toBe(403);
+    // a committee of the wrong size is refused with the rule's code, nothing written
+    const before = await db.selectFrom('org_term').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const wrongSize = full.length >= 7 ? 2 : 3;
+    const bad = await county.post<{ code: string; message_zh: string }>(url, {
+      electedOn,
+      committee: full.slice(0, wrongSize).map((m, i) => ({
+        memberId: Number(m.id),
+        position: i === 0 ? 'secretary' : i === 1 ? 'deputy_secretary' : 'member',
+      })),
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.code).toBe('ORG_COMMITTEE_SIZE');
+    const after = await db.selectFrom('org_term').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+
+    const size = full.length >= 7 ? 3 : 1;
+    const ok = await county.post<{ terms: { electedOn: string }[]; findings: { kind: string }[] }>(url, {
+      electedOn,
+      committee: full.slice(0, size).map((m, i) => ({
+        memberId: Number(m.id),
+        position: i === 0 ? 'secretary' : i === 1 ? 'deputy_secretary' : 'member',
+      })),
+    });
+    expect(ok.status).toBe(201);
+    expect(ok.body.terms[0]?.electedOn).toBe(electedOn);
+    expect(ok.body.findings.map((f) => f.kind)).not.toContain('term_overdue');
+    const again = await county.get<Findings>(`/api/org-checks?orgId=${org.id}&kind=term_overdue`);
+    expect(again.body.items.filter((f) => f.org.id === org.id)).toEqual([]);
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'target_id'])
+      .where('action', '=', 'org.election')
+      .execute();
+    expect(audit.map((a) => a.target_id)).toContain(String(org.id));
+  });
+});
+
+describe('my branch and my records', () => {
+  test("the secretary's branch screen in one call", async () => {
+    const res = await secretary.get<{
+      org: { id: number };
+      members: { total: number; full: number };
+      pipeline: Record<string, number>;
+      checklist: { items: unknown[] };
+      meetings: { last: unknown[] };
+      dues: null;
+      warnings: { counts: Record<string, number> };
+    }>('/api/my-branch');
+    expect(res.status).toBe(200);
+    expect(res.body.org.id).toBe(village.id);
+    expect(res.body.members.total).toBeGreaterThan(0);
+    expect(Object.keys(res.body.pipeline)).toContain('activist');
+    expect(res.body.warnings.counts).toHaveProperty('term_due');
+  });
+
+  test('a member reads only their own records, audited; others have none', async () => {
+    const { db } = database;
+    const link = await db
+      .selectFrom('member_account')
+      .innerJoin('account', 'account.id', 'member_account.account_id')
+      .select(['account.username', 'member_account.member_id'])
+      .orderBy('account.username')
+      .limit(2)
+      .execute();
+    const [a, b] = link;
+    if (!a || !b) throw new Error('the demo has no member accounts');
+    const me = await server.as(a.username);
+    const res = await me.get<{
+      member: { id: number; idNumberMasked: string };
+      meetings: { items: { id: number }[] };
+    }>('/api/me/records');
+    expect(res.status).toBe(200);
+    expect(res.body.member.id).toBe(Number(a.member_id));
+    expect(res.body.member.idNumberMasked).toContain('*');
+    const mineMeetings = await db
+      .selectFrom('meeting_attendance')
+      .select('meeting_id')
+      .where('member_id', '=', a.member_id)
+      .execute();
+    const allowed = new Set(mineMeetings.map((m) => Number(m.meeting_id)));
+    expect(res.body.meetings.items.every((m) => allowed.has(m.id))).toBe(true);
+    expect(res.body.member.id).not.toBe(Number(b.member_id));
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('target_id')
+      .where('action', '=', 'member.records.read')
+      .execute();
+    expect(audit.map((x) => x.target_id)).toContain(String(a.member_id));
+    // the member's role reads neither the branch screen nor the checks
+    expect((await me.get('/api/my-branch')).status).toBe(403);
+    // records are the member's own: a secretary's role has no such permission
+    const sec = await secretary.get<{ code: string }>('/api/me/records');
+    expect(sec.status).toBe(403);
+    expect(sec.body.code).toBe('PERMISSION_DENIED');
+  });
+});
