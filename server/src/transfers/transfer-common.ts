@@ -12,6 +12,7 @@ import {
   TRANSFER_SETTINGS_DEFAULTS,
   TRANSFER_SETTINGS_KEY,
   type TransferSettings,
+  type Violation,
 } from './domain/transfer-rules.ts';
 
 export type Write = <T>(
@@ -27,6 +28,14 @@ export function allowed<T>(d: Decision<T>): T {
   if (d.ok) return d.effects;
   const v = d.violation;
   throw new AppError(v.status, v.code, v.zh, v.en, v.details);
+}
+
+export function allowedError(v: Violation): AppError {
+  return new AppError(v.status, v.code, v.zh, v.en, v.details);
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 }
 
 /** Whether an org (by its path) is inside the actor's subtree. */

@@ -8,6 +8,7 @@ import { MOBILE_STATES } from './domain/mobile-community.ts';
 import { TRANSFER_SCOPES, TRANSFER_STATES } from './domain/transfer-machine.ts';
 import * as mobile from './mobile.service.ts';
 import * as transfers from './transfer.service.ts';
+import * as read from './transfer-read.service.ts';
 
 const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const DateText = (description: string) => Type.String({ maxLength: 10, description });
@@ -28,7 +29,7 @@ export const transferRoutes = [
       scope: Type.Optional(lit(TRANSFER_SCOPES)),
     }),
     async handler({ db, actor, query, audit }) {
-      return transfers.list(db, actor, audit, query as transfers.ListQuery);
+      return read.list(db, actor, audit, query as read.ListQuery);
     },
   }),
   route({
@@ -50,7 +51,7 @@ export const transferRoutes = [
     async handler({ db, actor, body, write, audit, reply }) {
       const id = await transfers.issueLetter(db, write, actor, body);
       reply.status(201);
-      return transfers.detail(db, actor, audit, id);
+      return read.detail(db, actor, audit, id);
     },
   }),
   route({
@@ -61,7 +62,7 @@ export const transferRoutes = [
     tags: TAGS,
     query: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })) }),
     async handler({ db, actor, query }) {
-      return transfers.receivingOrgs(db, actor, query.q ?? '');
+      return read.receivingOrgs(db, actor, query.q ?? '');
     },
   }),
   route({
@@ -73,7 +74,7 @@ export const transferRoutes = [
     params: IdParams,
     scopeResource: 'transfer',
     async handler({ db, actor, params, audit }) {
-      return transfers.detail(db, actor, audit, params.id);
+      return read.detail(db, actor, audit, params.id);
     },
   }),
   route({
@@ -90,7 +91,7 @@ export const transferRoutes = [
     ),
     async handler({ db, actor, params, body, write, audit }) {
       await transfers.act(write, actor, params.id, body.action as 'confirm', body.reason);
-      return transfers.detail(db, actor, audit, params.id);
+      return read.detail(db, actor, audit, params.id);
     },
   }),
   route({
