@@ -76,7 +76,7 @@ async function record(page: Page, step: number, on: string, fill?: (c: Locator) 
 test('a village secretary takes a person from application to full member; a rule refuses a step', async ({
   page,
 }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   const login = await page.request.post('/api/auth/login', {
