@@ -128,6 +128,7 @@ export const memberRoutes = [
     }),
     bodyLimit: 10 * 1024 * 1024,
     async handler({ db, actor, params, query, request, write }) {
+      await verifyOrg(db, actor, params.id); // outside the scope: 404 before anything else
       const body = request.body;
       if (!Buffer.isBuffer(body) || body.length === 0) {
         throw badRequest(
