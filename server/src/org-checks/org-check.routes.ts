@@ -43,15 +43,17 @@ export const orgCheckRoutes = [
   }),
   route({
     method: 'POST',
-    url: '/api/org-checks/orgs/:id/elections',
+    url: '/api/org-checks/elections',
     access: 'member:manage',
     summary:
       '上级党组织登记换届选举（新一届及委员）/ A higher org records an election: a new term and committee',
     tags: TAGS,
-    params: IdParams,
-    scopeResource: 'org',
     body: Type.Object(
       {
+        orgId: Type.Integer({
+          minimum: 1,
+          description: '换届的组织（在本组织之下）/ the org, below the caller’s',
+        }),
         electedOn: Type.String({ minLength: 10, maxLength: 10, description: '选举日期 / election date' }),
         note: Type.Optional(Type.String({ maxLength: 500 })),
         committee: Type.Array(
@@ -64,10 +66,11 @@ export const orgCheckRoutes = [
       },
       { additionalProperties: false },
     ),
-    async handler({ db, actor, params, body, write, reply }) {
-      await recordElection(db, write, actor, params.id, body as ElectionInput);
+    async handler({ db, actor, body, write, reply }) {
+      const { orgId, ...input } = body;
+      await recordElection(db, write, actor, orgId, input as ElectionInput);
       reply.status(201);
-      return orgTerms(db, actor, params.id);
+      return orgTerms(db, actor, orgId);
     },
   }),
   route({

@@ -96,19 +96,29 @@ describe('org checks', () => {
       .orderBy('member.id')
       .execute();
     const county = await server.as(org.code.slice(0, 6));
-    const url = `/api/org-checks/orgs/${org.id}/elections`;
+    const url = '/api/org-checks/elections';
     const electedOn = shanghaiToday();
     // the org cannot record its own election
     const self = await server.as(org.code);
     const own = await self.post<{ code: string }>(url, {
+      orgId: org.id,
       electedOn,
       committee: [{ memberId: Number(full[0]?.id), position: 'secretary' }],
     });
     expect(own.status).toBe(403);
+    // a secretary of another village does not find the org
+    const outsider = o.path.startsWith(other.path) ? secretary : otherSecretary;
+    const stranger = await outsider.post<{ code: string }>(url, {
+      orgId: org.id,
+      electedOn,
+      committee: [{ memberId: Number(full[0]?.id), position: 'secretary' }],
+    });
+    expect(stranger.status).toBe(404);
     // a committee of the wrong size is refused with the rule's code, nothing written
     const before = await db.selectFrom('org_term').select(db.fn.countAll().as('n')).executeTakeFirstOrThrow();
     const wrongSize = full.length >= 7 ? 2 : 3;
     const bad = await county.post<{ code: string; message_zh: string }>(url, {
+      orgId: org.id,
       electedOn,
       committee: full.slice(0, wrongSize).map((m, i) => ({
         memberId: Number(m.id),
@@ -122,6 +132,7 @@ describe('org checks', () => {
 
     const size = full.length >= 7 ? 3 : 1;
     const ok = await county.post<{ terms: { electedOn: string }[]; findings: { kind: string }[] }>(url, {
+      orgId: org.id,
       electedOn,
       committee: full.slice(0, size).map((m, i) => ({
         memberId: Number(m.id),

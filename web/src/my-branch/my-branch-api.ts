@@ -57,6 +57,25 @@ export interface MyBranch {
   warnings: { counts: Record<FindingKind, number>; total: number; items: Finding[] };
 }
 
+/** GET /api/dues/orgs/:id (server/src/dues): the month's totals in fen. */
+export interface BranchDues {
+  month: string;
+  totals: { members: number; dueFen: number; paidFen: number; arrearsFen: number; unpaid: number };
+}
+
+/** GET /api/dues/warnings (server/src/dues): six months without dues or organizational life. */
+export interface SixMonthWarnings {
+  total: number;
+  items: {
+    member: { id: number; name: string };
+    org: { id: number; name: string };
+    dues: boolean;
+    orgLife: boolean;
+  }[];
+}
+
 export const myBranchApi = {
   get: (orgId?: number) => api.get<MyBranch>('/api/my-branch', orgId ? { orgId } : undefined),
+  dues: (orgId: number) => api.get<BranchDues>(`/api/dues/orgs/${orgId}`),
+  sixMonths: (orgId: number) => api.get<SixMonthWarnings>('/api/dues/warnings', { orgId, pageSize: 20 }),
 };

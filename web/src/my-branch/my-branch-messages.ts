@@ -39,6 +39,13 @@ export const zh = {
   'b.kind.term_due': '换届将到期',
   'b.kind.term_overdue': '换届已逾期',
   'b.attendance': '出席 {present}/{expected}',
+  'b.duesDue': '应交（元）',
+  'b.duesPaid': '已交（元）',
+  'b.duesUnpaid': '未交清人数',
+  'b.duesArrears': '累计欠交（元）',
+  'b.sixMonths': '连续 6 个月未交党费或未参加组织生活：{n} 人',
+  'b.sixDues': '未交党费',
+  'b.sixLife': '未参加组织生活',
 };
 export type MyBranchMessageKey = keyof typeof zh;
 
@@ -79,6 +86,13 @@ export const en: Record<MyBranchMessageKey, string> = {
   'b.kind.term_due': 'Election due',
   'b.kind.term_overdue': 'Election overdue',
   'b.attendance': 'present {present}/{expected}',
+  'b.duesDue': 'Due (yuan)',
+  'b.duesPaid': 'Paid (yuan)',
+  'b.duesUnpaid': 'Members not fully paid',
+  'b.duesArrears': 'Arrears (yuan)',
+  'b.sixMonths': 'Six months without dues or organizational life: {n}',
+  'b.sixDues': 'no dues',
+  'b.sixLife': 'no organizational life',
 };
 
 export function useMyBranchText() {

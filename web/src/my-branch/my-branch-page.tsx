@@ -7,10 +7,66 @@ import { useApi } from '../api/use-api.ts';
 import { useMeetingText } from '../meetings/meeting-messages.ts';
 import { PageSpin } from '../shell/page-spin.tsx';
 import { PageTitle } from '../shell/page-title.tsx';
+import { useSession } from '../shell/session.tsx';
 import { FINDING_KINDS, myBranchApi, STAGES } from './my-branch-api.ts';
 import { type MyBranchMessageKey, useMyBranchText } from './my-branch-messages.ts';
 
 const STATE_COLOR = { done: 'green', open: 'blue', overdue: 'red' } as const;
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+/** This month's dues from the dues module (GET /api/dues/orgs/:id); a placeholder without it. */
+function DuesCard({ orgId }: { orgId: number }) {
+  const { t } = useMyBranchText();
+  const { can } = useSession();
+  const allowed = can('dues:manage');
+  const { data, error } = useApi(() => myBranchApi.dues(orgId), [orgId], allowed);
+  return (
+    <Card size="small" title={t('b.dues')} data-testid="branch-dues">
+      {!allowed || error ? (
+        <Alert type="info" showIcon message={t('b.duesPlaceholder')} />
+      ) : data ? (
+        <Row gutter={12}>
+          <Col span={6}>
+            <Statistic title={t('b.duesDue')} value={yuan(data.totals.dueFen)} />
+          </Col>
+          <Col span={6}>
+            <Statistic title={t('b.duesPaid')} value={yuan(data.totals.paidFen)} />
+          </Col>
+          <Col span={6}>
+            <Statistic title={t('b.duesUnpaid')} value={data.totals.unpaid} />
+          </Col>
+          <Col span={6}>
+            <Statistic title={t('b.duesArrears')} value={yuan(data.totals.arrearsFen)} />
+          </Col>
+        </Row>
+      ) : null}
+    </Card>
+  );
+}
+
+/** The dues module's six-month warnings (GET /api/dues/warnings) for the branch, when it exists. */
+function SixMonths({ orgId }: { orgId: number }) {
+  const { t } = useMyBranchText();
+  const { can } = useSession();
+  const { data } = useApi(() => myBranchApi.sixMonths(orgId), [orgId], can('dues:manage'));
+  if (!data || data.total === 0) return null;
+  return (
+    <div data-testid="branch-six-months">
+      <div>{t('b.sixMonths', { n: data.total })}</div>
+      <List
+        size="small"
+        dataSource={data.items}
+        renderItem={(w) => (
+          <List.Item>
+            {w.member.name} · {w.org.name}
+            {w.dues && <Tag color="red">{t('b.sixDues')}</Tag>}
+            {w.orgLife && <Tag color="red">{t('b.sixLife')}</Tag>}
+          </List.Item>
+        )}
+      />
+    </div>
+  );
+}
 
 export default function MyBranchPage() {
   const { t, lang } = useMyBranchText();
@@ -115,9 +171,7 @@ export default function MyBranchPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('b.dues')} data-testid="branch-dues">
-            <Alert type="info" showIcon message={t('b.duesPlaceholder')} />
-          </Card>
+          <DuesCard orgId={b.org.id} />
         </Col>
         <Col xs={24} lg={12}>
           <Card size="small" title={t('b.warnings')} data-testid="branch-warnings">
@@ -128,6 +182,7 @@ export default function MyBranchPage() {
                 </Tag>
               ))}
             </div>
+            <SixMonths orgId={b.org.id} />
             {b.warnings.total === 0 ? (
               <div className="qj-muted">{t('b.warningsNone')}</div>
             ) : (
