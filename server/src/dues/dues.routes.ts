@@ -3,6 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
 import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import type { RateTable } from './domain/dues-rules.ts';
 import {
   branchDues,
@@ -85,9 +86,9 @@ export const duesRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'org',
-    query: Type.Object({ month: Month }),
+    query: Type.Object({ month: Type.Optional(Month) }),
     async handler({ db, actor, params, query }) {
-      return branchDues(db, actor, params.id, query.month);
+      return branchDues(db, actor, params.id, query.month ?? shanghaiToday().slice(0, 7));
     },
   }),
   route({

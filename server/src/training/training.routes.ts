@@ -1,0 +1,167 @@
+// 培训 / 党校 (issue 5 item 6): classes, sessions, enrollment, attendance with class hours, and the
+// progress of 万名党员进党校. Thin: parse, declare access, call one service function.
+import { Type } from '@sinclair/typebox';
+import { route } from '../platform/http/route.ts';
+import { IdParams } from '../platform/http/schemas.ts';
+import {
+  addSession,
+  classDetail,
+  createClass,
+  enroll,
+  listClasses,
+  recordAttendance,
+} from './training.service.ts';
+import { progress, setTarget } from './training-progress.service.ts';
+
+const Id = Type.Integer({ minimum: 1 });
+const DateText = Type.String({ minLength: 10, maxLength: 10, description: 'YYYY-MM-DD' });
+const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+const Hours = Type.Number({ minimum: 0, maximum: 24, multipleOf: 0.5, description: '学时 / class hours' });
+const TAGS = ['training'];
+const Level = Type.Union(
+  [Type.Literal('city_key'), Type.Literal('county_general'), Type.Literal('grassroots')],
+  {
+    description: '市级重点培训 / 县级普训 / 基层培训',
+  },
+);
+
+export const trainingRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/training/classes',
+    access: 'training:manage',
+    summary: '培训班列表（本组织及下级）/ Training classes of an org and the orgs under it',
+    tags: TAGS,
+    query: Type.Object({ orgId: Type.Optional(Id), year: Type.Optional(Year) }),
+    async handler({ db, actor, query }) {
+      return listClasses(db, actor, query);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/training/classes',
+    access: 'training:manage',
+    summary: '开设培训班 / Open a training class',
+    tags: TAGS,
+    body: Type.Object(
+      {
+        orgId: Id,
+        title: Type.String({ minLength: 1, maxLength: 200 }),
+        level: Level,
+        provider: Type.Optional(Type.String({ maxLength: 100, description: '承办单位，如 双水党校' })),
+        partySchool: Type.Optional(Type.Boolean({ description: '党校培训（计入万名党员进党校）' })),
+        startsOn: DateText,
+        endsOn: DateText,
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, body, write, reply }) {
+      const id = await createClass(db, write, actor, body);
+      reply.status(201);
+      return classDetail(db, actor, id);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/training/classes/:id',
+    access: 'training:manage',
+    summary: '培训班详情：课程、学员、学时 / A class with its sessions, enrollment and hours',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'training_class',
+    async handler({ db, actor, params }) {
+      return classDetail(db, actor, params.id);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/training/classes/:id/sessions',
+    access: 'training:manage',
+    summary: '增加课程（日期、学时）/ Add a session with its date and class hours',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'training_class',
+    body: Type.Object(
+      {
+        heldOn: DateText,
+        topic: Type.String({ minLength: 1, maxLength: 200 }),
+        hours: Type.Number({ exclusiveMinimum: 0, maximum: 24, multipleOf: 0.5 }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, params, body, write, reply }) {
+      await addSession(db, write, actor, params.id, body);
+      reply.status(201);
+      return classDetail(db, actor, params.id);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/training/classes/:id/enrollments',
+    access: 'training:manage',
+    summary: '报名：党员和入党申请人 / Enroll members and applicants',
+    tags: TAGS,
+    params: IdParams,
+    scopeResource: 'training_class',
+    body: Type.Object(
+      {
+        memberIds: Type.Optional(Type.Array(Id, { maxItems: 2000 })),
+        applicantIds: Type.Optional(Type.Array(Id, { maxItems: 500 })),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, params, body, write }) {
+      return enroll(db, write, actor, params.id, body);
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/training/classes/:id/sessions/:sessionId/attendance',
+    access: 'training:manage',
+    summary: '登记课程出勤与学时（申请人的学时计入发展党员培训要求）/ Record attendance and hours',
+    tags: TAGS,
+    params: Type.Object({ id: Id, sessionId: Id }),
+    scopeResource: 'training_class',
+    body: Type.Object(
+      {
+        attendance: Type.Array(
+          Type.Object({ enrollmentId: Id, hours: Type.Optional(Hours) }, { additionalProperties: false }),
+          {
+            minItems: 1,
+            maxItems: 2000,
+          },
+        ),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, params, body, write }) {
+      return recordAttendance(db, write, actor, params.id, params.sessionId, body);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/training/progress',
+    access: 'training:manage',
+    summary: '万名党员进党校进度（本组织及直属下级）/ Progress of 万名党员进党校 by scope',
+    tags: TAGS,
+    query: Type.Object({ orgId: Type.Optional(Id), year: Year }),
+    async handler({ db, actor, query }) {
+      return progress(db, actor, query);
+    },
+  }),
+  route({
+    method: 'PUT',
+    url: '/api/training/targets',
+    access: 'training:manage',
+    summary: '下达年度进党校目标（市、县）/ Set the year’s target (city or county)',
+    tags: TAGS,
+    body: Type.Object(
+      { orgId: Id, year: Year, target: Type.Integer({ minimum: 0, maximum: 1_000_000 }) },
+      { additionalProperties: false },
+    ),
+    async handler({ db, actor, body, write }) {
+      await setTarget(db, write, actor, body);
+      return { ok: true };
+    },
+  }),
+];
