@@ -29,5 +29,7 @@ test('a member opens my records and sees their own membership', async ({ page })
   const card = page.getByTestId('records-membership');
   await expect(card).toContainText('所在党组织');
   await expect(card).toContainText('正式党员');
+  await expect(page.getByTestId('records-dues')).toContainText('我的党费');
+  await expect(page.getByTestId('records-training')).toContainText('我的培训');
   await expect(page.getByRole('menuitem', { name: '我的支部' })).toHaveCount(0);
 });

@@ -1,7 +1,8 @@
 // "My records" (issue 5 item 8): a member's own membership, history and organizational life. The
 // scope here is the link member_account (0012): the signed-in account's own member row and nothing
-// else. Reading it is a read of personal data, so it is audited.
-import type { Kysely } from 'kysely';
+// else: membership, history, meetings signed in to, dues paid and training. Reading it is a read of
+// personal data, so it is audited.
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors/errors.ts';
@@ -71,6 +72,31 @@ export async function myRecords(
     .orderBy('meeting.held_on', 'desc')
     .limit(100)
     .execute();
+  const dues = await db
+    .selectFrom('dues_payment')
+    .where('member_id', '=', me.id)
+    .select(['month', 'due_fen', 'paid_fen', 'paid_on'])
+    .orderBy('month', 'desc')
+    .limit(12)
+    .execute();
+  const training = await db
+    .selectFrom('training_enrollment as e')
+    .innerJoin('training_class as c', 'c.id', 'e.class_id')
+    .leftJoin('training_attendance as a', 'a.enrollment_id', 'e.id')
+    .where('e.member_id', '=', me.id)
+    .select([
+      'c.id',
+      'c.title',
+      'c.level',
+      'c.party_school',
+      'c.starts_on',
+      'c.ends_on',
+      sql<string>`coalesce(sum(a.hours), 0)`.as('hours'),
+    ])
+    .groupBy(['c.id', 'c.title', 'c.level', 'c.party_school', 'c.starts_on', 'c.ends_on'])
+    .orderBy('c.starts_on', 'desc')
+    .limit(50)
+    .execute();
   await audit({
     action: 'member.records.read',
     targetType: 'member',
@@ -111,9 +137,17 @@ export async function myRecords(
         reason: m.reason,
       })),
     },
-    /** null until the dues capability (server/src/dues) exposes a member's payments */
-    dues: null,
-    /** null until the training capability (server/src/training) exposes a member's classes */
-    training: null,
+    /** the last 12 months paid (server/src/dues tables), amounts in fen */
+    dues: dues.map((d) => ({ month: d.month, dueFen: d.due_fen, paidFen: d.paid_fen, paidOn: d.paid_on })),
+    /** classes enrolled in with the hours attended (server/src/training tables) */
+    training: training.map((c) => ({
+      id: Number(c.id),
+      title: c.title,
+      level: c.level,
+      partySchool: c.party_school,
+      startsOn: c.starts_on,
+      endsOn: c.ends_on,
+      hours: Number(c.hours),
+    })),
   };
 }

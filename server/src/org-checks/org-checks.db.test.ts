@@ -182,10 +182,29 @@ describe('my branch and my records', () => {
       .execute();
     const [a, b] = link;
     if (!a || !b) throw new Error('the demo has no member accounts');
+    // a payment of someone else must not show among mine
+    const bOrg = await db
+      .selectFrom('member')
+      .select('org_id')
+      .where('id', '=', b.member_id)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('dues_payment')
+      .values({
+        member_id: b.member_id,
+        month: '2020-01',
+        org_id: bOrg.org_id,
+        due_fen: 100,
+        paid_fen: 100,
+        paid_on: '2020-01-10',
+      })
+      .execute();
     const me = await server.as(a.username);
     const res = await me.get<{
       member: { id: number; idNumberMasked: string };
       meetings: { items: { id: number }[] };
+      dues: { month: string }[];
+      training: unknown[];
     }>('/api/me/records');
     expect(res.status).toBe(200);
     expect(res.body.member.id).toBe(Number(a.member_id));
@@ -198,6 +217,8 @@ describe('my branch and my records', () => {
     const allowed = new Set(mineMeetings.map((m) => Number(m.meeting_id)));
     expect(res.body.meetings.items.every((m) => allowed.has(m.id))).toBe(true);
     expect(res.body.member.id).not.toBe(Number(b.member_id));
+    expect(res.body.dues.map((d) => d.month)).not.toContain('2020-01');
+    expect(Array.isArray(res.body.training)).toBe(true);
     const audit = await db
       .selectFrom('audit_log')
       .select('target_id')

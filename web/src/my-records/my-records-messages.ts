@@ -26,9 +26,14 @@ export const zh = {
   'r.att.absent': '缺席',
   'r.att.on_leave': '请假',
   'r.dues': '我的党费',
-  'r.duesPlaceholder': '党费缴纳记录将在党费模块上线后显示在这里。',
+  'r.duesNone': '还没有党费交纳记录',
+  'r.duesLine': '应交 {due} 元，实交 {paid} 元（{on}）',
+  'r.paid': '已交清',
+  'r.owing': '未交清',
   'r.training': '我的培训',
-  'r.trainingPlaceholder': '培训和学时记录将在培训模块上线后显示在这里。',
+  'r.trainingNone': '还没有培训记录',
+  'r.hours': '{n} 学时',
+  'r.partySchool': '党校',
 };
 export type MyRecordsMessageKey = keyof typeof zh;
 
@@ -56,9 +61,14 @@ export const en: Record<MyRecordsMessageKey, string> = {
   'r.att.absent': 'Absent',
   'r.att.on_leave': 'On leave',
   'r.dues': 'My dues',
-  'r.duesPlaceholder': 'Your dues payments come here with the dues module.',
+  'r.duesNone': 'No dues payments recorded yet',
+  'r.duesLine': 'due {due} yuan, paid {paid} yuan ({on})',
+  'r.paid': 'Paid',
+  'r.owing': 'Not fully paid',
   'r.training': 'My training',
-  'r.trainingPlaceholder': 'Your classes and hours come here with the training module.',
+  'r.trainingNone': 'No training recorded yet',
+  'r.hours': '{n} class hours',
+  'r.partySchool': 'Party school',
 };
 
 export function useMyRecordsText() {

@@ -1,5 +1,5 @@
-// 我的档案: a member's own membership, its history, the meetings signed in to, dues and training
-// (placeholders until those modules expose a member's figures). One call: GET /api/me/records.
+// 我的档案: a member's own membership, its history, the meetings signed in to, dues and training.
+// One call: GET /api/me/records.
 import { Alert, Card, Col, Descriptions, List, Row, Tag } from 'antd';
 import { api } from '../api/client.ts';
 import { useApi } from '../api/use-api.ts';
@@ -30,9 +30,18 @@ interface MyRecords {
     attended: number;
     items: { id: number; kind: string; heldOn: string; topic: string; orgName: string; status: string }[];
   };
-  dues: null;
-  training: null;
+  dues: { month: string; dueFen: number; paidFen: number; paidOn: string }[];
+  training: {
+    id: number;
+    title: string;
+    partySchool: boolean;
+    startsOn: string;
+    endsOn: string;
+    hours: number;
+  }[];
 }
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
 
 const ATT_COLOR: Record<string, string> = { present: 'green', absent: 'red', on_leave: 'gold' };
 
@@ -107,11 +116,45 @@ export default function MyRecordsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={12}>
-          <Card size="small" title={t('r.dues')}>
-            <Alert type="info" showIcon message={t('r.duesPlaceholder')} />
+          <Card size="small" title={t('r.dues')} data-testid="records-dues">
+            {data.dues.length === 0 ? (
+              <div>{t('r.duesNone')}</div>
+            ) : (
+              <List
+                size="small"
+                dataSource={data.dues}
+                renderItem={(d) => (
+                  <List.Item
+                    extra={
+                      d.paidFen >= d.dueFen ? (
+                        <Tag color="green">{t('r.paid')}</Tag>
+                      ) : (
+                        <Tag color="red">{t('r.owing')}</Tag>
+                      )
+                    }
+                  >
+                    {d.month} ·{' '}
+                    {t('r.duesLine', { due: yuan(d.dueFen), paid: yuan(d.paidFen), on: d.paidOn })}
+                  </List.Item>
+                )}
+              />
+            )}
           </Card>
-          <Card size="small" title={t('r.training')} style={{ marginTop: 16 }}>
-            <Alert type="info" showIcon message={t('r.trainingPlaceholder')} />
+          <Card size="small" title={t('r.training')} style={{ marginTop: 16 }} data-testid="records-training">
+            {data.training.length === 0 ? (
+              <div>{t('r.trainingNone')}</div>
+            ) : (
+              <List
+                size="small"
+                dataSource={data.training}
+                renderItem={(c) => (
+                  <List.Item extra={t('r.hours', { n: c.hours })}>
+                    {c.startsOn} – {c.endsOn} · {c.title}
+                    {c.partySchool && <Tag color="red">{t('r.partySchool')}</Tag>}
+                  </List.Item>
+                )}
+              />
+            )}
           </Card>
         </Col>
       </Row>
