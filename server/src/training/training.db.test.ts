@@ -175,7 +175,8 @@ describe('training', () => {
       [s2, [{ enrollmentId: m0 }, { enrollmentId: ap }]],
       [s3, [{ enrollmentId: ap }]],
     ] as const) {
-      const r = await county.post<Detail>(`/api/training/classes/${classId}/sessions/${s.id}/attendance`, {
+      const r = await county.post<Detail>(`/api/training/classes/${classId}/attendance`, {
+        sessionId: s.id,
         attendance: rows,
       });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -220,12 +221,14 @@ describe('training', () => {
     expect(outside.body.code).toBe('TRAINING_SESSION_OUTSIDE_CLASS');
     const [s1] = detail.sessions as unknown as [{ id: number }];
     const m0 = detail.enrollments[0] as { id: number };
-    const twice = await county.post<Err>(`/api/training/classes/${classId}/sessions/${s1.id}/attendance`, {
+    const twice = await county.post<Err>(`/api/training/classes/${classId}/attendance`, {
+      sessionId: s1.id,
       attendance: [{ enrollmentId: m0.id }],
     });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe('TRAINING_ATTENDANCE_EXISTS');
-    const tooMany = await county.post<Err>(`/api/training/classes/${classId}/sessions/${s1.id}/attendance`, {
+    const tooMany = await county.post<Err>(`/api/training/classes/${classId}/attendance`, {
+      sessionId: s1.id,
       attendance: [{ enrollmentId: 999_999 }],
     });
     expect(tooMany.body.code).toBe('TRAINING_NOT_ENROLLED');

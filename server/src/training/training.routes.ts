@@ -116,14 +116,15 @@ export const trainingRoutes = [
   }),
   route({
     method: 'POST',
-    url: '/api/training/classes/:id/sessions/:sessionId/attendance',
+    url: '/api/training/classes/:id/attendance',
     access: 'training:manage',
     summary: '登记课程出勤与学时（申请人的学时计入发展党员培训要求）/ Record attendance and hours',
     tags: TAGS,
-    params: Type.Object({ id: Id, sessionId: Id }),
+    params: IdParams,
     scopeResource: 'training_class',
     body: Type.Object(
       {
+        sessionId: Type.Integer({ minimum: 1, description: '课程 / the session' }),
         attendance: Type.Array(
           Type.Object({ enrollmentId: Id, hours: Type.Optional(Hours) }, { additionalProperties: false }),
           {
@@ -135,7 +136,7 @@ export const trainingRoutes = [
       { additionalProperties: false },
     ),
     async handler({ db, actor, params, body, write }) {
-      return recordAttendance(db, write, actor, params.id, params.sessionId, body);
+      return recordAttendance(db, write, actor, params.id, body.sessionId, body);
     },
   }),
   route({

@@ -57,7 +57,7 @@ export const trainingApi = {
   enroll: (id: number, body: { memberIds?: number[]; applicantIds?: number[] }) =>
     api.post<ClassDetail>(`/api/training/classes/${id}/enrollments`, body),
   attend: (id: number, sessionId: number, attendance: { enrollmentId: number; hours?: number }[]) =>
-    api.post<ClassDetail>(`/api/training/classes/${id}/sessions/${sessionId}/attendance`, { attendance }),
+    api.post<ClassDetail>(`/api/training/classes/${id}/attendance`, { sessionId, attendance }),
   progress: (year: number, orgId?: number) => api.get<Progress>('/api/training/progress', { year, orgId }),
   setTarget: (orgId: number, year: number, target: number) =>
     api.put<{ ok: true }>('/api/training/targets', { orgId, year, target }),
