@@ -21,7 +21,12 @@ function DuesCard({ orgId }: { orgId: number }) {
   const allowed = can('dues:manage');
   const { data, error } = useApi(() => myBranchApi.dues(orgId), [orgId], allowed);
   return (
-    <Card size="small" title={t('b.dues')} data-testid="branch-dues">
+    <Card
+      size="small"
+      title={t('b.dues')}
+      data-testid="branch-dues"
+      extra={allowed ? <Link to="/dues">{t('b.openDues')}</Link> : undefined}
+    >
       {!allowed || error ? (
         <Alert type="info" showIcon message={t('b.duesPlaceholder')} />
       ) : data ? (
