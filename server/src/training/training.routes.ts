@@ -89,9 +89,9 @@ export const trainingRoutes = [
       },
       { additionalProperties: false },
     ),
-    async handler({ db, actor, params, body, write, reply }) {
+    // answers the class with its sessions (200), as the other writes on a class do
+    async handler({ db, actor, params, body, write }) {
       await addSession(db, write, actor, params.id, body);
-      reply.status(201);
       return classDetail(db, actor, params.id);
     },
   }),
