@@ -6,6 +6,8 @@ import type { DB } from '../platform/db/schema.ts';
 
 export interface MemberFilter {
   orgPath: string;
+  /** The county of the listed org (null above the counties): lets the (county_code, sort) indexes serve. */
+  countyCode?: string | null | undefined;
   q?: string | undefined;
   status?: 'full' | 'probationary' | undefined;
   sort: 'name' | 'joinedOn' | 'birthDate';
@@ -16,6 +18,9 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filtered(db: Kysely<DB>, actor: Actor, f: MemberFilter) {
   let q = scoped.members(db, actor).where('member_org.path', 'like', `${f.orgPath}%`);
+  // redundant with the path (a member's county is its org's), but it lets the planner walk the
+  // (county_code, name | joined_on | birth_date, id) index in order and stop after one page
+  if (f.countyCode) q = q.where('member.county_code', '=', f.countyCode);
   if (f.status) q = q.where('member.status', '=', f.status);
   const text = f.q?.trim();
   if (text) {
@@ -49,7 +54,8 @@ export function listMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter, limit
       'member.occupation',
     ])
     .orderBy(SORT_COLUMN[f.sort], f.order)
-    .orderBy('member.id')
+    // the tie-break follows the same direction, so one index scan (forward or backward) gives the order
+    .orderBy('member.id', f.order)
     .limit(limit)
     .offset(offset)
     .execute();

@@ -33,10 +33,12 @@ export async function memberPage(
   pageSize: number,
 ) {
   const org = await verifyOrg(db, actor, orgId);
-  const f = { ...filter, orgPath: org.path };
+  const f = { ...filter, orgPath: org.path, countyCode: org.county_code };
+  // unfiltered, the total is the org's subtree member count (kept by every write that moves members)
+  const unfiltered = !filter.q?.trim() && !filter.status;
   const [items, total] = await Promise.all([
     listMembers(db, actor, f, pageSize, (page - 1) * pageSize),
-    countMembers(db, actor, f),
+    unfiltered ? Promise.resolve(org.member_count) : countMembers(db, actor, f),
   ]);
   return { items: items.map(toItem), total, page, pageSize };
 }
