@@ -16,11 +16,13 @@ import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
+import { duesRoutes } from './dues/dues.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
 import { meetingRoutes } from './meetings/meeting.routes.ts';
 import { memberRoutes } from './members/member.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
 import { open311Routes } from './open311/open311.routes.ts';
+import { orgCheckRoutes } from './org-checks/org-check.routes.ts';
 import { orgRoutes } from './organizations/org.routes.ts';
 import { patrolRoutes } from './patrols/patrol.routes.ts';
 import type { Actor } from './platform/access/actor.ts';
@@ -31,6 +33,7 @@ import type { ApiCaller, AuditFields, Deps, RouteSpec } from './platform/http/ro
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
+import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
 
 declare module 'fastify' {
@@ -58,6 +61,9 @@ export const ROUTES: RouteSpec[] = [
   ...recruitmentRoutes,
   ...meetingRoutes,
   ...transferRoutes,
+  ...orgCheckRoutes,
+  ...duesRoutes,
+  ...trainingRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

@@ -34,9 +34,12 @@ const q = async <T>(text: string) => (await sql.raw<T>(text).execute(database.db
 describe('seedDemo (test scale)', () => {
   it('reports what it wrote', async () => {
     expect(summary).toMatchObject({ divisions: 1438, grids: 610, gridWorkers: 979, members: 1500 });
-    // one per org, the three administrators, one per department (2 counties × 21 kinds), a resident per county
+    // one per org, the three administrators, one per department (2 counties × 21 kinds), a resident per
+    // county, a member per village (org-checks/org-check-demo.ts)
     expect(summary.departments).toBe(42);
-    expect(summary.accounts).toBe(summary.orgs + 3 + 42 + 2);
+    const [linked] = await q<{ n: number }>('select count(*)::int as n from member_account');
+    expect(linked?.n).toBeGreaterThan(0);
+    expect(summary.accounts).toBe(summary.orgs + 3 + 42 + 2 + (linked?.n ?? 0));
     expect(summary.cases).toBe(500);
     expect([...steps]).toEqual([
       'divisions',

@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import { trainClassifierIfEnough } from '../cases/classifier/classifier-training.ts';
+import { seedOrgTerms } from '../org-checks/org-check-demo.ts';
 import { recomputeOrgTotals } from '../organizations/org-totals.ts';
 import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
 import type { Database } from '../platform/db/engine.ts';
@@ -565,6 +566,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
     progress('totals', 0, 1);
     await recomputeOrgTotals(tx);
+    // terms and committees of the grassroots orgs, member accounts (org checks, my records)
+    const orgTerms = await seedOrgTerms(tx, { seed, passwordHash });
     progress('totals', 1, 1);
 
     // the case loop: departments, their logins, external systems, then 12 months of cases
@@ -584,7 +587,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       grids: gridRows.length,
       gridWorkers: workers.length,
       members: memberTotal,
-      accounts: accounts.length + depts.departmentAccounts + depts.residents,
+      accounts: accounts.length + depts.departmentAccounts + depts.residents + orgTerms.accounts,
       households: gridRows.reduce((s, g) => s + g.household_count, 0),
       departments: depts.departments,
       cases: cases.cases,

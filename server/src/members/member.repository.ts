@@ -38,27 +38,29 @@ const SORT_COLUMN = {
 } as const;
 
 export function listMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter, limit: number, offset: number) {
-  return filtered(db, actor, f)
-    .select([
-      'member.id',
-      'member.name',
-      'member.gender',
-      'member.birth_date',
-      'member.id_number_masked',
-      'member.phone_masked',
-      'member.status',
-      'member.joined_on',
-      'member.org_id',
-      'member_org.name as org_name',
-      'member.education',
-      'member.occupation',
-    ])
-    .orderBy(SORT_COLUMN[f.sort], f.order)
-    // the tie-break follows the same direction, so one index scan (forward or backward) gives the order
-    .orderBy('member.id', f.order)
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  return (
+    filtered(db, actor, f)
+      .select([
+        'member.id',
+        'member.name',
+        'member.gender',
+        'member.birth_date',
+        'member.id_number_masked',
+        'member.phone_masked',
+        'member.status',
+        'member.joined_on',
+        'member.org_id',
+        'member_org.name as org_name',
+        'member.education',
+        'member.occupation',
+      ])
+      .orderBy(SORT_COLUMN[f.sort], f.order)
+      // the tie-break follows the same direction, so one index scan (forward or backward) gives the order
+      .orderBy('member.id', f.order)
+      .limit(limit)
+      .offset(offset)
+      .execute()
+  );
 }
 
 export async function countMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter): Promise<number> {

@@ -14,7 +14,6 @@ import { demoApiKey } from '../cases/api-key.ts';
 import { runEscalation } from '../cases/escalation.job.ts';
 import { runWebhookDeliveries } from '../cases/webhook.job.ts';
 import { DEFAULT_SEED } from '../demo/seed.ts';
-import { encryptPii } from '../platform/crypto/crypto.ts';
 import { type Database, openDatabase } from '../platform/db/engine.ts';
 import { freePort } from '../platform/db/testing/pg-cluster.ts';
 import { createTestDatabase } from '../platform/db/testing/test-database.ts';

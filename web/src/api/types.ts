@@ -29,7 +29,10 @@ export type Permission =
   | 'meeting:read'
   | 'meeting:record'
   | 'checklist:publish'
-  | 'transfer:manage';
+  | 'transfer:manage'
+  | 'member:self'
+  | 'dues:manage'
+  | 'training:manage';
 
 export type OrgKind =
   | 'committee'

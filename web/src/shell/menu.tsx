@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  BookOutlined,
   CalendarOutlined,
   CarryOutOutlined,
   CompassOutlined,
@@ -10,6 +11,10 @@ import {
   FlagOutlined,
   FormOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  MoneyCollectOutlined,
+  PercentageOutlined,
+  ProfileOutlined,
   RadarChartOutlined,
   SafetyCertificateOutlined,
   SwapOutlined,
@@ -30,6 +35,8 @@ export interface MenuEntry {
 /** The side menu: an entry shows only when the account holds its permission (docs/api-foundation.md). */
 export const MENU: MenuEntry[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, permission: 'org:read' },
+  { path: '/my-branch', label: 'menu.myBranch', icon: <ProfileOutlined />, permission: 'member:read' },
+  { path: '/my-records', label: 'menu.myRecords', icon: <IdcardOutlined />, permission: 'member:self' },
   { path: '/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, permission: 'org:read' },
   { path: '/map', label: 'menu.map', icon: <EnvironmentOutlined />, permission: 'grid:read' },
   { path: '/cases', label: 'menu.cases', icon: <AlertOutlined />, permission: 'case:read' },
@@ -50,6 +57,9 @@ export const MENU: MenuEntry[] = [
   },
   { path: '/meetings', label: 'menu.meetings', icon: <CalendarOutlined />, permission: 'meeting:read' },
   { path: '/checklists', label: 'menu.checklists', icon: <CarryOutOutlined />, permission: 'meeting:read' },
+  { path: '/dues', label: 'menu.dues', icon: <MoneyCollectOutlined />, permission: 'dues:manage' },
+  { path: '/dues/rates', label: 'menu.duesRates', icon: <PercentageOutlined />, permission: 'dues:manage' },
+  { path: '/training', label: 'menu.training', icon: <BookOutlined />, permission: 'training:manage' },
   { path: '/transfers', label: 'menu.transfers', icon: <SwapOutlined />, permission: 'transfer:manage' },
   {
     path: '/mobile-members',

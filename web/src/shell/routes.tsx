@@ -29,8 +29,14 @@ const RecruitmentListPage = lazy(() => import('../recruitment/pipeline-page.tsx'
 const RecruitmentPage = lazy(() => import('../recruitment/recruitment-page.tsx'));
 const MeetingsPage = lazy(() => import('../meetings/meetings-page.tsx'));
 const ChecklistsPage = lazy(() => import('../meetings/checklists-page.tsx'));
+const DuesPage = lazy(() => import('../dues/dues-page.tsx'));
+const DuesRatesPage = lazy(() => import('../dues/rates-page.tsx'));
+const TrainingPage = lazy(() => import('../training/training-page.tsx'));
+const TrainingClassPage = lazy(() => import('../training/training-class-page.tsx'));
 const TransfersPage = lazy(() => import('../transfers/transfers-page.tsx'));
 const MobileMembersPage = lazy(() => import('../transfers/mobile-members-page.tsx'));
+const MyBranchPage = lazy(() => import('../my-branch/my-branch-page.tsx'));
+const MyRecordsPage = lazy(() => import('../my-records/my-records-page.tsx'));
 const PublicLayout = lazy(() => import('../resident/public-layout.tsx'));
 const PublicTrackPage = lazy(() => import('../resident/public-track-page.tsx'));
 const PublicReportPage = lazy(() => import('../resident/public-report-page.tsx'));
@@ -53,6 +59,7 @@ function Guard({ permission, children }: { permission: Permission; children: Rea
 /** Home shows the scope summary; administrators, who read no business data, go to their own page. */
 function Home() {
   const { can } = useSession();
+  if (can('member:self')) return <Navigate to="/my-records" replace />;
   if (can('org:read')) return <HomePage />;
   if (can('case:read')) return <Navigate to="/cases" replace />;
   if (can('account:manage')) return <Navigate to="/admin/accounts" replace />;
@@ -179,6 +186,22 @@ export function AppRoutes() {
             }
           />
           <Route
+            path="my-branch"
+            element={
+              <Guard permission="member:read">
+                <MyBranchPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="my-records"
+            element={
+              <Guard permission="member:self">
+                <MyRecordsPage />
+              </Guard>
+            }
+          />
+          <Route
             path="recruitment"
             element={
               <Guard permission="recruitment:manage">
@@ -223,6 +246,38 @@ export function AppRoutes() {
             element={
               <Guard permission="meeting:read">
                 <ChecklistsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="dues"
+            element={
+              <Guard permission="dues:manage">
+                <DuesPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="dues/rates"
+            element={
+              <Guard permission="dues:manage">
+                <DuesRatesPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="training"
+            element={
+              <Guard permission="training:manage">
+                <TrainingPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="training/:id"
+            element={
+              <Guard permission="training:manage">
+                <TrainingClassPage />
               </Guard>
             }
           />

@@ -27,6 +27,12 @@ export const PERMISSIONS = [
   'checklist:publish',
   /** 组织关系转接, 流动党员 and 双报到 (issue 5 item 3): the receiving org sees incoming transfers */
   'transfer:manage',
+  /** 党费: rate table (the city: checked by the service), bases, payments, arrears, warnings */
+  'dues:manage',
+  /** 培训 / 党校: classes, sessions, enrollment, attendance, 万名党员进党校 progress */
+  'training:manage',
+  /** a member's own records (我的档案): only the member row linked to the account */
+  'member:self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,6 +57,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'meeting:read',
     'meeting:record',
     'checklist:publish',
+    'dues:manage',
+    'training:manage',
   ],
   secretary: [
     'org:read',
@@ -66,6 +74,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'patrol:read',
     'meeting:read',
     'meeting:record',
+    'dues:manage',
+    'training:manage',
   ],
   grid_worker: [
     'org:read',
@@ -78,7 +88,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   // department staff read and act only on cases dispatched or summoned to their department (scope.ts)
   department_staff: ['org:read', 'case:read', 'case:act'],
-  member: ['org:read'],
+  member: ['org:read', 'member:self'],
   // residents read and act only on the cases they reported (scope.ts)
   resident: ['org:read', 'case:report', 'case:read', 'case:act'],
 };

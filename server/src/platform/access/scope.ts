@@ -121,6 +121,15 @@ export const scoped = {
     return db.selectFrom('checklist_task').where('checklist_task.org_path', 'like', subtreePattern(actor));
   },
 
+  /** Training classes (培训班) held by orgs inside the subtree (aliases `training_class`, `class_org`). */
+  trainingClasses(db: Kysely<DB>, actor: Actor, permission: Permission = 'training:manage') {
+    requirePermission(actor, permission);
+    return db
+      .selectFrom('training_class')
+      .innerJoin('org as class_org', 'class_org.id', 'training_class.org_id')
+      .where('class_org.path', 'like', subtreePattern(actor));
+  },
+
   /** Accounts whose scope org is inside the subtree (aliases `account`, `account_org`). */
   accounts(db: Kysely<DB>, actor: Actor, permission: Permission) {
     requirePermission(actor, permission);

@@ -6,6 +6,7 @@ import type { CasesDB } from '../../cases/domain/case-tables.ts';
 import type { DuesDB } from '../../dues/dues-tables.ts';
 import type { MeetingsDB } from '../../meetings/meeting-tables.ts';
 import type { NotificationsDB } from '../../notifications/notification-tables.ts';
+import type { OrgChecksDB } from '../../org-checks/org-check-tables.ts';
 import type { PatrolsDB } from '../../patrols/patrol-tables.ts';
 import type { RecruitmentDB } from '../../recruitment/recruitment-tables.ts';
 import type { TrainingDB } from '../../training/training-tables.ts';
@@ -210,7 +211,8 @@ export interface DB
     MeetingsDB,
     TransfersDB,
     DuesDB,
-    TrainingDB {
+    TrainingDB,
+    OrgChecksDB {
   setting: SettingTable;
   division: DivisionTable;
   org: OrgTable;

@@ -33,7 +33,8 @@ export type ScopeResource =
   | 'recruitment'
   | 'meeting'
   | 'transfer'
-  | 'mobile_member';
+  | 'mobile_member'
+  | 'training_class';
 
 export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorUsername' | 'role' | 'scopeOrgId' | 'clientIp'>;
 
