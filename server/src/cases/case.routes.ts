@@ -7,6 +7,7 @@ import * as read from './case-read.service.ts';
 import { summonsAction, type TransitionBody, transitionCase } from './case-transition.service.ts';
 import { classifierRoutes } from './classifier/classifier.routes.ts';
 import { suggest } from './classifier/suggest.service.ts';
+import { listDepartments } from './department.service.ts';
 import { CASE_ACTIONS } from './domain/case-machine.ts';
 
 const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -37,6 +38,18 @@ export const CaseIntakeBody = Type.Object(
 const CaseParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export const caseRoutes = [
+  route({
+    method: 'GET',
+    url: '/api/departments',
+    access: 'case:read',
+    summary:
+      '可派遣、可吹哨的职能部门（案件所在或本辖区的区县）/ Departments to dispatch or summon (the case’s or the scope’s county)',
+    tags: ['cases'],
+    query: Type.Object({ caseId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+    async handler({ db, actor, query }) {
+      return listDepartments(db, actor, query.caseId);
+    },
+  }),
   route({
     method: 'GET',
     url: '/api/case-categories',

@@ -380,6 +380,19 @@ describe('external systems', () => {
 });
 
 describe('reads', () => {
+  test('the departments to dispatch to are the county’s, and a case outside the scope is 404', async () => {
+    const all = await dispatcher.get<{ items: { countyCode: string; kind: string }[] }>('/api/departments');
+    expect(all.status).toBe(200);
+    expect(all.body.items.length).toBeGreaterThanOrEqual(21);
+    expect(new Set(all.body.items.map((d) => d.countyCode))).toEqual(new Set([grid.county_code]));
+    const outside = await database.db
+      .selectFrom('civic_case')
+      .select('id')
+      .where('county_code', '!=', grid.county_code)
+      .executeTakeFirst();
+    if (outside) expect((await dispatcher.get(`/api/departments?caseId=${outside.id}`)).status).toBe(404);
+  });
+
   test('list, suggest and statistics answer within the scope', async () => {
     const list = await dispatcher.get<{ items: { id: number }[]; total: number }>(
       '/api/cases?sort=deadline&pageSize=5',

@@ -253,7 +253,7 @@ export default function PatrolPage() {
         setGpsError(t('patrol.gpsFailed', { reason: error.message || String(error.code) }));
         setPicking(true);
       },
-      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 10_000 },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 0 },
     );
   }
 
