@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../notifications/retry.ts';
 import { decryptPii } from '../platform/crypto/crypto.ts';
+import { databaseNow } from '../platform/db/clock.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook.ts';
 
@@ -39,7 +40,7 @@ export async function runWebhookDeliveries(
   db: Kysely<DB>,
   options: WebhookJobOptions = {},
 ): Promise<WebhookRunResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? (await databaseNow(db));
   const timeoutMs = options.timeoutMs ?? 10_000;
   const batch = options.batch ?? 50;
   const lease = new Date(now.getTime() + timeoutMs + 60_000);

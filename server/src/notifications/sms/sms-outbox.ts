@@ -4,6 +4,7 @@
 // provider's outId, so even a process killed mid-request cannot make the provider send it twice.
 import type { Kysely, Transaction } from 'kysely';
 import { decryptPii } from '../../platform/crypto/crypto.ts';
+import { databaseNow } from '../../platform/db/clock.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../retry.ts';
 import type { SmsGateway } from './sms-gateway.ts';
@@ -85,7 +86,7 @@ export async function runSmsOutbox(
   gateway: SmsGateway,
   options: SmsJobOptions,
 ): Promise<SmsRunResult> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? (await databaseNow(db));
   const batch = options.batch ?? 50;
   const lease = new Date(now.getTime() + (options.leaseMs ?? 120_000));
   const claimed = await db.transaction().execute(async (trx) => {
