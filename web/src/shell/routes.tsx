@@ -35,6 +35,9 @@ const TrainingPage = lazy(() => import('../training/training-page.tsx'));
 const TrainingClassPage = lazy(() => import('../training/training-class-page.tsx'));
 const TransfersPage = lazy(() => import('../transfers/transfers-page.tsx'));
 const MobileMembersPage = lazy(() => import('../transfers/mobile-members-page.tsx'));
+const CommunityReportsPage = lazy(() => import('../community-reports/community-reports-page.tsx'));
+const OrgChecksPage = lazy(() => import('../org-checks/org-checks-page.tsx'));
+const MemberPage = lazy(() => import('../members/member-page.tsx'));
 const MyBranchPage = lazy(() => import('../my-branch/my-branch-page.tsx'));
 const MyRecordsPage = lazy(() => import('../my-records/my-records-page.tsx'));
 const PublicLayout = lazy(() => import('../resident/public-layout.tsx'));
@@ -230,6 +233,30 @@ export function AppRoutes() {
             element={
               <Guard permission="transfer:manage">
                 <MobileMembersPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="community-reports"
+            element={
+              <Guard permission="transfer:manage">
+                <CommunityReportsPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="org-checks"
+            element={
+              <Guard permission="org:read">
+                <OrgChecksPage />
+              </Guard>
+            }
+          />
+          <Route
+            path="members/:id"
+            element={
+              <Guard permission="member:read">
+                <MemberPage />
               </Guard>
             }
           />
