@@ -35,7 +35,8 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
   timeout: 60_000,
-  globalTimeout: 15 * 60_000,
+  // ~25 journeys of 10–90 s each; a loaded 2-core machine runs them at half speed
+  globalTimeout: 45 * 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: BASE_URL,

@@ -287,7 +287,7 @@ await stage('playwright', async () => {
       QJ_E2E_PORT: String(port),
       QJ_E2E_DATA_DIR: dataDir,
     },
-    15 * 60_000,
+    50 * 60_000,
   );
   const json = readJson<PlaywrightJson>(report);
   if (!json) throw new StageError(`playwright exited with code ${code} and wrote no report`);
