@@ -11,14 +11,8 @@ import { readSetting } from '../platform/settings/settings.ts';
 import { caseRole } from './case-common.ts';
 import { caseReference } from './case-reference.ts';
 import { actorDepartmentId } from './case-transition.service.ts';
-import {
-  ACTION_NAMES,
-  allowedActions,
-  type CaseAction,
-  type CaseState,
-  OPEN_STATES,
-  STATE_NAMES,
-} from './domain/case-machine.ts';
+import { allowedActions, type CaseAction, type CaseState, OPEN_STATES } from './domain/case-machine.ts';
+import { ACTION_NAMES, STATE_NAMES } from './domain/case-names.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
 import type { CaseChannel } from './domain/case-tables.ts';
 import { computeMetrics, type MetricCounts } from './domain/metrics.ts';

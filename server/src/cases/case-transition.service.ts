@@ -13,19 +13,18 @@ import { caseErrors, caseRole, DEFAULT_LIMITS } from './case-common.ts';
 import { requireSubcategory } from './case-intake.service.ts';
 import { caseReference } from './case-reference.ts';
 import {
-  ACTION_NAMES,
   type Audience,
   type CaseSnapshot,
   type Evaluation,
   type RejectReason,
-  type SummonsPart,
-  summonsTransition,
   type TransitionInput,
   transition,
 } from './domain/case-machine.ts';
+import { ACTION_NAMES } from './domain/case-names.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY, summonsReportLimit } from './domain/case-settings.ts';
 import type { CivicCase } from './domain/case-tables.ts';
 import { deadlineFor, type StepLimits, type SupervisionLevel, type TimeLimit } from './domain/sla.ts';
+import { type SummonsPart, summonsTransition } from './domain/summons-machine.ts';
 
 type Write = <T>(
   fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,

@@ -3,7 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { notFound, unprocessable } from '../platform/errors/errors.ts';
 import { route } from '../platform/http/route.ts';
 import { type IntakeInput, intake } from './case-intake.service.ts';
-import { ACTION_NAMES, type CaseAction, STATE_NAMES } from './domain/case-machine.ts';
+import type { CaseAction } from './domain/case-machine.ts';
+import { ACTION_NAMES, STATE_NAMES } from './domain/case-names.ts';
 import { type ImportMode, importHistory } from './import/case-import.service.ts';
 
 const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));

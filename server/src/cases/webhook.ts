@@ -5,7 +5,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import type { CaseState } from './domain/case-machine.ts';
-import { STATE_NAMES } from './domain/case-machine.ts';
+import { STATE_NAMES } from './domain/case-names.ts';
 
 export const WEBHOOK_HEADERS = {
   event: 'x-qiangji-event',

@@ -1,7 +1,8 @@
 // Open311 reads of service requests (= cases): the list with the spec's filters, one request, tokens.
 // Public: no reporter's name, phone or e-mail; free texts are scrubbed; 110 and 信访 cases are never shown.
 import type { Kysely } from 'kysely';
-import { ACTION_NAMES, type CaseAction, type CaseState } from '../cases/domain/case-machine.ts';
+import type { CaseAction, CaseState } from '../cases/domain/case-machine.ts';
+import { ACTION_NAMES } from '../cases/domain/case-names.ts';
 import type { CaseChannel } from '../cases/domain/case-tables.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { badRequest, notFound } from '../platform/errors/errors.ts';

@@ -1,23 +1,20 @@
 import { describe, expect, test } from 'vitest';
 import {
   allowedActions,
-  allSummonsDone,
   CASE_ACTIONS,
   CASE_STATES,
   type CaseAction,
   type CaseSnapshot,
   type CaseState,
-  newSummonsPart,
   type RejectReason,
   stepOfState,
-  summonsSummary,
-  summonsTransition,
   TRANSITIONS,
   type TransitionInput,
   type TransitionOk,
   transition,
   ZERO_COUNTERS,
 } from './case-machine.ts';
+import { allSummonsDone, newSummonsPart, summonsSummary, summonsTransition } from './summons-machine.ts';
 
 const DISPATCHER = { role: 'org_admin', id: 10 };
 const WORKER = { role: 'grid_worker', id: 20 };
