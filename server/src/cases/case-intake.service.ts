@@ -1,12 +1,13 @@
 // Intake: validate, locate (point → grid → village → town → county), classify, route to the default
 // department of the county, number, start the dispatch clock, and store the case with its first step
 // and the audit row in one transaction. Idempotent per clientRequestId and per (system, externalId).
+
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { type CoordSystem, isInChina, toWgs84 } from '../platform/geo/coords.ts';
-import type { AuditFields } from '../platform/http/route.ts';
+import type { Write } from '../platform/http/route.ts';
 import { maskPhone } from '../platform/text/mask.ts';
 import { caseErrors, caseRole, contentHash, DEFAULT_LIMITS } from './case-common.ts';
 import { type CaseReference, caseReference, type GridPlace, gridLocator } from './case-reference.ts';
@@ -41,10 +42,6 @@ export interface IntakeResult {
   /** false: an idempotent replay answered with the existing case. */
   created: boolean;
 }
-
-type Write = <T>(
-  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-) => Promise<T>;
 
 const EXTERNAL_CHANNELS: readonly CaseChannel[] = ['hotline_12345', 'police_110', 'petition'];
 

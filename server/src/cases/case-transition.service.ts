@@ -1,13 +1,14 @@
 // Transitions of a case: the machine (domain/case-machine.ts) decides; this persists the decision with
 // an optimistic version check (of two concurrent transitions exactly one wins), the step row, the
 // 吹哨报到 summons, notifications of the audiences and the audit row, all in one transaction.
+
 import type { Kysely, Transaction } from 'kysely';
 import { recordCaseEvent } from '../notifications/case-events.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyCase } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/errors/errors.ts';
-import type { AuditFields } from '../platform/http/route.ts';
+import type { Write } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { caseErrors, caseRole, DEFAULT_LIMITS } from './case-common.ts';
 import { requireSubcategory } from './case-intake.service.ts';
@@ -25,10 +26,6 @@ import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY, summonsReportLimit } from '.
 import type { CivicCase } from './domain/case-tables.ts';
 import { deadlineFor, type StepLimits, type SupervisionLevel, type TimeLimit } from './domain/sla.ts';
 import { type SummonsPart, summonsTransition } from './domain/summons-machine.ts';
-
-type Write = <T>(
-  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-) => Promise<T>;
 
 export interface TransitionBody {
   action: string;

@@ -2,10 +2,10 @@
 // a month, the branch's dues (due / paid / arrears) and the six-month warnings. Every write is one
 // transaction with its audit row; a refusal writes nothing.
 import { type Kysely, sql } from 'kysely';
-import type { Write } from '../meetings/meeting-common.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyMember, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
+import type { Write } from '../platform/http/route.ts';
 import { isDate, shanghaiToday } from '../recruitment/domain/dates.ts';
 import {
   addMonth,

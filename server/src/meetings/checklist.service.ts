@@ -7,10 +7,11 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
+import type { Write } from '../platform/http/route.ts';
 import { isDate, shanghaiToday } from '../recruitment/domain/dates.ts';
 import { visibleChecklist } from './checklist-read.service.ts';
 import { isMonth, type MeetingKind, periodOf } from './domain/meeting-rules.ts';
-import { holdsOrgLife, meetingErrors, type Write } from './meeting-common.ts';
+import { holdsOrgLife, meetingErrors } from './meeting-common.ts';
 
 export interface ChecklistItemInput {
   title: string;

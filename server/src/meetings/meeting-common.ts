@@ -1,9 +1,8 @@
 // What the organizational-life services share: which orgs hold organizational life, the settings,
 // this capability's errors (each with a stable code and a message in Chinese and English).
-import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { badRequest, forbidden, notFound, unprocessable } from '../platform/errors/errors.ts';
-import type { AuditFields } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import {
   MEETING_KIND_NAMES,
@@ -13,10 +12,6 @@ import {
   type MeetingSettings,
   mergeMeetingSettings,
 } from './domain/meeting-rules.ts';
-
-export type Write = <T>(
-  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-) => Promise<T>;
 
 export async function readMeetingSettings(db: Kysely<DB>): Promise<MeetingSettings> {
   const stored = await readSetting<Partial<MeetingSettings>>(db, MEETING_SETTINGS_KEY, {});

@@ -7,6 +7,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
+import type { Write } from '../platform/http/route.ts';
 import { isDate, shanghaiToday } from '../recruitment/domain/dates.ts';
 import {
   type AttendanceStatus,
@@ -14,7 +15,7 @@ import {
   type MeetingKind,
   quorumOf,
 } from './domain/meeting-rules.ts';
-import { isOrgLifeOrg, meetingErrors, readMeetingSettings, type Write } from './meeting-common.ts';
+import { isOrgLifeOrg, meetingErrors, readMeetingSettings } from './meeting-common.ts';
 
 export interface AttendanceInput {
   memberId: number;

@@ -1,17 +1,14 @@
 // In-app notifications of the signed-in account (the list itself is GET /api/notifications in
 // cases/case.routes.ts) and the phone on which the account receives SMS.
-import type { Kysely, Transaction } from 'kysely';
+
+import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { notFound, unprocessable } from '../platform/errors/errors.ts';
-import type { AuditFields } from '../platform/http/route.ts';
+import type { Write } from '../platform/http/route.ts';
 import { maskPhone } from '../platform/text/mask.ts';
 import { validateMobile } from '../platform/text/phone.ts';
-
-type Write = <T>(
-  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-) => Promise<T>;
 
 export async function unreadCount(db: Kysely<DB>, actor: Actor): Promise<{ unread: number }> {
   const row = await db

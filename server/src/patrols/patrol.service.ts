@@ -2,20 +2,17 @@
 // write is idempotent per the phone's clientRequestId, so a step made offline and sent again (or
 // twice at once) is stored once. Points are located like a case (converted to WGS-84, point → grid
 // with the in-memory index) and flagged when they fall outside the worker's own grids.
-import type { Kysely, Transaction } from 'kysely';
+
+import type { Kysely } from 'kysely';
 import { locate } from '../cases/case-intake.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
 import type { CoordSystem } from '../platform/geo/coords.ts';
-import type { AuditFields } from '../platform/http/route.ts';
+import type { Write } from '../platform/http/route.ts';
 import { checkClientTime, cstDate, cstDayBounds, patrolErrors, routeDistanceM } from './patrol-rules.ts';
 import type { PatrolRow } from './patrol-tables.ts';
-
-export type Write = <T>(
-  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-) => Promise<T>;
 
 export interface CheckinView {
   id: number;

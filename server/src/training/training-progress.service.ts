@@ -2,11 +2,11 @@
 // directly under it. A member counts once, when present (hours > 0) at a session of a party-school class
 // held in the year; the member is counted where the member's org is now.
 import { type Kysely, sql } from 'kysely';
-import type { Write } from '../meetings/meeting-common.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, scoped, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { unprocessable } from '../platform/errors/errors.ts';
+import type { Write } from '../platform/http/route.ts';
 
 export async function setTarget(
   db: Kysely<DB>,

@@ -2,11 +2,11 @@
 // and of applicants, attendance with hours. An applicant's attendance also writes a recruitment_training
 // row in the same transaction, so recruitment's "≥ 3 days or ≥ 24 class hours" rule (step 11) counts it.
 import type { Kysely } from 'kysely';
-import type { Write } from '../meetings/meeting-common.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
+import type { Write } from '../platform/http/route.ts';
 import { isDate } from '../recruitment/domain/dates.ts';
 import { trainingErrors } from './training-errors.ts';
 import type { TrainingLevel } from './training-tables.ts';

@@ -3,10 +3,11 @@
 // written in bulk (case-bulk-writer.ts). Every bad row is reported with its line, field and reason in
 // Chinese and English; the caller chooses to keep the good rows or to write nothing if any row is bad.
 // Idempotent per (system, externalId): a row imported before is reported, never written twice.
-import { type Kysely, sql, type Transaction } from 'kysely';
+
+import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { type CoordSystem, isInChina, toWgs84 } from '../../platform/geo/coords.ts';
-import type { AuditFields } from '../../platform/http/route.ts';
+import type { Write } from '../../platform/http/route.ts';
 import { type BulkCase, writeCases } from '../case-bulk-writer.ts';
 import { caseReference, gridLocator } from '../case-reference.ts';
 import { caseNumber } from '../domain/case-no.ts';
@@ -25,10 +26,6 @@ export interface ImportResult {
   written: boolean;
   ms: number;
 }
-
-type Write = <T>(
-  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-) => Promise<T>;
 
 const CHANNEL_OF_SYSTEM: Record<string, CaseChannel> = {
   hotline_12345: 'hotline_12345',

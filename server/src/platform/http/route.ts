@@ -65,6 +65,9 @@ export interface Context<P, Q, B> {
   audit(fields: AuditFields): Promise<number>;
 }
 
+/** A request's write: one transaction with its audit row (services take it from the handler's context). */
+export type Write = Context<unknown, unknown, unknown>['write'];
+
 export interface RouteSpec<
   PS extends TSchema = TSchema,
   QS extends TSchema = TSchema,
