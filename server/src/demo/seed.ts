@@ -11,6 +11,7 @@ import type { DB, NewMember, NewOrg, OrgKind, Role } from '../platform/db/schema
 import { maskIdNumber, maskPhone } from '../platform/text/mask.ts';
 import { nameInitials, pinyinInitials } from '../platform/text/pinyin.ts';
 import { makeUscc } from '../platform/text/uscc.ts';
+import { seedCommunityReports } from '../transfers/community-demo.ts';
 import { seedCases } from './cases.ts';
 import { seedDepartments } from './cases-departments.ts';
 import { jiangmenDivisions } from './divisions.ts';
@@ -568,6 +569,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await recomputeOrgTotals(tx);
     // terms and committees of the grassroots orgs, member accounts (org checks, my records)
     const orgTerms = await seedOrgTerms(tx, { seed, passwordHash });
+    await seedCommunityReports(tx, { seed }); // 双报到双服务 of this year and the last (transfers/community-demo.ts)
     progress('totals', 1, 1);
 
     // the case loop: departments, their logins, external systems, then 12 months of cases

@@ -1,35 +1,89 @@
 // 双报到双服务: unit party orgs and in-service members report to a community, the service they give
-// is recorded in hours, and the community assesses them once a year. Rules: domain/mobile-community.ts.
+// is recorded in hours, and the community assesses them once a year. Rules: domain/mobile-community.ts
+// and community-rules.ts; SQL: community.repository.ts; reads: community-read.service.ts.
+//   Who registers a report: the reporter's side (its own member or unit org, to any community of the
+//   city), or the community's side (its own members, any unit org of the city, or a member of another
+//   unit identified by the ID number they show).
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyMember, verifyOrg } from '../platform/access/scope.ts';
+import { piiHash } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
-import { errors } from '../platform/errors/errors.ts';
+import { badRequest, errors } from '../platform/errors/errors.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
-import { annualAssessment, recordService, reportToCommunity } from './domain/mobile-community.ts';
-import { type Audit, allowed, readTransferSettings, transferErrors, type Write } from './transfer-common.ts';
+import { alreadyReported, findReport, memberByIdHash } from './community.repository.ts';
+import { assessmentOpen, checkedIdNumber, checkServiceYear, communityErrors } from './community-rules.ts';
+import { recordService, reportToCommunity } from './domain/mobile-community.ts';
+import { violations } from './domain/transfer-rules.ts';
+import {
+  type Audit,
+  allowed,
+  allowedError,
+  inScope,
+  isUniqueViolation,
+  transferErrors,
+  type Write,
+} from './transfer-common.ts';
 import type { Assessment } from './transfer-tables.ts';
 
 export interface ReportBody {
   communityOrgId: number;
   memberId?: number | undefined;
+  /** the community's side: a member of another unit, by the ID number they show */
+  idNumber?: string | undefined;
   unitOrgId?: number | undefined;
-  reportedOn: string;
+  /** default today */
+  reportedOn?: string | undefined;
   note?: string | undefined;
 }
 
-async function communityOf(db: Kysely<DB>, actor: Actor, id: number) {
+const oneReporter = () =>
+  badRequest(
+    'COMMUNITY_REPORTER_REQUIRED',
+    '须且只能填写一个报到主体：党员（memberId 或身份证号 idNumber）或单位党组织（unitOrgId）。',
+    'Give exactly one reporter: a member (memberId or idNumber) or a unit organization (unitOrgId).',
+  );
+
+/** Any org of the city named as the community (names only); whether it is a community. */
+export async function communityOf(db: Kysely<DB>, actor: Actor, id: number) {
   const c = await scoped
     .transferTargets(db, actor)
     .leftJoin('division', 'division.code', 'org.division_code')
-    .select(['org.id', 'org.name', 'org.level', 'org.county_code', 'division.kind as division_kind'])
+    .select([
+      'org.id',
+      'org.name',
+      'org.path',
+      'org.level',
+      'org.county_code',
+      'division.kind as division_kind',
+    ])
     .where('org.id', '=', id)
     .executeTakeFirst();
   if (!c) throw transferErrors.orgNotFound(id);
   return { ...c, isCommunity: c.level === 'village' && c.division_kind === 'community' };
 }
 
-/** A member (of the actor's scope) or a unit org (of the actor's scope) reports to a community. */
+/** The community's side names a unit org of the whole city; the reporter's side one of its scope. */
+async function unitFor(db: Kysely<DB>, actor: Actor, id: number, communitySide: boolean) {
+  if (!communitySide) return verifyOrg(db, actor, id);
+  const unit = await scoped
+    .transferTargets(db, actor)
+    .selectAll('org')
+    .where('org.id', '=', id)
+    .executeTakeFirst();
+  if (!unit) throw transferErrors.orgNotFound(id);
+  return unit;
+}
+
+/** A member of another unit by ID number: only for a community inside the actor's scope. */
+async function memberByIdNumber(db: Kysely<DB>, actor: Actor, input: string, communitySide: boolean) {
+  const idNumber = checkedIdNumber(input);
+  if (!communitySide) throw communityErrors.communitySideOnly();
+  const member = await memberByIdHash(db, actor, await piiHash(idNumber));
+  if (!member) throw communityErrors.memberNotFound();
+  return member;
+}
+
 export async function report(
   db: Kysely<DB>,
   write: Write,
@@ -37,151 +91,116 @@ export async function report(
   body: ReportBody,
   today = shanghaiToday(),
 ) {
-  if ((body.memberId === undefined) === (body.unitOrgId === undefined)) throw transferErrors.oneReporter();
+  const given = [body.memberId, body.idNumber, body.unitOrgId].filter((x) => x !== undefined);
+  if (given.length !== 1) throw oneReporter();
   const community = await communityOf(db, actor, body.communityOrgId);
+  const communitySide = inScope(actor, community.path);
   const member =
-    body.memberId !== undefined ? await verifyMember(db, actor, body.memberId, 'transfer:manage') : null;
-  const unit = body.unitOrgId !== undefined ? await verifyOrg(db, actor, body.unitOrgId) : null;
-  return write(async (trx, audit) => {
-    const year = Number(body.reportedOn.slice(0, 4));
-    const dup = await trx
-      .selectFrom('community_report')
-      .select('id')
-      .where('community_org_id', '=', community.id)
-      .where('year', '=', Number.isFinite(year) ? year : 0)
-      .where((eb) => (member ? eb('member_id', '=', member.id) : eb('unit_org_id', '=', unit?.id ?? 0)))
-      .executeTakeFirst();
-    const fx = allowed(
-      reportToCommunity({
-        community: { name: community.name, isCommunity: community.isCommunity },
-        reporter: member
-          ? { kind: 'member', occupation: member.occupation }
-          : {
-              kind: 'unit',
-              name: unit?.name ?? '',
-              level: unit?.level ?? '',
-              category: unit?.category ?? '',
-            },
-        reportedOn: body.reportedOn,
-        today,
-        alreadyThisYear: Boolean(dup),
-      }),
-    );
-    const row = await trx
-      .insertInto('community_report')
-      .values({
-        community_org_id: community.id,
-        county_code: community.county_code,
-        reporter_kind: member ? 'member' : 'unit',
-        member_id: member?.id ?? null,
-        unit_org_id: unit?.id ?? null,
-        year: fx.year,
-        reported_on: body.reportedOn,
-        note: body.note?.trim() ?? '',
-        created_by: actor.accountId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit({
-      action: 'community_report.create',
-      targetType: 'community_report',
-      targetId: row.id,
-      after: {
-        communityOrgId: community.id,
-        memberId: member?.id ?? null,
-        unitOrgId: unit?.id ?? null,
-        year: fx.year,
-      },
-      countyCode: community.county_code,
+    body.memberId !== undefined
+      ? await verifyMember(db, actor, body.memberId, 'transfer:manage')
+      : body.idNumber !== undefined
+        ? await memberByIdNumber(db, actor, body.idNumber, communitySide)
+        : null;
+  const unit = body.unitOrgId !== undefined ? await unitFor(db, actor, body.unitOrgId, communitySide) : null;
+  const reportedOn = body.reportedOn ?? today;
+  const year = Number(reportedOn.slice(0, 4));
+  const reporter = member ? { memberId: member.id } : { unitOrgId: unit?.id ?? 0 };
+  try {
+    return await write(async (trx, audit) => {
+      const fx = allowed(
+        reportToCommunity({
+          community: { name: community.name, isCommunity: community.isCommunity },
+          reporter: member
+            ? { kind: 'member', occupation: member.occupation }
+            : {
+                kind: 'unit',
+                name: unit?.name ?? '',
+                level: unit?.level ?? '',
+                category: unit?.category ?? '',
+              },
+          reportedOn,
+          today,
+          alreadyThisYear:
+            Number.isFinite(year) && (await alreadyReported(trx, community.id, year, reporter)),
+        }),
+      );
+      const row = await trx
+        .insertInto('community_report')
+        .values({
+          community_org_id: community.id,
+          county_code: community.county_code,
+          reporter_kind: member ? 'member' : 'unit',
+          member_id: member?.id ?? null,
+          unit_org_id: unit?.id ?? null,
+          year: fx.year,
+          reported_on: reportedOn,
+          note: body.note?.trim() ?? '',
+          created_by: actor.accountId,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await audit({
+        action: 'community_report.create',
+        targetType: 'community_report',
+        targetId: row.id,
+        after: {
+          communityOrgId: community.id,
+          memberId: member?.id ?? null,
+          unitOrgId: unit?.id ?? null,
+          year: fx.year,
+          side: communitySide ? 'community' : 'reporter',
+          ...(body.idNumber !== undefined ? { identifiedBy: 'id_number' } : {}),
+        },
+        countyCode: community.county_code,
+      });
+      return row.id;
     });
-    return row.id;
-  });
+  } catch (error) {
+    // two registrations of one reporter at the same moment: the unique index decides
+    if (isUniqueViolation(error)) throw allowedError(violations.reportDuplicate(year));
+    throw error;
+  }
 }
 
-function selectReports(db: Kysely<DB>, actor: Actor) {
-  return scoped
-    .communityReports(db, actor)
-    .select([
-      'community_report.id',
-      'community_report.community_org_id',
-      'community_report.county_code',
-      'community_report.reporter_kind',
-      'community_report.member_id',
-      'community_report.unit_org_id',
-      'community_report.year',
-      'community_report.reported_on',
-      'community_report.assessment',
-      'community_report.assessed_on',
-      'community_org.name as community_name',
-      'community_org.path as community_path',
-      'report_member.name as member_name',
-      'report_unit_org.name as unit_name',
-    ])
-    .select((eb) =>
-      eb
-        .selectFrom('community_service')
-        .select((e) => e.fn.coalesce(e.fn.sum<string | number>('community_service.hours'), e.lit(0)).as('h'))
-        .whereRef('community_service.report_id', '=', 'community_report.id')
-        .as('hours'),
-    );
-}
-
-export async function listReports(
+/**
+ * The community's side looks a member of another unit up by the ID number shown, before registering:
+ * name, masked ID number, org, whether in service and already reported this year. Audited, found or not.
+ */
+export async function lookupMember(
   db: Kysely<DB>,
   actor: Actor,
   audit: Audit,
-  query: { year?: number | undefined; communityOrgId?: number | undefined },
+  query: { communityOrgId: number; idNumber: string },
+  today = shanghaiToday(),
 ) {
-  const year = query.year ?? Number(shanghaiToday().slice(0, 4));
-  let q = selectReports(db, actor).where('community_report.year', '=', year);
-  if (query.communityOrgId) q = q.where('community_report.community_org_id', '=', query.communityOrgId);
-  const rows = await q.orderBy('community_report.id').limit(500).execute();
-  if (rows.some((r) => r.member_id !== null))
+  const community = await communityOf(db, actor, query.communityOrgId);
+  if (!community.isCommunity) throw allowedError(violations.reportNotCommunity(community.name));
+  let member: Awaited<ReturnType<typeof memberByIdNumber>> | null = null;
+  try {
+    member = await memberByIdNumber(db, actor, query.idNumber, inScope(actor, community.path));
+  } finally {
     await audit({
-      action: 'community_report.list',
-      targetType: 'org',
-      targetId: actor.scopeOrgId,
-      after: { year, memberIds: rows.map((r) => r.member_id).filter((x) => x !== null) },
-      countyCode: actor.scopeCountyCode,
+      action: 'community_report.member_lookup',
+      targetType: member ? 'member' : 'org',
+      targetId: member ? member.id : community.id,
+      after: { communityOrgId: community.id, found: member !== null },
+      countyCode: community.county_code,
     });
-  const settings = await readTransferSettings(db);
-  const items = rows.map((r) => ({
-    id: r.id,
-    community: { id: r.community_org_id, name: r.community_name },
-    reporterKind: r.reporter_kind,
-    reporter:
-      r.reporter_kind === 'member'
-        ? { id: r.member_id, name: r.member_name }
-        : { id: r.unit_org_id, name: r.unit_name },
-    year: r.year,
-    reportedOn: r.reported_on,
-    hours: Number(r.hours ?? 0),
-    assessment: r.assessment,
-    assessedOn: r.assessed_on,
-  }));
-  // the assessment figures of each community in the list
-  const byCommunity = new Map<
-    number,
-    { name: string; reporters: { kind: 'member' | 'unit'; hours: number }[] }
-  >();
-  for (const i of items) {
-    const c = byCommunity.get(i.community.id) ?? { name: i.community.name, reporters: [] };
-    c.reporters.push({ kind: i.reporterKind, hours: i.hours });
-    byCommunity.set(i.community.id, c);
   }
+  const year = Number(today.slice(0, 4));
   return {
-    year,
-    items,
-    communities: [...byCommunity].map(([id, c]) => ({
-      id,
-      name: c.name,
-      ...annualAssessment(year, c.reporters, settings),
-    })),
+    id: member.id,
+    name: member.name,
+    idNumberMasked: member.id_number_masked,
+    orgName: member.org_name,
+    occupation: member.occupation,
+    inService: member.occupation === 'in_service',
+    reportedThisYear: await alreadyReported(db, community.id, year, { memberId: member.id }),
   };
 }
 
 async function verifyReport(db: Kysely<DB>, actor: Actor, id: number) {
-  const r = await selectReports(db, actor).where('community_report.id', '=', id).executeTakeFirst();
+  const r = await findReport(db, actor, id);
   if (!r) throw errors.outOfScope('community_report', id);
   return r;
 }
@@ -197,6 +216,7 @@ export async function addService(write: Write, actor: Actor, body: ServiceBody, 
   return write(async (trx, audit) => {
     const r = await verifyReport(trx, actor, body.reportId);
     allowed(recordService(body.servedOn, body.hours, r.reported_on, today));
+    checkServiceYear(body.servedOn, r.year);
     const row = await trx
       .insertInto('community_service')
       .values({
@@ -220,7 +240,7 @@ export async function addService(write: Write, actor: Actor, body: ServiceBody, 
   });
 }
 
-/** The community (only the community's side) records its annual assessment of a reporter. */
+/** The community (only the community's side) records its annual assessment of a reporter at year end. */
 export async function assess(
   write: Write,
   actor: Actor,
@@ -229,8 +249,8 @@ export async function assess(
 ) {
   return write(async (trx, audit) => {
     const r = await verifyReport(trx, actor, body.reportId);
-    if (!r.community_path.startsWith(actor.scopePath))
-      throw errors.outOfScope('community_report', body.reportId);
+    if (!inScope(actor, r.community_path)) throw errors.outOfScope('community_report', body.reportId);
+    if (!assessmentOpen(r.year, today)) throw communityErrors.assessmentNotOpen(r.year);
     await trx
       .updateTable('community_report')
       .set({ assessment: body.assessment, assessed_on: today })

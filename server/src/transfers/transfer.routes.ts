@@ -1,9 +1,10 @@
-// 组织关系转接, 流动党员 and 双报到 (issue 5 item 3). Thin: parse, declare access, call one service
-// function. Rules live in domain/; who sees what in platform/access/scope.ts (scoped.transfers …).
+// 组织关系转接, 流动党员 and 双报到 (issue 5 item 3; 双报到's routes are in community.routes.ts). Thin:
+// parse, declare access, call one service function. Rules live in domain/; who sees what in
+// platform/access/scope.ts (scoped.transfers …).
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
 import { IdParams, Paging } from '../platform/http/schemas.ts';
-import * as community from './community.service.ts';
+import { communityRoutes } from './community.routes.ts';
 import { MOBILE_STATES } from './domain/mobile-community.ts';
 import { TRANSFER_SCOPES, TRANSFER_STATES } from './domain/transfer-machine.ts';
 import * as mobile from './mobile.service.ts';
@@ -183,76 +184,6 @@ export const transferRoutes = [
       return mobile.mobileDetail(db, actor, audit, params.id);
     },
   }),
-  route({
-    method: 'GET',
-    url: '/api/community-reports',
-    access: 'transfer:manage',
-    summary: '双报到：报到名单、服务时长与社区年度考核数据 / Community reports, hours, assessment',
-    tags: TAGS,
-    query: Type.Object({
-      year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
-      communityOrgId: Type.Optional(Type.Integer({ minimum: 1 })),
-    }),
-    async handler({ db, actor, query, audit }) {
-      return community.listReports(db, actor, audit, query);
-    },
-  }),
-  route({
-    method: 'POST',
-    url: '/api/community-reports',
-    access: 'transfer:manage',
-    summary: '到社区报到（在职党员或单位党组织）/ Report to a community',
-    tags: TAGS,
-    body: Type.Object(
-      {
-        communityOrgId: Type.Integer({ minimum: 1 }),
-        memberId: Type.Optional(Type.Integer({ minimum: 1 })),
-        unitOrgId: Type.Optional(Type.Integer({ minimum: 1 })),
-        reportedOn: DateText('报到日期 / date'),
-        note: Type.Optional(Text(500)),
-      },
-      { additionalProperties: false },
-    ),
-    async handler({ db, actor, body, write, reply }) {
-      const id = await community.report(db, write, actor, body);
-      reply.status(201);
-      return { id };
-    },
-  }),
-  route({
-    method: 'POST',
-    url: '/api/community-reports/service-hours',
-    access: 'transfer:manage',
-    summary: '记录服务时长 / Record service hours',
-    tags: TAGS,
-    body: Type.Object(
-      {
-        reportId: Type.Integer({ minimum: 1 }),
-        servedOn: DateText('服务日期 / date'),
-        hours: Type.Number({ minimum: 0, maximum: 100 }),
-        content: Type.String({ minLength: 1, maxLength: 500 }),
-      },
-      { additionalProperties: false },
-    ),
-    async handler({ actor, body, write, reply }) {
-      const id = await community.addService(write, actor, body);
-      reply.status(201);
-      return { id };
-    },
-  }),
-  route({
-    method: 'POST',
-    url: '/api/community-reports/assessments',
-    access: 'transfer:manage',
-    summary: '社区年度考核评定（社区党组织）/ The community’s annual assessment of a reporter',
-    tags: TAGS,
-    body: Type.Object(
-      { reportId: Type.Integer({ minimum: 1 }), assessment: lit(['excellent', 'good', 'fair', 'poor']) },
-      { additionalProperties: false },
-    ),
-    async handler({ actor, body, write }) {
-      await community.assess(write, actor, body as { reportId: number; assessment: 'good' });
-      return { id: body.reportId };
-    },
-  }),
+  // 双报到双服务: community.routes.ts
+  ...communityRoutes,
 ];
