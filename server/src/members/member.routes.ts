@@ -6,6 +6,7 @@ import { IdParams, Paging } from '../platform/http/schemas.ts';
 import { importMembers, type MemberImportMode } from './import/member-import.service.ts';
 import { memberTemplate } from './import/member-template.ts';
 import * as service from './member.service.ts';
+import { memberProfileRoutes } from './member-profile.routes.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -150,4 +151,5 @@ export const memberRoutes = [
       return result;
     },
   }),
+  ...memberProfileRoutes,
 ];

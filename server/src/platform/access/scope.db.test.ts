@@ -244,6 +244,18 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
   const resource = r.scopeResource ?? 'org';
   const bodyFor = async () => {
     if (r.url.endsWith('/reveal')) return { field: 'idNumber' };
+    if (r.method === 'POST' && r.url === '/api/orgs/:id/members')
+      return {
+        name: '范围测试员',
+        idNumber: makeIdNumber('440704', '1990-02-02', 905),
+        ethnicity: '汉族',
+        phone: '13800138000',
+        education: 'bachelor',
+        occupation: 'in_service',
+        status: 'full',
+        joinedOn: '2015-07-01',
+        convertedOn: '2016-07-01',
+      };
     if (r.url.startsWith('/api/transfers/')) return { action: 'withdraw' };
     if (r.url.startsWith('/api/mobile-members/') && r.url.endsWith('/transitions')) return { action: 'end' };
     if (r.url.startsWith('/api/mobile-members/') && r.url.endsWith('/activities'))
