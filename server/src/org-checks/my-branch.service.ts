@@ -6,7 +6,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { monthOf, shanghaiToday } from '../recruitment/domain/dates.ts';
-import { listFindings } from './org-check.service.ts';
+import { listFindings } from './org-check-findings.ts';
 
 const STAGES = ['applicant', 'activist', 'candidate', 'probationary', 'full'] as const;
 

@@ -6,11 +6,22 @@ import { IdParams, Paging } from '../platform/http/schemas.ts';
 import { FINDING_KINDS, type FindingKind } from './domain/org-rules.ts';
 import { myBranch } from './my-branch.service.ts';
 import { myRecords } from './my-records.service.ts';
-import { type ElectionInput, listFindings, orgTerms, recordElection } from './org-check.service.ts';
+import { type ElectionInput, orgTerms, recordElection } from './org-check.service.ts';
+import { exportFindings, listFindings } from './org-check-findings.ts';
 
 const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const Id = Type.Integer({ minimum: 1 });
 const TAGS = ['org-checks'];
+const FindingFilter = {
+  orgId: Type.Optional(Id),
+  kind: Type.Optional(lit(FINDING_KINDS)),
+  q: Type.Optional(
+    Type.String({
+      maxLength: 50,
+      description: '组织编码前缀、拼音首字母或名称 / org code prefix, pinyin initials or part of the name',
+    }),
+  ),
+};
 
 export const orgCheckRoutes = [
   route({
@@ -20,13 +31,33 @@ export const orgCheckRoutes = [
     summary:
       '组织设置检查：党员不足 3 名、超过 50 名、委员会人数不符、换届将到期和已逾期（按范围统计）/ Org checks per scope with counts by kind',
     tags: TAGS,
-    query: Type.Object({
-      ...Paging,
-      orgId: Type.Optional(Id),
-      kind: Type.Optional(lit(FINDING_KINDS)),
-    }),
+    query: Type.Object({ ...Paging, ...FindingFilter }),
     async handler({ db, actor, query }) {
       return listFindings(db, actor, { ...query, kind: query.kind as FindingKind | undefined });
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/org-checks.xlsx',
+    access: 'org:read',
+    summary:
+      '导出组织设置检查结果为 Excel（同样的筛选）/ Export the org checks’ findings to Excel (same filters)',
+    tags: TAGS,
+    query: Type.Object(FindingFilter),
+    async handler({ db, actor, query, reply, audit }) {
+      const filter = { ...query, kind: query.kind as FindingKind | undefined };
+      const file = await exportFindings(db, actor, filter);
+      await audit({
+        action: 'org_check.export',
+        targetType: 'org',
+        targetId: file.orgId,
+        after: { rows: file.rows, filter },
+      });
+      const name = encodeURIComponent(`${file.orgName}-组织设置与换届检查-${file.today}.xlsx`);
+      return reply
+        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="org-checks.xlsx"; filename*=UTF-8''${name}`)
+        .send(file.buffer);
     },
   }),
   route({

@@ -1,13 +1,13 @@
 // Organization checks per scope (issue 5 item 7): the figures of each org are computed in one SQL
 // query from the scope (members and full members of its subtree, its current term and committee);
 // the rules in domain/org-rules.ts turn them into findings. Elections are recorded by a higher org.
-import { type Kysely, sql, type Transaction } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { forbidden, unprocessable } from '../platform/errors/errors.ts';
 import type { AuditFields } from '../platform/http/route.ts';
-import { isDate, shanghaiToday } from '../recruitment/domain/dates.ts';
+import { addYears, isDate, shanghaiToday } from '../recruitment/domain/dates.ts';
 import {
   BRANCH_KINDS,
   checkOrg,
@@ -15,9 +15,6 @@ import {
   ELECTING_KINDS,
   ELECTING_LEVELS,
   electsCommittee,
-  FINDING_KINDS,
-  type Finding,
-  type FindingKind,
   type OrgFacts,
   termYearsFor,
 } from './domain/org-rules.ts';
@@ -40,15 +37,34 @@ export interface CheckedOrg {
   term: (OrgFacts['term'] & { id: number; endsOn: string }) | null;
 }
 
-/** The checked orgs of a subtree (the actor's scope, or an org inside it) with their figures. */
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/** Org search as in the org list: digits → code prefix, latin letters → pinyin initials, else name. */
+function orgSearch(text: string | undefined) {
+  const q = text?.trim();
+  return <Q extends SelectQueryBuilder<DB, 'org', object>>(query: Q): Q => {
+    if (!q) return query;
+    if (/^\d+$/.test(q)) return query.where('org.code', 'like', `${escapeLike(q)}%`) as Q;
+    if (/^[a-z]+$/i.test(q))
+      return query.where('org.pinyin_initials', 'like', `%${escapeLike(q.toLowerCase())}%`) as Q;
+    return query.where('org.name', 'like', `%${escapeLike(q)}%`) as Q;
+  };
+}
+
+/**
+ * The checked orgs of a subtree (the actor's scope, or an org inside it) with their figures;
+ * `q` keeps the orgs whose code, pinyin initials or name match (their figures stay whole-subtree).
+ */
 export async function orgFacts(
   db: Kysely<DB>,
   actor: Actor,
   basePath: string,
+  q?: string,
 ): Promise<(CheckedOrg & { facts: OrgFacts })[]> {
   const rows = await scoped
     .orgs(db, actor)
     .where('org.path', 'like', `${basePath}%`)
+    .$call(orgSearch(q))
     .where((eb) =>
       eb.or([
         eb('org.kind', 'in', BRANCH_KINDS),
@@ -123,7 +139,7 @@ export async function orgFacts(
             secretaries: Number(r.secretaries),
             deputies: Number(r.deputies),
             others: Number(r.others),
-            endsOn: '',
+            endsOn: addYears(r.elected_on, Number(r.term_years)),
           };
     const facts: OrgFacts = {
       kind: r.kind,
@@ -147,43 +163,6 @@ export async function orgFacts(
       facts,
     };
   });
-}
-
-export interface FindingRow extends Finding {
-  org: { id: number; code: string; name: string; shortName: string; kind: string; level: string };
-}
-
-export interface FindingsQuery {
-  orgId?: number;
-  kind?: FindingKind;
-  page?: number;
-  pageSize?: number;
-}
-
-export async function listFindings(db: Kysely<DB>, actor: Actor, q: FindingsQuery, today = shanghaiToday()) {
-  const base = q.orgId ? (await verifyOrg(db, actor, q.orgId)).path : actor.scopePath;
-  const orgs = await orgFacts(db, actor, base);
-  const all: FindingRow[] = [];
-  for (const o of orgs)
-    for (const f of checkOrg(o.facts, today))
-      all.push({
-        ...f,
-        org: { id: o.id, code: o.code, name: o.name, shortName: o.shortName, kind: o.kind, level: o.level },
-      });
-  const counts = Object.fromEntries(FINDING_KINDS.map((k) => [k, 0])) as Record<FindingKind, number>;
-  for (const f of all) counts[f.kind] += 1;
-  const filtered = q.kind ? all.filter((f) => f.kind === q.kind) : all;
-  const page = q.page ?? 1;
-  const pageSize = q.pageSize ?? 20;
-  return {
-    today,
-    checkedOrgs: orgs.length,
-    counts,
-    total: filtered.length,
-    page,
-    pageSize,
-    items: filtered.slice((page - 1) * pageSize, page * pageSize),
-  };
 }
 
 /** One org's current term with its committee, its earlier terms and its own findings. */
@@ -215,6 +194,7 @@ export async function orgTerms(db: Kysely<DB>, actor: Actor, orgId: number, toda
       id: Number(t.id),
       electedOn: t.elected_on,
       termYears: Number(t.term_years),
+      endsOn: addYears(t.elected_on, Number(t.term_years)),
       note: t.note,
     })),
     committee: committee.map((c) => ({

@@ -1,7 +1,8 @@
 // Org checks, elections, "my branch" and "my records" over real HTTP on both engines: findings per
 // scope with counts; another village's secretary gets 404; an election by the higher org clears an
 // overdue finding (and a wrong committee is refused with the rule's code); a member's records hold
-// only that member's data.
+// only that member's data; org search, each finding's figures and the Excel export (audited, scoped).
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../platform/db/engine.ts';
 import { createTestDatabase } from '../platform/db/testing/test-database.ts';
@@ -21,8 +22,32 @@ type Findings = {
   counts: Record<string, number>;
   total: number;
   checkedOrgs: number;
-  items: { kind: string; rule: string; message_zh: string; org: { id: number; code: string } }[];
+  items: {
+    kind: string;
+    rule: string;
+    message_zh: string;
+    org: { id: number; code: string; name: string };
+    figures: {
+      members: number;
+      fullMembers: number;
+      committeeSize: number | null;
+      termEndsOn: string | null;
+      daysOverdue: number | null;
+    };
+  }[];
 };
+
+/** The data rows of an exported workbook, as text cells. */
+async function sheetRows(body: unknown): Promise<string[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(body as ArrayBuffer);
+  const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+  const rows: string[][] = [];
+  sheet.eachRow((row, n) => {
+    if (n > 1) rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
+  });
+  return rows;
+}
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -150,6 +175,73 @@ describe('org checks', () => {
       .where('action', '=', 'org.election')
       .execute();
     expect(audit.map((a) => a.target_id)).toContain(String(org.id));
+  });
+});
+
+describe('org checks: search, figures and the Excel export', () => {
+  test('every row carries the figures; a search narrows the orgs and their counts', async () => {
+    const today = shanghaiToday();
+    const res = await city.get<Findings>('/api/org-checks?kind=term_overdue&pageSize=200');
+    expect(res.body.items.length).toBeGreaterThan(0);
+    for (const f of res.body.items) {
+      expect(f.figures.termEndsOn && f.figures.termEndsOn < today).toBe(true);
+      expect(f.figures.daysOverdue).toBeGreaterThan(0);
+      expect(f.figures.committeeSize).toBeGreaterThan(0);
+      expect(f.figures.members).toBeGreaterThanOrEqual(f.figures.fullMembers);
+    }
+    const first = res.body.items[0] as Findings['items'][number];
+    const byCode = await city.get<Findings>(`/api/org-checks?q=${first.org.code}&pageSize=200`);
+    expect(byCode.status).toBe(200);
+    expect(byCode.body.items.every((f) => f.org.code.startsWith(first.org.code))).toBe(true);
+    expect(byCode.body.items.map((f) => f.org.id)).toContain(first.org.id);
+    const sum = Object.values(byCode.body.counts).reduce((s, n) => s + n, 0);
+    expect(sum).toBe(byCode.body.total);
+    expect(byCode.body.checkedOrgs).toBeLessThan(res.body.checkedOrgs);
+    const byName = await city.get<Findings>(
+      `/api/org-checks?kind=term_overdue&pageSize=200&q=${encodeURIComponent(first.org.name)}`,
+    );
+    expect(byName.body.items.map((f) => f.org.id)).toContain(first.org.id);
+    const none = await city.get<Findings>(`/api/org-checks?q=${encodeURIComponent('没有这个组织')}`);
+    expect(none.body.total).toBe(0);
+    expect(none.body.checkedOrgs).toBe(0);
+  });
+
+  test('the export holds exactly the filtered findings and is audited', async () => {
+    const list = await city.get<Findings>('/api/org-checks?kind=term_due&pageSize=1');
+    const xlsx = await city.get<Buffer>('/api/org-checks.xlsx?kind=term_due');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    expect(xlsx.headers.get('content-disposition')).toContain("filename*=UTF-8''");
+    const rows = await sheetRows(xlsx.body);
+    expect(rows.length).toBe(list.body.total);
+    expect(rows.every((r) => r[2] === '换届将到期')).toBe(true);
+    expect(rows[0]?.[0]).toBe(list.body.items[0]?.org.code);
+    expect(rows[0]?.[10]).toBe(list.body.items[0]?.message_zh);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['actor_username', 'after'])
+      .where('action', '=', 'org_check.export')
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]?.actor_username).toBe('4407');
+    expect(audit[0]?.after).toMatchObject({ rows: list.body.total, filter: { kind: 'term_due' } });
+  });
+
+  test("another village's secretary gets 404 for the village's export and nothing outside its own", async () => {
+    expect((await otherSecretary.get(`/api/org-checks.xlsx?orgId=${village.id}`)).status).toBe(404);
+    const own = await otherSecretary.get<Buffer>('/api/org-checks.xlsx');
+    expect(own.status).toBe(200);
+    const inside = await database.db
+      .selectFrom('org')
+      .select('code')
+      .where('path', 'like', `${other.path}%`)
+      .execute();
+    const codes = new Set(inside.map((o) => o.code));
+    const rows = await sheetRows(own.body);
+    expect(rows.every((r) => codes.has(r[0] as string))).toBe(true);
+    // a search for the other village's code finds nothing from outside the scope
+    const outside = await otherSecretary.get<Findings>(`/api/org-checks?q=${village.code}`);
+    expect(outside.body.total).toBe(0);
   });
 });
 
