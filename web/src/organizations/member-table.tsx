@@ -1,59 +1,21 @@
-import { EyeOutlined, FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import { Button, Card, Input, Table, type TableProps, Tag, Tooltip } from 'antd';
+import { FileExcelOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Table, type TableProps, Tag } from 'antd';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { api, download } from '../api/client.ts';
 import type { MemberRow, Page } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { GENDER_NAMES, MEMBER_STATUS_NAMES } from '../i18n/messages.ts';
+import { MaskedValue } from '../members/masked-value.tsx';
+import { AddMemberDialog } from '../members/member-form-dialog.tsx';
+import { useMemberText } from '../members/member-messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { useSession } from '../shell/session.tsx';
 import { MemberImportDialog } from './member-import-dialog.tsx';
 import { memberImportMessages } from './member-import-messages.ts';
 
 type Sort = 'name' | 'joinedOn' | 'birthDate';
-type Field = 'idNumber' | 'phone';
-
-function MaskedValue({ member, field, masked }: { member: MemberRow; field: Field; masked: string }) {
-  const { t } = useI18n();
-  const { can } = useSession();
-  const feedback = useFeedback();
-  const [value, setValue] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  if (value) return <span data-testid={`revealed-${field}`}>{value}</span>;
-  return (
-    <span style={{ whiteSpace: 'nowrap' }}>
-      <span style={{ fontFamily: 'monospace' }}>{masked}</span>
-      {can('member:read_pii') && masked && (
-        <Tooltip title={t('member.revealTip')}>
-          <Button
-            type="link"
-            size="small"
-            icon={<EyeOutlined />}
-            loading={loading}
-            data-testid={`reveal-${field}`}
-            onClick={async () => {
-              setLoading(true);
-              try {
-                const answer = await api.post<{ value: string }>(`/api/members/${member.id}/reveal`, {
-                  field,
-                });
-                setValue(answer.value);
-              } catch (error) {
-                feedback.error(error);
-              } finally {
-                setLoading(false);
-              }
-            }}
-          >
-            {t('common.view')}
-          </Button>
-        </Tooltip>
-      )}
-    </span>
-  );
-}
-
 export function MemberTable({ orgId }: { orgId: number }) {
   const { t, name, lang } = useI18n();
   const feedback = useFeedback();
@@ -63,8 +25,10 @@ export function MemberTable({ orgId }: { orgId: number }) {
   const [sort, setSort] = useState<{ sort: Sort; order: 'asc' | 'desc' }>({ sort: 'name', order: 'asc' });
   const [exporting, setExporting] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const memberText = useMemberText();
   const { can } = useSession();
-  const canImport = can('member:manage');
+  const canManage = can('member:manage');
   const query = { q: q || undefined, sort: sort.sort, order: sort.order };
   const members = useApi(
     () => api.get<Page<MemberRow>>(`/api/orgs/${orgId}/members`, { ...query, page, pageSize }),
@@ -105,7 +69,12 @@ export function MemberTable({ orgId }: { orgId: number }) {
             }}
             data-testid="member-search"
           />
-          {canImport && (
+          {canManage && (
+            <Button icon={<UserAddOutlined />} data-testid="member-add" onClick={() => setAdding(true)}>
+              {memberText.t('p.add')}
+            </Button>
+          )}
+          {canManage && (
             <Button icon={<UploadOutlined />} data-testid="member-import" onClick={() => setImporting(true)}>
               {memberImportMessages[lang].button}
             </Button>
@@ -155,6 +124,7 @@ export function MemberTable({ orgId }: { orgId: number }) {
             width: 100,
             sorter: true,
             sortOrder: sortOrder('name'),
+            render: (n: string, row) => <Link to={`/members/${row.id}`}>{n}</Link>,
           },
           {
             title: t('member.gender'),
@@ -173,13 +143,15 @@ export function MemberTable({ orgId }: { orgId: number }) {
             title: t('member.idNumber'),
             dataIndex: 'idNumberMasked',
             width: 250,
-            render: (masked: string, row) => <MaskedValue member={row} field="idNumber" masked={masked} />,
+            render: (masked: string, row) => (
+              <MaskedValue memberId={row.id} field="idNumber" masked={masked} />
+            ),
           },
           {
             title: t('member.phone'),
             dataIndex: 'phoneMasked',
             width: 190,
-            render: (masked: string, row) => <MaskedValue member={row} field="phone" masked={masked} />,
+            render: (masked: string, row) => <MaskedValue memberId={row.id} field="phone" masked={masked} />,
           },
           {
             title: t('member.status'),
@@ -198,6 +170,14 @@ export function MemberTable({ orgId }: { orgId: number }) {
           },
           { title: t('member.org'), dataIndex: 'orgName', ellipsis: true },
         ]}
+      />
+      <AddMemberDialog
+        orgId={orgId}
+        open={adding}
+        onClose={(added) => {
+          setAdding(false);
+          if (added) members.reload();
+        }}
       />
       <MemberImportDialog
         orgId={orgId}
