@@ -19,7 +19,7 @@ export async function exportReports(db: Kysely<DB>, actor: Actor, query: ListQue
   const [rows, communities] = await Promise.all([
     listReportRows(db, actor, filter, { limit: EXPORT_LIMIT, offset: 0, sort: query.sort ?? 'reportedOn' }),
     filter.communityOrgId === undefined
-      ? communityTotals(db, actor, filter.year, settings.annualServiceHours, undefined)
+      ? communityTotals(db, actor, filter.year, settings.annualServiceHours)
       : Promise.resolve([]),
   ]);
   const ExcelJS = await loadExcel();

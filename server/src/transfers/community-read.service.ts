@@ -46,7 +46,7 @@ export function toItem(r: ReportRow, actor: Actor, today = shanghaiToday()) {
   const member = r.reporter_kind === 'member';
   return {
     id: r.id,
-    community: { id: r.community_org_id, name: r.community_name },
+    community: { id: r.community_org_id, name: r.community_name, shortName: r.community_short_name },
     reporterKind: r.reporter_kind,
     reporter: member
       ? {
@@ -123,8 +123,9 @@ function figures(rows: CommunityTotalsRow[]) {
 
 /**
  * The figures of each community the actor's visible reports go to (a town sees its communities, a
- * unit the communities its members serve), their sum, and the actor's own community when its scope
- * is one (the page then shows the community's view).
+ * unit the communities its members serve), their sum over the whole scope, and the actor's own
+ * community when its scope is one (the page then shows the community's view). `q` (a community's
+ * name) narrows the paged list, not the sum.
  */
 export async function totalsByCommunity(
   db: Kysely<DB>,
@@ -141,9 +142,14 @@ export async function totalsByCommunity(
   const pageSize = query.pageSize ?? 20;
   const settings = await readTransferSettings(db);
   const [rows, mine] = await Promise.all([
-    communityTotals(db, actor, year, settings.annualServiceHours, query.q),
+    communityTotals(db, actor, year, settings.annualServiceHours),
     scopeCommunity(db, actor),
   ]);
+  // the figures above are the whole scope's; q narrows the list of communities below them
+  const text = query.q?.trim();
+  const listed = text
+    ? rows.filter((r) => r.community_name.includes(text) || r.community_short_name.includes(text))
+    : rows;
   const today = shanghaiToday();
   return {
     year,
@@ -151,11 +157,16 @@ export async function totalsByCommunity(
     assessmentOpen: assessmentOpen(year, today),
     myCommunity: mine ? { id: mine.id, name: mine.name } : null,
     totals: { communities: rows.length, ...figures(rows) },
-    items: rows.slice((page - 1) * pageSize, page * pageSize).map((r) => ({
-      community: { id: r.community_id, name: r.community_name, townName: r.town_name },
+    items: listed.slice((page - 1) * pageSize, page * pageSize).map((r) => ({
+      community: {
+        id: r.community_id,
+        name: r.community_name,
+        shortName: r.community_short_name,
+        townName: r.town_name,
+      },
       ...figures([r]),
     })),
-    total: rows.length,
+    total: listed.length,
     page,
     pageSize,
   };

@@ -1,9 +1,7 @@
 // 双报到双服务 over real HTTP on both engines, on the demo's reports (transfers/community-demo.ts):
 // the community's view and the town's totals, a member of another unit registered by ID number, hours,
 // last year's assessment, the Excel export, refusals with nothing written, and other scopes that see
-// nothing of it (404 / absent from lists).
-import ExcelJS from 'exceljs';
-import { sql } from 'kysely';
+// nothing of it (404 / absent from lists). The export and the look-ups: community-export.db.test.ts.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { decryptPii } from '../platform/crypto/crypto.ts';
 import type { Database } from '../platform/db/engine.ts';
@@ -139,17 +137,6 @@ const lastAudit = async (action: string) =>
     .orderBy('id', 'desc')
     .executeTakeFirst();
 
-async function sheetRows(body: unknown): Promise<string[][]> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(body as ArrayBuffer);
-  const sheet = book.worksheets[0] as ExcelJS.Worksheet;
-  const rows: string[][] = [];
-  sheet.eachRow((row, n) => {
-    if (n > 1) rows.push((row.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v))));
-  });
-  return rows;
-}
-
 describe('the community’s view', () => {
   test('its own community, this year’s reporters from the demo, paged, with figures', async () => {
     const mine = await secCommunity.get<ByCommunity>('/api/community-reports/by-community');
@@ -174,6 +161,13 @@ describe('the community’s view', () => {
     const t = await town.get<ByCommunity>('/api/community-reports/by-community?pageSize=200');
     expect(t.body.myCommunity).toBeNull();
     expect(rowOf(t.body, community.id)?.reporters).toBe(stored.length);
+    // a community's name narrows the list, not the town's figures
+    const name = rowOf(t.body, community.id)?.community.name ?? '';
+    const narrowed = await town.get<ByCommunity>(
+      `/api/community-reports/by-community?q=${encodeURIComponent(name)}`,
+    );
+    expect(narrowed.body.items.map((i) => i.community.id)).toEqual([community.id]);
+    expect(narrowed.body.totals).toEqual(t.body.totals);
   });
 
   test('registers a member of another unit by ID number, records 3 hours; the town’s total rises', async () => {
@@ -392,94 +386,5 @@ describe('scope', () => {
     const totals = await unitSec.get<ByCommunity>(`/api/community-reports/by-community?year=${year - 1}`);
     expect(totals.body.myCommunity).toBeNull();
     expect(totals.body.totals.reporters).toBe(stored.length);
-  });
-});
-
-describe('export and look-ups', () => {
-  test('the Excel list is the page’s list, audited; another community’s export lacks it', async () => {
-    const list = await secCommunity.get<List>('/api/community-reports?pageSize=200');
-    const res = await secCommunity.get(`/api/community-reports.xlsx?year=${year}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('spreadsheetml');
-    const rows = await sheetRows(res.body);
-    expect(rows).toHaveLength(list.body.total);
-    expect(rows.map((r) => r[3])).toContain(newcomer.name);
-    const audit = await lastAudit('community_report.export');
-    expect(audit?.after).toMatchObject({ rows: list.body.total });
-    const theirs = await sheetRows((await secOther.get(`/api/community-reports.xlsx`)).body);
-    expect(theirs.every((r) => !r[1]?.includes(list.body.items[0]?.community.name ?? '#'))).toBe(true);
-    const bad = await secCommunity.get<Err>('/api/community-reports.xlsx?year=1900');
-    expect(bad.status).toBe(400);
-  });
-
-  test('communities and units of the city by name', async () => {
-    const name = (
-      await database.db
-        .selectFrom('org')
-        .select('short_name')
-        .where('id', '=', community.id)
-        .executeTakeFirstOrThrow()
-    ).short_name;
-    const c = await unitSec.get<{ id: number }[]>(
-      `/api/community-reports/community-options?q=${encodeURIComponent(name)}`,
-    );
-    expect(c.body.map((o) => o.id)).toContain(community.id);
-    const u = await secCommunity.get<{ id: number; code: string }[]>(
-      `/api/community-reports/unit-options?q=${encodeURIComponent(unitOrg.code)}`,
-    );
-    expect(u.body.map((o) => o.id)).toContain(unitOrg.id);
-  });
-});
-
-describe('the demo’s reports (community-demo.ts)', () => {
-  test('this year and the last, in-service members and units, services inside the year, last year assessed', async () => {
-    const { db } = database;
-    const years = await db
-      .selectFrom('community_report')
-      .select(['year', 'reporter_kind'])
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('assessment').as('assessed')])
-      .where('note', '=', '演示数据 / demo')
-      .groupBy(['year', 'reporter_kind'])
-      .execute();
-    const n = (y: number, kind: string) =>
-      Number(years.find((r) => r.year === y && r.reporter_kind === kind)?.n ?? 0);
-    for (const y of [year - 1, year]) {
-      expect(n(y, 'member')).toBeGreaterThan(10);
-      expect(n(y, 'unit')).toBeGreaterThan(0);
-    }
-    const last = years.filter((r) => r.year === year - 1);
-    expect(last.reduce((s, r) => s + Number(r.assessed), 0)).toBeGreaterThan(0);
-    expect(years.filter((r) => r.year === year).every((r) => Number(r.assessed) === 0)).toBe(true);
-    const wrong = await db
-      .selectFrom('community_report as r')
-      .leftJoin('member as m', 'm.id', 'r.member_id')
-      .leftJoin('org as u', 'u.id', 'r.unit_org_id')
-      .innerJoin('org as c', 'c.id', 'r.community_org_id')
-      .innerJoin('division as d', 'd.code', 'c.division_code')
-      .select('r.id')
-      .where((eb) =>
-        eb.or([
-          eb('d.kind', '<>', 'community'),
-          eb('r.county_code', '<>', eb.ref('c.county_code')),
-          eb.and([eb('r.reporter_kind', '=', 'member'), eb('m.occupation', '<>', 'in_service')]),
-          eb.and([eb('r.reporter_kind', '=', 'unit'), eb('u.level', '<>', 'unit')]),
-          eb('r.reported_on', '>', today),
-        ]),
-      )
-      .execute();
-    expect(wrong).toEqual([]);
-    const badServices = await db
-      .selectFrom('community_service as s')
-      .innerJoin('community_report as r', 'r.id', 's.report_id')
-      .select('s.id')
-      .where((eb) =>
-        eb.or([
-          eb('s.served_on', '<', eb.ref('r.reported_on')),
-          eb('s.served_on', '>', today),
-          eb('s.served_on', '>', sql<string>`make_date(r.year, 12, 31)`),
-        ]),
-      )
-      .execute();
-    expect(badServices).toEqual([]);
   });
 });

@@ -65,6 +65,7 @@ function reportColumns(q: Scoped) {
       'community_report.assessment',
       'community_report.assessed_on',
       'community_org.name as community_name',
+      'community_org.short_name as community_short_name',
       'community_org.path as community_path',
       'report_member.name as member_name',
       'report_member.id_number_masked as member_id_masked',
@@ -108,6 +109,7 @@ export function findReport(db: Kysely<DB>, actor: Actor, id: number) {
 export interface CommunityTotalsRow {
   community_id: number;
   community_name: string;
+  community_short_name: string;
   town_name: string | null;
   reporters: number;
   members: number;
@@ -122,13 +124,12 @@ export interface CommunityTotalsRow {
   unassessed: number;
 }
 
-/** Figures per community of the year's reports the actor may see; `q` filters the community's name. */
+/** Figures per community of the year's reports the actor may see (most reporters first). */
 export async function communityTotals(
   db: Kysely<DB>,
   actor: Actor,
   year: number,
   targetHours: number,
-  q: string | undefined,
 ): Promise<CommunityTotalsRow[]> {
   const perReport = filtered(db, actor, { year }).select([
     'community_report.community_org_id as community_id',
@@ -137,11 +138,16 @@ export async function communityTotals(
     hoursSql.as('hours'),
   ]);
   const n = (cond: ReturnType<typeof sql>) => sql<number>`(count(*) filter (where ${cond}))::int`;
-  let query = db
+  const rows = await db
     .selectFrom(perReport.as('r'))
     .innerJoin('org as c', 'c.id', 'r.community_id')
     .leftJoin('org as t', 't.id', 'c.parent_id')
-    .select(['r.community_id', 'c.name as community_name', 't.name as town_name'])
+    .select([
+      'r.community_id',
+      'c.name as community_name',
+      'c.short_name as community_short_name',
+      't.short_name as town_name',
+    ])
     .select([
       sql<number>`count(*)::int`.as('reporters'),
       n(sql`r.kind = 'member'`).as('members'),
@@ -155,10 +161,7 @@ export async function communityTotals(
       n(sql`r.assessment = 'poor'`).as('poor'),
       n(sql`r.assessment is null`).as('unassessed'),
     ])
-    .groupBy(['r.community_id', 'c.name', 't.name']);
-  const text = q?.trim();
-  if (text) query = query.where('c.name', 'like', `%${escapeLike(text)}%`);
-  const rows = await query
+    .groupBy(['r.community_id', 'c.name', 'c.short_name', 't.short_name'])
     .orderBy('reporters', 'desc')
     .orderBy('hours', 'desc')
     .orderBy('r.community_id')
