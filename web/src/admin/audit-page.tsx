@@ -6,9 +6,10 @@ import { api, download } from '../api/client.ts';
 import type { AuditRow, AuditVerifyResult, Page } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { AUDIT_ACTION_NAMES, ROLE_NAMES, TARGET_TYPE_NAMES } from '../i18n/messages.ts';
+import { ROLE_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { AUDIT_ACTION_NAMES, TARGET_TYPE_NAMES } from './audit-names.ts';
 
 interface Filters {
   from?: string;

@@ -708,23 +708,6 @@ export const GENDER_NAMES: Record<string, { zh: string; en: string }> = {
   '2': { zh: '女', en: 'Female' },
 };
 
-export const AUDIT_ACTION_NAMES: Record<string, { zh: string; en: string }> = {
-  'auth.login': { zh: '登录', en: 'Sign in' },
-  'auth.login_failed': { zh: '登录失败', en: 'Failed sign-in' },
-  'auth.logout': { zh: '退出登录', en: 'Sign out' },
-  'auth.password_changed': { zh: '修改密码', en: 'Password changed' },
-  'account.create': { zh: '新建账号', en: 'Account created' },
-  'account.disable': { zh: '停用账号', en: 'Account disabled' },
-  'account.enable': { zh: '启用账号', en: 'Account enabled' },
-  'account.unlock': { zh: '解锁账号', en: 'Account unlocked' },
-  'security.settings': { zh: '修改安全设置', en: 'Security settings changed' },
-  'member.pii_read': { zh: '查看个人敏感信息', en: 'Personal data read' },
-  'member.export': { zh: '导出党员名册', en: 'Member list exported' },
-  'audit.export': { zh: '导出审计日志', en: 'Audit log exported' },
-  'audit.verify': { zh: '校验审计链', en: 'Audit chain verified' },
-  'demo.seed': { zh: '生成演示数据', en: 'Demo data seeded' },
-};
-
 export const CATEGORY_NAMES: Record<string, { zh: string; en: string }> = {
   territorial: { zh: '地方党组织', en: 'Territorial' },
   agency: { zh: '机关', en: 'Government organ' },
@@ -734,14 +717,4 @@ export const CATEGORY_NAMES: Record<string, { zh: string; en: string }> = {
   new_org: { zh: '两新组织', en: 'New economic / social organization' },
   industry_committee: { zh: '行业党委', en: 'Industry committee' },
   chain_committee: { zh: '产业链党委', en: 'Industry chain committee' },
-};
-
-export const TARGET_TYPE_NAMES: Record<string, { zh: string; en: string }> = {
-  account: { zh: '账号', en: 'Account' },
-  member: { zh: '党员', en: 'Member' },
-  org: { zh: '党组织', en: 'Organization' },
-  grid: { zh: '网格', en: 'Grid' },
-  setting: { zh: '系统设置', en: 'Setting' },
-  audit_log: { zh: '审计日志', en: 'Audit log' },
-  database: { zh: '数据库', en: 'Database' },
 };
