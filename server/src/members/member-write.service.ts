@@ -9,7 +9,7 @@ import { subtreePattern, verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii, encryptPii, piiHash } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { conflict, errors, unprocessable } from '../platform/errors/errors.ts';
-import type { Context } from '../platform/http/route.ts';
+import type { Write } from '../platform/http/route.ts';
 import { maskIdNumber, maskPhone } from '../platform/text/mask.ts';
 import { validateMobile } from '../platform/text/phone.ts';
 import { nameInitials } from '../platform/text/pinyin.ts';
@@ -32,8 +32,6 @@ import {
   updateMember,
 } from './member-profile.repository.ts';
 import { memberView } from './member-profile.service.ts';
-
-type Write = Context<unknown, unknown, unknown>['write'];
 
 export interface NewMemberBody {
   name: string;

@@ -1,12 +1,13 @@
 // Organization checks per scope (issue 5 item 7): the figures of each org are computed in one SQL
 // query from the scope (members and full members of its subtree, its current term and committee);
 // the rules in domain/org-rules.ts turn them into findings. Elections are recorded by a higher org.
-import { type Kysely, type SelectQueryBuilder, sql, type Transaction } from 'kysely';
+
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { forbidden, unprocessable } from '../platform/errors/errors.ts';
-import type { AuditFields } from '../platform/http/route.ts';
+import type { Write } from '../platform/http/route.ts';
 import { addYears, isDate, shanghaiToday } from '../recruitment/domain/dates.ts';
 import {
   BRANCH_KINDS,
@@ -19,10 +20,6 @@ import {
   termYearsFor,
 } from './domain/org-rules.ts';
 import type { CommitteePosition } from './org-check-tables.ts';
-
-export type Write = <T>(
-  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-) => Promise<T>;
 
 export interface CheckedOrg {
   id: number;

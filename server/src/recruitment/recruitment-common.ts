@@ -1,9 +1,9 @@
 // What the recruitment services share: errors of this capability, the settings, turning a refusal of
 // the machine into an AppError.
-import type { Kysely, Transaction } from 'kysely';
+
+import type { Kysely } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError, badRequest, conflict, unprocessable } from '../platform/errors/errors.ts';
-import type { AuditFields } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import type { Decision } from './domain/recruitment-machine.ts';
 import {
@@ -11,10 +11,6 @@ import {
   RECRUITMENT_SETTINGS_KEY,
   type RecruitmentSettings,
 } from './domain/rules.ts';
-
-export type Write = <T>(
-  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-) => Promise<T>;
 
 export const readRecruitmentSettings = (db: Kysely<DB>): Promise<RecruitmentSettings> =>
   readSetting(db, RECRUITMENT_SETTINGS_KEY, RECRUITMENT_SETTINGS_DEFAULTS);

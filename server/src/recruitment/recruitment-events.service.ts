@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import type { DB } from '../platform/db/schema.ts';
-import type { AuditFields } from '../platform/http/route.ts';
+import type { AuditFields, Write } from '../platform/http/route.ts';
 import { shanghaiToday } from './domain/dates.ts';
 import {
   decideClose,
@@ -17,7 +17,7 @@ import {
   type PublicityKind,
 } from './domain/recruitment-machine.ts';
 import { findRecruitment, loadSnapshot, type RecruitmentRow } from './recruitment.repository.ts';
-import { allowed, recruitmentErrors, type Write } from './recruitment-common.ts';
+import { allowed, recruitmentErrors } from './recruitment-common.ts';
 
 export type EventBody =
   | {

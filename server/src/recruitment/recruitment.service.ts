@@ -7,6 +7,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
+import type { Write } from '../platform/http/route.ts';
 import { validateIdNumber } from '../platform/text/id-number.ts';
 import { maskIdNumber, maskPhone } from '../platform/text/mask.ts';
 import { validateMobile } from '../platform/text/phone.ts';
@@ -34,7 +35,6 @@ import {
   isUniqueViolation,
   readRecruitmentSettings,
   recruitmentErrors,
-  type Write,
 } from './recruitment-common.ts';
 
 export interface ApplicationInput {

@@ -3,7 +3,8 @@
 // number), each row placed in an org inside the importing org's subtree; the user chooses to keep the
 // good rows or to write nothing when any row is bad. Personal data is encrypted and masked as
 // everywhere; org subtree totals are kept right; one audit row lists the members created.
-import { type Kysely, sql, type Transaction } from 'kysely';
+
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
 import { verifyOrg } from '../../platform/access/scope.ts';
 import { encryptPii, piiHash } from '../../platform/crypto/crypto.ts';
@@ -11,7 +12,7 @@ import { type BulkColumn, bulkInsert } from '../../platform/db/bulk-insert.ts';
 import type { DB, NewMember } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors/errors.ts';
 import { loadExcel } from '../../platform/files/excel.ts';
-import type { AuditFields } from '../../platform/http/route.ts';
+import type { Write } from '../../platform/http/route.ts';
 import { maskIdNumber, maskPhone } from '../../platform/text/mask.ts';
 import { nameInitials } from '../../platform/text/pinyin.ts';
 import {
@@ -24,10 +25,6 @@ import {
 
 export type MemberImportMode = 'keep_good' | 'all_or_nothing';
 export const MAX_IMPORT_ROWS = 20_000;
-
-type Write = <T>(
-  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-) => Promise<T>;
 
 export interface MemberImportResult {
   total: number;
