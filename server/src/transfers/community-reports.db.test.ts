@@ -97,11 +97,7 @@ beforeAll(async () => {
     .select('org.parent_id')
     .where('org.level', '=', 'unit')
     .where('member.occupation', '=', 'in_service')
-    .where(
-      'member.id',
-      'not in',
-      reported.map((r) => r.member_id ?? 0),
-    )
+    .where('member.id', 'not in', [0, ...reported.map((r) => r.member_id ?? 0)])
     .orderBy('member.id')
     .executeTakeFirstOrThrow();
   newcomer = { id: m.id, name: m.name, idNumber: decryptPii(m.id_number_enc) };
@@ -338,6 +334,33 @@ describe('refusals: a stable code and nothing written', () => {
       reports: await count('community_report'),
       services: await count('community_service'),
     }).toEqual(before);
+  });
+});
+
+describe('a unit registered twice at the same moment', () => {
+  test('one 201 and one COMMUNITY_REPORT_DUPLICATE, never a 500', async () => {
+    const paired = await database.db
+      .selectFrom('community_report')
+      .select('unit_org_id')
+      .where('community_org_id', '=', community.id)
+      .where('year', '=', year)
+      .where('unit_org_id', 'is not', null)
+      .execute();
+    const unit = await database.db
+      .selectFrom('org')
+      .select('id')
+      .where('level', '=', 'unit')
+      .where('kind', '=', 'branch')
+      .where('id', 'not in', [0, ...paired.map((p) => p.unit_org_id ?? 0)])
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const body = { communityOrgId: community.id, unitOrgId: unit.id };
+    const answers = await Promise.all([
+      secCommunity.post<Err>('/api/community-reports', body),
+      secCommunity.post<Err>('/api/community-reports', body),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);
+    expect(answers.find((a) => a.status === 422)?.body.code).toBe('COMMUNITY_REPORT_DUPLICATE');
   });
 });
 

@@ -186,6 +186,27 @@ export function servicesOf(db: Kysely<DB>, reportId: number) {
     .execute();
 }
 
+/**
+ * An org of the whole city by id (a report's community, or a unit org the community names): what the
+ * rules need, no counts or members (like transfer targets).
+ */
+export function cityOrg(db: Kysely<DB>, actor: Actor, id: number) {
+  return scoped
+    .transferTargets(db, actor)
+    .leftJoin('division', 'division.code', 'org.division_code')
+    .select([
+      'org.id',
+      'org.name',
+      'org.path',
+      'org.level',
+      'org.category',
+      'org.county_code',
+      'division.kind as division_kind',
+    ])
+    .where('org.id', '=', id)
+    .executeTakeFirst();
+}
+
 /** The actor's own scope org when it is a community (the community's view of the page). */
 export function scopeCommunity(db: Kysely<DB>, actor: Actor) {
   return db

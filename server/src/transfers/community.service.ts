@@ -6,12 +6,12 @@
 //   unit identified by the ID number they show).
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { scoped, verifyMember, verifyOrg } from '../platform/access/scope.ts';
+import { verifyMember, verifyOrg } from '../platform/access/scope.ts';
 import { piiHash } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { badRequest, errors } from '../platform/errors/errors.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
-import { alreadyReported, findReport, memberByIdHash } from './community.repository.ts';
+import { alreadyReported, cityOrg, findReport, memberByIdHash } from './community.repository.ts';
 import { assessmentOpen, checkedIdNumber, checkServiceYear, communityErrors } from './community-rules.ts';
 import { recordService, reportToCommunity } from './domain/mobile-community.ts';
 import { violations } from './domain/transfer-rules.ts';
@@ -45,20 +45,8 @@ const oneReporter = () =>
   );
 
 /** Any org of the city named as the community (names only); whether it is a community. */
-export async function communityOf(db: Kysely<DB>, actor: Actor, id: number) {
-  const c = await scoped
-    .transferTargets(db, actor)
-    .leftJoin('division', 'division.code', 'org.division_code')
-    .select([
-      'org.id',
-      'org.name',
-      'org.path',
-      'org.level',
-      'org.county_code',
-      'division.kind as division_kind',
-    ])
-    .where('org.id', '=', id)
-    .executeTakeFirst();
+async function communityOf(db: Kysely<DB>, actor: Actor, id: number) {
+  const c = await cityOrg(db, actor, id);
   if (!c) throw transferErrors.orgNotFound(id);
   return { ...c, isCommunity: c.level === 'village' && c.division_kind === 'community' };
 }
@@ -66,11 +54,7 @@ export async function communityOf(db: Kysely<DB>, actor: Actor, id: number) {
 /** The community's side names a unit org of the whole city; the reporter's side one of its scope. */
 async function unitFor(db: Kysely<DB>, actor: Actor, id: number, communitySide: boolean) {
   if (!communitySide) return verifyOrg(db, actor, id);
-  const unit = await scoped
-    .transferTargets(db, actor)
-    .selectAll('org')
-    .where('org.id', '=', id)
-    .executeTakeFirst();
+  const unit = await cityOrg(db, actor, id);
   if (!unit) throw transferErrors.orgNotFound(id);
   return unit;
 }
