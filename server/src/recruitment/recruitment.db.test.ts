@@ -395,6 +395,16 @@ describe('recruitment from application to full member', () => {
       id_number_masked: expect.stringMatching(/\*{8}/),
     });
     expect(probationary.id_number_enc).toMatch(/^[0-9a-f]+:[0-9a-f]+$/);
+    // the register's codes, and the first membership period from the admitting meeting
+    expect(['bachelor', 'postgraduate', 'junior_college', 'secondary_vocational', 'senior_high']).toContain(
+      probationary.education,
+    );
+    const periods = await database.db
+      .selectFrom('membership_history')
+      .select(['org_id', 'started_on', 'reason'])
+      .where('member_id', '=', probationary.id)
+      .execute();
+    expect(periods).toEqual([{ org_id: branch.id, started_on: p[15], reason: 'register' }]);
     await advance(id, p, 18, 21);
     await refused(
       id,

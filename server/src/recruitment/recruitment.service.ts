@@ -3,6 +3,8 @@
 // register entries, the branch's full members on the meeting date, the training hours), then persists
 // the decision in one transaction with its audit row. A refusal writes nothing.
 import type { Kysely, Transaction } from 'kysely';
+import { educationCode, occupationCode } from '../members/member-check.ts';
+import { openMembership } from '../members/member-profile.repository.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
@@ -372,8 +374,9 @@ async function createMember(trx: Transaction<DB>, r: RecruitmentRow, joinedOn: s
       id_number_masked: a.id_number_masked,
       phone_enc: a.phone_enc,
       phone_masked: a.phone_masked,
-      education: a.education,
-      occupation: a.occupation,
+      // the applicant's words (大学本科) become the register's codes (bachelor), as every member has them
+      education: educationCode(a.education) ?? a.education,
+      occupation: occupationCode(a.occupation) ?? a.occupation,
       status: 'probationary',
       joined_on: joinedOn,
       converted_on: null,
@@ -382,6 +385,7 @@ async function createMember(trx: Transaction<DB>, r: RecruitmentRow, joinedOn: s
     .returning('id')
     .executeTakeFirstOrThrow();
   await trx.updateTable('recruitment').set({ member_id: m.id }).where('id', '=', r.id).execute();
+  await openMembership(trx, { id: m.id, orgId: r.org_id, countyCode: r.county_code, startedOn: joinedOn });
   // subtree totals on the org and its ancestors (organizations/org-totals.ts keeps the same numbers)
   const ancestors = r.org_path.split('/').filter(Boolean).map(Number);
   await trx

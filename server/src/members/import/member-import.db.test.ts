@@ -147,6 +147,16 @@ describe('member import', () => {
       expect(r.id_number_masked).toMatch(/^4407\d{2}\*{8}\d{3}[\dX]$/);
       expect(r.org_id).toBe(village.id);
     }
+    const periods = await database.db
+      .selectFrom('membership_history')
+      .innerJoin('member', 'member.id', 'membership_history.member_id')
+      .select(['membership_history.org_id', 'membership_history.reason'])
+      .where('member.name', 'like', '测试党员%')
+      .execute();
+    expect(periods).toEqual([
+      { org_id: village.id, reason: 'register' },
+      { org_id: village.id, reason: 'register' },
+    ]);
     const after = await database.db
       .selectFrom('org')
       .select(['id', 'member_count'])

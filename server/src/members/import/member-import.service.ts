@@ -230,6 +230,12 @@ export async function importMembers(
       toWrite.map((g) => g.member),
       { returning: ['id'] },
     );
+    // each new member's first membership period, in one statement
+    const ids = inserted.map((r) => Number(r.id));
+    await sql`insert into membership_history (member_id, county_code, org_id, started_on, reason)
+      select id, county_code, org_id, joined_on, 'register' from member where id = any(${ids}::bigint[])`.execute(
+      trx,
+    );
     // subtree totals: every ancestor of each receiving org gains its new members
     const perOrg = new Map<number, number>();
     for (const g of toWrite) perOrg.set(g.member.org_id, (perOrg.get(g.member.org_id) ?? 0) + 1);
@@ -241,7 +247,7 @@ export async function importMembers(
       action: 'member.import',
       targetType: 'org',
       targetId: target.id,
-      after: { mode, imported: toWrite.length, rejected, memberIds: inserted.map((r) => Number(r.id)) },
+      after: { mode, imported: toWrite.length, rejected, memberIds: ids },
       countyCode: target.county_code,
     });
   });
