@@ -97,6 +97,8 @@ export const AUDIT_ACTION_NAMES: Record<string, Name> = {
   'mobile_member.activity': { zh: '登记流入地组织生活', en: 'Inflow activity recorded' },
   'mobile_member.confirm_inflow': { zh: '流入地确认', en: 'Inflow confirmed' },
   'mobile_member.end': { zh: '结束流动', en: 'Mobility ended' },
+  'community_report.list': { zh: '查看双报到名单', en: 'Community reports listed' },
+  'community_report.read': { zh: '查看双报到记录', en: 'Community report read' },
   'community_report.create': { zh: '到社区报到', en: 'Community report' },
   'community_report.service': { zh: '登记服务时长', en: 'Service hours recorded' },
   'community_report.assess': { zh: '社区年度评定', en: 'Annual assessment' },
