@@ -4,12 +4,14 @@
 //   Who registers a report: the reporter's side (its own member or unit org, to any community of the
 //   city), or the community's side (its own members, any unit org of the city, or a member of another
 //   unit identified by the ID number they show).
+
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyMember, verifyOrg } from '../platform/access/scope.ts';
 import { piiHash } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { badRequest, errors } from '../platform/errors/errors.ts';
+import type { Write } from '../platform/http/route.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { alreadyReported, cityOrg, findReport, memberByIdHash } from './community.repository.ts';
 import { assessmentOpen, checkedIdNumber, checkServiceYear, communityErrors } from './community-rules.ts';
@@ -22,7 +24,6 @@ import {
   inScope,
   isUniqueViolation,
   transferErrors,
-  type Write,
 } from './transfer-common.ts';
 import type { Assessment } from './transfer-tables.ts';
 

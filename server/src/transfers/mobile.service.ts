@@ -1,12 +1,14 @@
 // 流动党员: the home org registers an outflow (where to, since when, contact); the inflow org (when
 // in the system) confirms; both orgs see and manage the member (双向管理) and record the member's
 // organizational life; the home org ends the registration. Rules: domain/mobile-community.ts.
+
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyMember } from '../platform/access/scope.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
+import type { Write } from '../platform/http/route.ts';
 import { maskPhone } from '../platform/text/mask.ts';
 import { validateMobile } from '../platform/text/phone.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -17,14 +19,7 @@ import {
   recordActivity,
   registerOutflow,
 } from './domain/mobile-community.ts';
-import {
-  type Audit,
-  allowed,
-  inScope,
-  readTransferSettings,
-  transferErrors,
-  type Write,
-} from './transfer-common.ts';
+import { type Audit, allowed, inScope, readTransferSettings, transferErrors } from './transfer-common.ts';
 
 export interface OutflowBody {
   memberId: number;

@@ -1,6 +1,6 @@
 // What the transfer services share: the write type, settings, refusals as AppErrors, which side of
 // a record the actor acts for, and today's date.
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { subtreePattern } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
@@ -15,9 +15,6 @@ import {
   type Violation,
 } from './domain/transfer-rules.ts';
 
-export type Write = <T>(
-  fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-) => Promise<T>;
 export type Audit = (fields: AuditFields) => Promise<number>;
 
 export const readTransferSettings = (db: Kysely<DB>): Promise<TransferSettings> =>

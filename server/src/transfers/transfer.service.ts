@@ -1,11 +1,13 @@
 // 组织关系转接: issue a letter (sending org), confirm (receiving org: the member moves, the membership
 // history and the subtree totals of both chains change in the same transaction), return the receipt,
 // withdraw, refuse. Reads: transfer-read.service.ts. Rules: domain/transfer-machine.ts.
+
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyMember } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
+import type { Write } from '../platform/http/route.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { issue, type TransferAction, transition } from './domain/transfer-machine.ts';
 import { violations } from './domain/transfer-rules.ts';
@@ -17,7 +19,6 @@ import {
   isUniqueViolation,
   readTransferSettings,
   transferErrors,
-  type Write,
 } from './transfer-common.ts';
 
 const divisionOf = (o: { division_code: string | null; county_code: string | null }) =>
