@@ -38,8 +38,11 @@ export interface CaseQuery {
   pageSize?: number;
 }
 
+/** `total` stops at 10,000 on the server; `totalCapped` says there are more. */
+export type CasePage = Page<CaseRow> & { totalCapped?: boolean };
+
 export const listCases = (query: CaseQuery) =>
-  api.get<Page<CaseRow>>('/api/cases', { ...query, mine: query.mine ? 'true' : undefined });
+  api.get<CasePage>('/api/cases', { ...query, mine: query.mine ? 'true' : undefined });
 
 export const getCase = (id: number | string) => api.get<CaseDetail>(`/api/cases/${id}`);
 

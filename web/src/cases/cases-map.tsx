@@ -46,7 +46,7 @@ export default function CasesMap() {
     () => open.filter((c) => typeof c.lng === 'number' && typeof c.lat === 'number'),
     [open],
   );
-  const total = cases.data?.total ?? 0;
+  const total = `${(cases.data?.total ?? 0).toLocaleString('zh-CN')}${cases.data?.totalCapped ? '+' : ''}`;
 
   const option = useMemo(() => {
     if (!geo) return null;

@@ -357,7 +357,8 @@ function CaseList() {
           pageSize: query.pageSize,
           total: cases.data?.total ?? 0,
           showSizeChanger: true,
-          showTotal: (n) => t('common.total', { n: n.toLocaleString('zh-CN') }),
+          showTotal: (n) =>
+            t('common.total', { n: `${n.toLocaleString('zh-CN')}${cases.data?.totalCapped ? '+' : ''}` }),
           onChange: (page, pageSize) =>
             set({ page: String(page), pageSize: pageSize === 20 ? undefined : String(pageSize) }, true),
         }}

@@ -60,34 +60,36 @@ export const scoped = {
   cases(db: Kysely<DB>, actor: Actor, permission: Permission = 'case:read') {
     requirePermission(actor, permission);
     const q = db.selectFrom('civic_case');
+    // Each set below is `= any(array(subquery))`: PostgreSQL computes the small set once (an InitPlan)
+    // and can then use an index on each side of the OR (BitmapOr); `in (subquery) or …` scanned every
+    // case instead (a minute per page at 5 M cases).
     if (actor.role === 'department_staff') {
-      const mine = sql<number>`(select department_id from department_account where account_id = ${actor.accountId})`;
+      // one department per account (department_account's key is the account): a scalar subquery
+      const mine = sql<number>`(${db
+        .selectFrom('department_account')
+        .select('department_id')
+        .where('account_id', '=', actor.accountId)})`;
+      const summoned = db
+        .selectFrom('case_summons')
+        .select('case_summons.case_id')
+        .where('case_summons.department_id', '=', mine);
       return q.where((eb) =>
         eb.or([
-          eb('civic_case.department_id', 'in', mine),
-          eb.exists(
-            eb
-              .selectFrom('case_summons')
-              .select('case_summons.id')
-              .whereRef('case_summons.case_id', '=', 'civic_case.id')
-              .where('case_summons.department_id', 'in', mine),
-          ),
+          eb('civic_case.department_id', '=', mine),
+          eb('civic_case.id', '=', sql<number>`any(array(${summoned}))`),
         ]),
       );
     }
     if (actor.role === 'resident') return q.where('civic_case.reporter_account_id', '=', actor.accountId);
     // and, wherever it was located (a point outside every grid goes to the nearest one), what they reported
+    const grids = db
+      .selectFrom('grid as scope_grid')
+      .innerJoin('org as scope_org', 'scope_org.id', 'scope_grid.org_id')
+      .select('scope_grid.id')
+      .where('scope_org.path', 'like', subtreePattern(actor));
     return q.where((eb) =>
       eb.or([
-        eb(
-          'civic_case.grid_id',
-          'in',
-          eb
-            .selectFrom('grid as scope_grid')
-            .innerJoin('org as scope_org', 'scope_org.id', 'scope_grid.org_id')
-            .select('scope_grid.id')
-            .where('scope_org.path', 'like', subtreePattern(actor)),
-        ),
+        eb('civic_case.grid_id', '=', sql<number>`any(array(${grids}))`),
         eb('civic_case.reporter_account_id', '=', actor.accountId),
       ]),
     );
