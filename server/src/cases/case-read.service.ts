@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { scoped, subtreePattern, verifyCase, verifyOrg } from '../platform/access/scope.ts';
+import { inGrids, scoped, subtreePattern, verifyCase, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { notFound } from '../platform/errors/errors.ts';
 import { readSetting } from '../platform/settings/settings.ts';
@@ -357,8 +357,7 @@ export async function caseStats(
       .innerJoin('org as stat_org', 'stat_org.id', 'stat_grid.org_id')
       .select('stat_grid.id')
       .where('stat_org.path', 'like', pattern);
-    // computed once and matched through the grid index (see scoped.cases)
-    q = q.where('civic_case.grid_id', '=', sql<number>`any(array(${grids}))`);
+    q = q.where(inGrids(org.path, grids));
   }
   if (input.from) q = q.where('civic_case.created_at', '>=', new Date(input.from));
   if (input.to) q = q.where('civic_case.created_at', '<', new Date(input.to));

@@ -1,7 +1,7 @@
 // THE access layer. Every query of scoped data starts here: it adds "inside the actor's org subtree"
 // and checks the role's permission, so feature code cannot forget either. An id that comes from a
 // request is unverified until one of the `verify*` functions has placed it inside the scope.
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type Expression, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { errors } from '../errors/errors.ts';
 import type { Actor } from './actor.ts';
@@ -15,6 +15,18 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 export function subtreePattern(actor: Actor): string {
   if (!/^(\/\d+)+\/$/.test(actor.scopePath)) throw new Error(`bad scope path ${actor.scopePath}`);
   return `${actor.scopePath}%`;
+}
+
+/**
+ * `civic_case.grid_id` among `grids` (the grids of the org at `orgPath` and below). Below the top,
+ * `= any(array(…))`: the set is computed once and the cases read through the grid indexes. At the
+ * top (a root org: every case qualifies) an index read of every grid is slower than one pass over the
+ * table, so it stays `in (…)`, which PostgreSQL answers with a hashed set during a sequential scan.
+ */
+export function inGrids(orgPath: string, grids: Expression<{ id: number }>) {
+  return /^\/\d+\/$/.test(orgPath)
+    ? sql<boolean>`civic_case.grid_id in (${grids})`
+    : sql<boolean>`civic_case.grid_id = any(array(${grids}))`;
 }
 
 export const scoped = {
@@ -88,10 +100,7 @@ export const scoped = {
       .select('scope_grid.id')
       .where('scope_org.path', 'like', subtreePattern(actor));
     return q.where((eb) =>
-      eb.or([
-        eb('civic_case.grid_id', '=', sql<number>`any(array(${grids}))`),
-        eb('civic_case.reporter_account_id', '=', actor.accountId),
-      ]),
+      eb.or([inGrids(actor.scopePath, grids), eb('civic_case.reporter_account_id', '=', actor.accountId)]),
     );
   },
 
