@@ -16,16 +16,22 @@ async function overdueCount(page: Page): Promise<number> {
   return Number(m[1]);
 }
 
-/** Picks the first full member the committee row offers (members already chosen are not offered). */
+/**
+ * Picks the first full member the committee row offers (members already chosen are not offered).
+ * The options arrive from the server after the popup opens and may be redrawn under the click, so
+ * the pick is retried until the row shows the chosen member.
+ */
 async function pickMember(page: Page, row: number) {
   const select = page.getByTestId(`committee-member-${row}`);
-  await select.click();
-  // this select's own popup (an earlier one may still be fading out)
-  const list = await select.locator('input').getAttribute('aria-controls');
-  const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`).first();
-  await expect(option).toBeVisible();
-  await option.click();
-  await expect(select).toContainText('·');
+  await expect(async () => {
+    await select.click();
+    // this select's own popup (an earlier one may still be fading out)
+    const list = await select.locator('input').getAttribute('aria-controls');
+    const option = page.locator(`.ant-select-dropdown:has([id="${list}"]) .ant-select-item-option`).first();
+    await expect(option).toBeVisible({ timeout: 5_000 });
+    await option.click();
+    await expect(select).toContainText('·', { timeout: 2_000 });
+  }).toPass({ timeout: 45_000 });
 }
 
 test('a county records an overdue election and the org leaves the overdue list', async ({
