@@ -1,6 +1,27 @@
 // Shared helpers of the browser tests. Every demo account has the demo password (DEMO_PASSWORD,
 // which playwright.config.ts also gives the server it starts).
+import { createHmac } from 'node:crypto';
 import { expect, type Page } from '@playwright/test';
+
+/** The demo API key of an external system (server/src/cases/api-key.ts demoApiKey, demo seed 4407). */
+export function demoApiKey(system: string): string {
+  const hex = createHmac('sha256', 'qiangji-demo-4407').update(system).digest('hex');
+  return `qj_${system}_${hex.slice(0, 32)}`;
+}
+
+/** Signs `page` in over the API as `town` and answers the centre [lng, lat] of the town's first grid. */
+export async function townGridCentre(page: Page, town: string): Promise<[number, number]> {
+  const signedIn = await page.request.post('/api/auth/login', {
+    data: { username: town, password: DEMO_PASSWORD },
+  });
+  expect(signedIn.ok()).toBeTruthy();
+  const grids = (await (await page.request.get('/api/map/grids')).json()) as {
+    grids: { code: string; boundary: [number, number][][] }[];
+  };
+  const ring = grids.grids.find((g) => g.code.startsWith(town))?.boundary[0] ?? [];
+  expect(ring.length).toBeGreaterThan(2);
+  return [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
+}
 
 export const DEMO_PASSWORD = process.env.DEMO_PASSWORD ?? 'Qiangji@2026';
 

@@ -2,27 +2,15 @@
 // its own work-order number; sending it again gives the same case, sending other content under the
 // same number is refused; the hotline polls the progress; the town sees one case in its case center
 // and files it, and the hotline's poll shows the filing.
-import { createHmac } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './fixtures.ts';
+import { demoApiKey, townGridCentre } from './fixtures.ts';
 
 const TOWN = '440704001';
-// the demo key of 'hotline_12345' (server/src/cases/api-key.ts demoApiKey, demo seed 4407)
-const API_KEY = `qj_hotline_12345_${createHmac('sha256', 'qiangji-demo-4407').update('hotline_12345').digest('hex').slice(0, 32)}`;
+const API_KEY = demoApiKey('hotline_12345');
 
 test('the 12345 path is idempotent and the town sees the case once', async ({ page, request }) => {
   test.setTimeout(180_000);
-  const signedIn = await page.request.post('/api/auth/login', {
-    data: { username: TOWN, password: DEMO_PASSWORD },
-  });
-  expect(signedIn.ok()).toBeTruthy();
-  const grids = (await (await page.request.get('/api/map/grids')).json()) as {
-    grids: { code: string; boundary: [number, number][][] }[];
-  };
-  const ring = grids.grids.find((g) => g.code.startsWith(TOWN))?.boundary[0] ?? [];
-  expect(ring.length).toBeGreaterThan(2);
-  const lng = ring.reduce((s, p) => s + p[0], 0) / ring.length;
-  const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+  const [lng, lat] = await townGridCentre(page, TOWN);
 
   const marker = `GD${Date.now()}`;
   const order = {

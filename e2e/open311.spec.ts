@@ -1,14 +1,12 @@
 // Open311 GeoReport v2 (issue 4): an Open311 client lists the services, posts a request with its api_key
 // (form-encoded, as the spec sends it) and reads it back in JSON and XML without personal data; the
 // town sees the same case in its case center in the browser.
-import { createHmac } from 'node:crypto';
 import { expect, test } from '@playwright/test';
-import { DEMO_PASSWORD } from './fixtures.ts';
+import { demoApiKey, townGridCentre } from './fixtures.ts';
 
 const TOWN = '440704001';
 const BASE = '/open311/v2';
-// the demo key of the system 'open311_demo' (server/src/cases/api-key.ts demoApiKey, demo seed 4407)
-const API_KEY = `qj_open311_demo_${createHmac('sha256', 'qiangji-demo-4407').update('open311_demo').digest('hex').slice(0, 32)}`;
+const API_KEY = demoApiKey('open311_demo');
 
 test('an Open311 client lists services, posts a request and reads it back; the town sees the case', async ({
   page,
@@ -16,17 +14,7 @@ test('an Open311 client lists services, posts a request and reads it back; the t
 }) => {
   test.setTimeout(180_000);
   // where the request is: the centre of a grid of the town (read over the API as the town)
-  const signedIn = await page.request.post('/api/auth/login', {
-    data: { username: TOWN, password: DEMO_PASSWORD },
-  });
-  expect(signedIn.ok()).toBeTruthy();
-  const grids = (await (await page.request.get('/api/map/grids')).json()) as {
-    grids: { code: string; boundary: [number, number][][] }[];
-  };
-  const ring = grids.grids.find((g) => g.code.startsWith(TOWN))?.boundary[0] ?? [];
-  expect(ring.length).toBeGreaterThan(2);
-  const long = ring.reduce((s, p) => s + p[0], 0) / ring.length;
-  const lat = ring.reduce((s, p) => s + p[1], 0) / ring.length;
+  const [long, lat] = await townGridCentre(page, TOWN);
 
   // the client: discovery, the service list, one definition (XML)
   const discovery = await request.get(`${BASE}/discovery.json`);
