@@ -193,6 +193,7 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
         'stream',
         '-R',
         '--no-sync',
+        '--checkpoint=fast', // the default (spread) waits for most of checkpoint_timeout
       ]);
       const name = options.standbyName ?? 'qj_standby';
       fs.appendFileSync(
