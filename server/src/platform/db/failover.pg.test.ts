@@ -104,9 +104,7 @@ async function intake(n: number): Promise<number> {
 describe('failover to a promoted standby', () => {
   test('the server follows the new primary and no acknowledged case is lost', async () => {
     // the standby is read-only until promoted: writes go to the primary
-    expect(
-      (await query<{ r: boolean }>(standby.url, 'select pg_is_in_recovery() as r'))[0]?.r,
-    ).toBe(true);
+    expect((await query<{ r: boolean }>(standby.url, 'select pg_is_in_recovery() as r'))[0]?.r).toBe(true);
 
     const acked = new Set<number>();
     const statuses = new Map<number, number>();
