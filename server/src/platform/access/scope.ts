@@ -132,6 +132,27 @@ export const scoped = {
     return db.selectFrom('checklist_task').where('checklist_task.org_path', 'like', subtreePattern(actor));
   },
 
+  /**
+   * Monthly checklists (每月组织生活清单) the actor sees (aliases `monthly_checklist`, `issuer`): those
+   * issued inside its subtree (drafts too), and the published ones issued by its own org or above it.
+   */
+  checklists(db: Kysely<DB>, actor: Actor, permission: Permission = 'meeting:read') {
+    requirePermission(actor, permission);
+    const pattern = subtreePattern(actor);
+    return db
+      .selectFrom('monthly_checklist')
+      .innerJoin('org as issuer', 'issuer.id', 'monthly_checklist.issuer_org_id')
+      .where((eb) =>
+        eb.or([
+          eb('issuer.path', 'like', pattern),
+          eb.and([
+            eb('monthly_checklist.status', '=', 'published'),
+            eb(sql.val(actor.scopePath), 'like', sql<string>`issuer.path || '%'`),
+          ]),
+        ]),
+      );
+  },
+
   /** Training classes (培训班) held by orgs inside the subtree (aliases `training_class`, `class_org`). */
   trainingClasses(db: Kysely<DB>, actor: Actor, permission: Permission = 'training:manage') {
     requirePermission(actor, permission);
