@@ -7,10 +7,12 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './admin/audit.routes.ts';
+import { roleRequestRoutes } from './admin/role-request.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { checkPasswordGate } from './auth/password-gate.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
 import { caseRoutes } from './cases/case.routes.ts';
@@ -65,6 +67,7 @@ export const ROUTES: RouteSpec[] = [
   ...orgCheckRoutes,
   ...duesRoutes,
   ...trainingRoutes,
+  ...roleRequestRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -192,6 +195,14 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
           ? { security: [{ apiKey: [] }] }
           : { security: [{ session: [], csrf: [] }] }),
     },
+    // before the schemas: an account that must change its password learns that, not a 400 (auth/password-gate.ts)
+    ...(spec.access === 'public' || spec.access === 'api_key'
+      ? {}
+      : {
+          preValidation: async (request: FastifyRequest) => {
+            if (request.actor) checkPasswordGate(request.actor, spec.method, spec.url);
+          },
+        }),
     preHandler: async (request) => {
       if (spec.access === 'public') return;
       if (spec.access === 'api_key') {

@@ -5,7 +5,7 @@ import { type Expression, type Kysely, type SelectQueryBuilder, sql } from 'kyse
 import type { DB } from '../db/schema.ts';
 import { errors } from '../errors/errors.ts';
 import type { Actor } from './actor.ts';
-import type { Permission } from './permissions.ts';
+import { ADMIN_ROLES, type Permission } from './permissions.ts';
 
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!actor.permissions.has(permission)) throw errors.permission(permission);
@@ -162,13 +162,17 @@ export const scoped = {
       .where('class_org.path', 'like', subtreePattern(actor));
   },
 
-  /** Accounts whose scope org is inside the subtree (aliases `account`, `account_org`). */
+  /**
+   * Accounts whose scope org is inside the subtree (aliases `account`, `account_org`). 三员分立: the
+   * system administrator (account:manage) reaches ordinary accounts only, never an administrator's.
+   */
   accounts(db: Kysely<DB>, actor: Actor, permission: Permission) {
     requirePermission(actor, permission);
-    return db
+    const q = db
       .selectFrom('account')
       .innerJoin('org as account_org', 'account_org.id', 'account.scope_org_id')
       .where('account_org.path', 'like', subtreePattern(actor));
+    return permission === 'account:manage' ? q.where('account.role', 'not in', ADMIN_ROLES) : q;
   },
 
   /** Patrols (巡查) of accounts whose scope org is inside the subtree (aliases `patrol`, `patrol_org`). */

@@ -1,6 +1,7 @@
 // The database's types: the one source the query builder checks every query against.
 // Keep in step with server/migrations/*.sql (server/src/platform/db/schema.test.ts compares them).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AccountApproval, AdminDB } from '../../admin/admin-tables.ts';
 import type { ClassifierDB } from '../../cases/classifier/classifier-tables.ts';
 import type { CasesDB } from '../../cases/domain/case-tables.ts';
 import type { DuesDB } from '../../dues/dues-tables.ts';
@@ -154,6 +155,8 @@ export interface AccountTable {
   password_changed_at: DefaultTimestamp;
   disabled: Generated<boolean>;
   created_at: DefaultTimestamp;
+  /** 0023: a new account waits for the security administrator's approval */
+  approval: Generated<AccountApproval>;
 }
 
 export interface SessionTable {
@@ -203,7 +206,8 @@ export interface SchemaMigrationTable {
 
 /** Every table: the foundation's below, each capability's from its own *-tables.ts. */
 export interface DB
-  extends CasesDB,
+  extends AdminDB,
+    CasesDB,
     ClassifierDB,
     NotificationsDB,
     PatrolsDB,
