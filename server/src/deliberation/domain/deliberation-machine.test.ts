@@ -1,15 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import {
-  checkStep,
-  evaluate,
-  type MatterFacts,
-  needed,
-  nextStep,
-  quorum,
-  ratioMet,
-  type StepRecord,
-} from './deliberation-machine.ts';
+import { checkStep, evaluate, type MatterFacts, nextStep, type StepRecord } from './deliberation-machine.ts';
 import { DELIBERATION_DEFAULTS as S } from './deliberation-settings.ts';
+import { needed, quorum, ratioMet } from './quorum.ts';
 import { DEFAULT_TEMPLATES } from './templates.ts';
 
 const TODAY = '2026-06-30';
