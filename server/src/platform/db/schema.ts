@@ -4,14 +4,18 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { AccountApproval, AdminDB } from '../../admin/admin-tables.ts';
 import type { ClassifierDB } from '../../cases/classifier/classifier-tables.ts';
 import type { CasesDB } from '../../cases/domain/case-tables.ts';
+import type { DeliberationDB } from '../../deliberation/deliberation-tables.ts';
 import type { DuesDB } from '../../dues/dues-tables.ts';
 import type { MeetingsDB } from '../../meetings/meeting-tables.ts';
 import type { NotificationsDB } from '../../notifications/notification-tables.ts';
 import type { OrgChecksDB } from '../../org-checks/org-check-tables.ts';
 import type { PatrolsDB } from '../../patrols/patrol-tables.ts';
+import type { PowerListDB } from '../../power-list/power-list-tables.ts';
 import type { RecruitmentDB } from '../../recruitment/recruitment-tables.ts';
 import type { TrainingDB } from '../../training/training-tables.ts';
 import type { TransfersDB } from '../../transfers/transfer-tables.ts';
+import type { VillageCadresDB } from '../../village-cadres/cadre-tables.ts';
+import type { VillagePublicationDB } from '../../village-publication/publication-tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a default. */
@@ -216,7 +220,11 @@ export interface DB
     TransfersDB,
     DuesDB,
     TrainingDB,
-    OrgChecksDB {
+    OrgChecksDB,
+    DeliberationDB,
+    VillagePublicationDB,
+    PowerListDB,
+    VillageCadresDB {
   setting: SettingTable;
   division: DivisionTable;
   org: OrgTable;
