@@ -1,8 +1,11 @@
 // The database's types: the one source the query builder checks every query against.
 // Keep in step with server/migrations/*.sql (server/src/platform/db/schema.test.ts compares them).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AssessmentDB } from '../../assessment/assessment-tables.ts';
 import type { ClassifierDB } from '../../cases/classifier/classifier-tables.ts';
 import type { CasesDB } from '../../cases/domain/case-tables.ts';
+import type { CollectiveEconomyDB } from '../../collective-economy/economy-tables.ts';
+import type { ContestsDB } from '../../contests/contest-tables.ts';
 import type { DuesDB } from '../../dues/dues-tables.ts';
 import type { MeetingsDB } from '../../meetings/meeting-tables.ts';
 import type { NotificationsDB } from '../../notifications/notification-tables.ts';
@@ -11,6 +14,7 @@ import type { PatrolsDB } from '../../patrols/patrol-tables.ts';
 import type { RecruitmentDB } from '../../recruitment/recruitment-tables.ts';
 import type { TrainingDB } from '../../training/training-tables.ts';
 import type { TransfersDB } from '../../transfers/transfer-tables.ts';
+import type { WeakOrgsDB } from '../../weak-orgs/weak-org-tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a default. */
@@ -212,7 +216,11 @@ export interface DB
     TransfersDB,
     DuesDB,
     TrainingDB,
-    OrgChecksDB {
+    OrgChecksDB,
+    AssessmentDB,
+    ContestsDB,
+    WeakOrgsDB,
+    CollectiveEconomyDB {
   setting: SettingTable;
   division: DivisionTable;
   org: OrgTable;
