@@ -11,6 +11,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './admin/audit.routes.ts';
+import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
@@ -64,6 +65,7 @@ export const ROUTES: RouteSpec[] = [
   ...orgCheckRoutes,
   ...duesRoutes,
   ...trainingRoutes,
+  ...assessmentRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
