@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './admin/audit.routes.ts';
 import { roleRequestRoutes } from './admin/role-request.routes.ts';
+import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
 import { checkPasswordGate } from './auth/password-gate.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
@@ -68,6 +69,7 @@ export const ROUTES: RouteSpec[] = [
   ...duesRoutes,
   ...trainingRoutes,
   ...roleRequestRoutes,
+  ...assessmentRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

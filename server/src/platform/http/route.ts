@@ -35,7 +35,12 @@ export type ScopeResource =
   | 'meeting'
   | 'transfer'
   | 'mobile_member'
-  | 'training_class';
+  | 'training_class'
+  | 'assessment'
+  | 'appeal'
+  | 'contest'
+  | 'weak_org'
+  | 'enterprise';
 
 export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorUsername' | 'role' | 'scopeOrgId' | 'clientIp'>;
 
