@@ -33,6 +33,12 @@ export const PERMISSIONS = [
   'training:manage',
   /** a member's own records (我的档案): only the member row linked to the account */
   'member:self',
+  /** village decisions, 村务公开, the power list and its use, cadres and 换届 of the scope (issue 14) */
+  'village:read',
+  /** a village records its matters, publications, power use, replies, representatives and reserves */
+  'village:manage',
+  /** towns and counties: power lists, election calendars, 联审, cadre terms, the career ladder, flag reviews */
+  'village:supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +65,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'checklist:publish',
     'dues:manage',
     'training:manage',
+    'village:read',
+    'village:manage',
+    'village:supervise',
   ],
   secretary: [
     'org:read',
@@ -76,6 +85,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'meeting:record',
     'dues:manage',
     'training:manage',
+    'village:read',
+    'village:manage',
   ],
   grid_worker: [
     'org:read',
