@@ -17,6 +17,7 @@ import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
+import { economyRoutes } from './collective-economy/economy.routes.ts';
 import { duesRoutes } from './dues/dues.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
 import { meetingRoutes } from './meetings/meeting.routes.ts';
@@ -66,6 +67,7 @@ export const ROUTES: RouteSpec[] = [
   ...duesRoutes,
   ...trainingRoutes,
   ...assessmentRoutes,
+  ...economyRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
