@@ -5,7 +5,7 @@ import { type Expression, type Kysely, type SelectQueryBuilder, sql } from 'kyse
 import type { DB } from '../db/schema.ts';
 import { errors } from '../errors/errors.ts';
 import type { Actor } from './actor.ts';
-import type { Permission } from './permissions.ts';
+import { ADMIN_ROLES, type Permission } from './permissions.ts';
 
 export function requirePermission(actor: Actor, permission: Permission): void {
   if (!actor.permissions.has(permission)) throw errors.permission(permission);
@@ -132,6 +132,27 @@ export const scoped = {
     return db.selectFrom('checklist_task').where('checklist_task.org_path', 'like', subtreePattern(actor));
   },
 
+  /**
+   * Monthly checklists (每月组织生活清单) the actor sees (aliases `monthly_checklist`, `issuer`): those
+   * issued inside its subtree (drafts too), and the published ones issued by its own org or above it.
+   */
+  checklists(db: Kysely<DB>, actor: Actor, permission: Permission = 'meeting:read') {
+    requirePermission(actor, permission);
+    const pattern = subtreePattern(actor);
+    return db
+      .selectFrom('monthly_checklist')
+      .innerJoin('org as issuer', 'issuer.id', 'monthly_checklist.issuer_org_id')
+      .where((eb) =>
+        eb.or([
+          eb('issuer.path', 'like', pattern),
+          eb.and([
+            eb('monthly_checklist.status', '=', 'published'),
+            eb(sql.val(actor.scopePath), 'like', sql<string>`issuer.path || '%'`),
+          ]),
+        ]),
+      );
+  },
+
   /** Training classes (培训班) held by orgs inside the subtree (aliases `training_class`, `class_org`). */
   trainingClasses(db: Kysely<DB>, actor: Actor, permission: Permission = 'training:manage') {
     requirePermission(actor, permission);
@@ -141,13 +162,17 @@ export const scoped = {
       .where('class_org.path', 'like', subtreePattern(actor));
   },
 
-  /** Accounts whose scope org is inside the subtree (aliases `account`, `account_org`). */
+  /**
+   * Accounts whose scope org is inside the subtree (aliases `account`, `account_org`). 三员分立: the
+   * system administrator (account:manage) reaches ordinary accounts only, never an administrator's.
+   */
   accounts(db: Kysely<DB>, actor: Actor, permission: Permission) {
     requirePermission(actor, permission);
-    return db
+    const q = db
       .selectFrom('account')
       .innerJoin('org as account_org', 'account_org.id', 'account.scope_org_id')
       .where('account_org.path', 'like', subtreePattern(actor));
+    return permission === 'account:manage' ? q.where('account.role', 'not in', ADMIN_ROLES) : q;
   },
 
   /** Patrols (巡查) of accounts whose scope org is inside the subtree (aliases `patrol`, `patrol_org`). */
