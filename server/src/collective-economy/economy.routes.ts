@@ -2,10 +2,18 @@
 // entered, the Excel template and import (every bad row reported; keep the good rows or none), the
 // registers of 强村公司 and 富民工坊. Thin: parse, declare access, call one service function.
 import { Type } from '@sinclair/typebox';
-import { Id, lit, Nullable, Obj, Year } from '../assessment/assessment-schemas.ts';
+import { Code, Id, lit, Nullable, Obj, Year } from '../assessment/assessment-schemas.ts';
 import { badRequest, unprocessable } from '../platform/errors/errors.ts';
 import { route } from '../platform/http/route.ts';
-import { IdParams } from '../platform/http/schemas.ts';
+import {
+  DateOnly,
+  IdParams,
+  Int,
+  MultilineText,
+  Paging,
+  Fen as PlatformFen,
+  Text,
+} from '../platform/http/schemas.ts';
 import {
   createEnterprise,
   enterpriseDetail,
@@ -17,7 +25,7 @@ import { type ImportMode, importIncomes, incomeTemplate } from './income-import.
 
 const TAGS = ['collective-economy'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const Fen = Type.Integer({ minimum: 0, maximum: 1_000_000_000_00, description: '金额（分）/ amount in fen' });
+const Fen = PlatformFen();
 const Kind = lit(['village_company', 'workshop']);
 const Thresholds = Type.Array(Obj({ fen: Type.Integer(), label: Type.String() }));
 const Sources = Type.Array(
@@ -71,6 +79,7 @@ export const economyRoutes = [
   route({
     method: 'GET',
     url: '/api/collective-economy/incomes',
+    ids: { query: { orgId: 'org', townId: 'org' } },
     access: 'assessment:read',
     summary:
       '各村集体收入（按来源、经营性、总收入、净收入、分配和留存、增长）及按分档统计的村数 / Village incomes and threshold counts',
@@ -79,11 +88,11 @@ export const economyRoutes = [
       year: Year,
       orgId: Type.Optional(Id),
       townId: Type.Optional(Id),
-      band: Type.Optional(Type.Integer({ minimum: 0, maximum: 10 })),
-      q: Type.Optional(Type.String({ maxLength: 50 })),
+      band: Type.Optional(Int(0, 10)),
+      q: Type.Optional(Text(50)),
       sort: Type.Optional(lit(['operating', 'growth', 'code'])),
-      page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-      pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+      page: Paging.page,
+      pageSize: Paging.pageSize,
     }),
     response: {
       200: Obj({
@@ -127,6 +136,7 @@ export const economyRoutes = [
   route({
     method: 'PUT',
     url: '/api/collective-economy/incomes',
+    ids: { body: { orgId: 'org' } },
     access: 'assessment:manage',
     summary: '填报一个村一个年度的集体收入（按来源）、经营支出和分配 / Enter one village-year',
     tags: TAGS,
@@ -134,10 +144,10 @@ export const economyRoutes = [
       {
         orgId: Id,
         year: Year,
-        incomes: Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Fen),
+        incomes: Type.Record(Code, Fen),
         expensesFen: Fen,
         distributedFen: Fen,
-        note: Type.Optional(Type.String({ maxLength: 500 })),
+        note: Type.Optional(MultilineText(500)),
       },
       { additionalProperties: false },
     ),
@@ -205,6 +215,7 @@ export const economyRoutes = [
   route({
     method: 'GET',
     url: '/api/collective-economy/enterprises',
+    ids: { query: { orgId: 'org' } },
     access: 'assessment:read',
     summary:
       '强村公司、富民工坊台账（参与村、岗位、营收和分红）/ Registers of village companies and workshops',
@@ -212,9 +223,9 @@ export const economyRoutes = [
     query: Type.Object({
       kind: Type.Optional(Kind),
       orgId: Type.Optional(Id),
-      q: Type.Optional(Type.String({ maxLength: 50 })),
-      page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-      pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+      q: Type.Optional(Text(50)),
+      page: Paging.page,
+      pageSize: Paging.pageSize,
     }),
     response: {
       200: Obj({
@@ -232,18 +243,19 @@ export const economyRoutes = [
   route({
     method: 'POST',
     url: '/api/collective-economy/enterprises',
+    ids: { body: { orgId: 'org', 'villageIds[]': 'org' } },
     access: 'assessment:manage',
     summary: '登记强村公司或富民工坊 / Register a village company or workshop',
     tags: TAGS,
     body: Type.Object(
       {
         kind: Kind,
-        name: Type.String({ minLength: 2, maxLength: 100 }),
-        uscc: Type.Optional(Type.String({ maxLength: 18 })),
+        name: Text(100, { minLength: 2 }),
+        uscc: Type.Optional(Text(18, { pattern: '^[0-9A-Za-z]*$' })),
         orgId: Id,
-        foundedOn: Type.String({ minLength: 10, maxLength: 10 }),
-        business: Type.Optional(Type.String({ maxLength: 500 })),
-        manager: Type.Optional(Type.String({ maxLength: 50 })),
+        foundedOn: DateOnly('成立日期 / founded on'),
+        business: Type.Optional(MultilineText(500)),
+        manager: Type.Optional(Text(50)),
         villageIds: Type.Array(Id, { maxItems: 200 }),
       },
       { additionalProperties: false },
@@ -281,7 +293,7 @@ export const economyRoutes = [
         year: Year,
         revenueFen: Fen,
         dividendsFen: Fen,
-        jobs: Type.Integer({ minimum: 0, maximum: 100_000 }),
+        jobs: Int(0, 100_000),
       },
       { additionalProperties: false },
     ),
