@@ -18,6 +18,7 @@ import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
+import { economyRoutes } from './collective-economy/economy.routes.ts';
 import { deliberationRoutes } from './deliberation/deliberation.routes.ts';
 import { duesRoutes } from './dues/dues.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
@@ -72,6 +73,7 @@ export const ROUTES: RouteSpec[] = [
   ...roleRequestRoutes,
   ...assessmentRoutes,
   ...deliberationRoutes,
+  ...economyRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

@@ -45,7 +45,9 @@ export type Reach =
   /** an enrollment in a training class held inside the subtree */
   | 'training_enrollment'
   /** an objection raised in a recruitment of a branch inside the subtree */
-  | 'recruitment_objection';
+  | 'recruitment_objection'
+  /** a secretary's assessment of a village inside the subtree (scoped.assessments) */
+  | 'assessment';
 
 /** The error code's record kind of each reach (ORG_NOT_FOUND …). */
 export const REACH_KIND: Record<Reach, string> = {
@@ -66,6 +68,7 @@ export const REACH_KIND: Record<Reach, string> = {
   training_session: 'training_session',
   training_enrollment: 'training_enrollment',
   recruitment_objection: 'objection',
+  assessment: 'assessment',
 };
 
 interface Where {
@@ -215,6 +218,8 @@ const INSIDE: Record<Reach, Inside> = {
       .where('recruitment_objection.id', 'in', ids)
       .where('org.path', 'like', inSubtree(actor))
       .execute(),
+  assessment: (db, actor, ids) =>
+    scoped.assessments(db, actor).select('assessment.id').where('assessment.id', 'in', ids).execute(),
 };
 
 /** Places ids of one reach, or answers 404 `<KIND>_NOT_FOUND` for the first outside it. */

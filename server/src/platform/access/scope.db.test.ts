@@ -276,6 +276,22 @@ beforeAll(async () => {
   };
   await gradeAndPublish(a.code.slice(0, 6));
   await gradeAndPublish(b.code.slice(0, 6));
+  // a 富民工坊 joined by each village, registered by its county
+  const workshopOf = async (village: { id: number; code: string }) => {
+    const res = await (await server.as(village.code.slice(0, 6))).post<{ id: number }>(
+      '/api/collective-economy/enterprises',
+      {
+        kind: 'workshop',
+        name: '范围测试富民工坊',
+        orgId: village.id,
+        foundedOn: '2024-03-01',
+        villageIds: [village.id],
+      },
+    );
+    if (res.status !== 201) throw new Error(`workshop failed: ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  };
+  samples.enterprise = { own: await workshopOf(a), other: await workshopOf(b) };
   samples.assessment = { own: await assessmentOf(a.id, year), other: await assessmentOf(b.id, year) };
   samples.appeal = {
     own: await appealOf(secretaryA, await assessmentOf(a.id, year - 1)),
@@ -315,6 +331,7 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
       : r.access === 'signed_in' || can('secretary', r.access as never)
         ? secretaryA
         : countyA;
+  const year = Number(shanghaiToday().slice(0, 4));
   const bodyFor = async () => {
     const village = await villageBodyFor(database.db, r, samples, client());
     if (village !== undefined) return village;
@@ -367,6 +384,8 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
     }
     if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/steps'))
       return { step: 2, on: shanghaiToday(), by: '支部书记' };
+    if (r.url.endsWith('/enterprises/:id/years'))
+      return { year: year - 1, revenueFen: 1_200_000_00, dividendsFen: 300_000_00, jobs: 25 };
     if (r.url === '/api/assessments/:id/appeal') return { reason: '范围测试：对考核结果申诉' };
     if (r.url === '/api/assessment/appeals/:id/decision')
       return { outcome: 'rejected', decision: '经核查维持原结果' };
