@@ -41,6 +41,8 @@ import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
+import { publicVillageRoutes } from './village-publication/public.routes.ts';
+import { publicationRoutes } from './village-publication/publication.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -74,6 +76,8 @@ export const ROUTES: RouteSpec[] = [
   ...assessmentRoutes,
   ...deliberationRoutes,
   ...economyRoutes,
+  ...publicationRoutes,
+  ...publicVillageRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -97,6 +101,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
       'application/octet-stream',
       // the member import template (Excel)
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      // scans of minutes and evidence of village decisions (village-publication)
+      'application/pdf',
     ],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),

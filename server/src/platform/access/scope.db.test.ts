@@ -311,7 +311,10 @@ beforeAll(async () => {
   if (whistled.status !== 200) throw new Error(`whistle failed: ${JSON.stringify(whistled.body)}`);
   // village decisions and power (issue 14): samples in both villages
   townA = await server.as(a.code.slice(0, 9));
-  Object.assign(samples, await villageSamples({ db, a, b, secretaryA, secretaryB }));
+  Object.assign(
+    samples,
+    await villageSamples({ db, a, b, secretaryA, secretaryB, anonymous: server.client() }),
+  );
 }, 120_000);
 
 afterAll(async () => {

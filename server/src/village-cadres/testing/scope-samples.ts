@@ -37,6 +37,7 @@ interface Context {
   b: Village;
   secretaryA: TestClient;
   secretaryB: TestClient;
+  anonymous: TestClient;
 }
 
 async function matterIn(client: TestClient, village: Village) {
@@ -50,10 +51,63 @@ async function matterIn(client: TestClient, village: Village) {
   return res.body.id;
 }
 
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+async function fileIn(client: TestClient) {
+  const res = await client.request<{ id: number }>(
+    'POST',
+    '/api/village-attachments?fileName=photo.png',
+    undefined,
+    {
+      file: { type: 'image/png', data: PNG },
+    },
+  );
+  if (res.status !== 201) throw new Error(`village attachment failed: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
+/** An unpublished calendar item of the village (the demo seeds the current quarter's). */
+async function openItemIn(db: Kysely<DB>, village: Village) {
+  const row = await db
+    .selectFrom('publication_item')
+    .select('id')
+    .where('org_id', '=', village.id)
+    .where('published_on', 'is', null)
+    .where('kind', 'in', ['general', 'finance'])
+    .orderBy('due_on', 'desc')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** A villager's question on a published item of the village, asked through the public page. */
+async function questionIn(db: Kysely<DB>, village: Village, anonymous: TestClient) {
+  const item = await db
+    .selectFrom('publication_item')
+    .select('id')
+    .where('org_id', '=', village.id)
+    .where('published_on', 'is not', null)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const res = await anonymous.post<{ id: number }>(`/api/public/publications/${item.id}/questions`, {
+    question: '请问明细在哪里看？',
+  });
+  if (res.status !== 201) throw new Error(`question failed: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
 /** One record of each village kind in A and in B. */
 export async function villageSamples(c: Context): Promise<Partial<Record<ScopeResource, Sample>>> {
   return {
     deliberation: { own: await matterIn(c.secretaryA, c.a), other: await matterIn(c.secretaryB, c.b) },
+    publication_item: { own: await openItemIn(c.db, c.a), other: await openItemIn(c.db, c.b) },
+    publication_question: {
+      own: await questionIn(c.db, c.a, c.anonymous),
+      other: await questionIn(c.db, c.b, c.anonymous),
+    },
+    village_attachment: { own: await fileIn(c.secretaryA), other: await fileIn(c.secretaryB) },
   };
 }
 
@@ -84,6 +138,9 @@ export async function villageBodyFor(
     };
   }
   if (r.url === '/api/deliberations/:id/withdraw') return { reason: '范围测试' };
+  if (r.url === '/api/publications/:id/publish')
+    return { content: '2026年第四季度村务公开', place: '村务公开栏' };
+  if (r.url === '/api/publication-questions/:id/reply') return { reply: '您好，明细已张贴在公开栏。' };
   void db;
   return undefined;
 }
