@@ -19,6 +19,7 @@ import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
 import { economyRoutes } from './collective-economy/economy.routes.ts';
+import { contestRoutes } from './contests/contest.routes.ts';
 import { deliberationRoutes } from './deliberation/deliberation.routes.ts';
 import { duesRoutes } from './dues/dues.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
@@ -78,6 +79,7 @@ export const ROUTES: RouteSpec[] = [
   ...economyRoutes,
   ...publicationRoutes,
   ...publicVillageRoutes,
+  ...contestRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

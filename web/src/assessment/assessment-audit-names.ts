@@ -31,4 +31,6 @@ export const ASSESSMENT_TARGET_TYPES: Record<string, Name> = {
   assessment_round: { zh: '年度考核', en: 'Yearly grading' },
   assessment_appeal: { zh: '考核申诉', en: 'Appeal' },
   collective_enterprise: { zh: '强村公司或富民工坊', en: 'Village company or workshop' },
+  contest: { zh: '擂台赛', en: 'Contest' },
+  contest_goal: { zh: '擂台赛承诺目标', en: 'Contest goal' },
 };

@@ -47,7 +47,11 @@ export type Reach =
   /** an objection raised in a recruitment of a branch inside the subtree */
   | 'recruitment_objection'
   /** a secretary's assessment of a village inside the subtree (scoped.assessments) */
-  | 'assessment';
+  | 'assessment'
+  /** an entry of the contest (擂台赛) named by the url's :id */
+  | 'contest_entry'
+  /** a goal promised in a contest by a village inside the subtree */
+  | 'contest_goal';
 
 /** The error code's record kind of each reach (ORG_NOT_FOUND …). */
 export const REACH_KIND: Record<Reach, string> = {
@@ -69,6 +73,8 @@ export const REACH_KIND: Record<Reach, string> = {
   training_enrollment: 'training_enrollment',
   recruitment_objection: 'objection',
   assessment: 'assessment',
+  contest_entry: 'contest_entry',
+  contest_goal: 'contest_goal',
 };
 
 interface Where {
@@ -220,6 +226,22 @@ const INSIDE: Record<Reach, Inside> = {
       .execute(),
   assessment: (db, actor, ids) =>
     scoped.assessments(db, actor).select('assessment.id').where('assessment.id', 'in', ids).execute(),
+  contest_entry: (db, _actor, ids, where) =>
+    db
+      .selectFrom('contest_entry')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('contest_id', '=', Number(where.params.id))
+      .execute(),
+  contest_goal: (db, actor, ids) =>
+    db
+      .selectFrom('contest_goal')
+      .innerJoin('contest_entry', 'contest_entry.id', 'contest_goal.entry_id')
+      .innerJoin('org', 'org.id', 'contest_entry.org_id')
+      .select('contest_goal.id')
+      .where('contest_goal.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
 };
 
 /** Places ids of one reach, or answers 404 `<KIND>_NOT_FOUND` for the first outside it. */

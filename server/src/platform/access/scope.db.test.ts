@@ -292,6 +292,17 @@ beforeAll(async () => {
     return res.body.id;
   };
   samples.enterprise = { own: await workshopOf(a), other: await workshopOf(b) };
+  // a contest (擂台赛) held by each village's town
+  const contestOf = async (village: { code: string }) => {
+    const res = await (await server.as(village.code.slice(0, 9))).post<{ id: number }>('/api/contests', {
+      year,
+      title: '范围测试擂台赛',
+      heldOn: shanghaiToday(),
+    });
+    if (res.status !== 201) throw new Error(`contest failed: ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  };
+  samples.contest = { own: await contestOf(a), other: await contestOf(b) };
   samples.assessment = { own: await assessmentOf(a.id, year), other: await assessmentOf(b.id, year) };
   samples.appeal = {
     own: await appealOf(secretaryA, await assessmentOf(a.id, year - 1)),
@@ -387,6 +398,15 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
     }
     if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/steps'))
       return { step: 2, on: shanghaiToday(), by: '支部书记' };
+    if (r.url === '/api/contests/:id/entries') return { topic: '范围测试题目', goals: ['目标一'] };
+    if (r.url === '/api/contests/:id/scores') {
+      const entries = await database.db
+        .selectFrom('contest_entry')
+        .select('id')
+        .where('contest_id', '=', samples.contest.own)
+        .execute();
+      return { scores: entries.map((e) => ({ entryId: e.id, judge: '评委甲', score: 90 })), votes: [] };
+    }
     if (r.url.endsWith('/enterprises/:id/years'))
       return { year: year - 1, revenueFen: 1_200_000_00, dividendsFen: 300_000_00, jobs: 25 };
     if (r.url === '/api/assessments/:id/appeal') return { reason: '范围测试：对考核结果申诉' };
