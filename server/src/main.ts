@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { demoApiKey } from './cases/api-key.ts';
+import { startCaseStatsFoldJob } from './cases/case-stats-fold.job.ts';
 import { trainClassifier } from './cases/classifier/classifier-training.ts';
 import { startEscalationJob } from './cases/escalation.job.ts';
 import { importCommand } from './cases/import/import-command.ts';
@@ -151,13 +152,16 @@ async function serve(config: Config) {
       .catch(() => {});
   }, 600_000);
   sweep.unref();
-  // lights and automatic supervision of open cases (every minute); webhook deliveries and SMS
+  // automatic supervision of open cases (every minute); the statistics roll-ups' fold; webhook
+  // deliveries and SMS
   const stopEscalation = startEscalationJob(database.db, database.engine, config.jobs.escalationMs);
+  const stopFold = startCaseStatsFoldJob(database.db, database.engine, config.jobs.foldMs);
   const stopDeliveries = startDeliveryJobs(database.db, config);
   if (!config.sms.url) console.log('  短信 / SMS: 未配置 SMS_GATEWAY_URL，写入日志 / no gateway: logged');
   const stop = async () => {
     clearInterval(sweep);
     stopEscalation();
+    stopFold();
     stopDeliveries();
     await app.close();
     await database.close();

@@ -132,6 +132,10 @@ export interface CivicCaseTable {
   updated_at: DefaultTimestamp;
   closed_at: Timestamp | null;
   version: Generated<number>;
+  /** When the running step reaches 80 % of its limit (0015; with step_deadline, the light's instants). */
+  step_yellow_at: Timestamp | null;
+  /** When automatic supervision next rises (null: none due, or no running step). */
+  supervise_at: Timestamp | null;
 }
 
 export interface CaseStepTable {
@@ -214,6 +218,49 @@ export interface PatrolCheckinTable {
   created_at: DefaultTimestamp;
 }
 
+/** The counts one case contributes to the figures (0015 case_stat_facts). */
+export interface CaseStatCounts {
+  received: number;
+  ch_grid_worker: number;
+  ch_resident: number;
+  ch_hotline_12345: number;
+  ch_police_110: number;
+  ch_petition: number;
+  ch_external: number;
+  open_cases: number;
+  rejected: number;
+  responded_in_time: number;
+  closed: number;
+  closed_on_time: number;
+  resolved: number;
+  handled: number;
+  handled_on_time: number;
+  reworked: number;
+  evaluated: number;
+  satisfied: number;
+  basically_satisfied: number;
+  close_ms: number;
+}
+
+/** The statistics roll-up: per county or town × day or month × category class (0015). */
+export interface CaseStatTable extends CaseStatCounts {
+  level: 'county' | 'town';
+  period_kind: 'day' | 'month';
+  county_code: string;
+  town_org_id: number;
+  period: DateText;
+  class_code: string;
+}
+
+/** What the writes changed and the fold job has not moved into case_stat yet (0015). */
+export interface CaseStatDeltaTable extends CaseStatCounts {
+  id: Generated<number>;
+  day: DateText;
+  county_code: string;
+  town_org_id: number;
+  class_code: string;
+}
+
 export interface CasesDB {
   department_kind: DepartmentKindTable;
   department: DepartmentTable;
@@ -228,6 +275,8 @@ export interface CasesDB {
   webhook_delivery: WebhookDeliveryTable;
   notification: NotificationTable;
   patrol_checkin: PatrolCheckinTable;
+  case_stat: CaseStatTable;
+  case_stat_delta: CaseStatDeltaTable;
 }
 
 export type CivicCase = Selectable<CivicCaseTable>;

@@ -194,6 +194,13 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+/** The state a timed job keeps between runs (0015), e.g. what the escalation job computed with. */
+export interface JobStateTable {
+  name: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: DefaultTimestamp;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -224,6 +231,7 @@ export interface DB
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   schema_migration: SchemaMigrationTable;
+  job_state: JobStateTable;
 }
 
 export type Org = Selectable<OrgTable>;
