@@ -72,7 +72,13 @@ const OPEN = new Set<string>(OPEN_STATES);
 /** The conditions every branch shares: the filters, the light aside. */
 function filterConditions(f: ListFilter): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
-  if (f.states?.length) out.push(sql<SqlBool>`c.state = any(${[...f.states]}::text[])`);
+  if (f.states?.length) {
+    out.push(sql<SqlBool>`c.state = any(${[...f.states]}::text[])`);
+    // said outright (an open state always has a running step, and only an open state has one), so
+    // the planner may read the running steps' small indexes instead of the whole scope
+    if (f.states.every((s) => OPEN.has(s))) out.push(sql<SqlBool>`c.step_deadline is not null`);
+    if (f.states.every((s) => !OPEN.has(s))) out.push(sql<SqlBool>`c.step_deadline is null`);
+  }
   if (f.channel) out.push(sql<SqlBool>`c.channel = ${f.channel}`);
   if (f.categoryCode) {
     out.push(
@@ -102,9 +108,13 @@ function runningLight(light: 'green' | 'yellow' | 'red', now: Date): Expression<
   return sql<SqlBool>`c.step_yellow_at > ${now}`;
 }
 
-/** A light of any case: derived for a running step, the stored one once the step has stopped. */
+/**
+ * The light filter: the cases whose step runs and shows that light now. A case whose step has
+ * stopped (closed, rejected, evaluated) has nothing left to be late for: the list still shows the
+ * light it stopped at, but no light filter selects it.
+ */
 function anyLight(light: 'green' | 'yellow' | 'red', now: Date): Expression<SqlBool> {
-  return sql<SqlBool>`((c.step_deadline is not null and ${runningLight(light, now)}) or (c.step_deadline is null and c.light = ${light}))`;
+  return sql<SqlBool>`(c.step_deadline is not null and ${runningLight(light, now)})`;
 }
 
 interface Branch {
@@ -125,6 +135,9 @@ function branches(r: ListRequest): Branch[] {
   const [by] = r.order.split(':') as ['createdAt' | 'deadline'];
   const light = r.filter.light;
   const out: Branch[] = [];
+  // an open state always has a running step, and only an open state has one: a filter of open
+  // states needs no walk of the stopped cases, and one of final states none of the running
+  const states = r.filter.states;
   for (const part of parts) {
     if (by === 'createdAt') {
       out.push({
@@ -134,9 +147,6 @@ function branches(r: ListRequest): Branch[] {
       });
       continue;
     }
-    // an open state always has a running step, and only an open state has one: a filter of open
-    // states needs no walk of the stopped cases, and one of final states none of the running
-    const states = r.filter.states;
     if (!states?.length || states.some((s) => OPEN.has(s))) {
       out.push({
         part: 0,
@@ -149,16 +159,11 @@ function branches(r: ListRequest): Branch[] {
         ],
       });
     }
-    if (!states?.length || states.some((s) => !OPEN.has(s))) {
+    if (!light && (!states?.length || states.some((s) => !OPEN.has(s)))) {
       out.push({
         part: 1,
         key: 'created_at',
-        where: [
-          part,
-          sql<SqlBool>`c.step_deadline is null`,
-          ...common,
-          ...(light ? [sql<SqlBool>`c.light = ${light}`] : []),
-        ],
+        where: [part, sql<SqlBool>`c.step_deadline is null`, ...common],
       });
     }
   }
@@ -180,7 +185,7 @@ function branchQuery(b: Branch, r: ListRequest, dir: 'asc' | 'desc', limit: numb
   return sql`(select ${BRANCH_COLUMNS}, ${sql.lit(b.part)} as part, ${key} as sort_key,
     ${key}::text as key_text
     from civic_case c where ${and(where)}
-    order by ${key} ${d}, c.id ${d} limit ${limit})`;
+    order by ${key} ${d}, c.id ${d} limit ${sql.lit(limit)})`;
 }
 
 /** One page (and one row more when there is a next page). */
@@ -195,18 +200,20 @@ export async function listPage(db: Kysely<DB>, r: ListRequest): Promise<ListRow[
     all.map((b) => branchQuery(b, r, dir, offset + want)),
     sql` union all `,
   );
+  // cut to the page first, then name the page's few rows (an index lookup each)
   const result = await sql<ListRow>`
-    select p.id, p.case_no, p.title, p.state, p.channel, p.category_code, cc.name_zh as category_name,
-      p.grid_id, g.name as grid_name, t.name as town_name, dep.name as department_name, p.urgent,
-      p.created_at, p.step_deadline, p.step_yellow_at, p.light, p.supervision, p.version, p.lng, p.lat,
-      p.part, p.key_text
-    from (${union}) as p
-    left join grid g on g.id = p.grid_id
-    left join org t on t.id = p.town_org_id
-    left join department dep on dep.id = p.department_id
-    left join case_category cc on cc.code = p.category_code
-    order by p.part, p.sort_key ${d}, p.id ${d}
-    limit ${want} offset ${offset}`.execute(db);
+    select p.id, p.case_no, p.title, p.state, p.channel, p.category_code,
+      (select cc.name_zh from case_category cc where cc.code = p.category_code) as category_name,
+      p.grid_id, (select g.name from grid g where g.id = p.grid_id) as grid_name,
+      (select t.name from org t where t.id = p.town_org_id) as town_name,
+      (select dep.name from department dep where dep.id = p.department_id) as department_name,
+      p.urgent, p.created_at, p.step_deadline, p.step_yellow_at, p.light, p.supervision, p.version,
+      p.lng, p.lat, p.part, p.key_text
+    from (
+      select * from (${union}) as u order by u.part, u.sort_key ${d}, u.id ${d}
+      limit ${sql.lit(want)} offset ${offset}
+    ) as p
+    order by p.part, p.sort_key ${d}, p.id ${d}`.execute(db);
   return result.rows;
 }
 
@@ -226,7 +233,7 @@ export async function countMatches(
   const all = caseAccessParts(access, 'c');
   const chosen = options.parts === 'all' ? all : options.parts === 'scope' ? all.slice(0, 1) : all.slice(1);
   if (chosen.length === 0) return 0;
-  const limit = options.cap === null ? sql`` : sql`limit ${options.cap + 1}`;
+  const limit = options.cap === null ? sql`` : sql`limit ${sql.lit(options.cap + 1)}`;
   const parts = chosen.map(
     (part) => sql`(select 1 from civic_case c where ${and([part, ...common, ...light])} ${limit})`,
   );

@@ -5,6 +5,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PglitePool } from './pglite-pool.ts';
+import { withPreparedStatements } from './prepared-pool.ts';
 import type { DB } from './schema.ts';
 
 export type EngineName = 'pglite' | 'postgres';
@@ -37,7 +38,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // statements are prepared once per connection (prepared-pool.ts)
+  const pool = withPreparedStatements(new pg.Pool({ connectionString: url, max: poolSize }));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
