@@ -9,7 +9,7 @@ import { scoped } from '../platform/access/scope.ts';
 import type { Database } from '../platform/db/engine.ts';
 import type { DB, Role } from '../platform/db/schema.ts';
 import { createTestDatabase } from '../platform/db/testing/test-database.ts';
-import { startTestServer, type TestClient, type TestServer } from '../platform/http/testing/test-server.ts';
+import { startTestServer, type TestServer } from '../platform/http/testing/test-server.ts';
 import { limitsOf } from './case-common.ts';
 import { caseStats, listCases } from './case-read.service.ts';
 import { caseReference } from './case-reference.ts';
