@@ -5,6 +5,7 @@ import type { ClassifierDB } from '../../cases/classifier/classifier-tables.ts';
 import type { CasesDB } from '../../cases/domain/case-tables.ts';
 import type { DuesDB } from '../../dues/dues-tables.ts';
 import type { MeetingsDB } from '../../meetings/meeting-tables.ts';
+import type { MembersDB } from '../../members/member-tables.ts';
 import type { NotificationsDB } from '../../notifications/notification-tables.ts';
 import type { OrgChecksDB } from '../../org-checks/org-check-tables.ts';
 import type { PatrolsDB } from '../../patrols/patrol-tables.ts';
@@ -219,7 +220,8 @@ export interface DB
     TransfersDB,
     DuesDB,
     TrainingDB,
-    OrgChecksDB {
+    OrgChecksDB,
+    MembersDB {
   setting: SettingTable;
   division: DivisionTable;
   org: OrgTable;
