@@ -55,3 +55,7 @@ select org_id, count(*), count(*) filter (where status = 'full') from member gro
 
 -- full members converted after a given day (recruitment counts full members as of today)
 create index member_converted_idx on member (converted_on) where status = 'full';
+
+-- the city's member list sorted by joining or birth date (the counties' have (county_code, …, id), 0013)
+create index member_joined_id_idx on member (joined_on, id);
+create index member_birth_id_idx on member (birth_date, id);

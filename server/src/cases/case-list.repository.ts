@@ -8,7 +8,7 @@ import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from
 import { type CaseAccess, caseAccessParts } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { Keyset } from '../platform/http/cursor.ts';
-import { OPEN_STATES } from './domain/case-machine.ts';
+import { FINAL_STATES, OPEN_STATES } from './domain/case-machine.ts';
 
 /** Lists count their matches up to here; beyond it `totalCapped` and `count` (exact or estimated). */
 export const TOTAL_CAP = 1_000;
@@ -68,17 +68,11 @@ export interface ListRow {
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const OPEN = new Set<string>(OPEN_STATES);
+const STOPPED_STATES = FINAL_STATES;
 
 /** The conditions every branch shares: the filters, the light aside. */
 function filterConditions(f: ListFilter): Expression<SqlBool>[] {
   const out: Expression<SqlBool>[] = [];
-  if (f.states?.length) {
-    out.push(sql<SqlBool>`c.state = any(${[...f.states]}::text[])`);
-    // said outright (an open state always has a running step, and only an open state has one), so
-    // the planner may read the running steps' small indexes instead of the whole scope
-    if (f.states.every((s) => OPEN.has(s))) out.push(sql<SqlBool>`c.step_deadline is not null`);
-    if (f.states.every((s) => !OPEN.has(s))) out.push(sql<SqlBool>`c.step_deadline is null`);
-  }
   if (f.channel) out.push(sql<SqlBool>`c.channel = ${f.channel}`);
   if (f.categoryCode) {
     out.push(
@@ -101,20 +95,27 @@ function filterConditions(f: ListFilter): Expression<SqlBool>[] {
   return out;
 }
 
+/**
+ * The states a branch reads, as its one state condition: the filter's states (or every state) among
+ * the open ones, or among the stopped ones. An open case always has a running step and only an open
+ * one has: the running steps' partial indexes are defined on the open states, and a state condition
+ * alone lets the planner estimate the rows (with `step_deadline is not null` beside it, it would
+ * take the two for independent and expect almost none).
+ */
+function statesIn(
+  states: readonly string[] | undefined,
+  part: 'open' | 'stopped' | 'any',
+): Expression<SqlBool> | null {
+  const all = part === 'any' ? null : part === 'open' ? OPEN_STATES : STOPPED_STATES;
+  const chosen = states?.length ? states.filter((s) => !all || all.includes(s as never)) : all;
+  return chosen ? sql<SqlBool>`c.state = any(${[...chosen]}::text[])` : null;
+}
+
 /** A running step's light at `now`, through its instants (step-instants.ts). */
 function runningLight(light: 'green' | 'yellow' | 'red', now: Date): Expression<SqlBool> {
   if (light === 'red') return sql<SqlBool>`c.step_deadline < ${now}`;
   if (light === 'yellow') return sql<SqlBool>`c.step_deadline >= ${now} and c.step_yellow_at <= ${now}`;
   return sql<SqlBool>`c.step_yellow_at > ${now}`;
-}
-
-/**
- * The light filter: the cases whose step runs and shows that light now. A case whose step has
- * stopped (closed, rejected, evaluated) has nothing left to be late for: the list still shows the
- * light it stopped at, but no light filter selects it.
- */
-function anyLight(light: 'green' | 'yellow' | 'red', now: Date): Expression<SqlBool> {
-  return sql<SqlBool>`(c.step_deadline is not null and ${runningLight(light, now)})`;
 }
 
 interface Branch {
@@ -128,43 +129,39 @@ function and(conditions: readonly Expression<SqlBool>[]): Expression<SqlBool> {
   return conditions.length === 0 ? sql<SqlBool>`true` : sql<SqlBool>`(${sql.join(conditions, sql` and `)})`;
 }
 
+/**
+ * The conditions of the list's states and light: the filter's states, and with a light only open
+ * cases (a stopped case has nothing left to be late for).
+ */
+function stateAndLight(f: ListFilter, now: Date): Expression<SqlBool>[] {
+  const states = statesIn(f.states, f.light ? 'open' : 'any');
+  return [...(states ? [states] : []), ...(f.light ? [runningLight(f.light, now)] : [])];
+}
+
 /** The branches of a list: access parts × (in the deadline order) running and stopped steps. */
 function branches(r: ListRequest): Branch[] {
   const parts = caseAccessParts(r.access, 'c');
   const common = filterConditions(r.filter);
   const [by] = r.order.split(':') as ['createdAt' | 'deadline'];
-  const light = r.filter.light;
+  const { states, light } = r.filter;
   const out: Branch[] = [];
-  // an open state always has a running step, and only an open state has one: a filter of open
-  // states needs no walk of the stopped cases, and one of final states none of the running
-  const states = r.filter.states;
   for (const part of parts) {
     if (by === 'createdAt') {
-      out.push({
-        part: 0,
-        key: 'created_at',
-        where: [part, ...common, ...(light ? [anyLight(light, r.now)] : [])],
-      });
+      out.push({ part: 0, key: 'created_at', where: [part, ...common, ...stateAndLight(r.filter, r.now)] });
       continue;
     }
-    if (!states?.length || states.some((s) => OPEN.has(s))) {
+    // the running steps by deadline, then the stopped ones by report time
+    const open = statesIn(states, 'open');
+    if (open && (!states?.length || states.some((s) => OPEN.has(s)))) {
       out.push({
         part: 0,
         key: 'step_deadline',
-        where: [
-          part,
-          sql<SqlBool>`c.step_deadline is not null`,
-          ...common,
-          ...(light ? [runningLight(light, r.now)] : []),
-        ],
+        where: [part, open, ...common, ...(light ? [runningLight(light, r.now)] : [])],
       });
     }
-    if (!light && (!states?.length || states.some((s) => !OPEN.has(s)))) {
-      out.push({
-        part: 1,
-        key: 'created_at',
-        where: [part, sql<SqlBool>`c.step_deadline is null`, ...common],
-      });
+    const stopped = statesIn(states, 'stopped');
+    if (!light && stopped && (!states?.length || states.some((s) => !OPEN.has(s)))) {
+      out.push({ part: 1, key: 'created_at', where: [part, stopped, ...common] });
     }
   }
   return out;
@@ -228,14 +225,17 @@ export async function countMatches(
   now: Date,
   options: { cap: number | null; parts: 'all' | 'scope' | 'others' } = { cap: TOTAL_CAP, parts: 'all' },
 ): Promise<number> {
-  const common = filterConditions(filter);
-  const light = filter.light ? [anyLight(filter.light, now)] : [];
+  const common = [...filterConditions(filter), ...stateAndLight(filter, now)];
   const all = caseAccessParts(access, 'c');
   const chosen = options.parts === 'all' ? all : options.parts === 'scope' ? all.slice(0, 1) : all.slice(1);
   if (chosen.length === 0) return 0;
   const limit = options.cap === null ? sql`` : sql`limit ${sql.lit(options.cap + 1)}`;
+  // in an index's order, so the count walks it and stops at the cap: open cases by deadline (their
+  // small partial indexes), anything else newest first (the scope's (…, created_at) index)
+  const onlyOpen = !!filter.light || (!!filter.states?.length && filter.states.every((s) => OPEN.has(s)));
+  const order = onlyOpen ? sql`c.step_deadline` : sql`c.created_at desc`;
   const parts = chosen.map(
-    (part) => sql`(select 1 from civic_case c where ${and([part, ...common, ...light])} ${limit})`,
+    (part) => sql`(select 1 from civic_case c where ${and([part, ...common])} order by ${order} ${limit})`,
   );
   const row = await sql<{
     n: number;
@@ -253,8 +253,7 @@ export async function estimatedCount(
   now: Date,
 ): Promise<number> {
   const [main] = caseAccessParts(access, 'c');
-  const light = filter.light ? [anyLight(filter.light, now)] : [];
-  const where = and([main ?? sql<SqlBool>`true`, ...filterConditions(filter), ...light]);
+  const where = and([main ?? sql<SqlBool>`true`, ...filterConditions(filter), ...stateAndLight(filter, now)]);
   const result = await sql<
     Record<string, unknown>
   >`explain (format json) select 1 from civic_case c where ${where}`.execute(db);

@@ -7,6 +7,7 @@
 // definition of what a case contributes (case_stat_facts).
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
+import { OPEN_STATES } from './domain/case-machine.ts';
 import type { CaseStatCounts } from './domain/case-tables.ts';
 import type { PeriodPlan } from './domain/stat-periods.ts';
 
@@ -42,6 +43,9 @@ export interface OpenCounts {
   red: number;
   due: number;
 }
+
+/** Open: the states the running-step indexes are defined on (0015), as one condition. */
+const open = sql<SqlBool>`c.state = any(${[...OPEN_STATES]}::text[])`;
 
 /** A scope the roll-ups hold. */
 export type RollupScope =
@@ -133,13 +137,13 @@ export async function openCounts(
       union all
       select kind, n from case_open_delta where ${deltaKey(scope)} and hour < ${hour}
       union all
-      select 'red', count(*) from civic_case c where c.step_deadline is not null
+      select 'red', count(*) from civic_case c where ${open}
         and c.step_deadline >= ${hour} and c.step_deadline < ${now} and ${cases}
       union all
-      select 'yellow', count(*) from civic_case c where c.step_deadline is not null
+      select 'yellow', count(*) from civic_case c where ${open}
         and c.step_yellow_at >= ${hour} and c.step_yellow_at <= ${now} and ${cases}
       union all
-      select 'due', count(*) from civic_case c where c.step_deadline is not null
+      select 'due', count(*) from civic_case c where ${open}
         and c.due_at >= ${hour} and c.due_at <= ${now} and ${cases}
     ) as x group by kind`.execute(db);
   const n = (kind: string) => Number(result.rows.find((r) => r.kind === kind)?.n ?? 0);
@@ -158,9 +162,9 @@ export async function liveCounts(
   const result = await sql<ClassCounts & OpenCounts>`select f.class_code, ${sql.raw(
     COUNT_COLUMNS.map((c) => `sum(f.${c})::float8 as ${c}`).join(', '),
   )},
-      count(*) filter (where c.step_deadline is not null and c.step_yellow_at <= ${now})::float8 as "yellowOrRed",
-      count(*) filter (where c.step_deadline < ${now})::float8 as red,
-      count(*) filter (where c.step_deadline is not null and c.due_at <= ${now})::float8 as due
+      count(*) filter (where ${open} and c.step_yellow_at <= ${now})::float8 as "yellowOrRed",
+      count(*) filter (where ${open} and c.step_deadline < ${now})::float8 as red,
+      count(*) filter (where ${open} and c.due_at <= ${now})::float8 as due
     from civic_case c cross join lateral case_stat_facts(c) f
     where ${where}
     group by f.class_code`.execute(db);
@@ -180,7 +184,7 @@ export async function liveOpenCounts(
       count(*) filter (where c.step_yellow_at <= ${now})::float8 as "yellowOrRed",
       count(*) filter (where c.step_deadline < ${now})::float8 as red,
       count(*) filter (where c.due_at <= ${now})::float8 as due
-    from civic_case c where c.step_deadline is not null and ${where}`.execute(db);
+    from civic_case c where ${open} and ${where}`.execute(db);
   const r = result.rows[0];
   return { yellowOrRed: Number(r?.yellowOrRed ?? 0), red: Number(r?.red ?? 0), due: Number(r?.due ?? 0) };
 }

@@ -44,7 +44,8 @@ export function useCursorPaging(listKey: string): CursorPaging {
     seen(page, answer) {
       if (answer.nextCursor) s.cursors.set(page + 1, answer.nextCursor);
       if (answer.count !== undefined) s.counted = { count: answer.count, exact: answer.countExact !== false };
-      else if (answer.total !== undefined && !answer.totalCapped) s.counted = { count: answer.total, exact: true };
+      else if (answer.total !== undefined && !answer.totalCapped)
+        s.counted = { count: answer.total, exact: true };
     },
     counted: () => s.counted,
   };

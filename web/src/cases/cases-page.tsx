@@ -20,8 +20,8 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import type { CaseRow, CaseState, Department } from '../api/types.ts';
 import { useCursorPaging } from '../api/cursor-paging.ts';
+import type { CaseRow, CaseState, Department } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useFeedback } from '../shell/feedback.ts';
@@ -365,7 +365,9 @@ function CaseList() {
           total: counted?.count ?? 0,
           showSizeChanger: true,
           showTotal: (n) =>
-            t(counted?.exact === false ? 'cases.totalAbout' : 'common.total', { n: n.toLocaleString('zh-CN') }),
+            t(counted?.exact === false ? 'cases.totalAbout' : 'common.total', {
+              n: n.toLocaleString('zh-CN'),
+            }),
           onChange: (page, pageSize) =>
             set({ page: String(page), pageSize: pageSize === 20 ? undefined : String(pageSize) }, true),
         }}

@@ -68,28 +68,53 @@ export interface PlanRules {
   tables: readonly string[];
   /** The most rows a scan of those tables may read (a page and its bounded count, not a scope). */
   maxRows: number;
-  /** A list: some Limit must sit right on an ordered index walk of one of the tables. */
+  /**
+   * A list: some Limit must sit on an ordered index walk of one of the tables — unless the whole
+   * scope is smaller than SMALL_SCOPE rows (a branch's few members need no walk).
+   */
   orderedWalk: boolean;
+}
+
+/** Reading fewer rows than this, a list may sort them (a small scope: a branch, a grid). */
+export const SMALL_SCOPE = 200;
+
+/** Nodes that pass their first child's order through (the outer side of a nested loop drives). */
+const KEEPS_ORDER = new Set(['Nested Loop', 'Subquery Scan', 'Result', 'Memoize', 'Materialize', 'Limit']);
+
+/** Is this Limit over an ordered index walk: its first children keep order down to an index scan? */
+function limitWalks(limit: PlanNode, tables: readonly string[]): boolean {
+  let n = limit.Plans?.[0];
+  while (n) {
+    if (
+      (n['Node Type'] === 'Index Scan' || n['Node Type'] === 'Index Only Scan') &&
+      tables.includes(n['Relation Name'] ?? '')
+    )
+      return true;
+    if (n['Node Type'] === 'Merge Append')
+      return (n.Plans ?? []).some((c) => limitWalks({ 'Node Type': 'Limit', Plans: [c] }, tables));
+    if (!KEEPS_ORDER.has(n['Node Type'])) return false;
+    n = n.Plans?.[0];
+  }
+  return false;
 }
 
 /** What is wrong with the plan (empty when nothing). */
 export function planProblems(plan: PlanNode, rules: PlanRules): string[] {
   const problems: string[] = [];
   let walks = 0;
-  walk(plan, null, (n, parent) => {
+  let read = 0;
+  walk(plan, null, (n) => {
+    if (n['Node Type'] === 'Limit' && limitWalks(n, rules.tables)) walks++;
     const table = n['Relation Name'];
     if (!SCANS.has(n['Node Type']) || !table || !rules.tables.includes(table)) return;
     if (n['Node Type'] === 'Seq Scan') problems.push(`sequential scan of ${table}`);
-    const read = rowsRead(n);
-    if (read > rules.maxRows)
-      problems.push(`${n['Node Type']} of ${table} (${n['Index Name'] ?? '-'}) read ${read} rows`);
-    if (
-      parent?.['Node Type'] === 'Limit' &&
-      (n['Node Type'] === 'Index Scan' || n['Node Type'] === 'Index Only Scan')
-    )
-      walks++;
+    const rows = rowsRead(n);
+    read += rows;
+    if (rows > rules.maxRows)
+      problems.push(`${n['Node Type']} of ${table} (${n['Index Name'] ?? '-'}) read ${rows} rows`);
   });
-  if (rules.orderedWalk && walks === 0) problems.push('no Limit over an ordered index walk');
+  if (rules.orderedWalk && walks === 0 && read >= SMALL_SCOPE)
+    problems.push('no Limit over an ordered index walk');
   return problems;
 }
 
