@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { recordCaseEvent } from '../notifications/case-events.ts';
 import { appendAudit } from '../platform/audit/audit.ts';
+import { databaseFaults, isDatabaseUnavailable } from '../platform/db/db-faults.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { limitsOf } from './case-common.ts';
@@ -257,7 +258,10 @@ export function startEscalationJob(
     if (running) return;
     running = true;
     runEscalation(db, engine)
-      .catch((error: unknown) => console.error('escalation job failed:', error))
+      .catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) databaseFaults.fault(error, 'escalation job');
+        else console.error('escalation job failed:', error);
+      })
       .finally(() => {
         running = false;
       });

@@ -261,6 +261,27 @@ export interface CaseStatDeltaTable extends CaseStatCounts {
   class_code: string;
 }
 
+/** Open cases by the hour or local day they turn yellow, red or due to close (0015). */
+export interface CaseOpenStatTable {
+  level: 'city' | 'county' | 'town';
+  bucket_kind: 'day' | 'hour';
+  county_code: string;
+  town_org_id: number;
+  kind: 'yellow' | 'red' | 'due';
+  bucket: Timestamp;
+  n: number;
+}
+
+/** What the writes changed in case_open_stat and the fold job has not moved yet (0015). */
+export interface CaseOpenDeltaTable {
+  id: Generated<number>;
+  county_code: string;
+  town_org_id: number;
+  kind: 'yellow' | 'red' | 'due';
+  hour: Timestamp;
+  n: number;
+}
+
 export interface CasesDB {
   department_kind: DepartmentKindTable;
   department: DepartmentTable;
@@ -277,6 +298,8 @@ export interface CasesDB {
   patrol_checkin: PatrolCheckinTable;
   case_stat: CaseStatTable;
   case_stat_delta: CaseStatDeltaTable;
+  case_open_stat: CaseOpenStatTable;
+  case_open_delta: CaseOpenDeltaTable;
 }
 
 export type CivicCase = Selectable<CivicCaseTable>;

@@ -35,7 +35,7 @@ function wrap(client: pg.PoolClient): void {
 }
 
 /** The pool, with every connection it hands out sending statements as named prepared statements. */
-export function withPreparedStatements(pool: pg.Pool): pg.Pool {
+export function withPreparedStatements<P extends { connect(): Promise<pg.PoolClient> }>(pool: P): P {
   const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
   (pool as unknown as { connect: (...args: unknown[]) => unknown }).connect = (...args: unknown[]) => {
     if (args.length > 0) return connect(...args);
