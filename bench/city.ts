@@ -126,7 +126,7 @@ async function scopeId(url: string, cookie: string): Promise<number> {
 }
 
 /** Every read workload of the targets, on a running server. */
-async function readWorkloads(url: string, serverPid: number | undefined) {
+export async function readWorkloads(url: string, serverPid: number | undefined) {
   const town = await sessionsOf(url, '440704001', 50);
   const dept = await sessionsOf(url, '440704-urban_management', 50);
   const worker = await sessionsOf(url, '440704001015001', 20);

@@ -107,8 +107,12 @@ function statesIn(
   part: 'open' | 'stopped' | 'any',
 ): Expression<SqlBool> | null {
   const all = part === 'any' ? null : part === 'open' ? OPEN_STATES : STOPPED_STATES;
-  const chosen = states?.length ? states.filter((s) => !all || all.includes(s as never)) : all;
-  return chosen ? sql<SqlBool>`c.state = any(${[...chosen]}::text[])` : null;
+  if (!all) return states?.length ? sql<SqlBool>`c.state = any(${[...states]}::text[])` : null;
+  // known state names only, written out: a prepared statement's generic plan can then prove the
+  // open-state partial indexes apply (a parameter array it cannot)
+  const chosen = states?.length ? all.filter((s) => states.includes(s)) : all;
+  if (chosen.length === 0) return sql<SqlBool>`false`;
+  return sql<SqlBool>`c.state in (${sql.join(chosen.map((s) => sql.lit(s)))})`;
 }
 
 /** A running step's light at `now`, through its instants (step-instants.ts). */

@@ -45,7 +45,7 @@ export interface OpenCounts {
 }
 
 /** Open: the states the running-step indexes are defined on (0015), as one condition. */
-const open = sql<SqlBool>`c.state = any(${[...OPEN_STATES]}::text[])`;
+const open = sql<SqlBool>`c.state in (${sql.join(OPEN_STATES.map((s) => sql.lit(s)))})`;
 
 /** A scope the roll-ups hold. */
 export type RollupScope =
