@@ -43,10 +43,22 @@ function postgresPids(): number[] {
   }
 }
 
+/** CPU seconds of each PostgreSQL process now. */
+function postgresCpu(): Map<number, number> {
+  return new Map(postgresPids().map((pid) => [pid, cpuOf([pid])]));
+}
+
+/** What PostgreSQL's processes spent since `before` (a process that ended meanwhile is not counted). */
+function postgresSince(before: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, cpu] of postgresCpu()) sum += cpu - (before.get(pid) ?? 0);
+  return sum;
+}
+
 /** Runs a workload and reports where the CPU went meanwhile. */
 async function withCpu<T>(serverPid: number | undefined, work: () => Promise<T>) {
-  const pg0 = postgresPids();
-  const before = { server: serverPid ? cpuOf([serverPid]) : 0, pg: cpuOf(pg0), self: process.cpuUsage() };
+  const pg0 = postgresCpu();
+  const before = { server: serverPid ? cpuOf([serverPid]) : 0, self: process.cpuUsage() };
   const t0 = performance.now();
   const result = await work();
   const seconds = (performance.now() - t0) / 1000;
@@ -57,7 +69,7 @@ async function withCpu<T>(serverPid: number | undefined, work: () => Promise<T>)
     cpu: {
       seconds: round(seconds),
       server: round((serverPid ? cpuOf([serverPid]) : 0) - before.server),
-      postgres: round(cpuOf(postgresPids()) - before.pg),
+      postgres: round(postgresSince(pg0)),
       loadGenerator: round((self.user + self.system) / 1e6),
     },
   };
