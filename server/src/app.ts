@@ -41,6 +41,7 @@ import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
+import { weakOrgRoutes } from './weak-orgs/weak-org.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -74,6 +75,7 @@ export const ROUTES: RouteSpec[] = [
   ...assessmentRoutes,
   ...economyRoutes,
   ...contestRoutes,
+  ...weakOrgRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
