@@ -20,6 +20,7 @@ import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
 import { economyRoutes } from './collective-economy/economy.routes.ts';
 import { contestRoutes } from './contests/contest.routes.ts';
+import { deliberationRoutes } from './deliberation/deliberation.routes.ts';
 import { duesRoutes } from './dues/dues.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
 import { meetingRoutes } from './meetings/meeting.routes.ts';
@@ -41,6 +42,8 @@ import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
+import { publicVillageRoutes } from './village-publication/public.routes.ts';
+import { publicationRoutes } from './village-publication/publication.routes.ts';
 import { weakOrgRoutes } from './weak-orgs/weak-org.routes.ts';
 
 declare module 'fastify' {
@@ -73,7 +76,10 @@ export const ROUTES: RouteSpec[] = [
   ...trainingRoutes,
   ...roleRequestRoutes,
   ...assessmentRoutes,
+  ...deliberationRoutes,
   ...economyRoutes,
+  ...publicationRoutes,
+  ...publicVillageRoutes,
   ...contestRoutes,
   ...weakOrgRoutes,
 ];
@@ -99,6 +105,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
       'application/octet-stream',
       // the member import template (Excel)
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      // scans of minutes and evidence of village decisions (village-publication)
+      'application/pdf',
     ],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),

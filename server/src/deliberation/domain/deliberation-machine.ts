@@ -110,7 +110,7 @@ type WithPassed = StepRecord & { passed?: boolean | null };
 /** What may be recorded next, or null when the matter is closed or at its end. */
 export function nextStep(facts: MatterFacts, s: DeliberationSettings): NextStep | null {
   if (facts.status !== 'open') return null;
-  const pos = positionAfter(facts.template, facts.steps.map(withOutcome(facts, s)));
+  const pos = positionAfter(facts.template, facts.steps.map(withOutcome(s)));
   if (pos.rejected) return null;
   const step = facts.template.steps[pos.next];
   if (!step) return null;
@@ -157,10 +157,12 @@ function bodyRule(s: DeliberationSettings, body: BodyKind): BodyRule | null {
 }
 
 /** Quorum and vote of a meeting step (null for publications). */
-function withOutcome(_facts: MatterFacts, s: DeliberationSettings) {
+function withOutcome(s: DeliberationSettings) {
   return (r: StepRecord): WithPassed => {
     const rule = bodyRule(s, r.body);
     if (!rule || !r.counts || !r.votes) return { ...r, passed: null };
+    // a meeting without quorum decided nothing (its own breach): it is not a rejection
+    if (!quorum(rule, r.counts, s.quorumBasis).met) return { ...r, passed: null };
     return { ...r, passed: passes(rule, r.counts, r.votes) };
   };
 }
@@ -400,7 +402,7 @@ export function evaluate(facts: MatterFacts, s: DeliberationSettings, today: str
   const breaches: Problem[] = [];
   let pos = 0;
   let rejected: TemplateStep | null = null;
-  const outcome = withOutcome(facts, s);
+  const outcome = withOutcome(s);
   facts.steps.forEach((r, index) => {
     const i = indexOf(t, r.step);
     const def = t.steps[i];

@@ -40,6 +40,12 @@ export const PERMISSIONS = [
   'assessment:manage',
   /** a village's own part: appeal its secretary's assessment, enter a contest */
   'assessment:submit',
+  /** village decisions, 村务公开, the power list and its use, cadres and 换届 of the scope (issue 14) */
+  'village:read',
+  /** a village records its matters, publications, power use, replies, representatives and reserves */
+  'village:manage',
+  /** towns and counties: power lists, election calendars, 联审, cadre terms, the career ladder, flag reviews */
+  'village:supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -68,6 +74,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:manage',
     'assessment:read',
     'assessment:manage',
+    'village:read',
+    'village:manage',
+    'village:supervise',
   ],
   secretary: [
     'org:read',
@@ -87,6 +96,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'training:manage',
     'assessment:read',
     'assessment:submit',
+    'village:read',
+    'village:manage',
   ],
   grid_worker: [
     'org:read',

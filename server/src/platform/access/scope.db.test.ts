@@ -3,6 +3,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROUTES } from '../../app.ts';
 import { shanghaiToday } from '../../recruitment/domain/dates.ts';
+import {
+  emptyVillageSamples,
+  villageBodyFor,
+  villageCaller,
+  villageSamples,
+} from '../../village-cadres/testing/scope-samples.ts';
 import type { Database } from '../db/engine.ts';
 import { createTestDatabase } from '../db/testing/test-database.ts';
 import type { ScopeResource } from '../http/route.ts';
@@ -33,7 +39,10 @@ const samples: Record<ScopeResource, { own: number; other: number }> = {
   contest: { own: 0, other: 0 },
   weak_org: { own: 0, other: 0 },
   enterprise: { own: 0, other: 0 },
+  ...emptyVillageSamples(),
 };
+/** The town of village A (routes only org admins may call: village:supervise). */
+let townA: TestClient;
 /** The department summoned to the own village's sample case (for the 吹哨报到 routes). */
 let summonedDepartment = 0;
 const PNG = Buffer.from(
@@ -324,6 +333,12 @@ beforeAll(async () => {
     version: 2,
   });
   if (whistled.status !== 200) throw new Error(`whistle failed: ${JSON.stringify(whistled.body)}`);
+  // village decisions and power (issue 14): samples in both villages
+  townA = await server.as(a.code.slice(0, 9));
+  Object.assign(
+    samples,
+    await villageSamples({ db, a, b, secretaryA, secretaryB, anonymous: server.client() }),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -335,9 +350,19 @@ const scopedRoutes = ROUTES.filter((r) => r.scopeResource);
 
 describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', (_name, r) => {
   const resource = r.scopeResource ?? 'org';
+  // the village's town for the towns' village routes; else the village's secretary where the role
+  // may call the route, else the village's county committee
+  const client = () =>
+    villageCaller(r) === 'town'
+      ? townA
+      : r.access === 'signed_in' || can('secretary', r.access as never)
+        ? secretaryA
+        : countyA;
   const year = Number(shanghaiToday().slice(0, 4));
   const bodyFor = async () => {
     if (r.url === '/api/weak-orgs/:id/transitions') return { action: 'request_acceptance', note: '申请销号' };
+    const village = await villageBodyFor(database.db, r, samples, client());
+    if (village !== undefined) return village;
     if (r.url.endsWith('/reveal')) return { field: 'idNumber' };
     if (r.method === 'POST' && r.url === '/api/orgs/:id/members')
       return {
@@ -432,9 +457,6 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
       };
     return {};
   };
-  // the village's secretary where the role may call the route, else the village's county committee
-  const client = () =>
-    r.access === 'signed_in' || can('secretary', r.access as never) ? secretaryA : countyA;
   const call = async (id: number) => {
     const url = r.url
       .replace(':id', String(id))

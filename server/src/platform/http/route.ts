@@ -40,7 +40,18 @@ export type ScopeResource =
   | 'appeal'
   | 'contest'
   | 'weak_org'
-  | 'enterprise';
+  | 'enterprise'
+  | 'deliberation'
+  | 'publication_item'
+  | 'publication_question'
+  | 'village_attachment'
+  | 'power_use'
+  | 'village_cadre'
+  | 'village_representative'
+  | 'reserve_cadre'
+  | 'community_worker'
+  | 'village_election'
+  | 'election_candidate';
 
 export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorUsername' | 'role' | 'scopeOrgId' | 'clientIp'>;
 
