@@ -44,6 +44,7 @@ import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
 import { publicVillageRoutes } from './village-publication/public.routes.ts';
 import { publicationRoutes } from './village-publication/publication.routes.ts';
+import { weakOrgRoutes } from './weak-orgs/weak-org.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -80,6 +81,7 @@ export const ROUTES: RouteSpec[] = [
   ...publicationRoutes,
   ...publicVillageRoutes,
   ...contestRoutes,
+  ...weakOrgRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

@@ -303,6 +303,19 @@ beforeAll(async () => {
     return res.body.id;
   };
   samples.contest = { own: await contestOf(a), other: await contestOf(b) };
+  // each village listed by its county as a weak org (软弱涣散), with the county's own reason
+  const weakOrgOf = async (village: { id: number; code: string }) => {
+    const res = await (await server.as(village.code.slice(0, 6))).post<{ listed: number[] }>(
+      '/api/weak-orgs',
+      {
+        year,
+        items: [{ orgId: village.id, manualReason: '范围测试：县委认定' }],
+      },
+    );
+    if (res.status !== 201) throw new Error(`weak org failed: ${JSON.stringify(res.body)}`);
+    return res.body.listed[0] as number;
+  };
+  samples.weak_org = { own: await weakOrgOf(a), other: await weakOrgOf(b) };
   samples.assessment = { own: await assessmentOf(a.id, year), other: await assessmentOf(b.id, year) };
   samples.appeal = {
     own: await appealOf(secretaryA, await assessmentOf(a.id, year - 1)),
@@ -347,6 +360,7 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
         : countyA;
   const year = Number(shanghaiToday().slice(0, 4));
   const bodyFor = async () => {
+    if (r.url === '/api/weak-orgs/:id/transitions') return { action: 'request_acceptance', note: '申请销号' };
     const village = await villageBodyFor(database.db, r, samples, client());
     if (village !== undefined) return village;
     if (r.url.endsWith('/reveal')) return { field: 'idNumber' };
@@ -398,6 +412,27 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
     }
     if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/steps'))
       return { step: 2, on: shanghaiToday(), by: '支部书记' };
+    if (r.url === '/api/weak-orgs/:id/plan')
+      return {
+        plan: '范围测试整顿方案',
+        cadreName: '张三',
+        cadrePost: '镇党委副书记',
+        deadline: shanghaiToday(),
+        problems: [{ problem: '组织生活不规范', measure: '按月召开主题党日' }],
+      };
+    if (r.url === '/api/weak-orgs/:id/progress') {
+      const p = await database.db
+        .selectFrom('rectification_problem')
+        .select('id')
+        .where('weak_org_id', '=', samples.weak_org.own)
+        .orderBy('seq')
+        .executeTakeFirst();
+      return {
+        onDate: shanghaiToday(),
+        note: '已整改',
+        ...(p ? { problemId: p.id, evidence: '会议记录' } : {}),
+      };
+    }
     if (r.url === '/api/contests/:id/entries') return { topic: '范围测试题目', goals: ['目标一'] };
     if (r.url === '/api/contests/:id/scores') {
       const entries = await database.db
