@@ -38,6 +38,7 @@ import { errorHandler } from './platform/http/errors-handler.ts';
 import type { ApiCaller, AuditFields, Deps, RouteSpec } from './platform/http/route.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { inputOptions, installInputHandling } from './platform/http/validation.ts';
+import { powerListRoutes } from './power-list/power-list.routes.ts';
 import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
@@ -82,6 +83,7 @@ export const ROUTES: RouteSpec[] = [
   ...publicVillageRoutes,
   ...contestRoutes,
   ...weakOrgRoutes,
+  ...powerListRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
