@@ -76,14 +76,16 @@ export const ROUTES: RouteSpec[] = [
   ...duesRoutes,
   ...trainingRoutes,
   ...roleRequestRoutes,
-  ...assessmentRoutes,
+  // village decisions and power (issue 14)
   ...deliberationRoutes,
-  ...economyRoutes,
   ...publicationRoutes,
   ...publicVillageRoutes,
+  ...powerListRoutes,
+  // village leaders assessed (issue 15)
+  ...assessmentRoutes,
+  ...economyRoutes,
   ...contestRoutes,
   ...weakOrgRoutes,
-  ...powerListRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
