@@ -47,6 +47,9 @@ export type Reach =
   /** an objection raised in a recruitment of a branch inside the subtree */
   | 'recruitment_objection';
 
+/** Reaches that are the whole city by design: a letter, an outflow or a report may go anywhere. */
+export const CITY_WIDE: ReadonlySet<Reach> = new Set<Reach>(['city_org']);
+
 /** The error code's record kind of each reach (ORG_NOT_FOUND …). */
 export const REACH_KIND: Record<Reach, string> = {
   org: 'org',
