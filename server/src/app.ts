@@ -7,14 +7,20 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './admin/audit.routes.ts';
+import { roleRequestRoutes } from './admin/role-request.routes.ts';
+import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { checkPasswordGate } from './auth/password-gate.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
+import { economyRoutes } from './collective-economy/economy.routes.ts';
+import { contestRoutes } from './contests/contest.routes.ts';
+import { deliberationRoutes } from './deliberation/deliberation.routes.ts';
 import { duesRoutes } from './dues/dues.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
 import { meetingRoutes } from './meetings/meeting.routes.ts';
@@ -36,6 +42,8 @@ import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
+import { publicVillageRoutes } from './village-publication/public.routes.ts';
+import { publicationRoutes } from './village-publication/publication.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -65,6 +73,13 @@ export const ROUTES: RouteSpec[] = [
   ...orgCheckRoutes,
   ...duesRoutes,
   ...trainingRoutes,
+  ...roleRequestRoutes,
+  ...assessmentRoutes,
+  ...deliberationRoutes,
+  ...economyRoutes,
+  ...publicationRoutes,
+  ...publicVillageRoutes,
+  ...contestRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -88,6 +103,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
       'application/octet-stream',
       // the member import template (Excel)
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      // scans of minutes and evidence of village decisions (village-publication)
+      'application/pdf',
     ],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
@@ -192,6 +209,14 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
           ? { security: [{ apiKey: [] }] }
           : { security: [{ session: [], csrf: [] }] }),
     },
+    // before the schemas: an account that must change its password learns that, not a 400 (auth/password-gate.ts)
+    ...(spec.access === 'public' || spec.access === 'api_key'
+      ? {}
+      : {
+          preValidation: async (request: FastifyRequest) => {
+            if (request.actor) checkPasswordGate(request.actor, spec.method, spec.url);
+          },
+        }),
     preHandler: async (request) => {
       if (spec.access === 'public') return;
       if (spec.access === 'api_key') {

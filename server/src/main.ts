@@ -20,6 +20,7 @@ import { loadDataKey, setDataKey } from './platform/crypto/crypto.ts';
 import { lockDataDir } from './platform/db/data-dir-lock.ts';
 import { type Database, openDatabase } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { startVillageJobs } from './village-cadres/village-jobs.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VERSION = (
@@ -154,11 +155,14 @@ async function serve(config: Config) {
   // lights and automatic supervision of open cases (every minute); webhook deliveries and SMS
   const stopEscalation = startEscalationJob(database.db, database.engine, config.jobs.escalationMs);
   const stopDeliveries = startDeliveryJobs(database.db, config);
+  // 村务公开 calendar and overdue alerts, decisions' validity over time (issue 14)
+  const stopVillage = startVillageJobs(database.db);
   if (!config.sms.url) console.log('  短信 / SMS: 未配置 SMS_GATEWAY_URL，写入日志 / no gateway: logged');
   const stop = async () => {
     clearInterval(sweep);
     stopEscalation();
     stopDeliveries();
+    stopVillage();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { Id, IdParams, Paging, Text } from '../platform/http/schemas.ts';
+import { Id, IdParams, MultilineText, Paging, Text } from '../platform/http/schemas.ts';
 import { readSecuritySettings, SECURITY_DEFAULTS, writeSetting } from '../platform/settings/settings.ts';
 import * as accounts from './account.service.ts';
 
@@ -23,6 +23,8 @@ const AccountQuery = Type.Object({
   role: Type.Optional(RoleSchema),
   lockedOnly: Type.Optional(Type.Boolean()),
 });
+
+export { RoleSchema };
 
 const SecuritySettingsSchema = Type.Object(
   {
@@ -78,6 +80,7 @@ export const adminRoutes = [
         role: RoleSchema,
         scopeOrgId: Id('管辖组织 / the scope org'),
         password: Text(128, { minLength: 1 }),
+        reason: Type.Optional(MultilineText(500)),
       },
       { additionalProperties: false },
     ),
@@ -95,8 +98,22 @@ export const adminRoutes = [
           displayName: created.display_name,
           role: created.role,
           scopeOrgId: created.scope_org_id,
+          approval: created.approval,
         },
+        requestId: created.requestId,
       };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/accounts/:id/reset-password',
+    access: 'account:manage',
+    summary:
+      '重置普通账号的密码（临时密码只显示一次，下次登录须修改）/ Reset an ordinary account’s password (shown once)',
+    tags: ['admin'],
+    params: IdParams,
+    async handler({ actor, params, write }) {
+      return write((trx, audit) => accounts.resetPassword(actor, params.id, trx, audit));
     },
   }),
   ...(['disable', 'enable'] as const).map((verb) =>

@@ -3,6 +3,7 @@
 // and the audit row in one transaction. Idempotent per clientRequestId and per (system, externalId).
 
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { placeNamesOfGrid } from '../grids/grid.repository.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
@@ -91,6 +92,22 @@ export async function locate(
     place,
     nearest: !hit.exact,
     distanceM: hit.exact ? 0 : Math.round(hit.distanceM),
+  };
+}
+
+/** Where a report at this point would go, in words: the preview a reporter sees before sending. */
+export async function placeOf(db: Kysely<DB>, lng: number, lat: number, system: CoordSystem) {
+  const loc = await locate(db, lng, lat, system);
+  const names = await placeNamesOfGrid(db, loc.place.id);
+  return {
+    lng: loc.lng,
+    lat: loc.lat,
+    county: names?.county_name ?? null,
+    town: names?.town_name ?? null,
+    village: names?.village_name ?? null,
+    grid: names?.grid_name ?? loc.place.name,
+    nearest: loc.nearest,
+    distanceM: loc.distanceM,
   };
 }
 

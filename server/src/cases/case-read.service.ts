@@ -6,12 +6,13 @@ import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { inGrids, scoped, subtreePattern, verifyCase, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
-import { notFound } from '../platform/errors/errors.ts';
+import { AppError, notFound } from '../platform/errors/errors.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { caseRole } from './case-common.ts';
+import { caseOnceOfDepartment } from './case-history.repository.ts';
 import { caseReference } from './case-reference.ts';
-import { actorDepartmentId } from './case-transition.service.ts';
-import { allowedActions, type CaseAction, type CaseState, OPEN_STATES } from './domain/case-machine.ts';
+import { actorDepartmentId, snapshotOf } from './case-transition.service.ts';
+import { actionsFor, type CaseAction, type CaseState, OPEN_STATES } from './domain/case-machine.ts';
 import { ACTION_NAMES, STATE_NAMES } from './domain/case-names.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
 import type { CaseChannel } from './domain/case-tables.ts';
@@ -244,7 +245,12 @@ export async function caseDetail(db: Kysely<DB>, actor: Actor, id: number) {
       reopen: c.reopen_count,
     },
     evaluation: c.evaluation,
-    allowedActions: allowedActions(c.state, role),
+    // what this viewer may do: its role, and for a department its own cases only (the machine's guards)
+    allowedActions: actionsFor(
+      snapshotOf(c, summons),
+      { role, id: actor.accountId, departmentId: await actorDepartmentId(db, actor) },
+      { maxReopens: (await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS)).maxReopens },
+    ),
     summons: summons.map((s) => ({
       departmentId: s.department_id,
       departmentName: s.name,
@@ -272,6 +278,22 @@ export async function caseDetail(db: Kysely<DB>, actor: Actor, id: number) {
     })),
     photos: photos.map((p) => p.id),
   };
+}
+
+/**
+ * The case after the viewer acted on it: its page, or — for a department whose action (a return) took
+ * the case away from it — its number and new state with `left: true`, never a 404 for a change applied.
+ */
+export async function caseDetailAfterAction(db: Kysely<DB>, actor: Actor, id: number) {
+  try {
+    return await caseDetail(db, actor, id);
+  } catch (error) {
+    const department =
+      error instanceof AppError && error.status === 404 ? await actorDepartmentId(db, actor) : null;
+    const left = department ? await caseOnceOfDepartment(db, id, department) : null;
+    if (!left) throw error;
+    return { ...left, stateName: STATE_NAMES[left.state].zh, left: true as const };
+  }
 }
 
 function maskName(name: string | null): string | null {

@@ -11,6 +11,7 @@ import { AppError, notFound } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { caseErrors, caseRole, DEFAULT_LIMITS } from './case-common.ts';
+import { caseOnceOfDepartment } from './case-history.repository.ts';
 import { requireSubcategory } from './case-intake.service.ts';
 import { caseReference } from './case-reference.ts';
 import {
@@ -52,7 +53,7 @@ export async function actorDepartmentId(db: Kysely<DB>, actor: Actor): Promise<n
   return row?.department_id ?? null;
 }
 
-function snapshotOf(
+export function snapshotOf(
   c: CivicCase,
   summons: { department_id: number; state: SummonsPart['state'] }[],
 ): CaseSnapshot {
@@ -79,7 +80,14 @@ export async function transitionCase(
   caseId: number,
   body: TransitionBody,
 ): Promise<void> {
-  const c = await verifyCase(db, actor, caseId, 'case:act');
+  const departmentOfActor = await actorDepartmentId(db, actor);
+  const c = await verifyCase(db, actor, caseId, 'case:act').catch(async (error: unknown) => {
+    // a department that lost the case a moment ago (its own return, or another action in a race) is
+    // told where the case stands, not that it does not exist
+    const left = departmentOfActor ? await caseOnceOfDepartment(db, caseId, departmentOfActor) : null;
+    if (left) throw caseErrors.leftDepartment(left.caseNo, left.state, body.version, left.version);
+    throw error;
+  });
   const ref = await caseReference(db);
   const summons = await db
     .selectFrom('case_summons')
@@ -88,7 +96,6 @@ export async function transitionCase(
     .execute();
   const settings = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
   const role = caseRole(actor);
-  const departmentOfActor = await actorDepartmentId(db, actor);
 
   // defaults the client may leave out: the case's own category when filing, the routed department when dispatching
   let categoryCode = body.categoryCode ?? null;
@@ -117,9 +124,15 @@ export async function transitionCase(
     extension: body.extension ?? null,
     evaluation: (body.evaluation as Evaluation | undefined) ?? null,
     supervision: (body.supervision as SupervisionLevel | undefined) ?? null,
+    departmentNames: Object.fromEntries(
+      [...(body.departmentIds ?? []), ...summons.map((s) => s.department_id)].map((id) => [
+        id,
+        ref.departments.get(id)?.name ?? `部门 ${id}`,
+      ]),
+    ),
   };
   // a stale version first: the client decided on a case that has changed since
-  if (body.version !== c.version) throw caseErrors.versionConflict(body.version, c.version);
+  if (body.version !== c.version) throw caseErrors.versionConflict(body.version, c.version, c.state);
   const r = transition(snapshotOf(c, summons), body.action, input, { maxReopens: settings.maxReopens });
   if (!r.ok) throw new AppError(r.status, r.code, r.message_zh, r.message_en, r.details);
 
@@ -160,6 +173,7 @@ export async function transitionCase(
     details.supervision = r.changes.supervision;
   }
   if (body.action === 'request_extension' && body.extension) details.extension = body.extension;
+  if (r.action === 'return' && departmentOfActor) details.returnedBy = departmentOfActor;
   if (r.changes.summonsAdded) details.summoned = r.changes.summonsAdded;
   if (['file', 'reject', 'dispatch', 'whistle', 'resolve_on_spot'].includes(r.action) && !c.responded_at)
     set.responded_at = now;
@@ -197,10 +211,10 @@ export async function transitionCase(
     if (!updated) {
       const now2 = await trx
         .selectFrom('civic_case')
-        .select('version')
+        .select(['version', 'state'])
         .where('id', '=', c.id)
         .executeTakeFirst();
-      throw caseErrors.versionConflict(body.version, now2?.version ?? body.version);
+      throw caseErrors.versionConflict(body.version, now2?.version ?? body.version, now2?.state);
     }
     const attachments = [...new Set(body.attachments ?? [])];
     if (attachments.length > 0) await linkAttachments(trx, actor, c, attachments);
@@ -387,10 +401,11 @@ export async function summonsAction(
     .where('department_id', '=', departmentId)
     .executeTakeFirst();
   if (!row) {
+    const name = (await caseReference(db)).departments.get(departmentId)?.name ?? '该部门';
     throw notFound(
       'SUMMONS_NOT_FOUND',
-      `部门 ${departmentId} 未被吹哨到该案件。`,
-      `Department ${departmentId} is not summoned to this case.`,
+      `${name}未被吹哨到该案件。`,
+      `${name} is not summoned to this case.`,
       { departmentId },
     );
   }

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import type { CoordSystem as CoordSystemName } from '../platform/geo/coords.ts';
 import { route } from '../platform/http/route.ts';
 import {
   Id,
@@ -13,7 +14,7 @@ import {
   Text,
 } from '../platform/http/schemas.ts';
 import { decodeUpload, readAttachment, uploadPhoto } from './attachment.service.ts';
-import { type IntakeInput, intake } from './case-intake.service.ts';
+import { type IntakeInput, intake, placeOf } from './case-intake.service.ts';
 import * as read from './case-read.service.ts';
 import { summonsAction, type TransitionBody, transitionCase } from './case-transition.service.ts';
 import { classifierRoutes } from './classifier/classifier.routes.ts';
@@ -164,6 +165,22 @@ export const caseRoutes = [
   }),
   route({
     method: 'GET',
+    url: '/api/cases/place',
+    access: 'case:report',
+    summary:
+      '定位预览：该点属于哪个区县、镇（街）、村（社区）和网格 / Where a point lies: county, town, village, grid',
+    tags: ['cases'],
+    query: Type.Object({
+      lng: Type.Number({ minimum: -180, maximum: 180 }),
+      lat: Type.Number({ minimum: -90, maximum: 90 }),
+      coordSystem: Type.Optional(CoordSystem),
+    }),
+    async handler({ db, query }) {
+      return placeOf(db, query.lng, query.lat, (query.coordSystem ?? 'wgs84') as CoordSystemName);
+    },
+  }),
+  route({
+    method: 'GET',
     url: '/api/cases/by-number/:caseNo',
     access: 'public',
     summary: '按案件编号查询进度（不含个人信息）/ Follow a case by its number',
@@ -220,7 +237,7 @@ export const caseRoutes = [
     },
     async handler({ db, actor, params, body, write }) {
       await transitionCase(db, write, actor, params.id, body as TransitionBody);
-      return read.caseDetail(db, actor, params.id);
+      return read.caseDetailAfterAction(db, actor, params.id);
     },
   }),
   ...(['report', 'complete'] as const).map((verb) =>
@@ -239,7 +256,7 @@ export const caseRoutes = [
       body: Type.Object({ note: Type.Optional(MultilineText(2000)) }, { additionalProperties: false }),
       async handler({ db, actor, params, body, write }) {
         await summonsAction(db, write, actor, params.id, params.departmentId, verb, body.note);
-        return read.caseDetail(db, actor, params.id);
+        return read.caseDetailAfterAction(db, actor, params.id);
       },
     }),
   ),

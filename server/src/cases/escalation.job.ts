@@ -9,6 +9,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { recordCaseEvent } from '../notifications/case-events.ts';
 import { appendAudit } from '../platform/audit/audit.ts';
+import { databaseFaults, isDatabaseUnavailable } from '../platform/db/db-faults.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { DEFAULT_LIMITS } from './case-common.ts';
@@ -174,7 +175,10 @@ export function startEscalationJob(
     if (running) return;
     running = true;
     runEscalation(db, engine)
-      .catch((error: unknown) => console.error('escalation job failed:', error))
+      .catch((error: unknown) => {
+        if (isDatabaseUnavailable(error)) databaseFaults.fault(error, 'escalation job');
+        else console.error('escalation job failed:', error);
+      })
       .finally(() => {
         running = false;
       });

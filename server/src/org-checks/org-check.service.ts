@@ -17,6 +17,7 @@ import {
   ELECTING_LEVELS,
   electsCommittee,
   type OrgFacts,
+  RULE_NAMES,
   termYearsFor,
 } from './domain/org-rules.ts';
 import type { CommitteePosition } from './org-check-tables.ts';
@@ -285,8 +286,8 @@ export async function recordElection(
   if (problem)
     throw electionError(
       'ORG_COMMITTEE_SIZE',
-      `【ORG_COMMITTEE_SIZE】${problem.zh}。`,
-      `[ORG_COMMITTEE_SIZE] ${problem.en}.`,
+      `【${RULE_NAMES.committee_size.zh}】${problem.zh}。`,
+      `[${RULE_NAMES.committee_size.en}] ${problem.en}.`,
       { fullMembers },
     );
   const termYears = termYearsFor(org);

@@ -45,7 +45,21 @@ export type Reach =
   /** an enrollment in a training class held inside the subtree */
   | 'training_enrollment'
   /** an objection raised in a recruitment of a branch inside the subtree */
-  | 'recruitment_objection';
+  | 'recruitment_objection'
+  /** a secretary's assessment of a village inside the subtree (scoped.assessments) */
+  | 'assessment'
+  /** an entry of the contest (擂台赛) named by the url's :id */
+  | 'contest_entry'
+  /** a goal promised in a contest by a village inside the subtree */
+  | 'contest_goal'
+  /** a grid whose grid party org is inside the subtree (scoped.grids) */
+  | 'grid'
+  /** a cadre of a village inside the subtree (scoped.villageCadres) */
+  | 'village_cadre'
+  /** a village representative inside the subtree (scoped.villageRepresentatives) */
+  | 'village_representative'
+  /** a file uploaded by a village inside the subtree (scoped.villageAttachments) */
+  | 'village_attachment';
 
 /** Reaches that are the whole city by design: a letter, an outflow or a report may go anywhere. */
 export const CITY_WIDE: ReadonlySet<Reach> = new Set<Reach>(['city_org']);
@@ -69,6 +83,13 @@ export const REACH_KIND: Record<Reach, string> = {
   training_session: 'training_session',
   training_enrollment: 'training_enrollment',
   recruitment_objection: 'objection',
+  assessment: 'assessment',
+  contest_entry: 'contest_entry',
+  contest_goal: 'contest_goal',
+  grid: 'grid',
+  village_cadre: 'village_cadre',
+  village_representative: 'village_representative',
+  village_attachment: 'village_attachment',
 };
 
 interface Where {
@@ -216,6 +237,56 @@ const INSIDE: Record<Reach, Inside> = {
       .innerJoin('org', 'org.id', 'recruitment.org_id')
       .select('recruitment_objection.id')
       .where('recruitment_objection.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  assessment: (db, actor, ids) =>
+    scoped.assessments(db, actor).select('assessment.id').where('assessment.id', 'in', ids).execute(),
+  contest_entry: (db, _actor, ids, where) =>
+    db
+      .selectFrom('contest_entry')
+      .select('id')
+      .where('id', 'in', ids)
+      .where('contest_id', '=', Number(where.params.id))
+      .execute(),
+  contest_goal: (db, actor, ids) =>
+    db
+      .selectFrom('contest_goal')
+      .innerJoin('contest_entry', 'contest_entry.id', 'contest_goal.entry_id')
+      .innerJoin('org', 'org.id', 'contest_entry.org_id')
+      .select('contest_goal.id')
+      .where('contest_goal.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  grid: (db, actor, ids) =>
+    db
+      .selectFrom('grid')
+      .innerJoin('org as grid_org', 'grid_org.id', 'grid.org_id')
+      .select('grid.id')
+      .where('grid.id', 'in', ids)
+      .where('grid_org.path', 'like', inSubtree(actor))
+      .execute(),
+  village_cadre: (db, actor, ids) =>
+    db
+      .selectFrom('village_cadre')
+      .innerJoin('org', 'org.id', 'village_cadre.org_id')
+      .select('village_cadre.id')
+      .where('village_cadre.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  village_representative: (db, actor, ids) =>
+    db
+      .selectFrom('village_representative')
+      .innerJoin('org', 'org.id', 'village_representative.org_id')
+      .select('village_representative.id')
+      .where('village_representative.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  village_attachment: (db, actor, ids) =>
+    db
+      .selectFrom('village_attachment')
+      .innerJoin('org', 'org.id', 'village_attachment.org_id')
+      .select('village_attachment.id')
+      .where('village_attachment.id', 'in', ids)
       .where('org.path', 'like', inSubtree(actor))
       .execute(),
 };

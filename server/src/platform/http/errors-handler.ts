@@ -1,5 +1,6 @@
 // Turns every failure into the one error shape {code, message_zh, message_en, details?}.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseFaults, databaseUnavailable, isDatabaseUnavailable } from '../db/db-faults.ts';
 import { AppError } from '../errors/errors.ts';
 import { databaseInputError } from './database-errors.ts';
 import { FORMAT_MESSAGES } from './formats.ts';
@@ -125,6 +126,11 @@ export function errorHandler(
       message_zh: `请求无法处理：${error.message}`,
       message_en: `The request cannot be handled: ${error.message}`,
     });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // one log line per outage (db-faults.ts), not a stack per request
+    databaseFaults.fault(error, `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`);
+    return reply.status(503).header('retry-after', '5').send(databaseUnavailable().toJSON());
   }
   request.log.error(error);
   return reply.status(500).send({

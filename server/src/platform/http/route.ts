@@ -35,7 +35,23 @@ export type ScopeResource =
   | 'meeting'
   | 'transfer'
   | 'mobile_member'
-  | 'training_class';
+  | 'training_class'
+  | 'assessment'
+  | 'appeal'
+  | 'contest'
+  | 'weak_org'
+  | 'enterprise'
+  | 'deliberation'
+  | 'publication_item'
+  | 'publication_question'
+  | 'village_attachment'
+  | 'power_use'
+  | 'village_cadre'
+  | 'village_representative'
+  | 'reserve_cadre'
+  | 'community_worker'
+  | 'village_election'
+  | 'election_candidate';
 
 export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorUsername' | 'role' | 'scopeOrgId' | 'clientIp'>;
 

@@ -5,11 +5,13 @@
 // member), side B's records are outside it.
 import { sql } from 'kysely';
 import { shanghaiToday } from '../../../recruitment/domain/dates.ts';
+import { emptyVillageSamples, villageSamples } from '../../../village-cadres/testing/scope-samples.ts';
 import type { Database } from '../../db/engine.ts';
 import type { ScopeResource } from '../../http/route.ts';
 import type { TestClient, TestServer } from '../../http/testing/test-server.ts';
 import { makeIdNumber } from '../../text/id-number.ts';
 import type { Reach } from '../reach.ts';
+import { assessmentSamples } from './scope-fixture-assessment.ts';
 
 export interface OrgRow {
   id: number;
@@ -339,6 +341,10 @@ export async function buildScopeFixture(database: Database, server: TestServer):
     training_session: { own: ownClass.session, other: otherClass.session },
     training_enrollment: { own: ownClass.enrollment, other: otherClass.enrollment },
     recruitment_objection: { own: ownApplication.objection, other: otherApplication.objection },
+    // no route names these yet (the village branch's registers to come)
+    weak_org: { own: 0, other: 0 },
+    ...emptyVillageSamples(),
+    ...(await assessmentSamples(db, server, { a, b, secretaryA, secretaryB })),
   };
 
   // the own case is filed and its county's department summoned (吹哨报到): the department reads it
@@ -354,6 +360,31 @@ export async function buildScopeFixture(database: Database, server: TestServer):
     version: 2,
   });
   expectCreated('whistle', whistled, 200);
+  // village decisions and power (issue 14): samples in both villages, and a cadre and a representative of each
+  Object.assign(
+    samples,
+    await villageSamples({ db, a, b, secretaryA, secretaryB, anonymous: server.client() }),
+  );
+  const firstOf = async (table: 'village_cadre' | 'village_representative', path: string) =>
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .innerJoin('org', 'org.id', `${table}.org_id`)
+          .select(`${table}.id as id`)
+          .where('org.path', 'like', `${path}%`)
+          .orderBy(`${table}.id`)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+  samples.village_cadre = {
+    own: await firstOf('village_cadre', a.path),
+    other: await firstOf('village_cadre', b.path),
+  };
+  samples.village_representative = {
+    own: await firstOf('village_representative', a.path),
+    other: await firstOf('village_representative', b.path),
+  };
 
   return {
     a: sideA,

@@ -30,11 +30,17 @@ export type IdKind = { resource: ScopeResource } | { reach: Reach };
 
 export type IdSource = (kind: IdKind) => number;
 
-/** Samples for strings with a pattern (what the pattern asks for). */
-const PATTERN_SAMPLES: [RegExp, string][] = [
-  [/JM/, 'JM2026050100000001'],
-  [/A-Za-z0-9_\.-\]\+/, 'probe.user'],
-  [/\\d\{2,12\}/, '440703'],
+/** Candidates for strings with a pattern: the first the pattern accepts is used. */
+const PATTERN_SAMPLES = [
+  'JM2026050100000001',
+  'probe.user',
+  '440703',
+  '440703001',
+  '440703001001',
+  'code_a',
+  'x',
+  '1',
+  '',
 ];
 
 /** Samples for fields whose meaning the schema alone does not give (a name of the url or of a body). */
@@ -83,9 +89,10 @@ export function sampleOf(
       if (schema.format === 'month') return today().slice(0, 7);
       if (schema.format === 'date-time') return new Date().toISOString();
       if (schema.pattern) {
-        const hit = PATTERN_SAMPLES.find(([p]) => p.test(schema.pattern as string));
-        if (hit) return hit[1];
-        return '';
+        const re = new RegExp(schema.pattern, 'u');
+        const fits = (v: string) =>
+          re.test(v) && v.length >= (schema.minLength ?? 0) && v.length <= (schema.maxLength ?? Infinity);
+        return PATTERN_SAMPLES.find(fits) ?? '';
       }
       return 'x'.repeat(Math.max(1, Math.min(schema.minLength ?? 1, 8)));
     }
