@@ -51,7 +51,18 @@ export type Reach =
   /** an entry of the contest (擂台赛) named by the url's :id */
   | 'contest_entry'
   /** a goal promised in a contest by a village inside the subtree */
-  | 'contest_goal';
+  | 'contest_goal'
+  /** a grid whose grid party org is inside the subtree (scoped.grids) */
+  | 'grid'
+  /** a cadre of a village inside the subtree (scoped.villageCadres) */
+  | 'village_cadre'
+  /** a village representative inside the subtree (scoped.villageRepresentatives) */
+  | 'village_representative'
+  /** a file uploaded by a village inside the subtree (scoped.villageAttachments) */
+  | 'village_attachment';
+
+/** Reaches that are the whole city by design: a letter, an outflow or a report may go anywhere. */
+export const CITY_WIDE: ReadonlySet<Reach> = new Set<Reach>(['city_org']);
 
 /** The error code's record kind of each reach (ORG_NOT_FOUND …). */
 export const REACH_KIND: Record<Reach, string> = {
@@ -75,6 +86,10 @@ export const REACH_KIND: Record<Reach, string> = {
   assessment: 'assessment',
   contest_entry: 'contest_entry',
   contest_goal: 'contest_goal',
+  grid: 'grid',
+  village_cadre: 'village_cadre',
+  village_representative: 'village_representative',
+  village_attachment: 'village_attachment',
 };
 
 interface Where {
@@ -240,6 +255,38 @@ const INSIDE: Record<Reach, Inside> = {
       .innerJoin('org', 'org.id', 'contest_entry.org_id')
       .select('contest_goal.id')
       .where('contest_goal.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  grid: (db, actor, ids) =>
+    db
+      .selectFrom('grid')
+      .innerJoin('org as grid_org', 'grid_org.id', 'grid.org_id')
+      .select('grid.id')
+      .where('grid.id', 'in', ids)
+      .where('grid_org.path', 'like', inSubtree(actor))
+      .execute(),
+  village_cadre: (db, actor, ids) =>
+    db
+      .selectFrom('village_cadre')
+      .innerJoin('org', 'org.id', 'village_cadre.org_id')
+      .select('village_cadre.id')
+      .where('village_cadre.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  village_representative: (db, actor, ids) =>
+    db
+      .selectFrom('village_representative')
+      .innerJoin('org', 'org.id', 'village_representative.org_id')
+      .select('village_representative.id')
+      .where('village_representative.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  village_attachment: (db, actor, ids) =>
+    db
+      .selectFrom('village_attachment')
+      .innerJoin('org', 'org.id', 'village_attachment.org_id')
+      .select('village_attachment.id')
+      .where('village_attachment.id', 'in', ids)
       .where('org.path', 'like', inSubtree(actor))
       .execute(),
 };
