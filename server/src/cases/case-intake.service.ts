@@ -3,6 +3,7 @@
 // and the audit row in one transaction. Idempotent per clientRequestId and per (system, externalId).
 
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { placeNamesOfGrid } from '../grids/grid.repository.ts';
 import { enqueueSms, trackingParams } from '../notifications/sms/sms-outbox.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import {
@@ -15,11 +16,13 @@ import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { type CoordSystem, isInChina, toWgs84 } from '../platform/geo/coords.ts';
 import type { Write } from '../platform/http/route.ts';
+import { readSetting } from '../platform/settings/settings.ts';
 import { maskPhone } from '../platform/text/mask.ts';
-import { caseErrors, caseRole, contentHash, DEFAULT_LIMITS } from './case-common.ts';
+import { caseErrors, caseRole, clockColumns, contentHash, DEFAULT_LIMITS } from './case-common.ts';
 import { type CaseReference, caseReference, type GridPlace, gridLocator } from './case-reference.ts';
 import type { CaseRole } from './domain/case-machine.ts';
 import { caseNumber } from './domain/case-no.ts';
+import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
 import type { CaseChannel } from './domain/case-tables.ts';
 import { deadlineFor, type StepLimits } from './domain/sla.ts';
 
@@ -103,6 +106,22 @@ export async function locate(
   };
 }
 
+/** Where a report at this point would go, in words: the preview a reporter sees before sending. */
+export async function placeOf(db: Kysely<DB>, lng: number, lat: number, system: CoordSystem) {
+  const loc = await locate(db, lng, lat, system);
+  const names = await placeNamesOfGrid(db, loc.place.id);
+  return {
+    lng: loc.lng,
+    lat: loc.lat,
+    county: names?.county_name ?? null,
+    town: names?.town_name ?? null,
+    village: names?.village_name ?? null,
+    grid: names?.grid_name ?? loc.place.name,
+    nearest: loc.nearest,
+    distanceM: loc.distanceM,
+  };
+}
+
 /** Deadlines of a new case: the dispatch step, and the whole case (the three steps one after another). */
 export function intakeClock(now: Date, limits: StepLimits, ref: CaseReference) {
   const dispatch = deadlineFor(now, limits.dispatch, ref.calendar);
@@ -167,6 +186,13 @@ export async function intake(
   const limits = category?.limits ?? DEFAULT_LIMITS;
   const now = new Date();
   const clock = intakeClock(now, limits, ref);
+  const { supervisionThresholds } = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
+  const instants = clockColumns(
+    { started: now, deadline: clock.dispatch, unit: limits.dispatch.unit },
+    'none',
+    ref,
+    supervisionThresholds,
+  );
   const actor = source.kind === 'account' ? source.actor : null;
   const actorRole: CaseRole = actor ? caseRole(actor) : 'system';
   const routed = category?.departmentKind
@@ -209,6 +235,7 @@ export async function intake(
           step: 'dispatch',
           step_started_at: now,
           step_deadline: clock.dispatch,
+          ...instants,
           respond_by: clock.dispatch,
           due_at: clock.due,
           created_at: now,

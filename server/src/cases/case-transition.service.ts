@@ -10,7 +10,8 @@ import type { DB } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
-import { caseErrors, caseRole, DEFAULT_LIMITS } from './case-common.ts';
+import { caseErrors, caseRole, clockColumns, DEFAULT_LIMITS } from './case-common.ts';
+import { caseOnceOfDepartment } from './case-history.repository.ts';
 import { requireSubcategory } from './case-intake.service.ts';
 import { caseReference } from './case-reference.ts';
 import {
@@ -25,6 +26,7 @@ import { ACTION_NAMES } from './domain/case-names.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY, summonsReportLimit } from './domain/case-settings.ts';
 import type { CivicCase } from './domain/case-tables.ts';
 import { deadlineFor, type StepLimits, type SupervisionLevel, type TimeLimit } from './domain/sla.ts';
+import { lightAt } from './domain/step-instants.ts';
 import { type SummonsPart, summonsTransition } from './domain/summons-machine.ts';
 
 export interface TransitionBody {
@@ -52,7 +54,7 @@ export async function actorDepartmentId(db: Kysely<DB>, actor: Actor): Promise<n
   return row?.department_id ?? null;
 }
 
-function snapshotOf(
+export function snapshotOf(
   c: CivicCase,
   summons: { department_id: number; state: SummonsPart['state'] }[],
 ): CaseSnapshot {
@@ -79,7 +81,14 @@ export async function transitionCase(
   caseId: number,
   body: TransitionBody,
 ): Promise<void> {
-  const c = await verifyCase(db, actor, caseId, 'case:act');
+  const departmentOfActor = await actorDepartmentId(db, actor);
+  const c = await verifyCase(db, actor, caseId, 'case:act').catch(async (error: unknown) => {
+    // a department that lost the case a moment ago (its own return, or another action in a race) is
+    // told where the case stands, not that it does not exist
+    const left = departmentOfActor ? await caseOnceOfDepartment(db, caseId, departmentOfActor) : null;
+    if (left) throw caseErrors.leftDepartment(left.caseNo, left.state, body.version, left.version);
+    throw error;
+  });
   const ref = await caseReference(db);
   const summons = await db
     .selectFrom('case_summons')
@@ -88,7 +97,6 @@ export async function transitionCase(
     .execute();
   const settings = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
   const role = caseRole(actor);
-  const departmentOfActor = await actorDepartmentId(db, actor);
 
   // defaults the client may leave out: the case's own category when filing, the routed department when dispatching
   let categoryCode = body.categoryCode ?? null;
@@ -117,9 +125,15 @@ export async function transitionCase(
     extension: body.extension ?? null,
     evaluation: (body.evaluation as Evaluation | undefined) ?? null,
     supervision: (body.supervision as SupervisionLevel | undefined) ?? null,
+    departmentNames: Object.fromEntries(
+      [...(body.departmentIds ?? []), ...summons.map((s) => s.department_id)].map((id) => [
+        id,
+        ref.departments.get(id)?.name ?? `部门 ${id}`,
+      ]),
+    ),
   };
   // a stale version first: the client decided on a case that has changed since
-  if (body.version !== c.version) throw caseErrors.versionConflict(body.version, c.version);
+  if (body.version !== c.version) throw caseErrors.versionConflict(body.version, c.version, c.state);
   const r = transition(snapshotOf(c, summons), body.action, input, { maxReopens: settings.maxReopens });
   if (!r.ok) throw new AppError(r.status, r.code, r.message_zh, r.message_en, r.details);
 
@@ -160,6 +174,7 @@ export async function transitionCase(
     details.supervision = r.changes.supervision;
   }
   if (body.action === 'request_extension' && body.extension) details.extension = body.extension;
+  if (r.action === 'return' && departmentOfActor) details.returnedBy = departmentOfActor;
   if (r.changes.summonsAdded) details.summoned = r.changes.summonsAdded;
   if (['file', 'reject', 'dispatch', 'whistle', 'resolve_on_spot'].includes(r.action) && !c.responded_at)
     set.responded_at = now;
@@ -167,23 +182,76 @@ export async function transitionCase(
   if (r.next === 'closed') set.closed_at = now;
   if (r.action === 'reopen') set.closed_at = null;
 
-  // the step clock
+  // the step clock, and its instants (step-instants.ts): the light is read from them, the
+  // escalation job wakes at supervise_at; `light` keeps the light of this moment (the one shown once
+  // the step has stopped)
+  const supervision = r.changes.supervision ?? c.supervision;
+  const thresholds = settings.supervisionThresholds;
+  const lightNow = (started: Date | null, deadline: Date | null, yellowAt: Date | null) =>
+    started && deadline ? lightAt(now, { deadline, yellowAt: yellowAt ?? deadline }) : c.light;
   if (r.clock === 'restart' && r.step) {
     const deadline = deadlineFor(now, limits[r.step], ref.calendar);
-    Object.assign(set, { step: r.step, step_started_at: now, step_deadline: deadline, light: 'green' });
+    const instants = clockColumns(
+      { started: now, deadline, unit: limits[r.step].unit },
+      supervision,
+      ref,
+      thresholds,
+    );
+    Object.assign(set, {
+      step: r.step,
+      step_started_at: now,
+      step_deadline: deadline,
+      light: 'green',
+      ...instants,
+    });
     if (r.step === 'handling' && !c.handled_at) set.handling_deadline = deadline;
     details.stepDeadline = deadline.toISOString();
   } else if (r.clock === 'extend') {
     const granted = r.changes.extensionGranted ?? (await requestedExtension(db, c.id));
-    if (granted) {
+    if (granted && c.step) {
       const deadline = deadlineFor(c.step_deadline ?? now, granted, ref.calendar);
-      Object.assign(set, { step_deadline: deadline, light: 'green' });
+      const started = c.step_started_at ?? now;
+      const instants = clockColumns(
+        { started, deadline, unit: limits[c.step].unit },
+        supervision,
+        ref,
+        thresholds,
+      );
+      Object.assign(set, {
+        step_deadline: deadline,
+        ...instants,
+        light: lightNow(started, deadline, instants.step_yellow_at),
+      });
       if (!c.handled_at) set.handling_deadline = deadline;
       details.extension = granted;
       details.stepDeadline = deadline.toISOString();
     }
   } else if (r.clock === 'stop') {
-    Object.assign(set, { step: null, step_started_at: null, step_deadline: null });
+    Object.assign(set, {
+      step: null,
+      step_started_at: null,
+      step_deadline: null,
+      step_yellow_at: null,
+      supervise_at: null,
+      light: lightNow(c.step_started_at, c.step_deadline, c.step_yellow_at),
+    });
+  } else if (c.step && c.step_started_at && c.step_deadline) {
+    // the same step runs on: a manual supervision moves the next automatic one, and a new category
+    // may measure the step in another unit (its deadline stays)
+    if (r.changes.supervision !== undefined || r.changes.categoryCode !== undefined) {
+      const unit = limits[c.step].unit;
+      Object.assign(
+        set,
+        clockColumns(
+          { started: c.step_started_at, deadline: c.step_deadline, unit },
+          supervision,
+          ref,
+          thresholds,
+        ),
+      );
+    }
+    const yellowAt = (set.step_yellow_at as Date | undefined) ?? c.step_yellow_at;
+    set.light = lightNow(c.step_started_at, c.step_deadline, yellowAt);
   }
 
   await write(async (trx, audit) => {
@@ -197,10 +265,10 @@ export async function transitionCase(
     if (!updated) {
       const now2 = await trx
         .selectFrom('civic_case')
-        .select('version')
+        .select(['version', 'state'])
         .where('id', '=', c.id)
         .executeTakeFirst();
-      throw caseErrors.versionConflict(body.version, now2?.version ?? body.version);
+      throw caseErrors.versionConflict(body.version, now2?.version ?? body.version, now2?.state);
     }
     const attachments = [...new Set(body.attachments ?? [])];
     if (attachments.length > 0) await linkAttachments(trx, actor, c, attachments);
@@ -387,10 +455,11 @@ export async function summonsAction(
     .where('department_id', '=', departmentId)
     .executeTakeFirst();
   if (!row) {
+    const name = (await caseReference(db)).departments.get(departmentId)?.name ?? '该部门';
     throw notFound(
       'SUMMONS_NOT_FOUND',
-      `部门 ${departmentId} 未被吹哨到该案件。`,
-      `Department ${departmentId} is not summoned to this case.`,
+      `${name}未被吹哨到该案件。`,
+      `${name} is not summoned to this case.`,
       { departmentId },
     );
   }

@@ -1,8 +1,10 @@
 import { Type } from '@sinclair/typebox';
+import type { CoordSystem as CoordSystemName } from '../platform/geo/coords.ts';
+import { CursorParam } from '../platform/http/cursor.ts';
 import { route } from '../platform/http/route.ts';
 import { IdParams, Paging } from '../platform/http/schemas.ts';
 import { decodeUpload, readAttachment, uploadPhoto } from './attachment.service.ts';
-import { type IntakeInput, intake } from './case-intake.service.ts';
+import { type IntakeInput, intake, placeOf } from './case-intake.service.ts';
 import * as read from './case-read.service.ts';
 import { summonsAction, type TransitionBody, transitionCase } from './case-transition.service.ts';
 import { classifierRoutes } from './classifier/classifier.routes.ts';
@@ -109,7 +111,8 @@ export const caseRoutes = [
     method: 'GET',
     url: '/api/cases',
     access: 'case:read',
-    summary: '案件列表：筛选、排序、分页 / Cases in scope: filter, sort, page',
+    summary:
+      '案件列表：筛选、排序、按游标分页（nextCursor）/ Cases in scope: filter, sort, page by cursor (nextCursor)',
     tags: ['cases'],
     query: Type.Object({
       ...Paging,
@@ -127,6 +130,7 @@ export const caseRoutes = [
       mine: Type.Optional(Type.Boolean()),
       sort: Type.Optional(lit(['createdAt', 'deadline'])),
       order: Type.Optional(lit(['asc', 'desc'])),
+      cursor: Type.Optional(CursorParam),
     }),
     async handler({ db, actor, query }) {
       return read.listCases(db, actor, query as read.CaseFilter, query.page ?? 1, query.pageSize ?? 20);
@@ -147,6 +151,22 @@ export const caseRoutes = [
     }),
     async handler({ db, actor, query }) {
       return suggest(db, actor, query);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/cases/place',
+    access: 'case:report',
+    summary:
+      '定位预览：该点属于哪个区县、镇（街）、村（社区）和网格 / Where a point lies: county, town, village, grid',
+    tags: ['cases'],
+    query: Type.Object({
+      lng: Type.Number({ minimum: -180, maximum: 180 }),
+      lat: Type.Number({ minimum: -90, maximum: 90 }),
+      coordSystem: Type.Optional(CoordSystem),
+    }),
+    async handler({ db, query }) {
+      return placeOf(db, query.lng, query.lat, (query.coordSystem ?? 'wgs84') as CoordSystemName);
     },
   }),
   route({
@@ -207,7 +227,7 @@ export const caseRoutes = [
     ),
     async handler({ db, actor, params, body, write }) {
       await transitionCase(db, write, actor, params.id, body as TransitionBody);
-      return read.caseDetail(db, actor, params.id);
+      return read.caseDetailAfterAction(db, actor, params.id);
     },
   }),
   ...(['report', 'complete'] as const).map((verb) =>
@@ -228,7 +248,7 @@ export const caseRoutes = [
       ),
       async handler({ db, actor, params, body, write }) {
         await summonsAction(db, write, actor, params.id, params.departmentId, verb, body.note);
-        return read.caseDetail(db, actor, params.id);
+        return read.caseDetailAfterAction(db, actor, params.id);
       },
     }),
   ),

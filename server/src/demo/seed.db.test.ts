@@ -23,7 +23,7 @@ beforeAll(async () => {
     password: 'Demo@2026pass',
     onProgress: (step) => steps.add(step),
   });
-}, 60_000);
+}, 180_000);
 
 afterAll(async () => {
   await database.close();
@@ -49,6 +49,7 @@ describe('seedDemo (test scale)', () => {
       'members',
       'accounts',
       'totals',
+      'village',
       'cases',
     ]);
     const [counts] = await q<Record<string, number>>(`select

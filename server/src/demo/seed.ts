@@ -12,6 +12,7 @@ import { maskIdNumber, maskPhone } from '../platform/text/mask.ts';
 import { nameInitials, pinyinInitials } from '../platform/text/pinyin.ts';
 import { makeUscc } from '../platform/text/uscc.ts';
 import { seedCommunityReports } from '../transfers/community-demo.ts';
+import { seedVillageDemo } from '../village-cadres/village-demo.ts';
 import { seedCases } from './cases.ts';
 import { seedDepartments } from './cases-departments.ts';
 import { jiangmenDivisions } from './divisions.ts';
@@ -571,6 +572,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     const orgTerms = await seedOrgTerms(tx, { seed, passwordHash });
     await seedCommunityReports(tx, { seed }); // 双报到双服务 of this year and the last (transfers/community-demo.ts)
     progress('totals', 1, 1);
+    // village decisions and power: 换届, cadres, rosters, power list, decisions, 村务公开 (issue 14)
+    await seedVillageDemo(tx, { seed, onProgress: progress });
 
     // the case loop: departments, their logins, external systems, then 12 months of cases
     const depts = await seedDepartments(tx, { seed, passwordHash });

@@ -39,3 +39,51 @@ export async function countGrids(db: Kysely<DB>, actor: Actor): Promise<number> 
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+/** Every grid's boundary with the village and town division it lies in: the ground of the area outlines. */
+export function gridRingsByDivision(db: Kysely<DB>) {
+  return db
+    .selectFrom('grid')
+    .innerJoin('division as village', 'village.code', 'grid.division_code')
+    .innerJoin('org as village_org', 'village_org.id', 'grid.village_org_id')
+    .leftJoin('division as town', 'town.code', 'village.parent_code')
+    .select([
+      'grid.boundary',
+      'grid.county_code',
+      'village.code as village_code',
+      // 桥南社区, not the division's 桥南社区居委会
+      'village_org.short_name as village_name',
+      'town.code as town_code',
+      'town.name as town_name',
+    ])
+    .orderBy('grid.code')
+    .execute();
+}
+
+/** How many grids there are and the latest id: what the cached outlines were made from. */
+export async function gridsVersion(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectFrom('grid')
+    .select([sql<number>`count(*)::int`.as('n'), sql<number>`coalesce(max(id), 0)::int`.as('max')])
+    .executeTakeFirstOrThrow();
+  return `${row.n}:${row.max}`;
+}
+
+/** The place names of a grid: its village, town and county divisions (桥南社区, 江南街道, 江海区). */
+export function placeNamesOfGrid(db: Kysely<DB>, gridId: number) {
+  return db
+    .selectFrom('grid')
+    .innerJoin('division as village', 'village.code', 'grid.division_code')
+    .innerJoin('org as village_org', 'village_org.id', 'grid.village_org_id')
+    .leftJoin('division as town', 'town.code', 'village.parent_code')
+    .leftJoin('division as county', 'county.code', 'town.parent_code')
+    .select([
+      'grid.name as grid_name',
+      'village_org.short_name as village_name',
+      'town.name as town_name',
+      'county.code as county_code',
+      'county.name as county_name',
+    ])
+    .where('grid.id', '=', gridId)
+    .executeTakeFirst();
+}

@@ -1,16 +1,40 @@
+import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
 import { IdParams } from '../platform/http/schemas.ts';
+import { townOutlines, villageOutlines } from './area-outlines.ts';
 import * as service from './grid.service.ts';
 
 export const gridRoutes = [
   route({
     method: 'GET',
     url: '/api/map/counties',
-    access: 'grid:read',
+    // public geography: a resident picking a point and a department's case map need it too
+    access: 'signed_in',
     summary: '江门市各县（市、区）边界（GeoJSON）/ County outlines (GeoJSON)',
     tags: ['grids'],
     async handler({ actor }) {
       return service.mapCounties(actor);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/map/towns',
+    access: 'signed_in',
+    summary: '各镇（街）边界与名称（由网格边界合成）/ Town outlines with their names (from the grids)',
+    tags: ['grids'],
+    async handler({ db }) {
+      return { towns: await townOutlines(db) };
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/map/villages',
+    access: 'signed_in',
+    summary: '某镇（街）各村（社区）的边界与名称 / Village outlines of a town',
+    tags: ['grids'],
+    query: Type.Object({ town: Type.String({ pattern: '^[0-9]{9}$' }) }),
+    async handler({ db, query }) {
+      return { villages: await villageOutlines(db, query.town) };
     },
   }),
   route({

@@ -106,9 +106,14 @@ export const meetingErrors = {
       { month },
     ),
   checklistNotFound: (id: number) =>
-    notFound('CHECKLIST_NOT_FOUND', `找不到编号为 ${id} 的清单。`, `No checklist ${id} within your scope.`, {
-      id,
-    }),
+    notFound(
+      'CHECKLIST_NOT_FOUND',
+      '在您的管辖范围内找不到该清单，它可能已删除或不归您管辖。',
+      `No checklist ${id} within your scope.`,
+      {
+        id,
+      },
+    ),
   alreadyPublished: (id: number) =>
     unprocessable(
       'CHECKLIST_ALREADY_PUBLISHED',
@@ -119,7 +124,7 @@ export const meetingErrors = {
   taskNotFound: (id: number) =>
     notFound(
       'CHECKLIST_TASK_NOT_FOUND',
-      `在您的管辖范围内找不到编号为 ${id} 的清单事项。`,
+      '在您的管辖范围内找不到该清单事项，它可能已删除或不归您管辖。',
       `No checklist task ${id} within your scope.`,
       {
         id,

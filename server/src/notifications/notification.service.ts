@@ -33,7 +33,9 @@ export async function markRead(
       .where('account_id', '=', actor.accountId)
       .executeTakeFirst();
     if (!row) {
-      throw notFound('NOTIFICATION_NOT_FOUND', `没有编号为 ${id} 的通知。`, `No notification ${id}.`, { id });
+      throw notFound('NOTIFICATION_NOT_FOUND', '找不到这条通知，它可能已删除。', `No notification ${id}.`, {
+        id,
+      });
     }
     if (row.read_at) return { id, readAt: row.read_at };
     const readAt = new Date();

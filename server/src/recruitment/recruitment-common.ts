@@ -74,7 +74,7 @@ export const recruitmentErrors = {
   objectionNotFound: (id: number) =>
     unprocessable(
       'RECRUIT_OBJECTION_NOT_FOUND',
-      `找不到编号为 ${id} 的反映，或已处理。`,
+      '找不到这条反映意见，或它已处理。',
       `No open objection ${id}.`,
       { id },
     ),

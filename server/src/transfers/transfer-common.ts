@@ -57,7 +57,7 @@ export const transferErrors = {
       'Give exactly one reporter: a member (memberId) or a unit organization (unitOrgId).',
     ),
   orgNotFound: (id: number) =>
-    new AppError(404, 'ORG_NOT_FOUND', `找不到编号为 ${id} 的党组织。`, `No organization with id ${id}.`, {
+    new AppError(404, 'ORG_NOT_FOUND', '找不到该党组织，请从列表中选择。', `No organization with id ${id}.`, {
       id,
     }),
 };

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  actionsFor,
   allowedActions,
   CASE_ACTIONS,
   CASE_STATES,
@@ -217,11 +218,37 @@ describe('refusals name the rule', () => {
       code: 'TRANSITION_NOT_ALLOWED',
       status: 409,
       message_zh:
-        '案件当前为「已结案」，不能派遣。规则：派遣只能在「已立案」、「已退回」、「已上报上级」、「重新办理」状态下进行；当前可进行的操作：「评价」。',
+        '案件当前为「已结案」，不能派遣。规则：派遣只能在「已立案」、「已退回」、「已上报上级」、「重新办理」状态下进行；您现在可以：「评价」。',
       message_en:
-        "The case is closed: it cannot dispatch. Rule: dispatch is allowed only when the case is 'filed', 'returned', 'escalated', 'reopened'; allowed now: 'evaluate'.",
+        "The case is closed: it cannot dispatch. Rule: dispatch is allowed only when the case is 'filed', 'returned', 'escalated', 'reopened'; you may now: 'evaluate'.",
       details: { state: 'closed', action: 'dispatch', allowed_actions: ['evaluate'] },
     });
+  });
+
+  test('a refusal names only what the actor may do, never other roles’ actions', () => {
+    // a grid worker tries to verify a case still in handling: the department's 退回 / 申请延期 and the
+    // dispatcher's 吹哨 are not his to do
+    const r = transition(snap('in_handling', { departmentId: 7 }), 'verify_pass', { actor: WORKER });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.message_zh).toContain('您现在无需对该案件操作');
+    for (const other of ['退回', '申请延期', '吹哨', '处置反馈']) expect(r.message_zh).not.toContain(other);
+    const dept = transition(snap('dispatched', { departmentId: 7 }), 'feedback', { actor: DEPT });
+    expect(dept.ok ? '' : dept.message_zh).toContain('您现在可以：「签收」、「退回」');
+  });
+
+  test('already summoned departments are named, not numbered', () => {
+    const r = transition(
+      snap('in_handling', { summons: [{ departmentId: 7, state: 'summoned' }] }),
+      'whistle',
+      {
+        actor: DISPATCHER,
+        note: '再吹',
+        departmentIds: [7],
+        departmentNames: { 7: '江海区城市管理和综合执法局' },
+      },
+    );
+    expect(r.ok ? '' : r.message_zh).toBe('江海区城市管理和综合执法局已被吹哨到该案件，不能重复吹哨。');
   });
 
   test('every action from every state outside its rule is refused with TRANSITION_NOT_ALLOWED', () => {
@@ -430,6 +457,26 @@ describe('tables', () => {
     ]);
     expect(allowedActions('handled', 'grid_worker')).toEqual(['verify_pass', 'verify_fail']);
     expect(allowedActions('rejected')).toEqual([]);
+  });
+
+  test('actions offered to a viewer: a department sees its own actions only on its own cases', () => {
+    const mine = snap('in_handling', { departmentId: 7 });
+    expect(actionsFor(mine, DEPT)).toEqual(['return', 'request_extension', 'feedback']);
+    // summoned to a case another department owns: none of the owner's actions
+    const summoned = snap('in_handling', {
+      departmentId: 8,
+      summons: [{ departmentId: 7, state: 'summoned' }],
+    });
+    expect(actionsFor(summoned, DEPT)).toEqual([]);
+    expect(actionsFor(snap('in_handling', { departmentId: null }), DEPT)).toEqual([]);
+    expect(actionsFor(mine, OTHER_DEPT)).toEqual([]);
+    // feedback waits for the summoned departments
+    expect(actionsFor(summoned, DISPATCHER)).not.toContain('feedback');
+    // a resident evaluates only his own case, and reopens only when dissatisfied
+    expect(actionsFor(snap('closed'), REPORTER)).toEqual(['evaluate']);
+    expect(actionsFor(snap('closed', { reporterAccountId: 41 }), REPORTER)).toEqual([]);
+    expect(actionsFor(snap('evaluated', { evaluation: 'satisfied' }), REPORTER)).toEqual([]);
+    expect(actionsFor(snap('evaluated', { evaluation: 'dissatisfied' }), REPORTER)).toEqual(['reopen']);
   });
 
   test('every state is reachable and has a step or is final', () => {

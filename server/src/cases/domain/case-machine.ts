@@ -99,6 +99,8 @@ export type Audience = 'reporter' | 'dispatcher' | 'department' | 'grid_worker' 
 
 const DISPATCHER: readonly CaseRole[] = ['org_admin'];
 const DEPARTMENT: readonly CaseRole[] = ['department_staff'];
+/** What only the department the case is dispatched to may do. */
+const DEPARTMENT_ACTIONS: readonly CaseAction[] = ['accept', 'return', 'request_extension', 'feedback'];
 
 /** The whole lifecycle. */
 export const TRANSITIONS: Record<CaseAction, TransitionRule> = {
@@ -291,6 +293,8 @@ export interface TransitionInput {
   extension?: TimeLimit | null;
   evaluation?: Evaluation | null;
   supervision?: SupervisionLevel | null;
+  /** Names of the departments the input names, for the messages (ids when absent). */
+  departmentNames?: Readonly<Record<number, string>>;
 }
 
 export interface TransitionOptions {
@@ -488,41 +492,32 @@ function checkFields(action: CaseAction, input: TransitionInput): Problem[] {
   return problems;
 }
 
-/** Decides one action on a case. Checks, in order: action, state, role, who, fields, the rule's own guard. */
-export function transition(
+/**
+ * The checks that do not depend on the fields sent: the state, the role, who the actor is (the case's
+ * department, its reporter) and the rule's own guards (open summons, reopening). One place decides
+ * both what a refusal says and which actions a case offers its viewer (actionsFor).
+ */
+function guard(
   snapshot: CaseSnapshot,
-  action: string,
-  input: TransitionInput,
-  options: TransitionOptions = {},
-): TransitionResult {
-  const maxReopens = options.maxReopens ?? 1;
-  const stateName = STATE_NAMES[snapshot.state];
-  if (!isCaseAction(action)) {
-    return fail(
-      snapshot,
-      action,
-      'UNKNOWN_ACTION',
-      422,
-      `未知的操作「${action}」。`,
-      `Unknown action '${action}'.`,
-    );
-  }
+  action: CaseAction,
+  actor: CaseActor,
+  maxReopens: number,
+): TransitionError | null {
   const rule = TRANSITIONS[action];
   const name = ACTION_NAMES[action];
-  const allowedNow = allowedActions(snapshot.state).map((a) => ACTION_NAMES[a]);
-
+  const stateName = STATE_NAMES[snapshot.state];
   if (!rule.from.includes(snapshot.state)) {
+    const mine = actionsFor(snapshot, actor, { maxReopens }).map((a) => ACTION_NAMES[a]);
     return fail(
       snapshot,
       action,
       'TRANSITION_NOT_ALLOWED',
       409,
-      `案件当前为「${stateName.zh}」，不能${name.zh}。规则：${name.zh}只能在${zhList(rule.from.map((s) => STATE_NAMES[s]))}状态下进行；当前可进行的操作：${zhList(allowedNow)}。`,
-      `The case is ${stateName.en}: it cannot ${name.en}. Rule: ${name.en} is allowed only when the case is ${enList(rule.from.map((s) => STATE_NAMES[s]))}; allowed now: ${enList(allowedNow)}.`,
+      `案件当前为「${stateName.zh}」，不能${name.zh}。规则：${name.zh}只能在${zhList(rule.from.map((s) => STATE_NAMES[s]))}状态下进行；${mine.length ? `您现在可以：${zhList(mine)}` : '您现在无需对该案件操作'}。`,
+      `The case is ${stateName.en}: it cannot ${name.en}. Rule: ${name.en} is allowed only when the case is ${enList(rule.from.map((s) => STATE_NAMES[s]))}; ${mine.length ? `you may now: ${enList(mine)}` : 'nothing is for you to do now'}.`,
     );
   }
-
-  const role = input.actor.role;
+  const role = actor.role;
   if (!(rule.roles as readonly string[]).includes(role)) {
     const roles = rule.roles.map((r) => ROLE_NAMES[r]);
     return fail(
@@ -535,12 +530,10 @@ export function transition(
       { allowed_roles: [...rule.roles] },
     );
   }
-
-  const departmentActions: readonly CaseAction[] = ['accept', 'return', 'request_extension', 'feedback'];
   if (
     role === 'department_staff' &&
-    departmentActions.includes(action) &&
-    (snapshot.departmentId === null || input.actor.departmentId !== snapshot.departmentId)
+    DEPARTMENT_ACTIONS.includes(action) &&
+    (snapshot.departmentId === null || actor.departmentId !== snapshot.departmentId)
   ) {
     return fail(
       snapshot,
@@ -553,7 +546,7 @@ export function transition(
   }
   if (
     role === 'resident' &&
-    (snapshot.reporterAccountId === null || input.actor.id !== snapshot.reporterAccountId)
+    (snapshot.reporterAccountId === null || actor.id !== snapshot.reporterAccountId)
   ) {
     return fail(
       snapshot,
@@ -564,21 +557,6 @@ export function transition(
       `Only the person who reported the case may ${name.en}.`,
     );
   }
-
-  const problems = checkFields(action, input);
-  if (problems.length > 0) {
-    const missing = problems.some((p) => p.problem === 'missing');
-    return fail(
-      snapshot,
-      action,
-      missing ? 'FIELDS_REQUIRED' : 'FIELD_INVALID',
-      422,
-      `${name.zh}：${problems.map((p) => p.message_zh).join('；')}。`,
-      `To ${name.en}: ${problems.map((p) => p.message_en).join('; ')}.`,
-      { problems },
-    );
-  }
-
   const openParts = snapshot.summons.filter((p) => p.state !== 'done');
   if ((action === 'feedback' || action === 'verify_pass') && openParts.length > 0) {
     return fail(
@@ -589,21 +567,6 @@ export function transition(
       `吹哨报到的 ${snapshot.summons.length} 个部门中还有 ${openParts.length} 个未完成，不能${name.zh}。规则：每个被吹哨部门完成后案件才能结案。`,
       `${openParts.length} of the ${snapshot.summons.length} summoned departments have not finished: the case cannot ${name.en}. Rule: a case closes only when every summoned department is done.`,
     );
-  }
-  if (action === 'whistle') {
-    const already = (input.departmentIds ?? []).filter((id) =>
-      snapshot.summons.some((p) => p.departmentId === id),
-    );
-    if (already.length > 0) {
-      return fail(
-        snapshot,
-        action,
-        'ALREADY_SUMMONED',
-        409,
-        `部门 ${already.join('、')} 已被吹哨，不能重复吹哨。`,
-        `Department ${already.join(', ')} is already summoned to this case.`,
-      );
-    }
   }
   if (action === 'reopen') {
     if (snapshot.evaluation !== 'dissatisfied') {
@@ -624,6 +587,72 @@ export function transition(
         409,
         `该案件已重新办理 ${snapshot.counters.reopen_count} 次，最多 ${maxReopens} 次。`,
         `The case was reopened ${snapshot.counters.reopen_count} time(s); at most ${maxReopens} allowed.`,
+      );
+    }
+  }
+  return null;
+}
+
+/** What this actor may do with the case now: the actions the machine would not refuse before fields. */
+export function actionsFor(
+  snapshot: CaseSnapshot,
+  actor: CaseActor,
+  options: TransitionOptions = {},
+): CaseAction[] {
+  const maxReopens = options.maxReopens ?? 1;
+  return CASE_ACTIONS.filter(
+    (a) => TRANSITIONS[a].from.includes(snapshot.state) && guard(snapshot, a, actor, maxReopens) === null,
+  );
+}
+
+/** Decides one action on a case. Checks, in order: action, state, role, who, the rule's guards, fields. */
+export function transition(
+  snapshot: CaseSnapshot,
+  action: string,
+  input: TransitionInput,
+  options: TransitionOptions = {},
+): TransitionResult {
+  const maxReopens = options.maxReopens ?? 1;
+  if (!isCaseAction(action)) {
+    return fail(
+      snapshot,
+      action,
+      'UNKNOWN_ACTION',
+      422,
+      `未知的操作「${action}」。`,
+      `Unknown action '${action}'.`,
+    );
+  }
+  const name = ACTION_NAMES[action];
+  const refused = guard(snapshot, action, input.actor, maxReopens);
+  if (refused) return refused;
+
+  const problems = checkFields(action, input);
+  if (problems.length > 0) {
+    const missing = problems.some((p) => p.problem === 'missing');
+    return fail(
+      snapshot,
+      action,
+      missing ? 'FIELDS_REQUIRED' : 'FIELD_INVALID',
+      422,
+      `${name.zh}：${problems.map((p) => p.message_zh).join('；')}。`,
+      `To ${name.en}: ${problems.map((p) => p.message_en).join('; ')}.`,
+      { problems },
+    );
+  }
+
+  if (action === 'whistle') {
+    const already = (input.departmentIds ?? []).filter((id) =>
+      snapshot.summons.some((p) => p.departmentId === id),
+    );
+    if (already.length > 0) {
+      return fail(
+        snapshot,
+        action,
+        'ALREADY_SUMMONED',
+        409,
+        `${already.map((id) => input.departmentNames?.[id] ?? `部门 ${id}`).join('、')}已被吹哨到该案件，不能重复吹哨。`,
+        `${already.map((id) => input.departmentNames?.[id] ?? `Department ${id}`).join(', ')} already summoned to this case.`,
       );
     }
   }

@@ -92,3 +92,21 @@ describe('terms', () => {
     expect(kinds(branch({ term: null }))).toEqual(['no_term']);
   });
 });
+
+describe('messages name the rule in words, never its code', () => {
+  test('every finding’s Chinese message is free of Latin letters; the code stays in `rule`', () => {
+    const cases: OrgFacts[] = [
+      branch({ fullMembers: 2, members: 2 }),
+      branch({ members: 60, fullMembers: 58 }),
+      branch({ term: null }),
+      branch({ term: { electedOn: '2019-01-01', termYears: 5, secretaries: 1, deputies: 0, others: 9 } }),
+      branch({ term: { electedOn: '2022-01-01', termYears: 5, secretaries: 1, deputies: 1, others: 2 } }),
+    ];
+    const findings = cases.flatMap((o) => checkOrg(o, today));
+    expect(new Set(findings.map((f) => f.kind)).size).toBeGreaterThanOrEqual(5);
+    for (const f of findings) {
+      expect(f.message_zh, f.message_zh).not.toMatch(/[A-Za-z_]{2,}/);
+      expect(f.rule).toMatch(/^ORG_[A-Z_]+$/);
+    }
+  });
+});

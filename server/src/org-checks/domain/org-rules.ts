@@ -40,6 +40,16 @@ export const RULE_CODES: Record<FindingKind, string> = {
   term_overdue: 'ORG_TERM_OVERDUE',
 };
 
+/** The rules as a secretary names them: the bracket of each finding's message (the code stays in `rule`). */
+export const RULE_NAMES: Record<FindingKind, { zh: string; en: string }> = {
+  too_few_full: { zh: '支部正式党员不足3名', en: 'fewer than 3 full members' },
+  too_many: { zh: '支部党员超过50名', en: 'more than 50 members' },
+  committee_size: { zh: '委员会组成', en: 'committee size' },
+  no_term: { zh: '未登记换届', en: 'no term recorded' },
+  term_due: { zh: '即将换届', en: 'election due' },
+  term_overdue: { zh: '换届逾期', en: 'election overdue' },
+};
+
 /** Kinds checked for member numbers (党支部, 联合党支部, 临时党支部). */
 export const BRANCH_KINDS: readonly OrgKind[] = ['branch', 'joint_branch', 'temporary_branch'];
 /** Kinds that elect a committee or a secretary. */
@@ -125,7 +135,15 @@ function finding(
   facts: Record<string, unknown>,
 ): Finding {
   const rule = RULE_CODES[kind];
-  return { kind, rule, severity, message_zh: `【${rule}】${zh}`, message_en: `[${rule}] ${en}`, facts };
+  const named = RULE_NAMES[kind];
+  return {
+    kind,
+    rule,
+    severity,
+    message_zh: `【${named.zh}】${zh}`,
+    message_en: `[${named.en}] ${en}`,
+    facts,
+  };
 }
 
 /** Every finding for one org on a day. */

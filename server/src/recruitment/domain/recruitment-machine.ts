@@ -277,7 +277,7 @@ export function decideStep(
       const sponsors = input.sponsors ?? [];
       const ids = new Set(sponsors.map((m) => m.memberId));
       if (ids.size !== sponsors.length || sponsors.length !== RULES.sponsors)
-        problem = violations.sponsorCount(ids.size);
+        problem = violations.sponsorCount(ids.size, ids.size !== sponsors.length);
       else problem = checkMembers('sponsor', sponsors, on);
       break;
     }
@@ -304,7 +304,7 @@ export function decideStep(
     case 23: {
       if (step === 23) {
         const ends = probationEndsOn(s) as string;
-        if (on < ends) problem = violations.probationNotEnded(ends, on);
+        if (on < ends) problem = violations.probationNotEnded(ends, on, s.extensionMonths);
         else problem = checkPublicity(s, 'conversion', on);
       }
       problem ??= checkVote(input.vote, on);

@@ -91,7 +91,7 @@ export const violations = {
     v(
       422,
       'RECRUIT_ACTIVIST_UNDER_1_YEAR',
-      `确定为发展对象须经过一年以上的培养教育和考察：${activistOn} 确定为入党积极分子，至 ${on} 未满一年以上。最早可于 ${earliest} 确定为发展对象。`,
+      `确定为发展对象须经过一年以上的培养教育和考察：${activistOn} 确定为入党积极分子，至 ${on} 尚不满一年。最早可于 ${earliest} 确定为发展对象。`,
       `A development candidate needs more than 1 year as activist: activist since ${activistOn}, not more than 1 year by ${on}. The earliest date is ${earliest}.`,
       { activistOn, on, earliest },
     ),
@@ -111,13 +111,17 @@ export const violations = {
       `Assign 1 or 2 full members as mentors (${count} given).`,
       { count },
     ),
-  sponsorCount: (count: number) =>
+  sponsorCount: (count: number, repeated = false) =>
     v(
       422,
       'RECRUIT_SPONSORS_2',
-      `须有 2 名正式党员作入党介绍人，本次指定了 ${count} 名（不能重复）。`,
-      `Two different full members must sponsor the candidate (${count} given).`,
-      { count },
+      repeated
+        ? `须有 2 名不同的正式党员作入党介绍人：同一人被重复指定，本次实为 ${count} 名。`
+        : `须有 2 名正式党员作入党介绍人，本次指定了 ${count} 名。`,
+      repeated
+        ? `Two different full members must sponsor the candidate: one person was named twice (${count} given).`
+        : `Two full members must sponsor the candidate (${count} given).`,
+      { count, repeated },
     ),
   notFullMember: (role: 'mentor' | 'sponsor', name: string, on: string, convertedOn: string | null) =>
     v(
@@ -212,13 +216,13 @@ export const violations = {
       `Approval is due within 3 months of the meeting of ${meetingOn} (by ${limit}); ${on} is later: give the reason for the delay (never beyond 6 months).`,
       { meetingOn, on, limit },
     ),
-  probationNotEnded: (endsOn: string, on: string) =>
+  probationNotEnded: (endsOn: string, on: string, extensionMonths: number | null = null) =>
     v(
       422,
       'RECRUIT_PROBATION_NOT_ENDED',
-      `预备期至 ${endsOn} 期满（自支部大会通过之日起一年${'，含延长期'}），${on} 尚未期满：请于 ${endsOn} 或之后讨论转正。`,
-      `Probation ends on ${endsOn}; on ${on} it has not ended. Hold the conversion meeting on or after ${endsOn}.`,
-      { endsOn, on },
+      `预备期至 ${endsOn} 期满（自支部大会通过之日起一年${extensionMonths ? `，另延长 ${extensionMonths} 个月` : ''}），${on} 尚未期满：请于 ${endsOn} 或之后讨论转正。`,
+      `Probation ends on ${endsOn}${extensionMonths ? ` (one year and an extension of ${extensionMonths} months)` : ''}; on ${on} it has not ended. Hold the conversion meeting on or after ${endsOn}.`,
+      { endsOn, on, ...(extensionMonths ? { extensionMonths } : {}) },
     ),
   extensionOnce: () =>
     v(
