@@ -40,6 +40,7 @@ import { rateLimitOf, tooManyRequests } from './platform/http/rate-limit.ts';
 import type { ApiCaller, AuditFields, Deps, RouteSpec } from './platform/http/route.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { inputOptions, installInputHandling } from './platform/http/validation.ts';
+import { powerListRoutes } from './power-list/power-list.routes.ts';
 import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
@@ -77,11 +78,14 @@ export const ROUTES: RouteSpec[] = [
   ...duesRoutes,
   ...trainingRoutes,
   ...roleRequestRoutes,
-  ...assessmentRoutes,
+  // village decisions and power (issue 14)
   ...deliberationRoutes,
-  ...economyRoutes,
   ...publicationRoutes,
   ...publicVillageRoutes,
+  ...powerListRoutes,
+  // village leaders assessed (issue 15)
+  ...assessmentRoutes,
+  ...economyRoutes,
   ...contestRoutes,
   ...weakOrgRoutes,
 ];

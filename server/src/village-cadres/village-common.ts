@@ -59,7 +59,7 @@ export const Count = (maximum = 1_000_000) => Type.Integer({ minimum: 0, maximum
 export const Fen = (description = '金额（分）/ amount in fen') =>
   Type.Integer({ minimum: 0, maximum: 10_000_000_000, description });
 export const Year = () => Type.Integer({ minimum: 2000, maximum: 2100, description: '年度 / year' });
-export const lit = <T extends string>(values: readonly T[], description?: string) =>
+export const lit = <const T extends string>(values: readonly T[], description?: string) =>
   Type.Union(
     values.map((v) => Type.Literal(v)),
     description ? { description } : {},
