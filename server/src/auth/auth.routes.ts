@@ -12,6 +12,7 @@ export const authRoutes = [
     method: 'POST',
     url: '/api/auth/login',
     access: 'public',
+    rateLimit: 'login',
     summary: '登录 / Sign in',
     tags: ['auth'],
     body: Type.Object(

@@ -78,6 +78,7 @@ export const caseRoutes = [
     method: 'POST',
     url: '/api/cases',
     access: 'case:report',
+    rateLimit: 'public_report',
     summary: '上报案件（网格员、居民、镇村）/ Report a case',
     tags: ['cases'],
     body: CaseIntakeBody,
@@ -85,7 +86,8 @@ export const caseRoutes = [
     async handler({ db, actor, body, write, reply }) {
       const r = await intake(db, write, { kind: 'account', actor }, body as IntakeInput);
       reply.status(r.created ? 201 : 200);
-      return { case: await read.caseDetail(db, actor, r.id) };
+      // the receipt: the reporter follows the case on the public page with its number and this code
+      return { case: await read.caseDetail(db, actor, r.id), trackingCode: r.trackingCode };
     },
   }),
   route({
@@ -183,14 +185,22 @@ export const caseRoutes = [
     },
   }),
   route({
-    method: 'GET',
-    url: '/api/cases/by-number/:caseNo',
+    method: 'POST',
+    url: '/api/cases/track',
     access: 'public',
-    summary: '按案件编号查询进度（不含个人信息）/ Follow a case by its number',
+    rateLimit: 'tracking',
+    summary:
+      '凭案件编号和查询码查询进度（不含个人信息和内部意见）/ Follow a case by its number and tracking code',
     tags: ['cases'],
-    params: Type.Object({ caseNo: Type.String({ pattern: '^JM\\d{14,30}$', maxLength: 32 }) }),
-    async handler({ db, params }) {
-      return read.caseByNumber(db, params.caseNo);
+    body: Type.Object(
+      {
+        caseNo: Type.String({ pattern: '^JM\\d{14,30}$', maxLength: 32 }),
+        code: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 -]+$' }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, body }) {
+      return read.trackCase(db, body.caseNo, body.code);
     },
   }),
   route({

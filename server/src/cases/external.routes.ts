@@ -38,7 +38,8 @@ export const externalRoutes = [
       const { externalId, ...rest } = body;
       const r = await intake(db, write, { kind: 'external', system, externalId }, rest as IntakeInput);
       reply.status(r.created ? 201 : 200);
-      return { caseNo: r.caseNo, state: r.state };
+      // the caller tells the citizen the number and the tracking code (no code for 110 / 信访)
+      return { caseNo: r.caseNo, state: r.state, trackingCode: r.trackingCode };
     },
   }),
   route({

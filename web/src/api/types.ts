@@ -192,6 +192,8 @@ export interface AccountRow {
   locked: boolean;
   disabled: boolean;
   mustChangePassword: boolean;
+  /** 三员分立: a new account waits for the security administrator's approval */
+  approval?: 'pending' | 'approved' | 'rejected';
 }
 
 export interface SecuritySettings {

@@ -25,6 +25,8 @@ export interface SentReport {
   caseNo: string;
   caseId: number;
   title: string;
+  /** With the case number, what the reporter follows the case with on the public page. */
+  trackingCode?: string | null;
 }
 
 type Listener = () => void;
@@ -97,6 +99,7 @@ export async function sendReport(item: QueuedReport): Promise<SentReport> {
     caseNo: answer.case.caseNo,
     caseId: answer.case.id,
     title: answer.case.title,
+    trackingCode: answer.trackingCode ?? null,
   };
 }
 
