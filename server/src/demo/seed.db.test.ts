@@ -236,7 +236,7 @@ describe('seedDemo (test scale)', () => {
       (select count(*) from notification)::int as notices,
       (select count(*) from membership_history)::int as history,
       (select count(*) from member)::int as members,
-      (select count(*) from meeting where held_on > current_date)::int as future`);
+      (select count(*) from meeting where held_on > (now() at time zone 'Asia/Shanghai')::date)::int as future`);
     expect(life?.meetings).toBeGreaterThan(1000);
     expect(life?.attendance).toBeGreaterThan(1000);
     expect((life?.done ?? 0) / (life?.tasks ?? 1)).toBeGreaterThan(0.6);
