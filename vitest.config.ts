@@ -3,6 +3,10 @@
 import { defineConfig } from 'vitest/config';
 
 const DB_TESTS = 'server/src/**/*.db.test.ts';
+// Tests of what only a PostgreSQL server has: a restart of the server, a standby and its promotion,
+// several server processes on one database. They start a cluster of their own (seeded-cluster.ts)
+// and run in the db-postgres project; PGlite is in-process and one process by nature.
+const PG_SERVER_TESTS = 'server/src/**/*.pg.test.ts';
 const SETUP = './server/src/platform/db/testing/setup.ts';
 const GLOBAL_SETUP = './server/src/platform/db/testing/global-setup.ts';
 const EXCLUDE = ['**/node_modules/**', '**/dist/**'];
@@ -11,7 +15,7 @@ function dbProject(engine: 'pglite' | 'postgres') {
   return {
     test: {
       name: `db-${engine}`,
-      include: [DB_TESTS],
+      include: engine === 'postgres' ? [DB_TESTS, PG_SERVER_TESTS] : [DB_TESTS],
       exclude: EXCLUDE,
       environment: 'node' as const,
       env: { QJ_TEST_ENGINE: engine },
@@ -30,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['server/src/**/*.test.ts', 'web/src/**/*.test.ts'],
-          exclude: [...EXCLUDE, DB_TESTS],
+          exclude: [...EXCLUDE, DB_TESTS, PG_SERVER_TESTS],
           environment: 'node',
           setupFiles: [SETUP],
         },

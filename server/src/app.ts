@@ -4,18 +4,23 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { adminRoutes } from './admin/admin.routes.ts';
 import { auditRoutes } from './admin/audit.routes.ts';
+import { roleRequestRoutes } from './admin/role-request.routes.ts';
+import { assessmentRoutes } from './assessment/assessment.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { checkPasswordGate } from './auth/password-gate.ts';
 import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
+import { economyRoutes } from './collective-economy/economy.routes.ts';
+import { contestRoutes } from './contests/contest.routes.ts';
+import { deliberationRoutes } from './deliberation/deliberation.routes.ts';
 import { duesRoutes } from './dues/dues.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
 import { meetingRoutes } from './meetings/meeting.routes.ts';
@@ -26,15 +31,21 @@ import { orgCheckRoutes } from './org-checks/org-check.routes.ts';
 import { orgRoutes } from './organizations/org.routes.ts';
 import { patrolRoutes } from './patrols/patrol.routes.ts';
 import type { Actor } from './platform/access/actor.ts';
+import { verifyRequestIds } from './platform/access/reach.ts';
 import { appendAudit, recordAudit } from './platform/audit/audit.ts';
 import { errors } from './platform/errors/errors.ts';
 import { errorHandler } from './platform/http/errors-handler.ts';
 import type { ApiCaller, AuditFields, Deps, RouteSpec } from './platform/http/route.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
+import { inputOptions, installInputHandling } from './platform/http/validation.ts';
+import { powerListRoutes } from './power-list/power-list.routes.ts';
 import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
+import { publicVillageRoutes } from './village-publication/public.routes.ts';
+import { publicationRoutes } from './village-publication/publication.routes.ts';
+import { weakOrgRoutes } from './weak-orgs/weak-org.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -64,6 +75,17 @@ export const ROUTES: RouteSpec[] = [
   ...orgCheckRoutes,
   ...duesRoutes,
   ...trainingRoutes,
+  ...roleRequestRoutes,
+  // village decisions and power (issue 14)
+  ...deliberationRoutes,
+  ...publicationRoutes,
+  ...publicVillageRoutes,
+  ...powerListRoutes,
+  // village leaders assessed (issue 15)
+  ...assessmentRoutes,
+  ...economyRoutes,
+  ...contestRoutes,
+  ...weakOrgRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -73,9 +95,7 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
     logger: options.logger ? { level: 'warn' } : false,
     bodyLimit: 1024 * 1024,
     trustProxy: true,
-    ajv: {
-      customOptions: { coerceTypes: 'array', allErrors: true, useDefaults: true, removeAdditional: false },
-    },
+    ...inputOptions,
   });
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
@@ -89,15 +109,17 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
       'application/octet-stream',
       // the member import template (Excel)
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      // scans of minutes and evidence of village decisions (village-publication)
+      'application/pdf',
     ],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
   );
   app.setErrorHandler(errorHandler);
+  // strict UTF-8 JSON and form bodies, query strings, the validators (platform/http/validation.ts)
+  installInputHandling(app);
 
   await app.register(fastifyCookie);
-  // Open311 clients POST application/x-www-form-urlencoded
-  await app.register(fastifyFormbody);
   await app.register(fastifyCompress, { threshold: 2048 });
   await app.register(fastifySwagger, {
     openapi: {
@@ -193,6 +215,14 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
           ? { security: [{ apiKey: [] }] }
           : { security: [{ session: [], csrf: [] }] }),
     },
+    // before the schemas: an account that must change its password learns that, not a 400 (auth/password-gate.ts)
+    ...(spec.access === 'public' || spec.access === 'api_key'
+      ? {}
+      : {
+          preValidation: async (request: FastifyRequest) => {
+            if (request.actor) checkPasswordGate(request.actor, spec.method, spec.url);
+          },
+        }),
     preHandler: async (request) => {
       if (spec.access === 'public') return;
       if (spec.access === 'api_key') {
@@ -207,6 +237,8 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
       if (spec.method !== 'GET' && request.headers['x-csrf-token'] !== request.csrfToken) throw errors.csrf();
       if (spec.access !== 'signed_in' && !actor.permissions.has(spec.access))
         throw errors.permission(spec.access);
+      // every id of the body, the query string and a second path parameter, inside its reach
+      if (spec.ids) await verifyRequestIds(deps.db, actor, spec.ids, request);
     },
     handler: async (request, reply) => {
       const actor = request.actor;

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { demoApiKey } from './cases/api-key.ts';
+import { startCaseStatsFoldJob } from './cases/case-stats-fold.job.ts';
 import { trainClassifier } from './cases/classifier/classifier-training.ts';
 import { startEscalationJob } from './cases/escalation.job.ts';
 import { importCommand } from './cases/import/import-command.ts';
@@ -20,6 +21,7 @@ import { loadDataKey, setDataKey } from './platform/crypto/crypto.ts';
 import { lockDataDir } from './platform/db/data-dir-lock.ts';
 import { type Database, openDatabase } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { startVillageJobs } from './village-cadres/village-jobs.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const VERSION = (
@@ -151,14 +153,20 @@ async function serve(config: Config) {
       .catch(() => {});
   }, 600_000);
   sweep.unref();
-  // lights and automatic supervision of open cases (every minute); webhook deliveries and SMS
+  // automatic supervision of open cases (every minute); the statistics roll-ups' fold; webhook
+  // deliveries and SMS
   const stopEscalation = startEscalationJob(database.db, database.engine, config.jobs.escalationMs);
+  const stopFold = startCaseStatsFoldJob(database.db, database.engine, config.jobs.foldMs);
   const stopDeliveries = startDeliveryJobs(database.db, config);
+  // 村务公开 calendar and overdue alerts, decisions' validity over time (issue 14)
+  const stopVillage = startVillageJobs(database.db);
   if (!config.sms.url) console.log('  短信 / SMS: 未配置 SMS_GATEWAY_URL，写入日志 / no gateway: logged');
   const stop = async () => {
     clearInterval(sweep);
     stopEscalation();
+    stopFold();
     stopDeliveries();
+    stopVillage();
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,16 +1,20 @@
-// Accounts (system administrator) and unlocking (security administrator). 三员分立: the three
-// administrator roles cannot be granted through the API, so no account can come to hold two.
+// Accounts (system administrator) and unlocking (security administrator). 三员分立 as 等保 level 3
+// reads it: the system administrator manages ordinary accounts only (the access layer keeps the
+// administrators' out of reach), the three administrator roles cannot be granted through the API,
+// and a new account's role and scope wait for the security administrator (role-request.service.ts).
+import { randomInt } from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import { checkPasswordPolicy } from '../auth/password-policy.ts';
-import { forgetSessionsOf } from '../auth/session.ts';
+import { endSessionsOf } from '../auth/session.ts';
 import type { Actor } from '../platform/access/actor.ts';
-import { ADMIN_ROLES } from '../platform/access/permissions.ts';
-import { scoped, subtreePattern, verifyAccount } from '../platform/access/scope.ts';
+import { scoped, verifyAccount } from '../platform/access/scope.ts';
 import type { DB, Role } from '../platform/db/schema.ts';
-import { conflict, errors, unprocessable } from '../platform/errors/errors.ts';
+import { conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { AuditFields } from '../platform/http/route.ts';
 import { readSecuritySettings } from '../platform/settings/settings.ts';
+import { insertRequest } from './role-request.repository.ts';
+import { requireGrantable, requireScopeOrg } from './role-request.service.ts';
 
 type Audit = (fields: AuditFields) => Promise<number>;
 
@@ -43,6 +47,7 @@ export async function listAccounts(
         'account.locked_until',
         'account.disabled',
         'account.must_change_password',
+        'account.approval',
       ])
       .orderBy('account.username')
       .limit(pageSize)
@@ -62,6 +67,7 @@ export async function listAccounts(
       locked: r.locked_until !== null && new Date(r.locked_until).getTime() > now,
       disabled: r.disabled,
       mustChangePassword: r.must_change_password,
+      approval: r.approval,
     })),
     total: total.n,
     page,
@@ -75,6 +81,7 @@ export interface NewAccountInput {
   role: Role;
   scopeOrgId: number;
   password: string;
+  reason?: string | undefined;
 }
 
 export async function createAccount(
@@ -83,21 +90,8 @@ export async function createAccount(
   trx: Transaction<DB>,
   audit: Audit,
 ) {
-  if (ADMIN_ROLES.includes(input.role)) {
-    throw unprocessable(
-      'ROLE_NOT_GRANTABLE',
-      '系统、安全、审计管理员账号实行三员分立，不能通过账号管理授予。',
-      'System, security and audit administrator roles are kept separate and cannot be granted here.',
-      { role: input.role },
-    );
-  }
-  const scopeOrg = await trx
-    .selectFrom('org')
-    .select(['id', 'path'])
-    .where('id', '=', input.scopeOrgId)
-    .where('path', 'like', subtreePattern(actor))
-    .executeTakeFirst();
-  if (!scopeOrg) throw errors.outOfScope('org', input.scopeOrgId);
+  requireGrantable(input.role);
+  await requireScopeOrg(trx, actor, input.scopeOrgId);
   const settings = await readSecuritySettings(trx);
   const broken = checkPasswordPolicy(input.password, input.username, settings.passwordMinLength);
   if (broken.length) {
@@ -129,16 +123,34 @@ export async function createAccount(
       scope_org_id: input.scopeOrgId,
       password_hash: await hashPassword(input.password),
       must_change_password: true,
+      // no sign-in until the security administrator approves the role and scope
+      approval: 'pending',
     })
-    .returning(['id', 'username', 'display_name', 'role', 'scope_org_id'])
+    .returning(['id', 'username', 'display_name', 'role', 'scope_org_id', 'approval'])
     .executeTakeFirstOrThrow();
+  const request = await insertRequest(trx, {
+    accountId: created.id,
+    kind: 'create',
+    fromRole: null,
+    fromScopeOrgId: null,
+    role: input.role,
+    scopeOrgId: input.scopeOrgId,
+    reason: input.reason ?? '',
+    requestedBy: actor.accountId,
+  });
   await audit({
     action: 'account.create',
     targetType: 'account',
     targetId: created.id,
-    after: { username: created.username, role: created.role, scopeOrgId: created.scope_org_id },
+    after: {
+      username: created.username,
+      role: created.role,
+      scopeOrgId: created.scope_org_id,
+      approval: 'pending',
+      requestId: request.id,
+    },
   });
-  return created;
+  return { ...created, requestId: request.id };
 }
 
 // Inside a write, every query goes through `trx`: PGlite has one connection, and a query on `db`
@@ -155,10 +167,7 @@ export async function setDisabled(
     throw unprocessable('ACCOUNT_SELF', '不能停用自己的账号。', 'You cannot disable your own account.');
   }
   await trx.updateTable('account').set({ disabled }).where('id', '=', id).execute();
-  if (disabled) {
-    await trx.deleteFrom('session').where('account_id', '=', id).execute();
-    forgetSessionsOf(id);
-  }
+  if (disabled) await endSessionsOf(trx, id);
   await audit({
     action: disabled ? 'account.disable' : 'account.enable',
     targetType: 'account',
@@ -166,6 +175,55 @@ export async function setDisabled(
     before: { disabled: account.disabled },
     after: { disabled },
   });
+}
+
+/** Letters and digits without the look-alikes (0/O, 1/l/I). */
+const TEMP_ALPHABET = {
+  upper: 'ABCDEFGHJKLMNPQRSTUVWXYZ',
+  lower: 'abcdefghijkmnpqrstuvwxyz',
+  digit: '23456789',
+  symbol: '#@%+=',
+};
+
+/** A temporary password that meets the policy: 14 characters of all four classes. */
+export function temporaryPassword(length = 14): string {
+  const all = Object.values(TEMP_ALPHABET).join('');
+  const pick = (from: string) => from[randomInt(from.length)] as string;
+  const chars = [...Object.values(TEMP_ALPHABET).map(pick)];
+  while (chars.length < length) chars.push(pick(all));
+  for (let i = chars.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [chars[i], chars[j]] = [chars[j] as string, chars[i] as string];
+  }
+  return chars.join('');
+}
+
+/**
+ * The system administrator resets an ordinary account's password: a temporary one, shown once, that
+ * must be changed at the next sign-in; the account's sessions end.
+ */
+export async function resetPassword(actor: Actor, id: number, trx: Transaction<DB>, audit: Audit) {
+  const account = await verifyAccount(trx, actor, id, 'account:manage');
+  if (account.id === actor.accountId) {
+    throw unprocessable(
+      'ACCOUNT_SELF',
+      '不能重置自己的密码，请使用“修改密码”。',
+      'You cannot reset your own password: change it instead.',
+    );
+  }
+  const password = temporaryPassword();
+  await trx
+    .updateTable('account')
+    .set({
+      password_hash: await hashPassword(password),
+      must_change_password: true,
+      password_changed_at: new Date(),
+    })
+    .where('id', '=', id)
+    .execute();
+  await endSessionsOf(trx, id);
+  await audit({ action: 'account.password_reset', targetType: 'account', targetId: id });
+  return { username: account.username, temporaryPassword: password };
 }
 
 export async function unlock(actor: Actor, id: number, trx: Transaction<DB>, audit: Audit) {

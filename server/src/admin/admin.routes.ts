@@ -24,6 +24,8 @@ const AccountQuery = Type.Object({
   lockedOnly: Type.Optional(Type.Boolean()),
 });
 
+export { RoleSchema };
+
 const SecuritySettingsSchema = Type.Object(
   {
     passwordMinLength: Type.Optional(Type.Integer({ minimum: 8, maximum: 64 })),
@@ -78,6 +80,7 @@ export const adminRoutes = [
         role: RoleSchema,
         scopeOrgId: Type.Integer({ minimum: 1 }),
         password: Type.String({ minLength: 1, maxLength: 128 }),
+        reason: Type.Optional(Type.String({ maxLength: 500 })),
       },
       { additionalProperties: false },
     ),
@@ -93,8 +96,22 @@ export const adminRoutes = [
           displayName: created.display_name,
           role: created.role,
           scopeOrgId: created.scope_org_id,
+          approval: created.approval,
         },
+        requestId: created.requestId,
       };
+    },
+  }),
+  route({
+    method: 'POST',
+    url: '/api/accounts/:id/reset-password',
+    access: 'account:manage',
+    summary:
+      '重置普通账号的密码（临时密码只显示一次，下次登录须修改）/ Reset an ordinary account’s password (shown once)',
+    tags: ['admin'],
+    params: IdParams,
+    async handler({ actor, params, write }) {
+      return write((trx, audit) => accounts.resetPassword(actor, params.id, trx, audit));
     },
   }),
   ...(['disable', 'enable'] as const).map((verb) =>

@@ -205,6 +205,10 @@ describe('三员分立: the three administrators hold separate powers', () => {
       password: 'Initial#2026pw',
     });
     expect(res.status).toBe(201);
+    // the security administrator approves the new account's role and scope (三员分立)
+    const sec = await server.as('secadmin');
+    const requestId = (res.body as { requestId: number }).requestId;
+    expect((await sec.post(`/api/security/role-requests/${requestId}/approve`)).status).toBe(200);
     const login = await server.client().login('town-staff-1', 'Initial#2026pw');
     expect((login.body as { account: { mustChangePassword: boolean } }).account.mustChangePassword).toBe(
       true,

@@ -25,7 +25,13 @@ export const authRoutes = [
       { additionalProperties: false },
     ),
     async handler({ db, body, request, reply, deps }) {
-      const { account, session, passwordExpired } = await login(db, body.username, body.password, request.ip);
+      const { account, session, mustChangePassword } = await login(
+        db,
+        body.username,
+        body.password,
+        request.ip,
+        { enforcePasswordExpiry: !deps.config.demoMode },
+      );
       reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, httpOnly: true });
       reply.setCookie(CSRF_COOKIE, session.csrfToken, { ...cookieOptions, httpOnly: false });
       return {
@@ -34,7 +40,7 @@ export const authRoutes = [
           username: account.username,
           displayName: account.display_name,
           role: account.role,
-          mustChangePassword: account.must_change_password || (passwordExpired && !deps.config.demoMode),
+          mustChangePassword,
         },
         csrfToken: session.csrfToken,
       };

@@ -6,7 +6,7 @@ import { AppError, forbidden, unauthorized, unprocessable } from '../platform/er
 import { readSecuritySettings } from '../platform/settings/settings.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkPasswordPolicy } from './password-policy.ts';
-import { createSession } from './session.ts';
+import { createSession, forgetSessionsOf } from './session.ts';
 
 const invalid = () =>
   unauthorized('AUTH_INVALID', '用户名或密码不正确。', 'The username or password is incorrect.');
@@ -38,7 +38,17 @@ function auditActor(account: Pick<Account, 'id' | 'username' | 'role' | 'scope_o
   };
 }
 
-export async function login(db: Kysely<DB>, username: string, password: string, clientIp: string) {
+/**
+ * Signs in. A password older than the policy's maximum age (when `enforcePasswordExpiry`: not in the
+ * demo) marks the account "must change password", which the server then enforces on every route.
+ */
+export async function login(
+  db: Kysely<DB>,
+  username: string,
+  password: string,
+  clientIp: string,
+  options: { enforcePasswordExpiry?: boolean } = {},
+) {
   const account = await db
     .selectFrom('account')
     .selectAll()
@@ -61,27 +71,49 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
   }
   if (account.disabled)
     throw forbidden('AUTH_DISABLED', '该账号已停用，请联系系统管理员。', 'This account is disabled.');
+  if (account.approval === 'pending')
+    throw forbidden(
+      'AUTH_PENDING_APPROVAL',
+      '该账号的角色和管辖范围尚待安全管理员审批，批准后方可登录。',
+      "This account's role and scope wait for the security administrator's approval.",
+    );
+  if (account.approval === 'rejected')
+    throw forbidden(
+      'AUTH_NOT_APPROVED',
+      '该账号的授权申请未获安全管理员批准，不能登录。',
+      "The security administrator did not approve this account's role and scope.",
+    );
   if (account.locked_until && new Date(account.locked_until) > new Date())
     throw locked(new Date(account.locked_until));
 
   const settings = await readSecuritySettings(db);
   if (!(await verifyPassword(password, account.password_hash))) {
-    const attempts = account.failed_attempts + 1;
-    const lockNow = attempts >= settings.lockoutThreshold;
-    const lockedUntil = lockNow ? new Date(Date.now() + settings.lockoutMinutes * 60_000) : null;
-    await db.transaction().execute(async (trx) => {
-      await trx
+    // counted in the database (one statement), so failures on several server instances add up
+    const { attempts, lockedUntil } = await db.transaction().execute(async (trx) => {
+      const counted = await trx
         .updateTable('account')
-        .set(lockNow ? { failed_attempts: 0, locked_until: lockedUntil } : { failed_attempts: attempts })
+        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
         .where('id', '=', account.id)
-        .execute();
+        .returning('failed_attempts')
+        .executeTakeFirstOrThrow();
+      const n = counted.failed_attempts;
+      const lockNow = n >= settings.lockoutThreshold;
+      const until = lockNow ? new Date(Date.now() + settings.lockoutMinutes * 60_000) : null;
+      if (lockNow) {
+        await trx
+          .updateTable('account')
+          .set({ failed_attempts: 0, locked_until: until })
+          .where('id', '=', account.id)
+          .execute();
+      }
       await appendAudit(trx, {
         ...auditActor(account, clientIp),
         action: lockNow ? 'auth.locked' : 'auth.login_failed',
         targetType: 'account',
         targetId: account.id,
-        after: { failedAttempts: attempts, lockedUntil },
+        after: { failedAttempts: n, lockedUntil: until },
       });
+      return { attempts: n, lockedUntil: until };
     });
     if (lockedUntil) throw locked(lockedUntil);
     const left = settings.lockoutThreshold - attempts;
@@ -95,11 +127,13 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
     );
   }
 
+  const ageDays = (Date.now() - new Date(account.password_changed_at).getTime()) / 86_400_000;
+  const expired = ageDays > settings.passwordMaxAgeDays && options.enforcePasswordExpiry === true;
   const session = await createSession(db, account.id, clientIp);
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('account')
-      .set({ failed_attempts: 0, locked_until: null })
+      .set({ failed_attempts: 0, locked_until: null, ...(expired ? { must_change_password: true } : {}) })
       .where('id', '=', account.id)
       .execute();
     await appendAudit(trx, {
@@ -109,8 +143,7 @@ export async function login(db: Kysely<DB>, username: string, password: string, 
       targetId: account.id,
     });
   });
-  const ageDays = (Date.now() - new Date(account.password_changed_at).getTime()) / 86_400_000;
-  return { account, session, passwordExpired: ageDays > settings.passwordMaxAgeDays };
+  return { account, session, mustChangePassword: account.must_change_password || expired };
 }
 
 export async function changePassword(
@@ -158,4 +191,6 @@ export async function changePassword(
       targetId: accountId,
     });
   });
+  // the cached actor still says "must change password"
+  forgetSessionsOf(accountId);
 }

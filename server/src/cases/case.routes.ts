@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { CoordSystem as CoordSystemName } from '../platform/geo/coords.ts';
+import { CursorParam } from '../platform/http/cursor.ts';
 import { route } from '../platform/http/route.ts';
 import { IdParams, Paging } from '../platform/http/schemas.ts';
 import { decodeUpload, readAttachment, uploadPhoto } from './attachment.service.ts';
@@ -108,7 +109,8 @@ export const caseRoutes = [
     method: 'GET',
     url: '/api/cases',
     access: 'case:read',
-    summary: '案件列表：筛选、排序、分页 / Cases in scope: filter, sort, page',
+    summary:
+      '案件列表：筛选、排序、按游标分页（nextCursor）/ Cases in scope: filter, sort, page by cursor (nextCursor)',
     tags: ['cases'],
     query: Type.Object({
       ...Paging,
@@ -126,6 +128,7 @@ export const caseRoutes = [
       mine: Type.Optional(Type.Boolean()),
       sort: Type.Optional(lit(['createdAt', 'deadline'])),
       order: Type.Optional(lit(['asc', 'desc'])),
+      cursor: Type.Optional(CursorParam),
     }),
     async handler({ db, actor, query }) {
       return read.listCases(db, actor, query as read.CaseFilter, query.page ?? 1, query.pageSize ?? 20);

@@ -49,6 +49,7 @@ describe('seedDemo (test scale)', () => {
       'members',
       'accounts',
       'totals',
+      'village',
       'cases',
       'org life',
     ]);

@@ -13,6 +13,7 @@ import { nameInitials, pinyinInitials } from '../platform/text/pinyin.ts';
 import { makeUscc } from '../platform/text/uscc.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { seedCommunityReports } from '../transfers/community-demo.ts';
+import { seedVillageDemo } from '../village-cadres/village-demo.ts';
 import { seedCases } from './cases.ts';
 import { seedDepartments } from './cases-departments.ts';
 import { jiangmenDivisions } from './divisions.ts';
@@ -580,6 +581,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     const orgTerms = await seedOrgTerms(tx, { seed, passwordHash, today });
     await seedCommunityReports(tx, { seed }); // 双报到双服务 of this year and the last (transfers/community-demo.ts)
     progress('totals', 1, 1);
+    // village decisions and power: 换届, cadres, rosters, power list, decisions, 村务公开 (issue 14)
+    await seedVillageDemo(tx, { seed, onProgress: progress });
 
     // the case loop: departments, their logins, external systems, then 12 months of cases
     const depts = await seedDepartments(tx, { seed, passwordHash });

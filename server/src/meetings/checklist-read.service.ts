@@ -3,32 +3,14 @@
 // tasks' path prefix, and the overdue branches.
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { requirePermission, scoped, subtreePattern, verifyOrg } from '../platform/access/scope.ts';
+import { scoped, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { MEETING_KIND_NAMES } from './domain/meeting-rules.ts';
 import { meetingErrors } from './meeting-common.ts';
 
-/**
- * The checklists an actor may see: those issued inside its subtree (drafts too), and the published ones
- * issued by its own org or an org above it.
- */
-function checklists(db: Kysely<DB>, actor: Actor) {
-  requirePermission(actor, 'meeting:read');
-  const pattern = subtreePattern(actor);
-  return db
-    .selectFrom('monthly_checklist')
-    .innerJoin('org as issuer', 'issuer.id', 'monthly_checklist.issuer_org_id')
-    .where((eb) =>
-      eb.or([
-        eb('issuer.path', 'like', pattern),
-        eb.and([
-          eb('monthly_checklist.status', '=', 'published'),
-          eb(sql.val(actor.scopePath), 'like', sql<string>`issuer.path || '%'`),
-        ]),
-      ]),
-    );
-}
+/** The checklists an actor may see (the access layer's rule). */
+const checklists = (db: Kysely<DB>, actor: Actor) => scoped.checklists(db, actor);
 
 export async function visibleChecklist(db: Kysely<DB>, actor: Actor, id: number) {
   const c = await checklists(db, actor)

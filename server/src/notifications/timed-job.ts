@@ -1,5 +1,7 @@
 // A job that runs every `everyMs` (unref'd: it never keeps the process alive), never overlapping itself.
-// When a run says there may be more (a full batch), the next run starts at once.
+// When a run says there may be more (a full batch), the next run starts at once. While the database is
+// unreachable a run fails: that is one line in the fault log (db-faults.ts), not a stack every interval.
+import { databaseFaults, isDatabaseUnavailable } from '../platform/db/db-faults.ts';
 
 export function startTimedJob(
   name: string,
@@ -14,7 +16,8 @@ export function startTimedJob(
       const result = await run();
       more = typeof result === 'object' && result !== null && (result as { more?: boolean }).more === true;
     } catch (error) {
-      console.error(`${name} job failed:`, error);
+      if (isDatabaseUnavailable(error)) databaseFaults.fault(error, `${name} job`);
+      else console.error(`${name} job failed:`, error);
     }
     if (stopped) return;
     timer = setTimeout(() => void tick(), more ? 0 : everyMs);

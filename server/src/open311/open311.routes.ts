@@ -5,6 +5,7 @@ import { type TProperties, Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, badRequest, notFound } from '../platform/errors/errors.ts';
 import { route } from '../platform/http/route.ts';
+import { MultilineText, Num, Text } from '../platform/http/schemas.ts';
 import {
   createRequest,
   discovery,
@@ -104,16 +105,22 @@ export function open311ErrorHandler(
     .send(render(errorDocument(status, descriptions), format));
 }
 
-const FormatParams = Type.Object({ format: Type.String({ maxLength: 10 }) });
+const FormatText = Text(10);
+const FormatParams = Type.Object({ format: FormatText });
 const text = (maxLength: number, extra: Record<string, unknown> = {}) =>
-  Type.Optional(Type.String({ maxLength, ...extra }));
+  Type.Optional(Text(maxLength, extra));
 /** A filter that may be comma-delimited and also declared several times (status=open&status=closed). */
 const multi = (maxLength: number) =>
-  Type.Optional(
-    Type.Union([Type.String({ maxLength }), Type.Array(Type.String({ maxLength }), { maxItems: 100 })]),
-  );
-const withFormat = <T extends TProperties>(fields: T) =>
-  Type.Object({ ...fields, format: Type.String({ maxLength: 10 }) });
+  Type.Optional(Type.Union([Text(maxLength), Type.Array(Text(maxLength), { maxItems: 100 })]));
+/** A coordinate: a number in JSON, text in a form (checked as WGS-84 degrees by the service). */
+const coordinate = (limit: number) => Type.Optional(Type.Union([Num(-limit, limit), Text(30)]));
+/** Other fields (attribute[code], attribute[code][]): text, a list of text, or in JSON an object of them. */
+const AttributeValue = Type.Union([Text(4000), Type.Array(Text(4000), { maxItems: 50 })]);
+const Extra = Type.Union([
+  AttributeValue,
+  Type.Object({}, { additionalProperties: AttributeValue, maxProperties: 50 }),
+]);
+const withFormat = <T extends TProperties>(fields: T) => Type.Object({ ...fields, format: FormatText });
 
 const common = { tags: ['open311'], errorHandler: open311ErrorHandler };
 
@@ -149,7 +156,7 @@ export const open311Routes = [
     url: `${OPEN311_BASE}/services/:service_code.:format`,
     access: 'public',
     summary: 'Open311 服务定义 / Open311 service definition',
-    params: withFormat({ service_code: Type.String({ minLength: 1, maxLength: 16 }) }),
+    params: withFormat({ service_code: Text(16, { minLength: 1 }) }),
     query: Type.Object({ jurisdiction_id: text(100) }),
     async handler({ db, params, reply }) {
       const format = requireFormat(params.format);
@@ -173,8 +180,8 @@ export const open311Routes = [
         api_key: text(200),
         jurisdiction_id: text(100),
         service_code: text(16),
-        lat: text(30),
-        long: text(30),
+        lat: coordinate(90),
+        long: coordinate(180),
         address_string: text(200),
         address_id: text(64),
         email: text(100),
@@ -183,15 +190,22 @@ export const open311Routes = [
         first_name: text(25),
         last_name: text(25),
         phone: text(20),
-        description: text(4000),
+        description: Type.Optional(MultilineText(4000)),
         media_url: text(500, { pattern: '^(https?://\\S+)?$' }),
         external_id: text(64, { pattern: '^[A-Za-z0-9_.:-]*$' }),
       },
-      { additionalProperties: true },
+      { additionalProperties: Extra, maxProperties: 80 },
     ),
     async handler(ctx) {
       const format = requireFormat(ctx.params.format);
-      const { created, doc } = await createRequest(ctx, ctx.system, ctx.body as PostBody);
+      // coordinates arrive as numbers in JSON and as text in a form: the service reads text
+      const { lat, long } = ctx.body;
+      const body = {
+        ...ctx.body,
+        ...(lat === undefined ? {} : { lat: String(lat) }),
+        ...(long === undefined ? {} : { long: String(long) }),
+      } as PostBody;
+      const { created, doc } = await createRequest(ctx, ctx.system, body);
       return send(ctx.reply, format, doc, created ? 201 : 200);
     },
   }),
@@ -222,7 +236,7 @@ export const open311Routes = [
     url: `${OPEN311_BASE}/requests/:service_request_id.:format`,
     access: 'public',
     summary: 'Open311 查询一个服务请求（无个人信息）/ Open311 one service request (no personal data)',
-    params: withFormat({ service_request_id: Type.String({ minLength: 1, maxLength: 40 }) }),
+    params: withFormat({ service_request_id: Text(40, { minLength: 1 }) }),
     query: Type.Object({ jurisdiction_id: text(100) }),
     async handler({ db, params, reply }) {
       const format = requireFormat(params.format);
@@ -235,7 +249,7 @@ export const open311Routes = [
     url: `${OPEN311_BASE}/tokens/:token.:format`,
     access: 'public',
     summary: 'Open311 由 token 取服务请求编号（即时）/ Open311 service_request_id from a token (immediate)',
-    params: withFormat({ token: Type.String({ minLength: 1, maxLength: 40 }) }),
+    params: withFormat({ token: Text(40, { minLength: 1 }) }),
     query: Type.Object({ jurisdiction_id: text(100) }),
     async handler({ db, params, reply }) {
       const format = requireFormat(params.format);

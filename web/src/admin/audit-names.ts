@@ -1,5 +1,8 @@
 // The names of audit actions and record types, as the audit administrator reads them (zh and en).
 // Every action the server writes has a name here; a name the page does not know shows as written.
+import { ASSESSMENT_AUDIT_ACTIONS, ASSESSMENT_TARGET_TYPES } from '../assessment/assessment-audit-names.ts';
+import { VILLAGE_AUDIT_ACTIONS, VILLAGE_TARGET_TYPES } from '../deliberation/village-audit-names.ts';
+
 type Name = { zh: string; en: string };
 
 const CASE_ACTIONS: Record<string, Name> = {
@@ -44,6 +47,9 @@ export const AUDIT_ACTION_NAMES: Record<string, Name> = {
   'account.disable': { zh: '停用账号', en: 'Account disabled' },
   'account.enable': { zh: '启用账号', en: 'Account enabled' },
   'account.unlock': { zh: '解锁账号', en: 'Account unlocked' },
+  'account.password_reset': { zh: '重置密码', en: 'Password reset' },
+  'account.role_request': { zh: '申请变更角色或范围', en: 'Role or scope change requested' },
+  'account.scope_narrowed': { zh: '缩小账号管辖范围', en: 'Account scope narrowed' },
   'security.settings': { zh: '修改安全设置', en: 'Security settings changed' },
   'member.pii_read': { zh: '查看个人敏感信息', en: 'Personal data read' },
   'member.read': { zh: '查看党员档案', en: 'Member profile read' },
@@ -114,6 +120,8 @@ export const AUDIT_ACTION_NAMES: Record<string, Name> = {
   'training.target': { zh: '设置进党校目标', en: 'Party-school target set' },
   'org.election': { zh: '登记换届选举', en: 'Election recorded' },
   'org_check.export': { zh: '导出组织设置检查', en: 'Org checks exported' },
+  ...ASSESSMENT_AUDIT_ACTIONS,
+  ...VILLAGE_AUDIT_ACTIONS,
 };
 
 export const TARGET_TYPE_NAMES: Record<string, Name> = {
@@ -141,4 +149,6 @@ export const TARGET_TYPE_NAMES: Record<string, Name> = {
   recruitment: { zh: '发展党员', en: 'Recruitment' },
   training_class: { zh: '培训班', en: 'Training class' },
   transfer: { zh: '组织关系转接', en: 'Transfer' },
+  ...ASSESSMENT_TARGET_TYPES,
+  ...VILLAGE_TARGET_TYPES,
 };

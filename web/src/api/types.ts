@@ -32,7 +32,10 @@ export type Permission =
   | 'transfer:manage'
   | 'member:self'
   | 'dues:manage'
-  | 'training:manage';
+  | 'training:manage'
+  | 'assessment:read'
+  | 'assessment:manage'
+  | 'assessment:submit';
 
 export type OrgKind =
   | 'committee'

@@ -33,6 +33,19 @@ export const PERMISSIONS = [
   'training:manage',
   /** a member's own records (我的档案): only the member row linked to the account */
   'member:self',
+  /** 考核、擂台赛、软弱涣散、村集体经济 (issue 15): read the grading, contests, ledgers and incomes of the scope */
+  'assessment:read',
+  /** run, review, approve and publish the grading, decide appeals, run contests, list weak orgs and keep
+   *  their ledgers, record collective incomes (the level — town, county, city — is checked by the service) */
+  'assessment:manage',
+  /** a village's own part: appeal its secretary's assessment, enter a contest */
+  'assessment:submit',
+  /** village decisions, 村务公开, the power list and its use, cadres and 换届 of the scope (issue 14) */
+  'village:read',
+  /** a village records its matters, publications, power use, replies, representatives and reserves */
+  'village:manage',
+  /** towns and counties: power lists, election calendars, 联审, cadre terms, the career ladder, flag reviews */
+  'village:supervise',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -59,6 +72,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'checklist:publish',
     'dues:manage',
     'training:manage',
+    'assessment:read',
+    'assessment:manage',
+    'village:read',
+    'village:manage',
+    'village:supervise',
   ],
   secretary: [
     'org:read',
@@ -76,6 +94,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'meeting:record',
     'dues:manage',
     'training:manage',
+    'assessment:read',
+    'assessment:submit',
+    'village:read',
+    'village:manage',
   ],
   grid_worker: [
     'org:read',

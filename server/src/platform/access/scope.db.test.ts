@@ -3,15 +3,24 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROUTES } from '../../app.ts';
 import { shanghaiToday } from '../../recruitment/domain/dates.ts';
+import {
+  emptyVillageSamples,
+  villageBodyFor,
+  villageCaller,
+  villageSamples,
+} from '../../village-cadres/testing/scope-samples.ts';
 import type { Database } from '../db/engine.ts';
 import { createTestDatabase } from '../db/testing/test-database.ts';
 import type { ScopeResource } from '../http/route.ts';
 import { startTestServer, type TestClient, type TestServer } from '../http/testing/test-server.ts';
 import { makeIdNumber } from '../text/id-number.ts';
+import { can } from './permissions.ts';
 
 let database: Database;
 let server: TestServer;
 let secretaryA: TestClient;
+/** The county committee of village A: acts on routes whose permission a secretary does not hold. */
+let countyA: TestClient;
 let villageA: { id: number; code: string; path: string };
 let villageB: { id: number; code: string; path: string; name: string };
 const samples: Record<ScopeResource, { own: number; other: number }> = {
@@ -25,7 +34,15 @@ const samples: Record<ScopeResource, { own: number; other: number }> = {
   transfer: { own: 0, other: 0 },
   mobile_member: { own: 0, other: 0 },
   training_class: { own: 0, other: 0 },
+  assessment: { own: 0, other: 0 },
+  appeal: { own: 0, other: 0 },
+  contest: { own: 0, other: 0 },
+  weak_org: { own: 0, other: 0 },
+  enterprise: { own: 0, other: 0 },
+  ...emptyVillageSamples(),
 };
+/** The town of village A (routes only org admins may call: village:supervise). */
+let townA: TestClient;
 /** The department summoned to the own village's sample case (for the 吹哨报到 routes). */
 let summonedDepartment = 0;
 const PNG = Buffer.from(
@@ -45,8 +62,9 @@ beforeAll(async () => {
     .orderBy('code')
     .execute();
   const a = villages[0];
-  const b = villages.find((v) => v.code.slice(0, 9) !== a?.code.slice(0, 9));
-  if (!a || !b) throw new Error('the test seed needs villages in two towns');
+  // another county: routes only a county may call are tried by A's county on B's records
+  const b = villages.find((v) => v.code.slice(0, 6) !== a?.code.slice(0, 6));
+  if (!a || !b) throw new Error('the test seed needs villages in two counties');
   villageA = a;
   villageB = b;
   const gridOf = (path: string) =>
@@ -69,6 +87,7 @@ beforeAll(async () => {
   samples.grid = { own: (await gridOf(a.path)).id, other: (await gridOf(b.path)).id };
   samples.member = { own: (await memberOf(a.path)).id, other: (await memberOf(b.path)).id };
   secretaryA = await server.as(a.code);
+  countyA = await server.as(a.code.slice(0, 6));
 
   // a case with a photo in a grid of each village, reported by that grid's worker
   const caseIn = async (path: string) => {
@@ -219,6 +238,89 @@ beforeAll(async () => {
     return id;
   };
   samples.training_class = { own: await classIn(a, secretaryA), other: await classIn(b, secretaryB) };
+  // the published assessments of each village's county (last year and this year) and an appeal of last year's
+  const year = Number(shanghaiToday().slice(0, 4));
+  const gradeAndPublish = async (countyCode: string) => {
+    const countyClient = await server.as(countyCode);
+    const towns = await db
+      .selectFrom('org')
+      .select('code')
+      .where('level', '=', 'town')
+      .where('code', 'like', `${countyCode}%`)
+      .execute();
+    for (const y of [year - 1, year]) {
+      const run = await countyClient.post('/api/assessment/rounds', { year: y });
+      if (run.status !== 201) throw new Error(`grading failed: ${JSON.stringify(run.body)}`);
+      for (const t of towns) await (await server.as(t.code)).post('/api/assessment/reviews', { year: y });
+      for (const action of ['approve', 'publish'])
+        await countyClient.post('/api/assessment/rounds/transitions', { year: y, action });
+    }
+  };
+  const assessmentOf = async (orgId: number, y: number) =>
+    Number(
+      (
+        await db
+          .selectFrom('assessment')
+          .select('id')
+          .where('org_id', '=', orgId)
+          .where('year', '=', y)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+  const appealOf = async (client: TestClient, assessmentId: number) => {
+    const res = await client.post<{ id: number }>(`/api/assessments/${assessmentId}/appeal`, {
+      reason: '范围测试：申诉理由',
+    });
+    if (res.status !== 201) throw new Error(`appeal failed: ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  };
+  await gradeAndPublish(a.code.slice(0, 6));
+  await gradeAndPublish(b.code.slice(0, 6));
+  // a 富民工坊 joined by each village, registered by its county
+  const workshopOf = async (village: { id: number; code: string }) => {
+    const res = await (await server.as(village.code.slice(0, 6))).post<{ id: number }>(
+      '/api/collective-economy/enterprises',
+      {
+        kind: 'workshop',
+        name: '范围测试富民工坊',
+        orgId: village.id,
+        foundedOn: '2024-03-01',
+        villageIds: [village.id],
+      },
+    );
+    if (res.status !== 201) throw new Error(`workshop failed: ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  };
+  samples.enterprise = { own: await workshopOf(a), other: await workshopOf(b) };
+  // a contest (擂台赛) held by each village's town
+  const contestOf = async (village: { code: string }) => {
+    const res = await (await server.as(village.code.slice(0, 9))).post<{ id: number }>('/api/contests', {
+      year,
+      title: '范围测试擂台赛',
+      heldOn: shanghaiToday(),
+    });
+    if (res.status !== 201) throw new Error(`contest failed: ${JSON.stringify(res.body)}`);
+    return res.body.id;
+  };
+  samples.contest = { own: await contestOf(a), other: await contestOf(b) };
+  // each village listed by its county as a weak org (软弱涣散), with the county's own reason
+  const weakOrgOf = async (village: { id: number; code: string }) => {
+    const res = await (await server.as(village.code.slice(0, 6))).post<{ listed: number[] }>(
+      '/api/weak-orgs',
+      {
+        year,
+        items: [{ orgId: village.id, manualReason: '范围测试：县委认定' }],
+      },
+    );
+    if (res.status !== 201) throw new Error(`weak org failed: ${JSON.stringify(res.body)}`);
+    return res.body.listed[0] as number;
+  };
+  samples.weak_org = { own: await weakOrgOf(a), other: await weakOrgOf(b) };
+  samples.assessment = { own: await assessmentOf(a.id, year), other: await assessmentOf(b.id, year) };
+  samples.appeal = {
+    own: await appealOf(secretaryA, await assessmentOf(a.id, year - 1)),
+    other: await appealOf(await server.as(b.code), await assessmentOf(b.id, year - 1)),
+  };
   const filed = await secretaryA.post(`/api/cases/${own.caseId}/transitions`, {
     action: 'file',
     version: 1,
@@ -231,6 +333,12 @@ beforeAll(async () => {
     version: 2,
   });
   if (whistled.status !== 200) throw new Error(`whistle failed: ${JSON.stringify(whistled.body)}`);
+  // village decisions and power (issue 14): samples in both villages
+  townA = await server.as(a.code.slice(0, 9));
+  Object.assign(
+    samples,
+    await villageSamples({ db, a, b, secretaryA, secretaryB, anonymous: server.client() }),
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -242,7 +350,19 @@ const scopedRoutes = ROUTES.filter((r) => r.scopeResource);
 
 describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', (_name, r) => {
   const resource = r.scopeResource ?? 'org';
+  // the village's town for the towns' village routes; else the village's secretary where the role
+  // may call the route, else the village's county committee
+  const client = () =>
+    villageCaller(r) === 'town'
+      ? townA
+      : r.access === 'signed_in' || can('secretary', r.access as never)
+        ? secretaryA
+        : countyA;
+  const year = Number(shanghaiToday().slice(0, 4));
   const bodyFor = async () => {
+    if (r.url === '/api/weak-orgs/:id/transitions') return { action: 'request_acceptance', note: '申请销号' };
+    const village = await villageBodyFor(database.db, r, samples, client());
+    if (village !== undefined) return village;
     if (r.url.endsWith('/reveal')) return { field: 'idNumber' };
     if (r.method === 'POST' && r.url === '/api/orgs/:id/members')
       return {
@@ -292,6 +412,41 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
     }
     if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/steps'))
       return { step: 2, on: shanghaiToday(), by: '支部书记' };
+    if (r.url === '/api/weak-orgs/:id/plan')
+      return {
+        plan: '范围测试整顿方案',
+        cadreName: '张三',
+        cadrePost: '镇党委副书记',
+        deadline: shanghaiToday(),
+        problems: [{ problem: '组织生活不规范', measure: '按月召开主题党日' }],
+      };
+    if (r.url === '/api/weak-orgs/:id/progress') {
+      const p = await database.db
+        .selectFrom('rectification_problem')
+        .select('id')
+        .where('weak_org_id', '=', samples.weak_org.own)
+        .orderBy('seq')
+        .executeTakeFirst();
+      return {
+        onDate: shanghaiToday(),
+        note: '已整改',
+        ...(p ? { problemId: p.id, evidence: '会议记录' } : {}),
+      };
+    }
+    if (r.url === '/api/contests/:id/entries') return { topic: '范围测试题目', goals: ['目标一'] };
+    if (r.url === '/api/contests/:id/scores') {
+      const entries = await database.db
+        .selectFrom('contest_entry')
+        .select('id')
+        .where('contest_id', '=', samples.contest.own)
+        .execute();
+      return { scores: entries.map((e) => ({ entryId: e.id, judge: '评委甲', score: 90 })), votes: [] };
+    }
+    if (r.url.endsWith('/enterprises/:id/years'))
+      return { year: year - 1, revenueFen: 1_200_000_00, dividendsFen: 300_000_00, jobs: 25 };
+    if (r.url === '/api/assessments/:id/appeal') return { reason: '范围测试：对考核结果申诉' };
+    if (r.url === '/api/assessment/appeals/:id/decision')
+      return { outcome: 'rejected', decision: '经核查维持原结果' };
     if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/events'))
       return {
         action: 'training',
@@ -303,8 +458,11 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
     return {};
   };
   const call = async (id: number) => {
-    const url = r.url.replace(':id', String(id)).replace(':departmentId', String(summonedDepartment));
-    return r.method === 'GET' ? secretaryA.get(url) : secretaryA.request(r.method, url, await bodyFor());
+    const url = r.url
+      .replace(':id', String(id))
+      .replace(':departmentId', String(summonedDepartment))
+      .replace(':indicator', 'org_life');
+    return r.method === 'GET' ? client().get(url) : client().request(r.method, url, await bodyFor());
   };
 
   test('answers for a record of the own village', async () => {
@@ -314,7 +472,7 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
       expect((res.body as { code: string }).code).toBe('FILE_REQUIRED');
       return;
     }
-    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
   });
 
   test('answers 404 for the same kind of record in another village, and changes nothing', async () => {

@@ -4,7 +4,9 @@ import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { FailoverPool, openPgPool } from './pg-pool.ts';
 import { PglitePool } from './pglite-pool.ts';
+import { withPreparedStatements } from './prepared-pool.ts';
 import type { DB } from './schema.ts';
 
 export type EngineName = 'pglite' | 'postgres';
@@ -37,7 +39,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // every pool and connection listens for errors: see pg-pool.ts (a multi-host URL fails over);
+  // statements are prepared once per connection (prepared-pool.ts)
+  const pool = withPreparedStatements(openPgPool(url, { max: poolSize }));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -53,7 +57,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
         client.release();
       }
     },
-    close: () => db.destroy(),
+    async close() {
+      // Kysely ends only a pool it has used (exec uses the pool directly): end it here too, so no
+      // idle connection outlives close() (a test database dropped under one killed the run: 57P01).
+      await db.destroy();
+      if (pool instanceof FailoverPool || !pool.ending) await pool.end();
+    },
   };
 }
 

@@ -1,16 +1,26 @@
 // The database's types: the one source the query builder checks every query against.
 // Keep in step with server/migrations/*.sql (server/src/platform/db/schema.test.ts compares them).
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { AccountApproval, AdminDB } from '../../admin/admin-tables.ts';
+import type { AssessmentDB } from '../../assessment/assessment-tables.ts';
 import type { ClassifierDB } from '../../cases/classifier/classifier-tables.ts';
 import type { CasesDB } from '../../cases/domain/case-tables.ts';
+import type { CollectiveEconomyDB } from '../../collective-economy/economy-tables.ts';
+import type { ContestsDB } from '../../contests/contest-tables.ts';
+import type { DeliberationDB } from '../../deliberation/deliberation-tables.ts';
 import type { DuesDB } from '../../dues/dues-tables.ts';
 import type { MeetingsDB } from '../../meetings/meeting-tables.ts';
+import type { MembersDB } from '../../members/member-tables.ts';
 import type { NotificationsDB } from '../../notifications/notification-tables.ts';
 import type { OrgChecksDB } from '../../org-checks/org-check-tables.ts';
 import type { PatrolsDB } from '../../patrols/patrol-tables.ts';
+import type { PowerListDB } from '../../power-list/power-list-tables.ts';
 import type { RecruitmentDB } from '../../recruitment/recruitment-tables.ts';
 import type { TrainingDB } from '../../training/training-tables.ts';
 import type { TransfersDB } from '../../transfers/transfer-tables.ts';
+import type { VillageCadresDB } from '../../village-cadres/cadre-tables.ts';
+import type { VillagePublicationDB } from '../../village-publication/publication-tables.ts';
+import type { WeakOrgsDB } from '../../weak-orgs/weak-org-tables.ts';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp column with a default. */
@@ -154,6 +164,8 @@ export interface AccountTable {
   password_changed_at: DefaultTimestamp;
   disabled: Generated<boolean>;
   created_at: DefaultTimestamp;
+  /** 0023: a new account waits for the security administrator's approval */
+  approval: Generated<AccountApproval>;
 }
 
 export interface SessionTable {
@@ -194,6 +206,13 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+/** The state a timed job keeps between runs (0015), e.g. what the escalation job computed with. */
+export interface JobStateTable {
+  name: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: DefaultTimestamp;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -203,7 +222,8 @@ export interface SchemaMigrationTable {
 
 /** Every table: the foundation's below, each capability's from its own *-tables.ts. */
 export interface DB
-  extends CasesDB,
+  extends AdminDB,
+    CasesDB,
     ClassifierDB,
     NotificationsDB,
     PatrolsDB,
@@ -212,7 +232,16 @@ export interface DB
     TransfersDB,
     DuesDB,
     TrainingDB,
-    OrgChecksDB {
+    OrgChecksDB,
+    DeliberationDB,
+    VillagePublicationDB,
+    PowerListDB,
+    VillageCadresDB,
+    AssessmentDB,
+    ContestsDB,
+    WeakOrgsDB,
+    CollectiveEconomyDB,
+    MembersDB {
   setting: SettingTable;
   division: DivisionTable;
   org: OrgTable;
@@ -224,6 +253,7 @@ export interface DB
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   schema_migration: SchemaMigrationTable;
+  job_state: JobStateTable;
 }
 
 export type Org = Selectable<OrgTable>;

@@ -1,6 +1,9 @@
 // Turns every failure into the one error shape {code, message_zh, message_en, details?}.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseFaults, databaseUnavailable, isDatabaseUnavailable } from '../db/db-faults.ts';
 import { AppError } from '../errors/errors.ts';
+import { databaseInputError } from './database-errors.ts';
+import { FORMAT_MESSAGES } from './formats.ts';
 
 interface AjvError {
   instancePath?: string;
@@ -52,9 +55,20 @@ function describe(e: AjvError, where: string): { field: string; zh: string; en: 
         zh: `${field} 只能取 ${JSON.stringify(p.allowedValues)}`,
         en: `${field} must be one of ${JSON.stringify(p.allowedValues)}`,
       };
+    case 'format': {
+      const m = FORMAT_MESSAGES[String(p.format)];
+      return m
+        ? { field, zh: `${field} ${m.zh}`, en: `${field} ${m.en}` }
+        : { field, zh: `${field} 的格式不正确`, en: `${field} has the wrong format` };
+    }
     case 'pattern':
-    case 'format':
       return { field, zh: `${field} 的格式不正确`, en: `${field} has the wrong format` };
+    case 'maxItems':
+      return {
+        field,
+        zh: `${field} 最多 ${String(p.limit)} 项`,
+        en: `${field} allows at most ${String(p.limit)} items`,
+      };
     default:
       return {
         field,
@@ -101,12 +115,22 @@ export function errorHandler(
         message_en: 'Unsupported content type: send application/json.',
       });
   }
+  const refused = databaseInputError(error);
+  if (refused) {
+    request.log.warn({ err: error }, 'a value reached the database that the route should have refused');
+    return reply.status(refused.status).send(refused.body);
+  }
   if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     return reply.status(error.statusCode).send({
       code: 'BAD_REQUEST',
       message_zh: `请求无法处理：${error.message}`,
       message_en: `The request cannot be handled: ${error.message}`,
     });
+  }
+  if (isDatabaseUnavailable(error)) {
+    // one log line per outage (db-faults.ts), not a stack per request
+    databaseFaults.fault(error, `${request.method} ${request.routeOptions.url ?? request.url.split('?')[0]}`);
+    return reply.status(503).header('retry-after', '5').send(databaseUnavailable().toJSON());
   }
   request.log.error(error);
   return reply.status(500).send({

@@ -22,6 +22,12 @@ test('every route with :id names the scoped resource it reads (drives the cross-
     '/api/accounts/:id/disable',
     '/api/accounts/:id/enable',
     '/api/accounts/:id/unlock',
+    // the administrators' account routes: verifyAccount / the role-request scope, tested in
+    // admin/separation-of-duties.db.test.ts (an administrator's account is out of the system admin's reach)
+    '/api/accounts/:id/reset-password',
+    '/api/accounts/:id/role-requests',
+    '/api/security/role-requests/:id/approve',
+    '/api/security/role-requests/:id/reject',
   ]);
   for (const r of ROUTES.filter((r) => r.url.includes(':id') && !exempt.has(r.url))) {
     expect(r.scopeResource, `${r.method} ${r.url}`).toBeDefined();

@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { Permission } from '../access/permissions.ts';
+import type { IdDeclarations } from '../access/reach.ts';
 import type { AuditEntry } from '../audit/audit.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/engine.ts';
@@ -34,7 +35,23 @@ export type ScopeResource =
   | 'meeting'
   | 'transfer'
   | 'mobile_member'
-  | 'training_class';
+  | 'training_class'
+  | 'assessment'
+  | 'appeal'
+  | 'contest'
+  | 'weak_org'
+  | 'enterprise'
+  | 'deliberation'
+  | 'publication_item'
+  | 'publication_question'
+  | 'village_attachment'
+  | 'power_use'
+  | 'village_cadre'
+  | 'village_representative'
+  | 'reserve_cadre'
+  | 'community_worker'
+  | 'village_election'
+  | 'election_candidate';
 
 export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorUsername' | 'role' | 'scopeOrgId' | 'clientIp'>;
 
@@ -83,6 +100,13 @@ export interface RouteSpec<
   body?: BS;
   response?: Record<number, TSchema>;
   scopeResource?: ScopeResource;
+  /**
+   * The other ids the route takes — from its body, its query string or a second path parameter — each
+   * with its reach (platform/access/reach.ts). The platform places every one inside its reach before
+   * the handler runs (404 `<KIND>_NOT_FOUND` otherwise), the route-table test refuses an id field left
+   * undeclared, and the cross-scope test sends another village's record in each place.
+   */
+  ids?: IdDeclarations;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** Where an 'api_key' route finds the key when its protocol says so (default: the x-api-key header). */

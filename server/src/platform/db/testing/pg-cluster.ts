@@ -15,7 +15,18 @@ export interface TempCluster {
   /** postgres://postgres@127.0.0.1:PORT/DATABASE — a database of its own, ready to use. */
   url: string;
   port: number;
+  /** The cluster's data folder (owned by `postgres` when we are root). */
+  dataDir: string;
+  /** The folder of the PostgreSQL binaries it runs with (pg_dump, pg_restore, … are there too). */
+  binDir: string;
+  /** Stops the server (fast shutdown: connections are terminated) and removes the folder. */
   stop(): Promise<void>;
+  /** Stops the server and keeps its data ('immediate': a crash, as when the machine dies). */
+  pause(mode?: 'fast' | 'immediate'): Promise<void>;
+  /** Starts it again on the same port after pause(). */
+  resume(): Promise<void>;
+  /** A standby: leaves recovery and becomes a primary (pg_ctl promote, waits until it is). */
+  promote(): Promise<void>;
 }
 
 export interface TempClusterOptions {
@@ -23,12 +34,23 @@ export interface TempClusterOptions {
   database?: string;
   /** Keep fsync and synchronous commit on (benchmarks of writes); default off, for speed. */
   durable?: boolean;
+  /** More postgresql.conf lines (e.g. synchronous_standby_names). */
+  settings?: string[];
+  /**
+   * Make a hot standby of this primary instead of a new cluster: pg_basebackup with streaming
+   * replication, `application_name` = standbyName (what synchronous_standby_names names).
+   */
+  standbyOf?: TempCluster;
+  standbyName?: string;
 }
 
 /** The folder holding initdb and pg_ctl: PATH first, then the newest /usr/lib/postgresql/N/bin. */
 export function findPostgresBinDir(): string | null {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, 'initdb')) && isExecutable(path.join(dir, 'pg_ctl'))) return dir;
+    if (dir && isExecutable(path.join(dir, 'initdb')) && isExecutable(path.join(dir, 'pg_ctl'))) {
+      // a folder of links (/usr/local/bin → /usr/lib/postgresql/N/bin): the real one has pg_dump & co.
+      return path.dirname(fs.realpathSync(path.join(dir, 'pg_ctl')));
+    }
   }
   const base = '/usr/lib/postgresql';
   if (!fs.existsSync(base)) return null;
@@ -125,13 +147,14 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
   const pgCtl = path.join(binDir, 'pg_ctl');
 
   let stopped = false;
+  const running = () => fs.existsSync(path.join(dataDir, 'postmaster.pid'));
   const stopSync = () => {
     if (stopped) return;
     stopped = true;
     process.off('exit', stopSync);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
-    if (fs.existsSync(path.join(dataDir, 'postmaster.pid'))) {
+    if (running()) {
       try {
         runPg(pgCtl, ['stop', '-D', dataDir, '-m', 'immediate', '-w', '-t', '30']);
       } catch (error) {
@@ -151,20 +174,47 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
 
+  let port = 0;
+  const startOn = (p: number) =>
+    runPg(pgCtl, ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', `-p ${p}`]);
   try {
-    runPg(path.join(binDir, 'initdb'), [
-      '-D',
-      dataDir,
-      '-U',
-      'postgres',
-      '-A',
-      'trust',
-      '-E',
-      'UTF8',
-      '--no-locale',
-      '--no-sync',
-      '--no-instructions',
-    ]);
+    if (options.standbyOf) {
+      const primary = options.standbyOf;
+      runPg(path.join(binDir, 'pg_basebackup'), [
+        '-D',
+        dataDir,
+        '-h',
+        '127.0.0.1',
+        '-p',
+        String(primary.port),
+        '-U',
+        'postgres',
+        '-X',
+        'stream',
+        '-R',
+        '--no-sync',
+        '--checkpoint=fast', // the default (spread) waits for most of checkpoint_timeout
+      ]);
+      const name = options.standbyName ?? 'qj_standby';
+      fs.appendFileSync(
+        path.join(dataDir, 'postgresql.auto.conf'),
+        `primary_conninfo = 'host=127.0.0.1 port=${primary.port} user=postgres application_name=${name}'\n`,
+      );
+    } else {
+      runPg(path.join(binDir, 'initdb'), [
+        '-D',
+        dataDir,
+        '-U',
+        'postgres',
+        '-A',
+        'trust',
+        '-E',
+        'UTF8',
+        '--no-locale',
+        '--no-sync',
+        '--no-instructions',
+      ]);
+    }
     const settings = [
       "listen_addresses = '127.0.0.1'",
       `unix_socket_directories = '${socketDir}'`,
@@ -172,17 +222,17 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
       "shared_buffers = '128MB'",
       'log_min_messages = warning',
       ...(options.durable ? [] : ['fsync = off', 'synchronous_commit = off', 'full_page_writes = off']),
+      ...(options.settings ?? []),
     ];
     fs.appendFileSync(
       path.join(dataDir, 'postgresql.conf'),
       `\n# qiangji temporary cluster\n${settings.join('\n')}\n`,
     );
 
-    let port = 0;
     for (let attempt = 1; ; attempt++) {
       port = await freePort();
       try {
-        runPg(pgCtl, ['start', '-D', dataDir, '-w', '-t', '60', '-l', logFile, '-o', `-p ${port}`]);
+        startOn(port);
         break;
       } catch (error) {
         // Another process may have taken the port between our probe and the start: try another.
@@ -192,18 +242,31 @@ export async function startTempCluster(options: TempClusterOptions = {}): Promis
         }
       }
     }
-    const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
-    await client.connect();
-    try {
-      await client.query(`create database "${database}"`);
-    } finally {
-      await client.end();
+    if (!options.standbyOf) {
+      const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+      await client.connect();
+      try {
+        await client.query(`create database "${database}"`);
+      } finally {
+        await client.end();
+      }
     }
     return {
       url: `postgres://postgres@127.0.0.1:${port}/${database}`,
       port,
+      dataDir,
+      binDir,
       async stop() {
         stopSync();
+      },
+      async pause(mode = 'fast') {
+        if (running()) runPg(pgCtl, ['stop', '-D', dataDir, '-m', mode, '-w', '-t', '60']);
+      },
+      async resume() {
+        startOn(port);
+      },
+      async promote() {
+        runPg(pgCtl, ['promote', '-D', dataDir, '-w', '-t', '60']);
       },
     };
   } catch (error) {

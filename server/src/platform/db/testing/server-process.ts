@@ -62,6 +62,16 @@ export async function createProcessDatabase(): Promise<ProcessDatabase> {
   };
 }
 
+/** A server process's environment for a PostgreSQL at `databaseUrl` (a test's own cluster). */
+export function processDatabaseAt(databaseUrl: string): ProcessDatabase {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qj-proc-'));
+  return {
+    engine: 'postgres',
+    env: { DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    dispose: async () => fs.rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

@@ -1,0 +1,95 @@
+// 三员分立: the system administrator asks for a role or a wider scope, the security administrator decides.
+import { Type } from '@sinclair/typebox';
+import { route } from '../platform/http/route.ts';
+import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { RoleSchema } from './admin.routes.ts';
+import * as requests from './role-request.service.ts';
+
+const StateSchema = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]);
+const RequestQuery = Type.Object({ ...Paging, state: Type.Optional(StateSchema) });
+const Note = Type.Object(
+  { note: Type.Optional(Type.String({ maxLength: 500 })) },
+  { additionalProperties: false },
+);
+
+export const roleRequestRoutes = [
+  route({
+    method: 'POST',
+    url: '/api/accounts/:id/role-requests',
+    access: 'account:manage',
+    summary:
+      '申请授予或扩大账号的角色、管辖范围（安全管理员审批；缩小范围即时生效）/ Ask for a new role or a wider scope',
+    tags: ['admin'],
+    params: IdParams,
+    body: Type.Object(
+      {
+        role: RoleSchema,
+        scopeOrgId: Type.Integer({ minimum: 1 }),
+        reason: Type.String({ minLength: 1, maxLength: 500 }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ actor, params, body, write, reply }) {
+      const outcome = await write((trx, audit) =>
+        requests.requestChange(actor, params.id, body as requests.ChangeInput, trx, audit),
+      );
+      if (!outcome.applied) reply.status(202);
+      return outcome;
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/accounts/role-requests',
+    access: 'account:manage',
+    summary: '我提出的授权申请及审批结果 / Role requests and their decisions',
+    tags: ['admin'],
+    query: RequestQuery,
+    async handler({ db, actor, query }) {
+      return requests.listRequests(
+        db,
+        actor,
+        'account:manage',
+        query.state,
+        query.page ?? 1,
+        query.pageSize ?? 20,
+      );
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/security/role-requests',
+    access: 'security:manage',
+    summary: '待审批的授权申请（安全管理员）/ Role requests to decide',
+    tags: ['security'],
+    query: RequestQuery,
+    async handler({ db, actor, query }) {
+      return requests.listRequests(
+        db,
+        actor,
+        'security:manage',
+        query.state,
+        query.page ?? 1,
+        query.pageSize ?? 20,
+      );
+    },
+  }),
+  ...(['approve', 'reject'] as const).map((decision) =>
+    route({
+      method: 'POST',
+      url: `/api/security/role-requests/:id/${decision}`,
+      access: 'security:manage',
+      summary:
+        decision === 'approve'
+          ? '批准授权申请 / Approve a role request'
+          : '驳回授权申请（须写明理由）/ Reject a role request (with a reason)',
+      tags: ['security'],
+      params: IdParams,
+      body: Note,
+      async handler({ actor, params, body, write }) {
+        return write((trx, audit) =>
+          requests.decideRequest(actor, params.id, decision, body.note ?? '', trx, audit),
+        );
+      },
+    }),
+  ),
+];
