@@ -35,8 +35,9 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   reporter: 'list',
   timeout: 60_000,
-  // ~25 journeys of 10–90 s each; a loaded 2-core machine runs them at half speed
-  globalTimeout: 45 * 60_000,
+  // ~25 journeys of 10–90 s each and the tour (every role's pages on desk and phone, ~200 pages);
+  // a loaded 2-core machine runs them at a fraction of the speed
+  globalTimeout: 150 * 60_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL: BASE_URL,
@@ -71,7 +72,8 @@ export default defineConfig({
     command: `"${NODE}" server/src/main.ts serve`,
     cwd: ROOT,
     url: `${BASE_URL}/api/health`,
-    timeout: 180_000,
+    // the first start seeds the demo: the org tree, 12,000 cases and a year of organizational life
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'ignore',
     stderr: 'pipe',

@@ -1,6 +1,10 @@
 import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Actor } from '../platform/access/actor.ts';
 import { ROLE_NAMES_ZH } from '../platform/access/permissions.ts';
-import { route } from '../platform/http/route.ts';
+import type { DB } from '../platform/db/schema.ts';
+import { type Deps, route } from '../platform/http/route.ts';
 import { Text } from '../platform/http/schemas.ts';
 import { changePassword, login } from './auth.service.ts';
 import { CSRF_COOKIE, deleteSession, SESSION_COOKIE } from './session.ts';
@@ -83,33 +87,51 @@ export const authRoutes = [
     summary: '当前账号、角色与管辖范围 / The signed-in account, its role and scope',
     tags: ['auth'],
     async handler({ db, actor, request, deps }) {
-      const scope = await db
-        .selectFrom('org')
-        .select(['id', 'code', 'name', 'short_name', 'level', 'category'])
-        .where('id', '=', actor.scopeOrgId)
-        .executeTakeFirstOrThrow();
-      return {
-        account: {
-          id: actor.accountId,
-          username: actor.username,
-          displayName: actor.displayName,
-          role: actor.role,
-          roleName: ROLE_NAMES_ZH[actor.role],
-          roles: [actor.role],
-          mustChangePassword: actor.mustChangePassword,
-        },
-        scope: {
-          id: scope.id,
-          code: scope.code,
-          name: scope.name,
-          shortName: scope.short_name,
-          level: scope.level,
-          category: scope.category,
-        },
-        permissions: [...actor.permissions],
-        csrfToken: request.csrfToken ?? null,
-        demoMode: deps.config.demoMode,
-      };
+      return mePayload(db, actor, request, deps);
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/session',
+    access: 'public',
+    summary:
+      '是否已登录；已登录时同 /api/me（未登录时不报错，供登录页和公开页面使用）/ Whether someone is signed in, and who',
+    tags: ['auth'],
+    async handler({ db, request, deps }) {
+      const actor = request.actor;
+      return actor
+        ? { signedIn: true, me: await mePayload(db, actor, request, deps) }
+        : { signedIn: false, me: null };
     },
   }),
 ];
+
+async function mePayload(db: Kysely<DB>, actor: Actor, request: FastifyRequest, deps: Deps) {
+  const scope = await db
+    .selectFrom('org')
+    .select(['id', 'code', 'name', 'short_name', 'level', 'category'])
+    .where('id', '=', actor.scopeOrgId)
+    .executeTakeFirstOrThrow();
+  return {
+    account: {
+      id: actor.accountId,
+      username: actor.username,
+      displayName: actor.displayName,
+      role: actor.role,
+      roleName: ROLE_NAMES_ZH[actor.role],
+      roles: [actor.role],
+      mustChangePassword: actor.mustChangePassword,
+    },
+    scope: {
+      id: scope.id,
+      code: scope.code,
+      name: scope.name,
+      shortName: scope.short_name,
+      level: scope.level,
+      category: scope.category,
+    },
+    permissions: [...actor.permissions],
+    csrfToken: request.csrfToken ?? null,
+    demoMode: deps.config.demoMode,
+  };
+}

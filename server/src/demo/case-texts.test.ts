@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { trainWithHoldout } from '../cases/classifier/naive-bayes.ts';
+import { textFeatures } from '../cases/classifier/text-features.ts';
 import { SUBCATEGORIES } from '../cases/domain/catalog.ts';
 import { CASE_TEXTS, caseText } from './case-texts.ts';
 import { createRng } from './random.ts';
@@ -47,8 +49,44 @@ describe('case texts', () => {
   });
 
   it('falls back to the name for a sub-category without texts', () => {
-    const text = caseText(createRng(1), { code: 'X99-01', name_zh: '新类别' }, '网格', '路口');
-    expect(text.title).toContain('新类别');
-    expect(text.description).toContain('路口发现新类别');
+    const rng = createRng(1);
+    const texts = Array.from({ length: 20 }, () =>
+      caseText(rng, { code: 'X99-01', name_zh: '新类别' }, '网格', '路口'),
+    );
+    expect(texts.some((t) => t.title.includes('新类别') && t.description.includes('路口发现新类别'))).toBe(
+      true,
+    );
+  });
+});
+
+describe('the words people use', () => {
+  const rng = createRng(4407, 'variety');
+  const samples = Array.from({ length: 4000 }, (_, i) => {
+    const sub = rng.pick(SUBCATEGORIES);
+    return { sub, text: caseText(rng, sub, '桥南社区第1网格', rng.pick(['路口', '小区门口', '市场旁'])), i };
+  });
+  const all = samples.map((s) => `${s.text.title}${s.text.description}`).join('\n');
+
+  it('vary: Cantonese-flavoured phrasing, typos, vague and mixed reports are all there', () => {
+    for (const word of ['呢度', '冇', '咗', '以经', '拉圾', '另外，', '一直没人来处理'])
+      expect(all.includes(word), word).toBe(true);
+    // few reports repeat another word for word
+    const distinct = new Set(samples.map((s) => s.text.description)).size;
+    expect(distinct / samples.length).toBeGreaterThan(0.7);
+  });
+
+  it('give the classifier a believable held-out accuracy, not 100 %', () => {
+    const trained = trainWithHoldout(
+      samples.map((s) => ({
+        features: textFeatures(`${s.text.title}\n${s.text.description}`),
+        label: s.sub.code,
+        holdout: s.i % 5 === 0,
+      })),
+    );
+    const accuracy = trained.evaluation?.accuracy ?? 0;
+    expect(accuracy).toBeGreaterThan(0.75);
+    expect(accuracy).toBeLessThan(0.95);
+    // the probabilities are softened (a temperature fitted on the held-out cases), never 100 / 0 / 0
+    expect(trained.head.temperature).toBeGreaterThan(1);
   });
 });

@@ -5,7 +5,6 @@ import type { Rng } from './random.ts';
 
 /** Fixed reference day, so that the same seed gives the same rows on any day. */
 export const REFERENCE_DATE = '2025-12-31';
-const REF = Date.UTC(2025, 11, 31);
 const DAY = 86_400_000;
 
 export type Gender = 'male' | 'female';
@@ -64,8 +63,8 @@ export function educationFor(rng: Rng, birthYear: number, setting: OrgSetting): 
   return rng.weighted(levels, w);
 }
 
-export function occupationFor(rng: Rng, birthYear: number, setting: OrgSetting): string {
-  const age = 2025 - birthYear;
+export function occupationFor(rng: Rng, birthYear: number, setting: OrgSetting, refYear = 2025): string {
+  const age = refYear - birthYear;
   if (age >= 60) return setting === 'village' && rng.chance(0.35) ? 'farmer' : 'retired';
   if (setting === 'gig') return rng.chance(0.9) ? 'gig_worker' : 'in_service';
   if (setting === 'agency' || setting === 'enterprise') return rng.chance(0.98) ? 'in_service' : 'retired';
@@ -87,12 +86,16 @@ export function makePerson(
   idCounty: string,
   setting: OrgSetting,
   usedIds: Set<string>,
+  /** the day the demo is seeded: probation, ages and joining dates count back from it */
+  referenceDate: string = REFERENCE_DATE,
 ): PersonDraft {
+  const REF = Date.parse(referenceDate);
+  const refYear = Number(referenceDate.slice(0, 4));
   const gender: Gender = rng.chance(setting === 'gig' ? 0.85 : 0.7) ? 'male' : 'female';
   const birthYear = Math.max(
     1940,
     Math.min(
-      2006,
+      refYear - 19,
       Math.round((setting === 'agency' || setting === 'enterprise' ? 1980 : 1970) + 14 * rng.normal()),
     ),
   );
@@ -106,7 +109,9 @@ export function makePerson(
   } else {
     const latest = REF - 366 * DAY;
     const age = 18 + Math.abs(rng.normal()) * 9;
-    joinedT = Math.min(latest, adult + Math.round((age - 18) * 365.25) * DAY);
+    joinedT = adult + Math.round((age - 18) * 365.25) * DAY;
+    // those who would have joined within the last year joined over the two years before it instead
+    if (joinedT > latest) joinedT = Math.max(adult, latest - rng.int(0, 700) * DAY);
   }
   const joinedOn = iso(joinedT);
   let idNumber = '';
@@ -128,7 +133,7 @@ export function makePerson(
     idNumber,
     phone: mobilePhone(rng),
     education: educationFor(rng, birthYear, setting),
-    occupation: occupationFor(rng, birthYear, setting),
+    occupation: occupationFor(rng, birthYear, setting, refYear),
     status: probationary ? 'probationary' : 'full',
     joinedOn,
     convertedOn: probationary ? null : addYears(joinedOn, 1),

@@ -23,7 +23,7 @@ beforeAll(async () => {
     password: 'Demo@2026pass',
     onProgress: (step) => steps.add(step),
   });
-}, 180_000);
+}, 600_000);
 
 afterAll(async () => {
   await database.close();
@@ -51,6 +51,7 @@ describe('seedDemo (test scale)', () => {
       'totals',
       'village',
       'cases',
+      'org life',
     ]);
     const [counts] = await q<Record<string, number>>(`select
       (select count(*) from org)::int as orgs, (select count(*) from grid)::int as grids,
@@ -216,5 +217,38 @@ describe('seedDemo (test scale)', () => {
 
   it('refuses a database that already has orgs', async () => {
     await expect(seedDemo(database, { scale: 'test', password: 'x' })).rejects.toThrow(/already has rows/);
+  });
+
+  it('lives up to the day it is seeded: old cases closed, a year of organizational life', async () => {
+    const [stale] = await q<{ n: number }>(
+      `select count(*)::int as n from civic_case where state not in ('closed', 'evaluated', 'rejected') and created_at < now() - interval '45 days'`,
+    );
+    expect(stale?.n).toBe(0);
+    const [life] = await q<Record<string, number>>(`select
+      (select count(*) from meeting)::int as meetings,
+      (select count(*) from meeting_attendance)::int as attendance,
+      (select count(*) from checklist_task where done_on is not null)::int as done,
+      (select count(*) from checklist_task)::int as tasks,
+      (select count(*) from dues_payment)::int as payments,
+      (select count(*) from training_attendance)::int as trained,
+      (select count(distinct stage) from recruitment)::int as stages,
+      (select count(*) from transfer)::int as transfers,
+      (select count(*) from mobile_member)::int as mobile,
+      (select count(*) from notification)::int as notices,
+      (select count(*) from membership_history)::int as history,
+      (select count(*) from member)::int as members,
+      (select count(*) from meeting where held_on > (now() at time zone 'Asia/Shanghai')::date)::int as future`);
+    expect(life?.meetings).toBeGreaterThan(1000);
+    expect(life?.attendance).toBeGreaterThan(1000);
+    expect((life?.done ?? 0) / (life?.tasks ?? 1)).toBeGreaterThan(0.6);
+    expect(life?.payments).toBeGreaterThan(1000);
+    expect(life?.trained).toBeGreaterThan(100);
+    expect(life?.stages).toBeGreaterThanOrEqual(4);
+    expect(life?.transfers).toBeGreaterThan(0);
+    expect(life?.mobile).toBeGreaterThan(0);
+    expect(life?.notices).toBeGreaterThan(0);
+    expect(life?.history).toBeGreaterThanOrEqual(life?.members ?? 0);
+    expect(life?.future).toBe(0);
+    expect(summary.orgLife?.meetings).toBe(life?.meetings);
   });
 });

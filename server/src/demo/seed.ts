@@ -11,6 +11,7 @@ import type { DB, NewMember, NewOrg, OrgKind, Role } from '../platform/db/schema
 import { maskIdNumber, maskPhone } from '../platform/text/mask.ts';
 import { nameInitials, pinyinInitials } from '../platform/text/pinyin.ts';
 import { makeUscc } from '../platform/text/uscc.ts';
+import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { seedCommunityReports } from '../transfers/community-demo.ts';
 import { seedVillageDemo } from '../village-cadres/village-demo.ts';
 import { seedCases } from './cases.ts';
@@ -18,6 +19,7 @@ import { seedDepartments } from './cases-departments.ts';
 import { jiangmenDivisions } from './divisions.ts';
 import { countyGridShapes, type GridShape } from './geometry.ts';
 import { mobilePhone, personName } from './names.ts';
+import { type OrgLifeSummary, seedOrgLife } from './org-life/org-life.ts';
 import { makePerson, type OrgSetting } from './people.ts';
 import { buildPlan, type Scale, type UnitPlan, villageMembers } from './plan.ts';
 import { createRng } from './random.ts';
@@ -28,6 +30,10 @@ export interface SeedOptions {
   password: string;
   /** How many cases (default: DEMO_CASES of the scale). */
   cases?: number;
+  /** the seeding day in Asia/Shanghai (default: today): every record is dated on or before it */
+  today?: string;
+  /** false: no organizational life (meetings, dues, training, recruitment …), e.g. for benchmarks */
+  orgLife?: boolean;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -42,6 +48,8 @@ export interface SeedSummary {
   departments: number;
   cases: number;
   casesMs: number;
+  /** meetings, checklists, dues, training, recruitment, transfers, notices (demo/org-life/) */
+  orgLife: OrgLifeSummary | null;
   /** the classifier trained at the end (null when there were too few closed cases) */
   classifier: {
     version: number;
@@ -151,6 +159,7 @@ const VILLAGE_SUFFIX: Partial<Record<OrgKind, string>> = {
 export async function seedDemo(database: Database, options: SeedOptions): Promise<SeedSummary> {
   const started = performance.now();
   const seed = options.seed ?? DEFAULT_SEED;
+  const today = options.today ?? shanghaiToday();
   const progress = options.onProgress ?? (() => {});
   const db = database.db;
 
@@ -486,7 +495,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     for (const o of memberOrgs) {
       for (let i = 0; i < o.members; i++) {
         const idCounty = o.countyCode ?? memberRng.pick(allCounties);
-        const p = makePerson(memberRng, idCounty, o.setting, usedIds);
+        const p = makePerson(memberRng, idCounty, o.setting, usedIds, today);
         pending.push({
           org_id: o.id,
           name: p.name,
@@ -569,7 +578,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     progress('totals', 0, 1);
     await recomputeOrgTotals(tx);
     // terms and committees of the grassroots orgs, member accounts (org checks, my records)
-    const orgTerms = await seedOrgTerms(tx, { seed, passwordHash });
+    const orgTerms = await seedOrgTerms(tx, { seed, passwordHash, today });
     await seedCommunityReports(tx, { seed }); // 双报到双服务 of this year and the last (transfers/community-demo.ts)
     progress('totals', 1, 1);
     // village decisions and power: 换届, cadres, rosters, power list, decisions, 村务公开 (issue 14)
@@ -585,6 +594,15 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       ...(options.cases === undefined ? {} : { count: options.cases }),
     });
     const casesMs = Math.round(performance.now() - casesStarted);
+    // a year of organizational life up to today (after the cases: the notices point at them)
+    const orgLife =
+      options.orgLife === false
+        ? null
+        : await seedOrgLife(tx, {
+            seed,
+            today,
+            onProgress: (_, done, total) => progress('org life', done, total),
+          });
 
     return {
       divisions: divisions.length,
@@ -597,6 +615,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       departments: depts.departments,
       cases: cases.cases,
       casesMs,
+      orgLife,
     };
   });
   // the dispatcher's classifier, trained from the closed demo cases so a first start suggests at once

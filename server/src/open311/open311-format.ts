@@ -6,7 +6,6 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { CASE_STATES, type CaseState, FINAL_STATES } from '../cases/domain/case-machine.ts';
 import { publicText } from '../platform/access/public-view.ts';
 import { isCalendarDate } from '../platform/http/formats.ts';
-import { maskIdNumber, maskName, maskPhone } from '../platform/text/mask.ts';
 
 export const FORMATS = ['json', 'xml'] as const;
 export type Format = (typeof FORMATS)[number];

@@ -1,6 +1,6 @@
 // The town command center and the department workbench in one page: the scoped case list with
 // server-side filters, sort and paging; batch dispatch for dispatchers; a map of open cases.
-import { SendOutlined } from '@ant-design/icons';
+import { FilterOutlined, SendOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -27,6 +27,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import {
   type CaseQuery,
   formatTime,
@@ -35,6 +36,7 @@ import {
   loadDepartments,
   transition,
 } from './case-api.ts';
+import { CaseCards, casePlace } from './case-cards.tsx';
 import { CASE_STATES, CHANNEL_NAMES, LIGHT_NAMES, STATE_NAMES } from './names.ts';
 import { startOutbox } from './offline-queue.ts';
 import { LightDot, StateTag, SupervisionTag } from './parts.tsx';
@@ -121,6 +123,8 @@ function CaseList() {
   const catalog = useApi(loadCategories, []);
   const [selected, setSelected] = useState<CaseRow[]>([]);
   const dispatcher = me?.account.role === 'org_admin' && can('case:act');
+  const phone = usePhone();
+  const [filtersOpen, setFiltersOpen] = useState(false);
 
   const preset = (params.get('preset') as Preset | null) ?? 'all';
   const query: CaseQuery = {
@@ -186,6 +190,7 @@ function CaseList() {
       title: t('cases.light'),
       dataIndex: 'light',
       width: 56,
+      fixed: 'left',
       align: 'center',
       render: (_, row) => <LightDot light={row.light} />,
     },
@@ -193,6 +198,7 @@ function CaseList() {
       title: t('cases.caseNo'),
       dataIndex: 'caseNo',
       width: 170,
+      fixed: 'left',
       render: (_, row) => (
         <Link to={`/cases/${row.id}`} data-testid="case-link">
           {row.caseNo}
@@ -202,6 +208,7 @@ function CaseList() {
     {
       title: t('cases.caseTitle'),
       dataIndex: 'title',
+      width: 260,
       ellipsis: true,
       render: (_, row) => (
         <Space size={4}>
@@ -229,9 +236,16 @@ function CaseList() {
       key: 'place',
       width: 200,
       ellipsis: true,
-      render: (_, row) => [row.townName, row.gridName].filter(Boolean).join(' · '),
+      render: (_, row) => casePlace(row),
     },
-    { title: t('cases.department'), dataIndex: 'departmentName', width: 150, ellipsis: true },
+    {
+      title: t('cases.department'),
+      dataIndex: 'departmentName',
+      width: 160,
+      ellipsis: true,
+      // a 吹哨 case has no one department: the town and the summoned departments handle it
+      render: (v: string | null, row) => v ?? (row.state === 'in_handling' ? t('cases.whistled') : '—'),
+    },
     {
       title: t('cases.createdAt'),
       dataIndex: 'createdAt',
@@ -241,12 +255,16 @@ function CaseList() {
     {
       title: t('cases.deadline'),
       dataIndex: 'stepDeadline',
-      width: 140,
+      width: 150,
+      fixed: 'right',
       render: (v: string | null) => formatTime(v) || '—',
     },
   ];
 
   const range: [Dayjs, Dayjs] | null = query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null;
+  const filtered = ['state', 'light', 'channel', 'categoryCode', 'q', 'from', 'to'].some((k) =>
+    params.get(k),
+  );
 
   return (
     <div data-testid="case-list">
@@ -262,7 +280,18 @@ function CaseList() {
           ...(dispatcher ? [{ value: 'dispatch', label: t('cases.presetDispatch') }] : []),
         ]}
       />
-      <div className="qj-case-filters">
+      {phone ? (
+        <Button
+          block
+          className="qj-case-filters-toggle"
+          icon={<FilterOutlined />}
+          onClick={() => setFiltersOpen((o) => !o)}
+          data-testid="case-filters-toggle"
+        >
+          {filtersOpen ? t('cases.filtersHide') : filtered ? t('cases.filtersOn') : t('cases.filtersShow')}
+        </Button>
+      ) : null}
+      <div className="qj-case-filters" hidden={phone && !filtersOpen}>
         <Input.Search
           allowClear
           defaultValue={query.q}
@@ -339,39 +368,50 @@ function CaseList() {
         />
         {dispatcher && <BatchDispatch rows={selected} onDone={cases.reload} />}
       </div>
-      <Table<CaseRow>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={cases.data?.items ?? []}
-        loading={cases.loading}
-        scroll={{ x: 1200 }}
-        data-testid="case-table"
-        rowSelection={
-          dispatcher
-            ? {
-                selectedRowKeys: selected.map((r) => r.id),
-                onChange: (_keys, rows) => setSelected(rows),
-                getCheckboxProps: (row) => ({ disabled: !DISPATCHABLE.includes(row.state) }),
-              }
-            : undefined
-        }
-        onRow={(row) =>
-          ({ 'data-testid': 'case-row', 'data-case-no': row.caseNo, 'data-state': row.state }) as never
-        }
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: counted?.count ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) =>
-            t(counted?.exact === false ? 'cases.totalAbout' : 'common.total', {
-              n: n.toLocaleString('zh-CN'),
-            }),
-          onChange: (page, pageSize) =>
-            set({ page: String(page), pageSize: pageSize === 20 ? undefined : String(pageSize) }, true),
-        }}
-      />
+      {phone ? (
+        <CaseCards
+          rows={cases.data?.items ?? []}
+          loading={cases.loading}
+          page={query.page ?? 1}
+          pageSize={query.pageSize ?? 20}
+          total={counted?.count ?? 0}
+          onPage={(page) => set({ page: String(page) }, true)}
+        />
+      ) : (
+        <Table<CaseRow>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={cases.data?.items ?? []}
+          loading={cases.loading}
+          scroll={{ x: 1500 }}
+          data-testid="case-table"
+          rowSelection={
+            dispatcher
+              ? {
+                  selectedRowKeys: selected.map((r) => r.id),
+                  onChange: (_keys, rows) => setSelected(rows),
+                  getCheckboxProps: (row) => ({ disabled: !DISPATCHABLE.includes(row.state) }),
+                }
+              : undefined
+          }
+          onRow={(row) =>
+            ({ 'data-testid': 'case-row', 'data-case-no': row.caseNo, 'data-state': row.state }) as never
+          }
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: counted?.count ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) =>
+              t(counted?.exact === false ? 'cases.totalAbout' : 'common.total', {
+                n: n.toLocaleString('zh-CN'),
+              }),
+            onChange: (page, pageSize) =>
+              set({ page: String(page), pageSize: pageSize === 20 ? undefined : String(pageSize) }, true),
+          }}
+        />
+      )}
     </div>
   );
 }

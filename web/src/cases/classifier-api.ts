@@ -29,7 +29,14 @@ export interface LikelyDuplicate {
 
 export interface ClassifierSuggestion {
   source: 'model' | 'keywords';
-  model: { version: number; trainedAt: string; sampleCount: number; accuracy: number | null } | null;
+  model: {
+    version: number;
+    trainedAt: string;
+    sampleCount: number;
+    accuracy: number | null;
+    holdoutCount?: number;
+    top3Accuracy?: number | null;
+  } | null;
   categories: SuggestedCategory[];
   department: SuggestedDepartment | null;
   departments: SuggestedDepartment[];

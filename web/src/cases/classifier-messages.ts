@@ -6,7 +6,8 @@ export const zh = {
   'suggest.title': '智能建议',
   'suggest.categories': '可能的类别',
   'suggest.use': '采用',
-  'suggest.model': '分类模型 v{version}（{samples} 件结案案件训练，准确率 {accuracy}）',
+  'suggest.model':
+    '分类模型 v{version}：留出 {holdout} 件结案案件实测准确率 {accuracy}（前三项 {top3}），{samples} 件训练',
   'suggest.modelNoAccuracy': '分类模型 v{version}（{samples} 件结案案件训练）',
   'suggest.keywords': '尚无训练好的分类模型：按类别名称关键词推荐',
   'suggest.noCategory': '无法从文字判断类别',
@@ -32,7 +33,8 @@ export const en: Record<ClassifierMessageKey, string> = {
   'suggest.title': 'Suggestions',
   'suggest.categories': 'Likely categories',
   'suggest.use': 'Use',
-  'suggest.model': 'Classifier v{version} (trained on {samples} closed cases, accuracy {accuracy})',
+  'suggest.model':
+    'Classifier v{version}: accuracy {accuracy} measured on {holdout} held-out closed cases (top 3: {top3}); trained on {samples}',
   'suggest.modelNoAccuracy': 'Classifier v{version} (trained on {samples} closed cases)',
   'suggest.keywords': 'No trained classifier yet: suggested by the category names',
   'suggest.noCategory': 'The text does not suggest a category',

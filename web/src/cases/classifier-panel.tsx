@@ -65,8 +65,10 @@ export function SuggestionPanel({
                 ? t('suggest.modelNoAccuracy', { version: s.model.version, samples: s.model.sampleCount })
                 : t('suggest.model', {
                     version: s.model.version,
-                    samples: s.model.sampleCount,
+                    samples: s.model.sampleCount.toLocaleString('zh-CN'),
+                    holdout: (s.model.holdoutCount ?? 0).toLocaleString('zh-CN'),
                     accuracy: percent(s.model.accuracy),
+                    top3: s.model.top3Accuracy == null ? '—' : percent(s.model.top3Accuracy),
                   })
               : t('suggest.keywords')}
           </Typography.Text>

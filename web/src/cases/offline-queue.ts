@@ -1,20 +1,39 @@
-// Reports made without a network wait here (localStorage) with their photos as data URLs and a
-// clientRequestId fixed when they were queued. They are sent when the browser says it is online
-// again, one at a time by a single sender per tab; the server answers a replay of the same
-// clientRequestId with the case it already made, so a report is never filed twice.
-import { ApiError } from '../api/client.ts';
+// Case reports in the phone's outbox (offline/outbox.ts): a report made without a network waits in
+// IndexedDB with its photos as Blobs and the clientRequestId fixed when it was made; sending uploads
+// the photos still waiting (each once: the uploaded ids are saved as they come), then files the case
+// with that clientRequestId, which the server answers with the same case when it is a replay.
 import type { NewCaseInput } from '../api/types.ts';
-import { createCase, uploadDataUrl } from './case-api.ts';
+import {
+  discard as discardEntry,
+  enqueue as enqueueEntry,
+  flush,
+  isNetworkError,
+  loadOutbox,
+  newClientRequestId,
+  type OutboxEntry,
+  onOutboxSent,
+  outboxEntries,
+  registerSender,
+  retry as retryEntry,
+  startSending,
+  subscribeOutbox,
+} from '../offline/outbox.ts';
+import { createCase, readAsDataUrl, uploadDataUrl } from './case-api.ts';
 
-const KEY = 'qj.cases.outbox';
+const KIND = 'report';
+/** Where the reports waited before the outbox moved to IndexedDB (read once, then removed). */
+const OLD_KEY = 'qj.cases.outbox';
 
-export interface QueuedReport {
-  clientRequestId: string;
+interface ReportPayload {
   input: Omit<NewCaseInput, 'photos' | 'clientRequestId'>;
-  /** Photos not yet uploaded, as data URLs. */
-  photos: string[];
+  /** Photos not yet uploaded. */
+  photos: Blob[];
   /** Attachment ids of photos already uploaded. */
   uploaded: (number | string)[];
+}
+
+export interface QueuedReport extends ReportPayload {
+  clientRequestId: string;
   queuedAt: string;
   status: 'pending' | 'sending' | 'failed';
   error?: { zh: string; en: string };
@@ -29,69 +48,29 @@ export interface SentReport {
   trackingCode?: string | null;
 }
 
-type Listener = () => void;
-const listeners = new Set<Listener>();
-const sentListeners = new Set<(sent: SentReport) => void>();
-
-function read(): QueuedReport[] {
-  try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '[]') as QueuedReport[];
-  } catch {
-    return [];
-  }
-}
-
-function write(items: QueuedReport[]): void {
-  localStorage.setItem(KEY, JSON.stringify(items));
-  for (const l of listeners) l();
-}
-
-function update(id: string, change: Partial<QueuedReport>): void {
-  write(read().map((item) => (item.clientRequestId === id ? { ...item, ...change } : item)));
-}
-
-export function queuedReports(): QueuedReport[] {
-  return read();
-}
-
-export function subscribe(listener: Listener): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function onSent(listener: (sent: SentReport) => void): () => void {
-  sentListeners.add(listener);
-  return () => sentListeners.delete(listener);
-}
-
-export function newClientRequestId(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-}
-
-export function enqueue(item: Omit<QueuedReport, 'status' | 'queuedAt' | 'uploaded'>): void {
-  write([...read(), { ...item, uploaded: [], queuedAt: new Date().toISOString(), status: 'pending' }]);
-}
-
-export function discard(id: string): void {
-  write(read().filter((item) => item.clientRequestId !== id));
-}
-
-export function isNetworkError(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 'NETWORK';
+async function toBlob(photo: string | Blob): Promise<Blob> {
+  return typeof photo === 'string' ? (await fetch(photo)).blob() : photo;
 }
 
 /** Sends one report: its photos first (each once), then the case with its clientRequestId. */
-export async function sendReport(item: QueuedReport): Promise<SentReport> {
-  let uploaded = [...item.uploaded];
+export async function sendReport(
+  item: {
+    clientRequestId: string;
+    input: ReportPayload['input'];
+    photos: (string | Blob)[];
+    uploaded?: (number | string)[];
+  },
+  save?: (payload: ReportPayload) => Promise<void>,
+): Promise<SentReport> {
+  let uploaded = [...(item.uploaded ?? [])];
   let photos = [...item.photos];
   while (photos.length > 0) {
     const [first, ...rest] = photos;
-    const attachment = await uploadDataUrl(first as string);
+    const dataUrl = typeof first === 'string' ? first : await readAsDataUrl(first as Blob);
+    const attachment = await uploadDataUrl(dataUrl);
     uploaded = [...uploaded, attachment.id];
     photos = rest;
-    update(item.clientRequestId, { uploaded, photos });
+    await save?.({ input: item.input, photos: await Promise.all(photos.map(toBlob)), uploaded });
   }
   const answer = await createCase({ ...item.input, photos: uploaded, clientRequestId: item.clientRequestId });
   return {
@@ -103,77 +82,82 @@ export async function sendReport(item: QueuedReport): Promise<SentReport> {
   };
 }
 
-let flushing: Promise<void> | null = null;
-let retryTimer: ReturnType<typeof setTimeout> | null = null;
-let retryDelay = 2_000;
+registerSender(KIND, (entry, save) =>
+  sendReport(
+    { clientRequestId: entry.id, ...(entry.payload as ReportPayload) },
+    save as (p: ReportPayload) => Promise<void>,
+  ),
+);
 
-/** The network may come back before the browser's `online` event, or flicker: try again with backoff. */
-function retryLater(): void {
-  if (retryTimer) return;
-  retryTimer = setTimeout(() => {
-    retryTimer = null;
-    void flush();
-  }, retryDelay);
-  retryDelay = Math.min(retryDelay * 2, 60_000);
-}
+const toQueued = (e: OutboxEntry<string, ReportPayload>): QueuedReport => ({
+  clientRequestId: e.id,
+  queuedAt: e.queuedAt,
+  status: e.status,
+  ...(e.error ? { error: e.error } : {}),
+  ...e.payload,
+});
+let source: OutboxEntry<string, ReportPayload>[] | null = null;
+let snapshot: QueuedReport[] = [];
 
-/** Sends every waiting report, one at a time; a second call while sending joins the first. */
-export function flush(): Promise<void> {
-  if (flushing) return flushing;
-  const run = async () => {
-    for (;;) {
-      if (!navigator.onLine) {
-        if (read().some((i) => i.status === 'pending')) retryLater();
-        return;
-      }
-      const item = read().find((i) => i.status === 'pending');
-      if (!item) return;
-      update(item.clientRequestId, { status: 'sending' });
-      try {
-        const sent = await sendReport(item);
-        discard(item.clientRequestId);
-        retryDelay = 2_000;
-        for (const l of sentListeners) l(sent);
-      } catch (error) {
-        if (isNetworkError(error)) {
-          update(item.clientRequestId, { status: 'pending' });
-          retryLater();
-          return;
-        }
-        update(item.clientRequestId, {
-          status: 'failed',
-          error:
-            error instanceof ApiError
-              ? { zh: error.messageZh, en: error.messageEn }
-              : { zh: String(error), en: String(error) },
-        });
-      }
-    }
-  };
-  // cleared in a later microtask: a run that ends at once must not leave itself in place
-  flushing = run().finally(() => {
-    flushing = null;
-  });
-  return flushing;
-}
-
-/** Retry a failed report (after the user fixed what the server refused, or just to try again). */
-export function retry(id: string): Promise<void> {
-  update(id, { status: 'pending' });
-  return flush();
-}
-
-let started = false;
-
-/** Installs the sender: on `online`, and once now for reports left from an earlier visit. */
-export function startOutbox(): void {
-  if (started) return;
-  started = true;
-  window.addEventListener('online', () => void flush());
-  // a report left 'sending' by a closed tab goes back to pending: the server dedupes its replay
-  const items = read();
-  if (items.some((i) => i.status === 'sending')) {
-    write(items.map((i) => (i.status === 'sending' ? { ...i, status: 'pending' as const } : i)));
+/** The waiting reports (a stable array between changes, for useSyncExternalStore). */
+export function queuedReports(): QueuedReport[] {
+  const current = outboxEntries<string, ReportPayload>(KIND);
+  if (current !== source) {
+    source = current;
+    snapshot = current.map(toQueued);
   }
-  void flush();
+  return snapshot;
+}
+
+export const subscribe = subscribeOutbox;
+export { flush, isNetworkError, newClientRequestId };
+
+export function onSent(listener: (sent: SentReport) => void): () => void {
+  return onOutboxSent((entry, answer) => {
+    if (entry.kind === KIND) listener(answer as SentReport);
+  });
+}
+
+/** Keeps a report with its photos as Blobs (data URLs of the form's thumbnails are turned back). */
+export async function enqueue(item: {
+  clientRequestId: string;
+  input: ReportPayload['input'];
+  photos: (string | Blob)[];
+}): Promise<void> {
+  const photos = await Promise.all(item.photos.map(toBlob));
+  await enqueueEntry<ReportPayload>(KIND, item.clientRequestId, { input: item.input, photos, uploaded: [] });
+}
+
+export const discard = (id: string) => void discardEntry(id);
+export const retry = (id: string) => retryEntry(id);
+
+/** Reports queued by an earlier version in localStorage move into the outbox once. */
+async function migrate(): Promise<void> {
+  const raw = localStorage.getItem(OLD_KEY);
+  if (!raw) return;
+  try {
+    const old = JSON.parse(raw) as {
+      clientRequestId: string;
+      input: ReportPayload['input'];
+      photos: string[];
+      uploaded: (number | string)[];
+    }[];
+    for (const r of old) {
+      const photos = await Promise.all(r.photos.map(toBlob));
+      await enqueueEntry<ReportPayload>(KIND, r.clientRequestId, {
+        input: r.input,
+        photos,
+        uploaded: r.uploaded,
+      });
+    }
+  } finally {
+    localStorage.removeItem(OLD_KEY);
+  }
+}
+
+/** Loads the outbox, moves old reports in, and installs the sender (once per tab). */
+export function startOutbox(): void {
+  void loadOutbox()
+    .then(migrate)
+    .then(() => startSending());
 }

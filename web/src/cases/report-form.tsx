@@ -179,20 +179,20 @@ export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
       setSuggestion(null);
     };
     if (!navigator.onLine) {
-      enqueue(item);
+      void enqueue(item);
       feedback.success(t('report.queued'));
       reset();
       return;
     }
     setSubmitting(true);
     try {
-      const report = await sendReport({ ...item, uploaded: [], queuedAt: '', status: 'sending' });
+      const report = await sendReport(item);
       setSent((list) => [report, ...list]);
       feedback.success(t('report.sent', { caseNo: report.caseNo }));
       reset();
     } catch (error) {
       if (isNetworkError(error)) {
-        enqueue(item);
+        void enqueue(item);
         feedback.success(t('report.queued'));
         reset();
       } else {

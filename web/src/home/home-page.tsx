@@ -74,7 +74,7 @@ export default function HomePage() {
         {t('home.scope', { scope: rootNode?.name ?? me.scope.name })}
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={12} sm={12} xl={6}>
           <StatCard
             title={t('home.members')}
             value={rootNode?.memberCount}
@@ -84,7 +84,7 @@ export default function HomePage() {
             testId="stat-members"
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={12} sm={12} xl={6}>
           <StatCard
             title={t('home.grids')}
             value={rootNode?.gridCount}
@@ -94,7 +94,7 @@ export default function HomePage() {
             testId="stat-grids"
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={12} sm={12} xl={6}>
           <StatCard
             title={t('home.households')}
             value={rootNode?.householdCount}
@@ -104,7 +104,7 @@ export default function HomePage() {
             testId="stat-households"
           />
         </Col>
-        <Col xs={24} sm={12} xl={6}>
+        <Col xs={12} sm={12} xl={6}>
           <StatCard
             title={t('home.childOrgs')}
             value={rootNode?.childCount}

@@ -1,10 +1,19 @@
-// Every patrol step (start, check-in, end) goes through this outbox: kept in localStorage in the
-// order it was made, with the clientRequestId fixed when it was made, and sent one at a time when
-// the browser is online (now, on `online`, or after a backoff). The server stores a resent step once,
-// so a step sent twice (a lost answer, a closed tab) does no harm. The ids and the network test are
-// those of the case reports' queue (cases/offline-queue.ts); the steps differ, so the list is ours.
-import { ApiError } from '../api/client.ts';
-import { isNetworkError, newClientRequestId } from '../cases/offline-queue.ts';
+// Patrol steps (start, check-in, end) in the phone's outbox (offline/outbox.ts), the same one as the
+// case reports: kept in IndexedDB in the order they were made with the clientRequestId fixed then,
+// sent one at a time when online; the server stores a resent step once.
+import {
+  discard as discardEntry,
+  enqueue,
+  flush,
+  loadOutbox,
+  newClientRequestId,
+  type OutboxEntry,
+  onOutboxSent,
+  outboxEntries,
+  registerSender,
+  startSending,
+  subscribeOutbox,
+} from '../offline/outbox.ts';
 import {
   type CheckinBody,
   checkIn,
@@ -14,7 +23,9 @@ import {
   startPatrol,
 } from './patrol-api.ts';
 
-const KEY = 'qj.patrols.outbox';
+const KIND = 'patrol';
+/** Where the steps waited before the outbox moved to IndexedDB (read once, then removed). */
+const OLD_KEY = 'qj.patrols.outbox';
 
 export type PatrolStep =
   | { kind: 'start'; body: StartBody }
@@ -32,124 +43,65 @@ export interface SentStep {
   answer: unknown;
 }
 
-const listeners = new Set<() => void>();
-const sentListeners = new Set<(sent: SentStep) => void>();
-
-function read(): QueuedStep[] {
-  try {
-    return JSON.parse(localStorage.getItem(KEY) ?? '[]') as QueuedStep[];
-  } catch {
-    return [];
-  }
-}
-
-let snapshot: QueuedStep[] = read();
-function write(items: QueuedStep[]): void {
-  localStorage.setItem(KEY, JSON.stringify(items));
-  snapshot = items;
-  for (const l of listeners) l();
-}
-
-function update(id: string, change: Partial<QueuedStep>): void {
-  write(read().map((s) => (s.id === id ? ({ ...s, ...change } as QueuedStep) : s)));
-}
-
-/** The waiting steps (a stable array between changes, for useSyncExternalStore). */
-export function queuedSteps(): QueuedStep[] {
-  return snapshot;
-}
-
-export function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-export function onSent(listener: (sent: SentStep) => void): () => void {
-  sentListeners.add(listener);
-  return () => sentListeners.delete(listener);
-}
-
-export { newClientRequestId };
-
-/** Keeps a step and tries to send it (and anything before it) at once. */
-export function record(step: PatrolStep): Promise<void> {
-  const id = step.kind === 'end' ? newClientRequestId() : step.body.clientRequestId;
-  write([...read(), { ...step, id, status: 'pending' } as QueuedStep]);
-  return flush();
-}
-
-export function discard(id: string): void {
-  write(read().filter((s) => s.id !== id));
-}
-
 function send(step: PatrolStep): Promise<unknown> {
   if (step.kind === 'start') return startPatrol(step.body);
   if (step.kind === 'checkin') return checkIn(step.body);
   return endPatrol(step.body);
 }
 
-let flushing: Promise<void> | null = null;
-let retryTimer: ReturnType<typeof setTimeout> | null = null;
-let retryDelay = 2_000;
+registerSender(KIND, (entry) => send(entry.payload as PatrolStep));
 
-function retryLater(): void {
-  if (retryTimer) return;
-  retryTimer = setTimeout(() => {
-    retryTimer = null;
-    void flush();
-  }, retryDelay);
-  retryDelay = Math.min(retryDelay * 2, 60_000);
-}
+let source: OutboxEntry<string, PatrolStep>[] | null = null;
+let snapshot: QueuedStep[] = [];
 
-/** Sends the waiting steps in order; a call while sending joins the running one. */
-export function flush(): Promise<void> {
-  if (flushing) return flushing;
-  const run = async () => {
-    for (;;) {
-      const item = read().find((s) => s.status === 'pending');
-      if (!item) return;
-      if (!navigator.onLine) {
-        retryLater();
-        return;
-      }
-      update(item.id, { status: 'sending' });
-      try {
-        const answer = await send(item);
-        discard(item.id);
-        retryDelay = 2_000;
-        for (const l of sentListeners) l({ step: item, answer });
-      } catch (error) {
-        if (isNetworkError(error)) {
-          update(item.id, { status: 'pending' });
-          retryLater();
-          return;
-        }
-        update(item.id, {
-          status: 'failed',
-          error:
-            error instanceof ApiError
-              ? { zh: error.messageZh, en: error.messageEn }
-              : { zh: String(error), en: String(error) },
-        });
-      }
-    }
-  };
-  flushing = run().finally(() => {
-    flushing = null;
-  });
-  return flushing;
-}
-
-let started = false;
-
-/** Installs the sender once per tab: on `online`, and now for steps left from an earlier visit. */
-export function startPatrolOutbox(): void {
-  if (started) return;
-  started = true;
-  window.addEventListener('online', () => void flush());
-  const items = read();
-  if (items.some((s) => s.status === 'sending')) {
-    write(items.map((s) => (s.status === 'sending' ? { ...s, status: 'pending' as const } : s)));
+/** The waiting steps (a stable array between changes, for useSyncExternalStore). */
+export function queuedSteps(): QueuedStep[] {
+  const current = outboxEntries<string, PatrolStep>(KIND);
+  if (current !== source) {
+    source = current;
+    snapshot = current.map(
+      (e) =>
+        ({ ...e.payload, id: e.id, status: e.status, ...(e.error ? { error: e.error } : {}) }) as QueuedStep,
+    );
   }
-  void flush();
+  return snapshot;
+}
+
+export const subscribe = subscribeOutbox;
+export { flush, newClientRequestId };
+
+export function onSent(listener: (sent: SentStep) => void): () => void {
+  return onOutboxSent((entry, answer) => {
+    if (entry.kind === KIND) listener({ step: entry.payload as PatrolStep, answer });
+  });
+}
+
+/** Keeps a step and tries to send it (and anything before it) at once. */
+export function record(step: PatrolStep): Promise<void> {
+  const id = step.kind === 'end' ? newClientRequestId() : step.body.clientRequestId;
+  return enqueue<PatrolStep>(KIND, id, step);
+}
+
+export const discard = (id: string) => void discardEntry(id);
+
+async function migrate(): Promise<void> {
+  const raw = localStorage.getItem(OLD_KEY);
+  if (!raw) return;
+  try {
+    for (const s of JSON.parse(raw) as (PatrolStep & { id: string })[]) {
+      const { id, ...step } = s as PatrolStep & { id: string; status?: string; error?: unknown };
+      delete (step as { status?: string }).status;
+      delete (step as { error?: unknown }).error;
+      await enqueue<PatrolStep>(KIND, id, step as PatrolStep);
+    }
+  } finally {
+    localStorage.removeItem(OLD_KEY);
+  }
+}
+
+/** Loads the outbox, moves old steps in, and installs the sender (once per tab). */
+export function startPatrolOutbox(): void {
+  void loadOutbox()
+    .then(migrate)
+    .then(() => startSending());
 }

@@ -24,7 +24,7 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Permission } from '../api/types.ts';
+import type { Permission, Role } from '../api/types.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 
 export interface MenuEntry {
@@ -32,12 +32,22 @@ export interface MenuEntry {
   label: MessageKey;
   icon: ReactNode;
   permission: Permission;
+  /** Only for accounts scoped at these org levels (我的支部 is a branch's page, not the city's). */
+  levels?: readonly string[];
+  /** Only for these roles (the org checks are the organization departments' and secretaries' work). */
+  roles?: readonly Role[];
 }
 
 /** The side menu: an entry shows only when the account holds its permission (docs/api-foundation.md). */
 export const MENU: MenuEntry[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, permission: 'org:read' },
-  { path: '/my-branch', label: 'menu.myBranch', icon: <ProfileOutlined />, permission: 'member:read' },
+  {
+    path: '/my-branch',
+    label: 'menu.myBranch',
+    icon: <ProfileOutlined />,
+    permission: 'member:read',
+    levels: ['village', 'grid', 'unit'],
+  },
   { path: '/my-records', label: 'menu.myRecords', icon: <IdcardOutlined />, permission: 'member:self' },
   { path: '/orgs', label: 'menu.orgs', icon: <ApartmentOutlined />, permission: 'org:read' },
   { path: '/map', label: 'menu.map', icon: <EnvironmentOutlined />, permission: 'grid:read' },
@@ -75,7 +85,13 @@ export const MENU: MenuEntry[] = [
     icon: <ShopOutlined />,
     permission: 'transfer:manage',
   },
-  { path: '/org-checks', label: 'menu.orgChecks', icon: <ClusterOutlined />, permission: 'org:read' },
+  {
+    path: '/org-checks',
+    label: 'menu.orgChecks',
+    icon: <ClusterOutlined />,
+    permission: 'org:read',
+    roles: ['org_admin', 'secretary'],
+  },
   { path: '/admin/accounts', label: 'menu.accounts', icon: <TeamOutlined />, permission: 'account:manage' },
   {
     path: '/admin/security',
@@ -86,6 +102,11 @@ export const MENU: MenuEntry[] = [
   { path: '/admin/audit', label: 'menu.audit', icon: <AuditOutlined />, permission: 'audit:read' },
 ];
 
-export function menuFor(permissions: readonly Permission[]): MenuEntry[] {
-  return MENU.filter((entry) => permissions.includes(entry.permission));
+export function menuFor(permissions: readonly Permission[], scopeLevel?: string, role?: Role): MenuEntry[] {
+  return MENU.filter(
+    (entry) =>
+      permissions.includes(entry.permission) &&
+      (!entry.levels || scopeLevel === undefined || entry.levels.includes(scopeLevel)) &&
+      (!entry.roles || role === undefined || entry.roles.includes(role)),
+  );
 }

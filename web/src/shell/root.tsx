@@ -28,7 +28,8 @@ function Themed() {
         },
       }}
     >
-      <AntApp>
+      {/* toasts below the header (56–64 px), never over it */}
+      <AntApp message={{ top: 68 }} notification={{ top: 68 }}>
         <BrowserRouter>
           <SessionProvider>
             <AppRoutes />

@@ -8,6 +8,7 @@ import { useSession } from './session.tsx';
 
 const LoginPage = lazy(() => import('./login-page.tsx'));
 const AppLayout = lazy(() => import('./app-layout.tsx'));
+const MePage = lazy(() => import('./me-page.tsx'));
 const HomePage = lazy(() => import('../home/home-page.tsx'));
 const OrgTreePage = lazy(() => import('../organizations/org-tree-page.tsx'));
 const OrgPage = lazy(() => import('../organizations/org-page.tsx'));
@@ -18,7 +19,6 @@ const MapPage = lazy(() => {
 const AccountsPage = lazy(() => import('../admin/accounts-page.tsx'));
 const SecurityPage = lazy(() => import('../admin/security-page.tsx'));
 const AuditPage = lazy(() => import('../admin/audit-page.tsx'));
-const CasesShell = lazy(() => import('../cases/cases-shell.tsx'));
 const CasesPage = lazy(() => import('../cases/cases-page.tsx'));
 const CasePage = lazy(() => import('../cases/case-page.tsx'));
 const ReportPage = lazy(() => import('../cases/report-page.tsx'));
@@ -103,10 +103,11 @@ export function AppRoutes() {
         <Route
           element={
             <RequireSession>
-              <CasesShell />
+              <AppLayout />
             </RequireSession>
           }
         >
+          <Route index element={<Home />} />
           <Route
             path="/cases"
             element={
@@ -155,15 +156,7 @@ export function AppRoutes() {
               </Guard>
             }
           />
-        </Route>
-        <Route
-          element={
-            <RequireSession>
-              <AppLayout />
-            </RequireSession>
-          }
-        >
-          <Route index element={<Home />} />
+          <Route path="/me" element={<MePage />} />
           <Route
             path="orgs"
             element={

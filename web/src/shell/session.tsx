@@ -21,9 +21,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [status, setStatus] = useState<Status>('loading');
   const navigate = useNavigate();
 
+  // /api/session answers 200 whether or not someone is signed in: a signed-out page (the sign-in page,
+  // the public follow page) asks without an error in the console
   const refresh = useCallback(async () => {
     try {
-      const next = await api.get<Me>('/api/me');
+      const answer = await api.get<{ signedIn: boolean; me: Me | null }>('/api/session');
+      const next = answer.me;
+      if (!next) {
+        setMe(null);
+        setStatus('signed_out');
+        return null;
+      }
       setCsrfToken(next.csrfToken);
       setMe(next);
       setStatus('signed_in');

@@ -171,6 +171,9 @@ export async function suggest(db: Kysely<DB>, actor: Actor, input: SuggestInput)
           trainedAt: classifier.info.trainedAt,
           sampleCount: classifier.info.sampleCount,
           accuracy: classifier.info.accuracy,
+          // measured on these closed cases, held out of the training that measured it
+          holdoutCount: classifier.info.holdoutCount,
+          top3Accuracy: classifier.info.top3Accuracy,
         }
       : null,
     categories: guess.categories.map((c) => ({ ...c, score: c.probability })),
