@@ -38,12 +38,14 @@ import { errorHandler } from './platform/http/errors-handler.ts';
 import type { ApiCaller, AuditFields, Deps, RouteSpec } from './platform/http/route.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { inputOptions, installInputHandling } from './platform/http/validation.ts';
+import { powerListRoutes } from './power-list/power-list.routes.ts';
 import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
 import { publicVillageRoutes } from './village-publication/public.routes.ts';
 import { publicationRoutes } from './village-publication/publication.routes.ts';
+import { weakOrgRoutes } from './weak-orgs/weak-org.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -74,12 +76,16 @@ export const ROUTES: RouteSpec[] = [
   ...duesRoutes,
   ...trainingRoutes,
   ...roleRequestRoutes,
-  ...assessmentRoutes,
+  // village decisions and power (issue 14)
   ...deliberationRoutes,
-  ...economyRoutes,
   ...publicationRoutes,
   ...publicVillageRoutes,
+  ...powerListRoutes,
+  // village leaders assessed (issue 15)
+  ...assessmentRoutes,
+  ...economyRoutes,
   ...contestRoutes,
+  ...weakOrgRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

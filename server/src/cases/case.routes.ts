@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { CoordSystem as CoordSystemName } from '../platform/geo/coords.ts';
+import { CursorParam } from '../platform/http/cursor.ts';
 import { route } from '../platform/http/route.ts';
 import {
   Id,
@@ -121,7 +122,8 @@ export const caseRoutes = [
     method: 'GET',
     url: '/api/cases',
     access: 'case:read',
-    summary: '案件列表：筛选、排序、分页 / Cases in scope: filter, sort, page',
+    summary:
+      '案件列表：筛选、排序、按游标分页（nextCursor）/ Cases in scope: filter, sort, page by cursor (nextCursor)',
     tags: ['cases'],
     query: Type.Object({
       ...Paging,
@@ -139,6 +141,7 @@ export const caseRoutes = [
       mine: Type.Optional(Type.Boolean()),
       sort: Type.Optional(lit(['createdAt', 'deadline'])),
       order: Type.Optional(lit(['asc', 'desc'])),
+      cursor: Type.Optional(CursorParam),
     }),
     ids: { query: { townId: 'org', departmentId: 'department' } },
     async handler({ db, actor, query }) {

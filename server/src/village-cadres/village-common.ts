@@ -62,7 +62,7 @@ export const Id = (description?: string) => SharedId(description);
 export const Count = (maximum = 1_000_000) => Int(0, maximum);
 export const Fen = (description = '金额（分）/ amount in fen') => SharedFen(description);
 export const Year = () => SharedYear();
-export const lit = <T extends string>(values: readonly T[], description?: string) =>
+export const lit = <const T extends string>(values: readonly T[], description?: string) =>
   Type.Union(
     values.map((v) => Type.Literal(v)),
     description ? { description } : {},

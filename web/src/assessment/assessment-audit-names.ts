@@ -33,4 +33,5 @@ export const ASSESSMENT_TARGET_TYPES: Record<string, Name> = {
   collective_enterprise: { zh: '强村公司或富民工坊', en: 'Village company or workshop' },
   contest: { zh: '擂台赛', en: 'Contest' },
   contest_goal: { zh: '擂台赛承诺目标', en: 'Contest goal' },
+  weak_org: { zh: '软弱涣散党组织', en: 'Weak org' },
 };

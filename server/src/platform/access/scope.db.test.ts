@@ -69,6 +69,7 @@ function ownCaller(r: RouteSpec): TestClient {
 async function bodyFor(r: RouteSpec): Promise<unknown> {
   const own = fx.samples;
   const year = Number(shanghaiToday().slice(0, 4));
+  if (r.url === '/api/weak-orgs/:id/transitions') return { action: 'request_acceptance', note: '申请销号' };
   const village = await villageBodyFor(database.db, r, own, ownCaller(r));
   if (village !== undefined) return village;
   if (r.url.endsWith('/reveal')) return { field: 'idNumber' };
@@ -110,6 +111,27 @@ async function bodyFor(r: RouteSpec): Promise<unknown> {
     };
   if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/steps'))
     return { step: 2, on: shanghaiToday(), by: '支部书记' };
+  if (r.url === '/api/weak-orgs/:id/plan')
+    return {
+      plan: '范围测试整顿方案',
+      cadreName: '张三',
+      cadrePost: '镇党委副书记',
+      deadline: shanghaiToday(),
+      problems: [{ problem: '组织生活不规范', measure: '按月召开主题党日' }],
+    };
+  if (r.url === '/api/weak-orgs/:id/progress') {
+    const p = await database.db
+      .selectFrom('rectification_problem')
+      .select('id')
+      .where('weak_org_id', '=', own.weak_org.own)
+      .orderBy('seq')
+      .executeTakeFirst();
+    return {
+      onDate: shanghaiToday(),
+      note: '已整改',
+      ...(p ? { problemId: p.id, evidence: '会议记录' } : {}),
+    };
+  }
   if (r.url === '/api/contests/:id/entries') return { topic: '范围测试题目', goals: ['目标一'] };
   if (r.url === '/api/contests/:id/scores') {
     const entries = await database.db

@@ -98,6 +98,25 @@ async function questionIn(db: Kysely<DB>, village: Village, anonymous: TestClien
   return res.body.id;
 }
 
+/** A record of power use that follows the seal's procedure and names a prohibition (flagged to the town). */
+async function powerUseIn(db: Kysely<DB>, client: TestClient, village: Village) {
+  const county = village.code.slice(0, 6);
+  const item = await db
+    .selectFrom('power_item')
+    .select('id')
+    .where('county_code', '=', county)
+    .where('code', '=', 'Z07')
+    .executeTakeFirstOrThrow();
+  const res = await client.post<{ id: number }>('/api/power-uses', {
+    orgId: village.id,
+    itemId: Number(item.id),
+    title: '应熟人要求出借公章办理手续',
+    startedOn: shanghaiToday(),
+  });
+  if (res.status !== 201) throw new Error(`power use failed: ${JSON.stringify(res.body)}`);
+  return res.body.id;
+}
+
 /** One record of each village kind in A and in B. */
 export async function villageSamples(c: Context): Promise<Partial<Record<ScopeResource, Sample>>> {
   return {
@@ -108,6 +127,10 @@ export async function villageSamples(c: Context): Promise<Partial<Record<ScopeRe
       other: await questionIn(c.db, c.b, c.anonymous),
     },
     village_attachment: { own: await fileIn(c.secretaryA), other: await fileIn(c.secretaryB) },
+    power_use: {
+      own: await powerUseIn(c.db, c.secretaryA, c.a),
+      other: await powerUseIn(c.db, c.secretaryB, c.b),
+    },
   };
 }
 
@@ -141,6 +164,9 @@ export async function villageBodyFor(
   if (r.url === '/api/publications/:id/publish')
     return { content: '2026年第四季度村务公开', place: '村务公开栏' };
   if (r.url === '/api/publication-questions/:id/reply') return { reply: '您好，明细已张贴在公开栏。' };
+  if (r.url === '/api/power-uses/:id/steps')
+    return { index: 1, doneOn: today, actorName: '申请人', evidence: '用印申请单' };
+  if (r.url === '/api/power-uses/:id/review') return { note: '已约谈，责令收回公章并整改。' };
   void db;
   return undefined;
 }

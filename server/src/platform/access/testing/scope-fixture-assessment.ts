@@ -1,6 +1,6 @@
 // The assessment records of issue 15 for the scope fixture (scope-fixture.ts): each side's county
 // grades and publishes last year and this year, an appeal of last year's result, a 富民工坊 joined by
-// the village, a contest held by the village's town with an entry (of a neighbouring village of the
+// the village, the village listed as a weak org, a contest held by the village's town with an entry (of a neighbouring village of the
 // same town, so the village's own entry stays for the route that makes it) and its promised goal.
 import type { Kysely } from 'kysely';
 import { shanghaiToday } from '../../../recruitment/domain/dates.ts';
@@ -20,6 +20,9 @@ export interface AssessmentSamples {
   contest: Pair;
   contest_entry: Pair;
   contest_goal: Pair;
+  weak_org: Pair;
+  rectification_problem: Pair;
+  power_item: Pair;
 }
 
 function ok(what: string, res: { status: number; body: unknown }) {
@@ -117,9 +120,48 @@ export async function assessmentSamples(
     return { entry: Number(entry.id), goal: Number(goal.id) };
   };
 
+  /** the village listed by its county as a weak org (软弱涣散), with the county's own reason */
+  const weakOrgOf = async (village: Village) => {
+    const res = await (await server.as(village.code.slice(0, 6))).post<{ listed: number[] }>(
+      '/api/weak-orgs',
+      {
+        year,
+        items: [{ orgId: village.id, manualReason: '范围测试：县委认定' }],
+      },
+    );
+    ok('weak org', res);
+    return res.body.listed[0] as number;
+  };
+
+  const problemOf = async (weakOrgId: number) => {
+    const w = await db
+      .selectFrom('weak_org')
+      .select('county_code')
+      .where('id', '=', weakOrgId)
+      .executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('rectification_problem')
+      .values({ weak_org_id: weakOrgId, county_code: w.county_code, seq: 99, problem: '范围测试问题' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  };
+  const powerItemOf = async (village: Village) =>
+    Number(
+      (
+        await db
+          .selectFrom('power_item')
+          .select('id')
+          .where('county_code', '=', village.code.slice(0, 6))
+          .orderBy('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
+
   await gradeAndPublish(a.code.slice(0, 6));
   await gradeAndPublish(b.code.slice(0, 6));
   const contest = { own: await contestOf(a), other: await contestOf(b) };
+  const weakOrg = { own: await weakOrgOf(a), other: await weakOrgOf(b) };
   const ownEntry = await entryIn(contest.own, a);
   const otherEntry = await entryIn(contest.other, b);
   return {
@@ -132,5 +174,10 @@ export async function assessmentSamples(
     contest,
     contest_entry: { own: ownEntry.entry, other: otherEntry.entry },
     contest_goal: { own: ownEntry.goal, other: otherEntry.goal },
+    weak_org: weakOrg,
+    // a problem in each weak org's ledger (seq 99: the plan's own problems count from 1)
+    rectification_problem: { own: await problemOf(weakOrg.own), other: await problemOf(weakOrg.other) },
+    // the power list is the county's: an item of each side's county
+    power_item: { own: await powerItemOf(a), other: await powerItemOf(b) },
   };
 }

@@ -341,8 +341,6 @@ export async function buildScopeFixture(database: Database, server: TestServer):
     training_session: { own: ownClass.session, other: otherClass.session },
     training_enrollment: { own: ownClass.enrollment, other: otherClass.enrollment },
     recruitment_objection: { own: ownApplication.objection, other: otherApplication.objection },
-    // no route names these yet (the village branch's registers to come)
-    weak_org: { own: 0, other: 0 },
     ...emptyVillageSamples(),
     ...(await assessmentSamples(db, server, { a, b, secretaryA, secretaryB })),
   };
