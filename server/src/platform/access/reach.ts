@@ -59,7 +59,13 @@ export type Reach =
   /** a village representative inside the subtree (scoped.villageRepresentatives) */
   | 'village_representative'
   /** a file uploaded by a village inside the subtree (scoped.villageAttachments) */
-  | 'village_attachment';
+  | 'village_attachment'
+  /** a village decision of a village inside the subtree (scoped.deliberations) */
+  | 'deliberation'
+  /** an item of the power list of a county the subtree lies in (scoped.powerItems) */
+  | 'power_item'
+  /** a problem in the rectification ledger of a weak org inside the subtree */
+  | 'rectification_problem';
 
 /** Reaches that are the whole city by design: a letter, an outflow or a report may go anywhere. */
 export const CITY_WIDE: ReadonlySet<Reach> = new Set<Reach>(['city_org']);
@@ -90,6 +96,9 @@ export const REACH_KIND: Record<Reach, string> = {
   village_cadre: 'village_cadre',
   village_representative: 'village_representative',
   village_attachment: 'village_attachment',
+  deliberation: 'deliberation',
+  power_item: 'power_item',
+  rectification_problem: 'rectification_problem',
 };
 
 interface Where {
@@ -279,6 +288,38 @@ const INSIDE: Record<Reach, Inside> = {
       .innerJoin('org', 'org.id', 'village_representative.org_id')
       .select('village_representative.id')
       .where('village_representative.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  deliberation: (db, actor, ids) =>
+    db
+      .selectFrom('deliberation')
+      .innerJoin('org', 'org.id', 'deliberation.org_id')
+      .select('deliberation.id')
+      .where('deliberation.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  power_item: (db, actor, ids) =>
+    db
+      .selectFrom('power_item')
+      .select('power_item.id')
+      .where('power_item.id', 'in', ids)
+      .where((eb) =>
+        actor.scopeCountyCode
+          ? eb('power_item.county_code', '=', actor.scopeCountyCode)
+          : eb(
+              'power_item.county_code',
+              'in',
+              db.selectFrom('org').select('org.county_code').where('org.path', 'like', inSubtree(actor)),
+            ),
+      )
+      .execute(),
+  rectification_problem: (db, actor, ids) =>
+    db
+      .selectFrom('rectification_problem')
+      .innerJoin('weak_org', 'weak_org.id', 'rectification_problem.weak_org_id')
+      .innerJoin('org', 'org.id', 'weak_org.org_id')
+      .select('rectification_problem.id')
+      .where('rectification_problem.id', 'in', ids)
       .where('org.path', 'like', inSubtree(actor))
       .execute(),
   village_attachment: (db, actor, ids) =>

@@ -69,6 +69,7 @@ function ownCaller(r: RouteSpec): TestClient {
 async function bodyFor(r: RouteSpec): Promise<unknown> {
   const own = fx.samples;
   const year = Number(shanghaiToday().slice(0, 4));
+  if (r.url === '/api/weak-orgs/:id/transitions') return { action: 'request_acceptance', note: '申请销号' };
   const village = await villageBodyFor(database.db, r, own, ownCaller(r));
   if (village !== undefined) return village;
   if (r.url.endsWith('/reveal')) return { field: 'idNumber' };
@@ -110,7 +111,6 @@ async function bodyFor(r: RouteSpec): Promise<unknown> {
     };
   if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/steps'))
     return { step: 2, on: shanghaiToday(), by: '支部书记' };
-  if (r.url === '/api/weak-orgs/:id/transitions') return { action: 'request_acceptance', note: '申请销号' };
   if (r.url === '/api/weak-orgs/:id/plan')
     return {
       plan: '范围测试整顿方案',

@@ -1,6 +1,6 @@
 // The assessment records of issue 15 for the scope fixture (scope-fixture.ts): each side's county
 // grades and publishes last year and this year, an appeal of last year's result, a 富民工坊 joined by
-// the village, a contest held by the village's town with an entry (of a neighbouring village of the
+// the village, the village listed as a weak org, a contest held by the village's town with an entry (of a neighbouring village of the
 // same town, so the village's own entry stays for the route that makes it) and its promised goal.
 import type { Kysely } from 'kysely';
 import { shanghaiToday } from '../../../recruitment/domain/dates.ts';
@@ -21,6 +21,8 @@ export interface AssessmentSamples {
   contest_entry: Pair;
   contest_goal: Pair;
   weak_org: Pair;
+  rectification_problem: Pair;
+  power_item: Pair;
 }
 
 function ok(what: string, res: { status: number; body: unknown }) {
@@ -90,16 +92,19 @@ export async function assessmentSamples(
     ok('contest', res);
     return res.body.id;
   };
-  /** an entry of a neighbouring village of the same town, with one promised goal */
-  const entryIn = async (contestId: number, village: Village) => {
-    const neighbour = await db
+  /** another village of the same town */
+  const neighbourOf = (village: Village) =>
+    db
       .selectFrom('org')
-      .select('code')
+      .select(['id', 'code'])
       .where('level', '=', 'village')
       .where('code', 'like', `${village.code.slice(0, 9)}%`)
       .where('id', '<>', village.id)
       .orderBy('code')
       .executeTakeFirstOrThrow();
+  /** an entry of a neighbouring village of the same town, with one promised goal */
+  const entryIn = async (contestId: number, village: Village) => {
+    const neighbour = await neighbourOf(village);
     const res = await (await server.as(neighbour.code)).post(`/api/contests/${contestId}/entries`, {
       topic: '范围测试题目',
       goals: ['目标一'],
@@ -118,19 +123,58 @@ export async function assessmentSamples(
     return { entry: Number(entry.id), goal: Number(goal.id) };
   };
 
-  /** the village listed by its county as a weak org (软弱涣散), with the county's own reason */
-  const weakOrgOf = async (village: Village) => {
+  /**
+   * The village listed by its county as a weak org (软弱涣散), with the county's own reason, and a
+   * neighbouring village of its town with it (its ledger's problem is the sample: the route that sets
+   * the village's plan replaces the village's problems).
+   */
+  const weakOrgsOf = async (village: Village) => {
+    const neighbour = await neighbourOf(village);
     const res = await (await server.as(village.code.slice(0, 6))).post<{ listed: number[] }>(
       '/api/weak-orgs',
-      { year, items: [{ orgId: village.id, manualReason: '范围测试：县委认定' }] },
+      {
+        year,
+        items: [
+          { orgId: village.id, manualReason: '范围测试：县委认定' },
+          { orgId: neighbour.id, manualReason: '范围测试：县委认定' },
+        ],
+      },
     );
     ok('weak org', res);
-    return res.body.listed[0] as number;
+    return { village: res.body.listed[0] as number, neighbour: res.body.listed[1] as number };
   };
+
+  const problemOf = async (weakOrgId: number) => {
+    const w = await db
+      .selectFrom('weak_org')
+      .select('county_code')
+      .where('id', '=', weakOrgId)
+      .executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('rectification_problem')
+      .values({ weak_org_id: weakOrgId, county_code: w.county_code, seq: 99, problem: '范围测试问题' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  };
+  const powerItemOf = async (village: Village) =>
+    Number(
+      (
+        await db
+          .selectFrom('power_item')
+          .select('id')
+          .where('county_code', '=', village.code.slice(0, 6))
+          .orderBy('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
 
   await gradeAndPublish(a.code.slice(0, 6));
   await gradeAndPublish(b.code.slice(0, 6));
   const contest = { own: await contestOf(a), other: await contestOf(b) };
+  const weakA = await weakOrgsOf(a);
+  const weakB = await weakOrgsOf(b);
+  const weakOrg = { own: weakA.village, other: weakB.village };
   const ownEntry = await entryIn(contest.own, a);
   const otherEntry = await entryIn(contest.other, b);
   return {
@@ -143,6 +187,10 @@ export async function assessmentSamples(
     contest,
     contest_entry: { own: ownEntry.entry, other: otherEntry.entry },
     contest_goal: { own: ownEntry.goal, other: otherEntry.goal },
-    weak_org: { own: await weakOrgOf(a), other: await weakOrgOf(b) },
+    weak_org: weakOrg,
+    // a problem in the ledger of each side's second weak org
+    rectification_problem: { own: await problemOf(weakA.neighbour), other: await problemOf(weakB.neighbour) },
+    // the power list is the county's: an item of each side's county
+    power_item: { own: await powerItemOf(a), other: await powerItemOf(b) },
   };
 }
