@@ -41,6 +41,8 @@ import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
+import { cadreRoutes } from './village-cadres/cadre.routes.ts';
+import { electionRoutes } from './village-cadres/election.routes.ts';
 import { publicVillageRoutes } from './village-publication/public.routes.ts';
 import { publicationRoutes } from './village-publication/publication.routes.ts';
 
@@ -78,6 +80,8 @@ export const ROUTES: RouteSpec[] = [
   ...publicationRoutes,
   ...publicVillageRoutes,
   ...powerListRoutes,
+  ...cadreRoutes,
+  ...electionRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

@@ -66,11 +66,16 @@ describe('the county list', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     expect((await county.post('/api/power-list/items', body)).status).toBe(409);
     expect(
-      (await otherCounty.request('PUT', `/api/power-list/items/${created.body.id}`, { active: false })).status,
+      (await otherCounty.request('PUT', `/api/power-list/items/${created.body.id}`, { active: false }))
+        .status,
     ).toBe(404);
-    const retired = await county.request<{ active: boolean }>('PUT', `/api/power-list/items/${created.body.id}`, {
-      active: false,
-    });
+    const retired = await county.request<{ active: boolean }>(
+      'PUT',
+      `/api/power-list/items/${created.body.id}`,
+      {
+        active: false,
+      },
+    );
     expect(retired.body.active).toBe(false);
     const noSteps = await county.post('/api/power-list/items', { ...body, code: 'Z36', steps: [] });
     expect(noSteps.status).toBe(400);

@@ -297,7 +297,15 @@ beforeAll(async () => {
   townA = await server.as(a.code.slice(0, 9));
   Object.assign(
     samples,
-    await villageSamples({ db, a, b, secretaryA, secretaryB, anonymous: server.client() }),
+    await villageSamples({
+      db,
+      a,
+      b,
+      secretaryA,
+      secretaryB,
+      anonymous: server.client(),
+      as: (u) => server.as(u),
+    }),
   );
 }, 120_000);
 
