@@ -264,7 +264,7 @@ export async function createUse(
     );
   const items = await repo.itemsOfCounty(db, village.county_code);
   const chosen = b.itemId === undefined ? null : items.find((i) => Number(i.id) === b.itemId);
-  if (b.itemId !== undefined && (!chosen || !chosen.active))
+  if (b.itemId !== undefined && !chosen?.active)
     throw badRequest(
       'POWER_ITEM_UNKNOWN',
       `itemId：${b.itemId} 不是本县清单中的有效事项。`,

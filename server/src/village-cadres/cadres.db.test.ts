@@ -206,7 +206,7 @@ describe('换届 with 联审', () => {
             .executeTakeFirstOrThrow()
         ).id,
       ),
-      scopePath: village.path.split('/').slice(0, 4).join('/') + '/',
+      scopePath: `${village.path.split('/').slice(0, 4).join('/')}/`,
       scopeCountyCode: village.code.slice(0, 6),
       mustChangePassword: false,
       clientIp: '127.0.0.1',

@@ -108,7 +108,7 @@ export async function readVillageFile(db: Kysely<DB>, actor: Actor, dataDir: str
 /** The photo of a published item, for the public page (nothing else is public). */
 export async function readPublicPhoto(db: Kysely<DB>, dataDir: string, id: number) {
   const row = await repo.publishedPhoto(db, id);
-  if (!row || !row.mime.startsWith('image/'))
+  if (!row?.mime.startsWith('image/'))
     throw notFound('PHOTO_NOT_FOUND', `没有公开的照片 ${id}。`, `No public photo ${id}.`, { id });
   return { mime: row.mime, data: bytesOf(dataDir, row.sha256) };
 }

@@ -25,6 +25,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission } from '../api/types.ts';
+import { VILLAGE_MENU } from '../deliberation/village-menu.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
 export interface MenuEntry {
@@ -76,6 +77,7 @@ export const MENU: MenuEntry[] = [
     permission: 'transfer:manage',
   },
   { path: '/org-checks', label: 'menu.orgChecks', icon: <ClusterOutlined />, permission: 'org:read' },
+  ...VILLAGE_MENU,
   { path: '/admin/accounts', label: 'menu.accounts', icon: <TeamOutlined />, permission: 'account:manage' },
   {
     path: '/admin/security',

@@ -175,8 +175,13 @@ async function workerIn(town: TestClient, village: Village) {
 }
 
 let idSeq = 700;
+const nextSeq = () => {
+  idSeq += 2;
+  return idSeq;
+};
 async function candidateIn(town: TestClient, electionId: number, county: string, cleared: string[]) {
-  const idNumber = makeIdNumber(county, '1980-05-05', (idSeq += 2) % 1000);
+  idSeq += 2;
+  const idNumber = makeIdNumber(county, '1980-05-05', idSeq % 1000);
   const res = await town.post<{ id: number }>(`/api/elections/${electionId}/candidates`, {
     name: '候选人',
     idNumber,
@@ -314,7 +319,7 @@ export async function villageBodyFor(
   if (r.url === '/api/elections/:id/candidates')
     return {
       name: '候选人丙',
-      idNumber: makeIdNumber('440703', '1985-03-03', (idSeq += 2) % 1000),
+      idNumber: makeIdNumber('440703', '1985-03-03', nextSeq() % 1000),
       partyMember: false,
       posts: ['director'],
     };
