@@ -14,7 +14,7 @@ import { ROOT, startServer } from './lib/server.ts';
 
 const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
-function run(args: string[], env: Record<string, string>): { ms: number; stdout: string } {
+export function run(args: string[], env: Record<string, string>): { ms: number; stdout: string } {
   const t0 = performance.now();
   const r = spawnSync(process.execPath, [path.join(ROOT, 'server/src/main.ts'), ...args], {
     cwd: ROOT,
@@ -27,11 +27,11 @@ function run(args: string[], env: Record<string, string>): { ms: number; stdout:
   return { ms: Math.round(performance.now() - t0), stdout };
 }
 
-const lastJson = (stdout: string) =>
+export const lastJson = (stdout: string) =>
   JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
 
 /** The centers of the demo grids (points inside Jiangmen to report at). */
-async function gridCenters(databaseUrl: string): Promise<[number, number][]> {
+export async function gridCenters(databaseUrl: string): Promise<[number, number][]> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -44,7 +44,7 @@ async function gridCenters(databaseUrl: string): Promise<[number, number][]> {
   }
 }
 
-async function categoryCodes(url: string, cookie: string): Promise<string[]> {
+export async function categoryCodes(url: string, cookie: string): Promise<string[]> {
   const res = await fetch(`${url}/api/case-categories`, { headers: { cookie } });
   if (!res.ok) return ['E0101'];
   const body = (await res.json()) as { classes?: { subcategories?: { code: string }[] }[] };
@@ -53,7 +53,7 @@ async function categoryCodes(url: string, cookie: string): Promise<string[]> {
 }
 
 /** 50 connections POST new 12345 cases (validate, locate, route, number, audit, answer). */
-async function intakeLoad(url: string, centers: [number, number][], codes: string[], seconds = 20) {
+export async function intakeLoad(url: string, centers: [number, number][], codes: string[], seconds = 20) {
   const key = demoApiKey('hotline_12345', DEFAULT_SEED);
   const run = Date.now().toString(36);
   return runRequests({
@@ -84,7 +84,12 @@ async function intakeLoad(url: string, centers: [number, number][], codes: strin
 }
 
 /** Writes `n` finished history records as JSON lines and imports them with the command. */
-function importHistory(env: Record<string, string>, centers: [number, number][], codes: string[], n: number) {
+export function importHistory(
+  env: Record<string, string>,
+  centers: [number, number][],
+  codes: string[],
+  n: number,
+) {
   const file = path.join(tmp('qj-bench-import-'), 'history.jsonl');
   const lines: string[] = [];
   for (let i = 0; i < n; i++) {
@@ -119,7 +124,7 @@ function importHistory(env: Record<string, string>, centers: [number, number][],
 }
 
 /** Statistics: one client, 20 requests each (a report page is opened by one person at a time). */
-async function timed(url: string, cookie: string, p: string, times = 20) {
+export async function timed(url: string, cookie: string, p: string, times = 20) {
   const ms: number[] = [];
   for (let i = 0; i < times + 2; i++) {
     const t0 = performance.now();

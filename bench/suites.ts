@@ -6,6 +6,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startTempCluster } from '../server/src/platform/db/testing/pg-cluster.ts';
 import { caseSuites } from './cases.ts';
+import { citySuites } from './city.ts';
 import { benchLocate } from './geo/locate.ts';
 import { measureMapPage } from './lib/browser.ts';
 import { login, runLoad } from './lib/load.ts';
@@ -185,4 +186,5 @@ export const suites: Record<string, Suite> = {
   },
   ...caseSuites,
   ...memberSuites,
+  ...citySuites,
 };

@@ -18,6 +18,8 @@ import { loadSession, SESSION_COOKIE } from './auth/session.ts';
 import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
+import { economyRoutes } from './collective-economy/economy.routes.ts';
+import { contestRoutes } from './contests/contest.routes.ts';
 import { deliberationRoutes } from './deliberation/deliberation.routes.ts';
 import { duesRoutes } from './dues/dues.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
@@ -45,6 +47,7 @@ import { cadreRoutes } from './village-cadres/cadre.routes.ts';
 import { electionRoutes } from './village-cadres/election.routes.ts';
 import { publicVillageRoutes } from './village-publication/public.routes.ts';
 import { publicationRoutes } from './village-publication/publication.routes.ts';
+import { weakOrgRoutes } from './weak-orgs/weak-org.routes.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -75,13 +78,18 @@ export const ROUTES: RouteSpec[] = [
   ...duesRoutes,
   ...trainingRoutes,
   ...roleRequestRoutes,
-  ...assessmentRoutes,
+  // village decisions and power (issue 14)
   ...deliberationRoutes,
   ...publicationRoutes,
   ...publicVillageRoutes,
   ...powerListRoutes,
   ...cadreRoutes,
   ...electionRoutes,
+  // village leaders assessed (issue 15)
+  ...assessmentRoutes,
+  ...economyRoutes,
+  ...contestRoutes,
+  ...weakOrgRoutes,
 ];
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');

@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { buildApp } from './app.ts';
 import { demoApiKey } from './cases/api-key.ts';
+import { startCaseStatsFoldJob } from './cases/case-stats-fold.job.ts';
 import { trainClassifier } from './cases/classifier/classifier-training.ts';
 import { startEscalationJob } from './cases/escalation.job.ts';
 import { importCommand } from './cases/import/import-command.ts';
@@ -152,8 +153,10 @@ async function serve(config: Config) {
       .catch(() => {});
   }, 600_000);
   sweep.unref();
-  // lights and automatic supervision of open cases (every minute); webhook deliveries and SMS
+  // automatic supervision of open cases (every minute); the statistics roll-ups' fold; webhook
+  // deliveries and SMS
   const stopEscalation = startEscalationJob(database.db, database.engine, config.jobs.escalationMs);
+  const stopFold = startCaseStatsFoldJob(database.db, database.engine, config.jobs.foldMs);
   const stopDeliveries = startDeliveryJobs(database.db, config);
   // 村务公开 calendar and overdue alerts, decisions' validity over time (issue 14)
   const stopVillage = startVillageJobs(database.db);
@@ -161,6 +164,7 @@ async function serve(config: Config) {
   const stop = async () => {
     clearInterval(sweep);
     stopEscalation();
+    stopFold();
     stopDeliveries();
     stopVillage();
     await app.close();

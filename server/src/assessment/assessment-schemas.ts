@@ -1,8 +1,17 @@
 // Request and response schemas of the assessment routes (OpenAPI and validation from the same source).
 import { type TLiteral, type TSchema, type TUnion, Type } from '@sinclair/typebox';
+import {
+  MultilineText,
+  Num,
+  Id as PlatformId,
+  Year as PlatformYear,
+  Text,
+} from '../platform/http/schemas.ts';
 
-export const Id = Type.Integer({ minimum: 1 });
-export const Year = Type.Integer({ minimum: 2000, maximum: 2100, description: '考核年度 / year' });
+/** A record id (the platform's shared id type). */
+export const Id = PlatformId();
+/** A year of assessment. */
+export const Year = PlatformYear('考核年度 / year');
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const Named = Type.Object({ zh: Type.String(), en: Type.String() });
 /** An object whose listed fields are guaranteed; further fields may follow. */
@@ -11,20 +20,25 @@ export const Obj = <P extends Record<string, TSchema>>(props: P, description?: s
 export function lit<const T extends string>(values: readonly T[]): TUnion<TLiteral<T>[]> {
   return Type.Union(values.map((v) => Type.Literal(v)));
 }
-const Code = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z][a-z0-9_]*$' });
+/** A code of a category, an indicator, a grade or a source (lower-case letters, digits, underscores). */
+export const Code = Text(40, { minLength: 1, pattern: '^[a-z][a-z0-9_]*$' });
 
 const Scoring = Type.Union([
   Type.Object(
-    { kind: Type.Literal('linear'), zero: Type.Number(), full: Type.Number() },
+    {
+      kind: Type.Literal('linear'),
+      zero: Num(-1_000_000_000, 1_000_000_000),
+      full: Num(-1_000_000_000, 1_000_000_000),
+    },
     { additionalProperties: false },
   ),
   Type.Object(
     {
       kind: Type.Literal('steps'),
-      below: Type.Number({ minimum: 0, maximum: 100 }),
+      below: Num(0, 100),
       steps: Type.Array(
         Type.Object(
-          { min: Type.Number(), score: Type.Number({ minimum: 0, maximum: 100 }) },
+          { min: Num(-1_000_000_000_000, 1_000_000_000_000), score: Num(0, 100) },
           { additionalProperties: false },
         ),
         { minItems: 1, maxItems: 10 },
@@ -35,7 +49,7 @@ const Scoring = Type.Union([
 ]);
 
 const NamedIn = Type.Object(
-  { zh: Type.String({ minLength: 1, maxLength: 40 }), en: Type.String({ maxLength: 80 }) },
+  { zh: Text(40, { minLength: 1 }), en: Text(80) },
   { additionalProperties: false },
 );
 
@@ -68,7 +82,7 @@ export const SettingsBody = Type.Object(
           unit: lit(['rate', 'count', 'hours', 'growth', 'yuan', 'score']),
           scoring: Scoring,
           description: Type.Object(
-            { zh: Type.String({ maxLength: 200 }), en: Type.String({ maxLength: 300 }) },
+            { zh: MultilineText(200), en: MultilineText(300) },
             { additionalProperties: false },
           ),
         },

@@ -3,7 +3,7 @@
 // parse, declare access, call one service function.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams } from '../platform/http/schemas.ts';
+import { IdParams, MultilineText, Num, PageSize, Paging, Text } from '../platform/http/schemas.ts';
 import { decideAppeal, fileAppeal } from './appeal.service.ts';
 import { boardWorkbook } from './assessment-export.ts';
 import { appealList, assessmentDetail, board, myAssessments } from './assessment-read.service.ts';
@@ -11,6 +11,7 @@ import {
   Appeals,
   Board,
   Categories,
+  Code,
   Detail,
   Id,
   lit,
@@ -30,14 +31,14 @@ import { enterManualScore, moveRound, reviewTown } from './review.service.ts';
 import { setVillageCategories, villageCategories } from './village-category.service.ts';
 
 const TAGS = ['assessment'];
-const IndicatorCode = Type.String({ minLength: 1, maxLength: 40, pattern: '^[a-z][a-z0-9_]*$' });
+const IndicatorCode = Code;
 const BoardFilter = {
   year: Year,
   orgId: Type.Optional(Id),
   category: Type.Optional(IndicatorCode),
   grade: Type.Optional(IndicatorCode),
   townId: Type.Optional(Id),
-  q: Type.Optional(Type.String({ maxLength: 50, description: '村名、代码、拼音首字母或书记姓名' })),
+  q: Type.Optional(Text(50, { description: '村名、代码、拼音首字母或书记姓名' })),
   sort: Type.Optional(lit(['total', 'rank', 'town'])),
 };
 const Saved = Obj({ saved: Type.Integer() });
@@ -69,15 +70,16 @@ export const assessmentRoutes = [
   route({
     method: 'GET',
     url: '/api/assessment/categories',
+    ids: { query: { orgId: 'org' } },
     access: 'assessment:read',
     summary: '村（社区）的类别（城中村、城郊村、纯农村、侨村、山区村等）/ Village categories',
     tags: TAGS,
     query: Type.Object({
       orgId: Type.Optional(Id),
-      q: Type.Optional(Type.String({ maxLength: 50 })),
+      q: Type.Optional(Text(50)),
       category: Type.Optional(IndicatorCode),
-      page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-      pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+      page: Paging.page,
+      pageSize: Type.Optional(PageSize(500, 50)),
     }),
     response: { 200: Categories },
     async handler({ db, actor, query }) {
@@ -91,6 +93,7 @@ export const assessmentRoutes = [
   route({
     method: 'PUT',
     url: '/api/assessment/categories',
+    ids: { body: { 'items[].orgId': 'org' } },
     access: 'assessment:manage',
     summary: '设置村（社区）类别（镇街、县、市）/ Classify villages',
     tags: TAGS,
@@ -114,6 +117,7 @@ export const assessmentRoutes = [
   route({
     method: 'POST',
     url: '/api/assessment/rounds',
+    ids: { body: { countyOrgId: 'org' } },
     access: 'assessment:manage',
     summary:
       '计算年度考核：按记录计算各村指标、得分、类别内排名和档次（县；市可一次计算全部县）/ Compute the year’s grading',
@@ -129,6 +133,7 @@ export const assessmentRoutes = [
   route({
     method: 'POST',
     url: '/api/assessment/rounds/transitions',
+    ids: { body: { countyOrgId: 'org' } },
     access: 'assessment:manage',
     summary: '审定、退回审核或公布年度考核（县）/ Approve, reopen or publish the year’s grading (county)',
     tags: TAGS,
@@ -147,6 +152,7 @@ export const assessmentRoutes = [
   route({
     method: 'POST',
     url: '/api/assessment/reviews',
+    ids: { body: { 'assessmentIds[]': 'assessment', 'comments[].assessmentId': 'assessment' } },
     access: 'assessment:manage',
     summary: '镇（街）审核本辖区村（社区）的考核结果 / A town reviews its villages’ results',
     tags: TAGS,
@@ -156,10 +162,7 @@ export const assessmentRoutes = [
         assessmentIds: Type.Optional(Type.Array(Id, { maxItems: 500 })),
         comments: Type.Optional(
           Type.Array(
-            Type.Object(
-              { assessmentId: Id, comment: Type.String({ maxLength: 500 }) },
-              { additionalProperties: false },
-            ),
+            Type.Object({ assessmentId: Id, comment: MultilineText(500) }, { additionalProperties: false }),
             { maxItems: 500 },
           ),
         ),
@@ -174,6 +177,7 @@ export const assessmentRoutes = [
   route({
     method: 'PUT',
     url: '/api/assessment/manual-scores',
+    ids: { body: { assessmentId: 'assessment' } },
     access: 'assessment:manage',
     summary: '镇（街）为人工评分指标打分并填写佐证 / A town scores a manual indicator with evidence',
     tags: TAGS,
@@ -181,9 +185,9 @@ export const assessmentRoutes = [
       {
         assessmentId: Id,
         indicator: IndicatorCode,
-        score: Type.Number({ minimum: 0, maximum: 100 }),
-        evidence: Type.String({ minLength: 1, maxLength: 2000, description: '评分依据 / evidence' }),
-        note: Type.Optional(Type.String({ maxLength: 200 })),
+        score: Num(0, 100),
+        evidence: MultilineText(2000, { minLength: 1, description: '评分依据 / evidence' }),
+        note: Type.Optional(Text(200)),
       },
       { additionalProperties: false },
     ),
@@ -198,13 +202,14 @@ export const assessmentRoutes = [
   route({
     method: 'GET',
     url: '/api/assessment/board',
+    ids: { query: { orgId: 'org', townId: 'org' } },
     access: 'assessment:read',
     summary: '考核分级看板：各村得分、类别内排名、档次，按类别、档次和镇街统计 / The grading board',
     tags: TAGS,
     query: Type.Object({
       ...BoardFilter,
-      page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-      pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+      page: Paging.page,
+      pageSize: Paging.pageSize,
     }),
     response: { 200: Board },
     async handler({ db, actor, query }) {
@@ -214,6 +219,7 @@ export const assessmentRoutes = [
   route({
     method: 'GET',
     url: '/api/assessment/board.xlsx',
+    ids: { query: { orgId: 'org', townId: 'org' } },
     access: 'assessment:read',
     summary: '导出考核分级结果为 Excel（同样的筛选）/ Export the grading board to Excel',
     tags: TAGS,
@@ -267,8 +273,8 @@ export const assessmentRoutes = [
     tags: TAGS,
     params: Type.Object({ id: Id, indicator: IndicatorCode }),
     query: Type.Object({
-      page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
-      pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
+      page: Paging.page,
+      pageSize: Paging.pageSize,
     }),
     scopeResource: 'assessment',
     response: { 200: Records },
@@ -286,7 +292,7 @@ export const assessmentRoutes = [
     scopeResource: 'assessment',
     body: Type.Object(
       {
-        reason: Type.String({ minLength: 5, maxLength: 2000, description: '申诉理由 / reason' }),
+        reason: MultilineText(2000, { minLength: 5, description: '申诉理由 / reason' }),
         indicator: Type.Optional(IndicatorCode),
       },
       { additionalProperties: false },
@@ -321,14 +327,14 @@ export const assessmentRoutes = [
     body: Type.Object(
       {
         outcome: lit(['upheld', 'rejected']),
-        decision: Type.String({ minLength: 2, maxLength: 2000 }),
+        decision: MultilineText(2000, { minLength: 2 }),
         corrections: Type.Optional(
           Type.Array(
             Type.Object(
               {
                 indicator: IndicatorCode,
-                score: Type.Number({ minimum: 0, maximum: 100 }),
-                note: Type.Optional(Type.String({ maxLength: 200 })),
+                score: Num(0, 100),
+                note: Type.Optional(Text(200)),
               },
               { additionalProperties: false },
             ),

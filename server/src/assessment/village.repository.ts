@@ -1,7 +1,7 @@
 // The villages (村 and 社区 party organizations) an assessment covers, with their town, county, kind of
 // division, category and secretary. Who a village's secretary is comes from ONE read function,
-// villageSecretaries: today the current term's committee (org-checks, 0012_org_terms); when the village
-// cadres of issue 14 land, it reads their terms instead.
+// villageSecretaries: the village cadres' posts where they are recorded (issue 14), else the current
+// term's committee (org-checks, 0012_org_terms).
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
@@ -71,38 +71,79 @@ export interface VillageSecretary {
 }
 
 /**
- * The secretary of each village (ids already verified inside the scope): the secretary of the
- * village org's latest term; no term, or a term without a secretary, is a vacant post — since that
- * election, or since the org's first day in the records.
+ * The secretary of each village (ids already verified inside the scope) on `asOf`. Where the village's
+ * cadres are recorded (village-cadres, issue 14: cadre_post), the party secretary whose post covers
+ * that day; a village with cadre posts but none such has a vacant post since the last one ended.
+ * Otherwise the secretary of the village org's latest term (org-checks); no term, or a term without a
+ * secretary, is a vacant post — since that election, or since the org's first day in the records.
  */
 export async function villageSecretaries(
   db: Kysely<DB>,
   villages: readonly Pick<VillageRef, 'id' | 'since'>[],
+  asOf: string = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
 ): Promise<Map<number, VillageSecretary>> {
   const out = new Map<number, VillageSecretary>();
   if (villages.length === 0) return out;
   const ids = villages.map((v) => v.id);
-  const rows = await db
-    .selectFrom('org_term as t')
-    .select(['t.org_id', 't.elected_on'])
-    .select((eb) =>
-      eb
-        .selectFrom('org_committee_member as c')
-        .select(sql<string>`coalesce(c.member_id::text, '') || ':' || c.name`.as('who'))
-        .whereRef('c.term_id', '=', 't.id')
-        .where('c.position', '=', 'secretary')
-        .orderBy('c.seq')
-        .limit(1)
-        .as('secretary'),
-    )
-    .distinctOn('t.org_id')
-    .where('t.org_id', '=', sql<number>`any(${ids}::bigint[])`)
-    .orderBy('t.org_id')
-    .orderBy('t.elected_on', 'desc')
-    .orderBy('t.id', 'desc')
-    .execute();
-  const latest = new Map(rows.map((r) => [Number(r.org_id), r]));
+  const [terms, posts] = await Promise.all([
+    db
+      .selectFrom('org_term as t')
+      .select(['t.org_id', 't.elected_on'])
+      .select((eb) =>
+        eb
+          .selectFrom('org_committee_member as c')
+          .select(sql<string>`coalesce(c.member_id::text, '') || ':' || c.name`.as('who'))
+          .whereRef('c.term_id', '=', 't.id')
+          .where('c.position', '=', 'secretary')
+          .orderBy('c.seq')
+          .limit(1)
+          .as('secretary'),
+      )
+      .distinctOn('t.org_id')
+      .where('t.org_id', '=', sql<number>`any(${ids}::bigint[])`)
+      .orderBy('t.org_id')
+      .orderBy('t.elected_on', 'desc')
+      .orderBy('t.id', 'desc')
+      .execute(),
+    db
+      .selectFrom('cadre_post as p')
+      .innerJoin('village_cadre as c', 'c.id', 'p.cadre_id')
+      .select(['p.org_id', 'p.post', 'p.term_start', 'p.ended_on', 'c.member_id', 'c.name'])
+      .where('p.org_id', '=', sql<number>`any(${ids}::bigint[])`)
+      .where('p.committee', '=', 'party')
+      .where('p.term_start', '<=', asOf)
+      .orderBy('p.org_id')
+      .orderBy('p.term_start', 'desc')
+      .execute(),
+  ]);
+  const latest = new Map(terms.map((r) => [Number(r.org_id), r]));
+  const postsOf = new Map<number, typeof posts>();
+  for (const p of posts) {
+    const list = postsOf.get(Number(p.org_id)) ?? [];
+    list.push(p);
+    postsOf.set(Number(p.org_id), list);
+  }
   for (const v of villages) {
+    const cadres = postsOf.get(v.id);
+    if (cadres?.length) {
+      const secretaries = cadres.filter((p) => p.post === 'party_secretary');
+      const current = secretaries.find((p) => p.ended_on === null || p.ended_on > asOf);
+      if (current)
+        out.set(v.id, {
+          memberId: current.member_id === null ? null : Number(current.member_id),
+          name: current.name,
+          since: current.term_start,
+          vacantSince: null,
+        });
+      else {
+        const ended = secretaries.map((p) => p.ended_on).filter((d): d is string => d !== null);
+        const vacantSince = ended.length
+          ? (ended.sort().at(-1) ?? v.since)
+          : (cadres.at(-1)?.term_start ?? v.since);
+        out.set(v.id, { memberId: null, name: null, since: null, vacantSince });
+      }
+      continue;
+    }
     const term = latest.get(v.id);
     const who = term?.secretary ?? null;
     if (term && who) {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { ROLE_NAMES_ZH } from '../platform/access/permissions.ts';
 import { route } from '../platform/http/route.ts';
+import { Text } from '../platform/http/schemas.ts';
 import { changePassword, login } from './auth.service.ts';
 import { CSRF_COOKIE, deleteSession, SESSION_COOKIE } from './session.ts';
 
@@ -15,8 +16,8 @@ export const authRoutes = [
     tags: ['auth'],
     body: Type.Object(
       {
-        username: Type.String({ minLength: 1, maxLength: 64 }),
-        password: Type.String({ minLength: 1, maxLength: 128 }),
+        username: Text(64, { minLength: 1 }),
+        password: Text(128, { minLength: 1 }),
       },
       { additionalProperties: false },
     ),
@@ -64,8 +65,8 @@ export const authRoutes = [
     tags: ['auth'],
     body: Type.Object(
       {
-        currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
-        newPassword: Type.String({ minLength: 1, maxLength: 128 }),
+        currentPassword: Text(128, { minLength: 1 }),
+        newPassword: Text(128, { minLength: 1 }),
       },
       { additionalProperties: false },
     ),

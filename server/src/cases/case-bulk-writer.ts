@@ -4,7 +4,12 @@
 import type { Kysely } from 'kysely';
 import { type BulkColumn, bulkInsert } from '../platform/db/bulk-insert.ts';
 import type { DB } from '../platform/db/schema.ts';
+import { readSetting } from '../platform/settings/settings.ts';
+import { clockColumns, limitsOf } from './case-common.ts';
+import { type CaseReference, caseReference } from './case-reference.ts';
+import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
 import type { NewCaseStep, NewCivicCase } from './domain/case-tables.ts';
+import type { SupervisionThresholds } from './domain/sla.ts';
 
 export interface BulkSummons {
   department_id: number;
@@ -71,6 +76,8 @@ const CASE_COLUMNS: BulkColumn<NewCivicCase>[] = [
   { name: 'updated_at', type: 'timestamptz' },
   { name: 'closed_at', type: 'timestamptz' },
   { name: 'version', type: 'int4' },
+  { name: 'step_yellow_at', type: 'timestamptz' },
+  { name: 'supervise_at', type: 'timestamptz' },
 ];
 
 const STEP_COLUMNS: BulkColumn<NewCaseStep>[] = [
@@ -121,6 +128,25 @@ function complete(row: NewCivicCase): NewCivicCase {
   };
 }
 
+/** The stored instants of a running step (0015), computed as the transitions compute them. */
+function withInstants(
+  row: NewCivicCase,
+  ref: CaseReference,
+  thresholds: SupervisionThresholds,
+): NewCivicCase {
+  if (row.step_yellow_at !== undefined || !row.step || !row.step_started_at || !row.step_deadline) return row;
+  const unit = limitsOf(ref, row.category_code ?? null)[row.step].unit;
+  return {
+    ...row,
+    ...clockColumns(
+      { started: new Date(row.step_started_at), deadline: new Date(row.step_deadline), unit },
+      row.supervision ?? 'none',
+      ref,
+      thresholds,
+    ),
+  };
+}
+
 /** Inserts the cases with their steps and summons; answers the ids in the order of `cases`. */
 export async function writeCases(
   db: Kysely<DB>,
@@ -130,13 +156,15 @@ export async function writeCases(
   const ids: number[] = [];
   let steps = 0;
   let summons = 0;
+  const ref = await caseReference(db);
+  const { supervisionThresholds } = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
   for (let start = 0; start < cases.length; start += batchSize) {
     const batch = cases.slice(start, start + batchSize);
     const inserted = await bulkInsert(
       db,
       'civic_case',
       CASE_COLUMNS,
-      batch.map((c) => complete(c.row)),
+      batch.map((c) => withInstants(complete(c.row), ref, supervisionThresholds)),
       { batchSize, returning: ['id', 'case_no'] },
     );
     const idOf = new Map(inserted.map((r) => [r.case_no as string, Number(r.id)]));

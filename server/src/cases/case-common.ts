@@ -3,9 +3,11 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../platform/access/actor.ts';
 import { stableStringify } from '../platform/audit/audit.ts';
 import { AppError, unprocessable } from '../platform/errors/errors.ts';
+import type { CaseReference } from './case-reference.ts';
 import type { CaseRole, CaseState } from './domain/case-machine.ts';
 import { STATE_NAMES } from './domain/case-names.ts';
-import type { StepLimits } from './domain/sla.ts';
+import type { LimitUnit, StepLimits, SupervisionLevel, SupervisionThresholds } from './domain/sla.ts';
+import { stepInstants } from './domain/step-instants.ts';
 
 /** The machine's role of an account: town/village/county/city org admins and secretaries dispatch. */
 export function caseRole(actor: Actor): CaseRole {
@@ -96,3 +98,23 @@ export const caseErrors = {
       { attachments: ids },
     ),
 };
+
+/** The limits of a case's category (the 'normal' preset without one). */
+export function limitsOf(ref: CaseReference, categoryCode: string | null): StepLimits {
+  return (categoryCode ? ref.categories.get(categoryCode)?.limits : null) ?? DEFAULT_LIMITS;
+}
+
+/**
+ * The stored instants of a running step (0015): when it turns yellow and when automatic supervision
+ * next rises; both null when no step runs.
+ */
+export function clockColumns(
+  step: { started: Date; deadline: Date; unit: LimitUnit } | null,
+  supervision: SupervisionLevel,
+  ref: CaseReference,
+  thresholds: SupervisionThresholds,
+): { step_yellow_at: Date | null; supervise_at: Date | null } {
+  if (!step) return { step_yellow_at: null, supervise_at: null };
+  const i = stepInstants(step.started, step.deadline, step.unit, supervision, ref.calendar, thresholds);
+  return { step_yellow_at: i.yellowAt, supervise_at: i.superviseAt };
+}

@@ -9,11 +9,13 @@ import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { type CoordSystem, isInChina, toWgs84 } from '../platform/geo/coords.ts';
 import type { Write } from '../platform/http/route.ts';
+import { readSetting } from '../platform/settings/settings.ts';
 import { maskPhone } from '../platform/text/mask.ts';
-import { caseErrors, caseRole, contentHash, DEFAULT_LIMITS } from './case-common.ts';
+import { caseErrors, caseRole, clockColumns, contentHash, DEFAULT_LIMITS } from './case-common.ts';
 import { type CaseReference, caseReference, type GridPlace, gridLocator } from './case-reference.ts';
 import type { CaseRole } from './domain/case-machine.ts';
 import { caseNumber } from './domain/case-no.ts';
+import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
 import type { CaseChannel } from './domain/case-tables.ts';
 import { deadlineFor, type StepLimits } from './domain/sla.ts';
 
@@ -167,6 +169,13 @@ export async function intake(
   const limits = category?.limits ?? DEFAULT_LIMITS;
   const now = new Date();
   const clock = intakeClock(now, limits, ref);
+  const { supervisionThresholds } = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
+  const instants = clockColumns(
+    { started: now, deadline: clock.dispatch, unit: limits.dispatch.unit },
+    'none',
+    ref,
+    supervisionThresholds,
+  );
   const actor = source.kind === 'account' ? source.actor : null;
   const actorRole: CaseRole = actor ? caseRole(actor) : 'system';
   const routed = category?.departmentKind
@@ -206,6 +215,7 @@ export async function intake(
           step: 'dispatch',
           step_started_at: now,
           step_deadline: clock.dispatch,
+          ...instants,
           respond_by: clock.dispatch,
           due_at: clock.due,
           created_at: now,

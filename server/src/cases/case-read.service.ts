@@ -1,22 +1,53 @@
 // Reads of cases: the scoped list, the case page, the public follow-up by case number, statistics of a
 // scope and their Excel export, the catalog and notifications. (The dispatcher's suggestions are in
-// classifier/suggest.service.ts.)
+// classifier/suggest.service.ts.) The lists' SQL is in case-list.repository.ts, the statistics' in
+// case-stats.repository.ts.
 import ExcelJS from 'exceljs';
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { inGrids, scoped, subtreePattern, verifyCase, verifyOrg } from '../platform/access/scope.ts';
+import {
+  type CaseAccess,
+  type CaseScope,
+  caseAccessParts,
+  caseScopeOfOrg,
+  scoped,
+  verifyCase,
+  verifyOrg,
+} from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/errors/errors.ts';
+import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { caseRole } from './case-common.ts';
 import { caseOnceOfDepartment } from './case-history.repository.ts';
+import {
+  countMatches,
+  estimatedCount,
+  type ListFilter,
+  type ListOrder,
+  listPage,
+  TOTAL_CAP,
+} from './case-list.repository.ts';
 import { caseReference } from './case-reference.ts';
+import {
+  type ClassCounts,
+  liveCounts,
+  liveOpenCounts,
+  type OpenCounts,
+  openCounts,
+  type RollupScope,
+  rollupCases,
+  rollupCounts,
+} from './case-stats.repository.ts';
 import { actorDepartmentId, snapshotOf } from './case-transition.service.ts';
-import { actionsFor, type CaseAction, type CaseState, OPEN_STATES } from './domain/case-machine.ts';
+import { actionsFor, type CaseAction, type CaseState } from './domain/case-machine.ts';
 import { ACTION_NAMES, STATE_NAMES } from './domain/case-names.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
-import type { CaseChannel } from './domain/case-tables.ts';
+import type { CaseChannel, CaseStatCounts } from './domain/case-tables.ts';
 import { computeMetrics, type MetricCounts } from './domain/metrics.ts';
+import type { Light } from './domain/sla.ts';
+import { dayStart, localDay, planPeriods } from './domain/stat-periods.ts';
+import { lightAt } from './domain/step-instants.ts';
 
 export interface CaseFilter {
   state?: string | undefined;
@@ -31,12 +62,10 @@ export interface CaseFilter {
   mine?: boolean | undefined;
   sort?: 'createdAt' | 'deadline' | undefined;
   order?: 'asc' | 'desc' | undefined;
+  cursor?: string | undefined;
 }
 
-/** Lists count their matches up to here; beyond it the answer is "more than TOTAL_CAP". */
-export const TOTAL_CAP = 10_000;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+export { TOTAL_CAP };
 
 function rowQuery(db: Kysely<DB>, actor: Actor) {
   return scoped
@@ -61,17 +90,20 @@ const ROW_COLUMNS = [
   'civic_case.urgent',
   'civic_case.created_at',
   'civic_case.step_deadline',
+  'civic_case.step_yellow_at',
   'civic_case.light',
   'civic_case.supervision',
   'civic_case.version',
+  'civic_case.lng',
+  'civic_case.lat',
 ] as const;
 
 type RowShape = {
   id: number;
   case_no: string;
   title: string;
-  state: CaseState;
-  channel: CaseChannel;
+  state: string;
+  channel: string;
   category_code: string | null;
   category_name: string | null;
   grid_name: string | null;
@@ -80,19 +112,28 @@ type RowShape = {
   urgent: boolean;
   created_at: Date;
   step_deadline: Date | null;
-  light: string;
+  step_yellow_at: Date | null;
+  light: Light;
   supervision: string;
   version: number;
+  lng: number | null;
+  lat: number | null;
 };
 
-function toRow(r: RowShape) {
+/** The light now: derived from a running step's instants, the stored one once the step stopped. */
+function lightOf(r: Pick<RowShape, 'step_deadline' | 'step_yellow_at' | 'light'>, now: Date): Light {
+  if (!r.step_deadline) return r.light;
+  return lightAt(now, { deadline: r.step_deadline, yellowAt: r.step_yellow_at ?? r.step_deadline });
+}
+
+function toRow(r: RowShape, now: Date) {
   return {
     id: r.id,
     caseNo: r.case_no,
     title: r.title,
-    state: r.state,
-    stateName: STATE_NAMES[r.state].zh,
-    channel: r.channel,
+    state: r.state as CaseState,
+    stateName: STATE_NAMES[r.state as CaseState].zh,
+    channel: r.channel as CaseChannel,
     categoryCode: r.category_code,
     categoryName: r.category_name,
     gridName: r.grid_name,
@@ -101,75 +142,105 @@ function toRow(r: RowShape) {
     urgent: r.urgent,
     createdAt: r.created_at,
     stepDeadline: r.step_deadline,
-    light: r.light,
+    light: lightOf(r, now),
     supervision: r.supervision,
     version: r.version,
+    lng: r.lng,
+    lat: r.lat,
   };
 }
+
+const LIGHTS = ['green', 'yellow', 'red'] as const;
 
 export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilter, page: number, pageSize: number) {
-  let q = rowQuery(db, actor);
-  const states = f.state?.split(',').filter(Boolean);
-  if (states?.length) q = q.where('civic_case.state', 'in', states as CaseState[]);
-  if (f.light) q = q.where('civic_case.light', '=', f.light as 'green');
-  if (f.channel) q = q.where('civic_case.channel', '=', f.channel as CaseChannel);
-  if (f.categoryCode) {
-    q = f.categoryCode.includes('-')
-      ? q.where('civic_case.category_code', '=', f.categoryCode)
-      : q.where('civic_case.category_code', 'like', `${escapeLike(f.categoryCode)}-%`);
-  }
-  if (f.q?.trim()) {
-    const text = f.q.trim();
-    q = q.where((eb) =>
-      eb.or([
-        eb('civic_case.case_no', '=', text),
-        eb('civic_case.title', 'like', `%${escapeLike(text)}%`),
-        eb('civic_case.address', 'like', `%${escapeLike(text)}%`),
-      ]),
-    );
-  }
-  if (f.townId) q = q.where('civic_case.town_org_id', '=', f.townId);
-  if (f.departmentId) q = q.where('civic_case.department_id', '=', f.departmentId);
-  if (f.from) q = q.where('civic_case.created_at', '>=', new Date(f.from));
-  if (f.to) q = q.where('civic_case.created_at', '<', new Date(f.to));
+  const now = new Date();
+  const access = await scoped.caseAccess(db, actor);
+  const filter: ListFilter = {
+    states: f.state?.split(',').filter(Boolean),
+    light: LIGHTS.find((l) => l === f.light),
+    channel: f.channel,
+    categoryCode: f.categoryCode,
+    q: f.q,
+    townId: f.townId,
+    departmentId: f.departmentId,
+    from: f.from ? new Date(f.from) : undefined,
+    to: f.to ? new Date(f.to) : undefined,
+  };
   if (f.mine) {
     const dept = await actorDepartmentId(db, actor);
-    q = dept
-      ? q.where('civic_case.department_id', '=', dept)
-      : q.where('civic_case.reporter_account_id', '=', actor.accountId);
+    filter.mine = dept ? { departmentId: dept } : { reporterId: actor.accountId };
   }
-  // An exact count of a city's millions of cases costs seconds and tells a reader nothing more than
-  // "over 10,000"; the count stops there and the answer says so (totalCapped).
-  const counted = await db
-    .selectFrom(
-      q
-        .select(sql`1`.as('one'))
-        .limit(TOTAL_CAP + 1)
-        .as('capped'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const totalCapped = Number(counted.n) > TOTAL_CAP;
-  const order = f.order ?? (f.sort === 'deadline' ? 'asc' : 'desc');
-  const sorted =
-    f.sort === 'deadline'
-      ? q.orderBy(sql`civic_case.step_deadline ${sql.raw(order)} nulls last`)
-      : q.orderBy('civic_case.created_at', order);
-  const rows = await sorted
-    .select(ROW_COLUMNS)
-    .orderBy('civic_case.id', order)
-    .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .execute();
+  const sort = f.sort === 'deadline' ? 'deadline' : 'createdAt';
+  const order = `${sort}:${f.order ?? (sort === 'deadline' ? 'asc' : 'desc')}` as ListOrder;
+  const after = f.cursor ? decodeCursor(f.cursor, order, ['timestamp']) : undefined;
+  const rows = await listPage(db, {
+    access,
+    filter,
+    order,
+    limit: pageSize,
+    after,
+    offset: after ? 0 : (page - 1) * pageSize,
+    now,
+  });
+  const items = rows.slice(0, pageSize);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > pageSize && last
+      ? encodeCursor({ order, part: last.part, keys: [last.key_text], id: last.id })
+      : null;
+  // a page reached by cursor carries no count: the first page told it
+  const counted = after ? null : await countCases(db, access, filter, now);
   return {
-    items: rows.map((r) => toRow(r as RowShape)),
-    total: totalCapped ? TOTAL_CAP : Number(counted.n),
-    totalCapped,
-    page,
+    items: items.map((r) => toRow(r as RowShape, now)),
+    ...(counted ?? {}),
+    page: after ? null : page,
     pageSize,
+    nextCursor,
   };
 }
 
+/**
+ * The matches of a list: exact up to TOTAL_CAP (`total`, `totalCapped` as before), and `count`, the
+ * number of matches — exact below the cap and wherever the roll-up holds the filter (scope, channel,
+ * class, report range), else the planner's estimate (`countExact` false, shown as "约").
+ */
+async function countCases(db: Kysely<DB>, access: CaseAccess, filter: ListFilter, now: Date) {
+  const rolled = await rollupListCount(db, access, filter, now);
+  const n = rolled ?? (await countMatches(db, access, filter, now));
+  if (n <= TOTAL_CAP) return { total: n, totalCapped: false, count: n, countExact: true };
+  const exact = rolled !== null;
+  return {
+    total: TOTAL_CAP,
+    totalCapped: true,
+    count: exact ? n : Math.max(TOTAL_CAP + 1, await estimatedCount(db, access, filter, now)),
+    countExact: exact,
+  };
+}
+
+/** The count from the roll-up, when the filter is one it holds; null otherwise. */
+async function rollupListCount(db: Kysely<DB>, access: CaseAccess, filter: ListFilter, now: Date) {
+  const scope = rollupScopeOf(access.scope);
+  const onlyRolled =
+    !filter.states?.length &&
+    !filter.light &&
+    !filter.q?.trim() &&
+    !filter.townId &&
+    !filter.departmentId &&
+    !filter.mine &&
+    !filter.categoryCode?.includes('-');
+  if (!scope || !onlyRolled) return null;
+  const plan = planPeriods(filter.from, filter.to);
+  const column = filter.channel ? (`ch_${filter.channel}` as keyof CaseStatCounts) : 'received';
+  const rows = await rollupCounts(db, scope, plan, filter.categoryCode);
+  let n = rows.reduce((sum, r) => sum + Number(r[column] ?? 0), 0);
+  // the partial days at the ends of the range (bounded: a day of the scope at most)
+  for (const span of plan.live) {
+    const part = { ...filter, from: span.from, to: span.to };
+    n += await countMatches(db, access, part, now, { cap: null, parts: 'scope' });
+  }
+  // and what the caller reported outside its scope
+  return n + (await countMatches(db, access, filter, now, { cap: TOTAL_CAP, parts: 'others' }));
+}
 export async function caseDetail(db: Kysely<DB>, actor: Actor, id: number) {
   const c = await verifyCase(db, actor, id);
   const row = await rowQuery(db, actor)
@@ -220,9 +291,10 @@ export async function caseDetail(db: Kysely<DB>, actor: Actor, id: number) {
   const routed = cat?.departmentKind
     ? ref.departmentByKind.get(`${c.county_code}:${cat.departmentKind}`)
     : null;
-  const now = Date.now();
+  const at = new Date();
+  const now = at.getTime();
   return {
-    ...toRow(row as RowShape),
+    ...toRow(row as RowShape, at),
     description: c.description,
     address: c.address,
     lng: c.lng,
@@ -363,98 +435,133 @@ export async function categories(db: Kysely<DB>) {
 
 // —— statistics
 
+/** The roll-up level of a scope, or null when the roll-ups do not hold it. */
+function rollupScopeOf(scope: CaseScope): RollupScope | null {
+  if (scope.kind === 'all') return { level: 'city' };
+  if (scope.kind === 'county') return { level: 'county', countyCode: scope.countyCode };
+  if (scope.kind === 'town') return { level: 'town', countyCode: scope.countyCode, townOrgId: scope.orgId };
+  return null;
+}
+
+const CHANNELS = ['grid_worker', 'resident', 'hotline_12345', 'police_110', 'petition', 'external'] as const;
+
+function createdIn(from: Date | undefined, to: Date | undefined): Expression<SqlBool>[] {
+  return [
+    ...(from ? [sql<SqlBool>`c.created_at >= ${from}`] : []),
+    ...(to ? [sql<SqlBool>`c.created_at < ${to}`] : []),
+  ];
+}
+
+const all = (conditions: Expression<SqlBool>[]) =>
+  conditions.length ? sql<SqlBool>`${sql.join(conditions, sql` and `)}` : sql<SqlBool>`true`;
+
+/**
+ * The counts of a scope and report range: from the roll-ups for the city, a county or a town, from
+ * the cases for a smaller scope; plus, when no scope org is chosen, what the caller reported outside
+ * its own scope (as the list shows it).
+ */
+async function scopeCounts(
+  db: Kysely<DB>,
+  access: CaseAccess,
+  withOthers: boolean,
+  from: Date | undefined,
+  to: Date | undefined,
+  now: Date,
+): Promise<{ classes: ClassCounts[]; open: OpenCounts }> {
+  const classes: ClassCounts[] = [];
+  const open: OpenCounts = { yellowOrRed: 0, red: 0, due: 0 };
+  const addOpen = (o: OpenCounts) => {
+    open.yellowOrRed += Number(o.yellowOrRed);
+    open.red += Number(o.red);
+    open.due += Number(o.due);
+  };
+  const [main, ...others] = caseAccessParts(access, 'c');
+  const rollup = rollupScopeOf(access.scope);
+  if (rollup) {
+    const plan = planPeriods(from, to);
+    classes.push(...(await rollupCounts(db, rollup, plan)));
+    for (const span of plan.live) {
+      const rows = await liveCounts(db, all([rollupCases(rollup), ...createdIn(span.from, span.to)]), now);
+      classes.push(...rows);
+    }
+    if (!from && !to) addOpen(await openCounts(db, rollup, now, dayStart(localDay(now))));
+    else addOpen(await liveOpenCounts(db, all([rollupCases(rollup), ...createdIn(from, to)]), now));
+  } else if (main) {
+    for (const r of await liveCounts(db, all([main, ...createdIn(from, to)]), now)) {
+      classes.push(r);
+      addOpen(r);
+    }
+  }
+  if (withOthers) {
+    for (const part of others) {
+      for (const r of await liveCounts(db, all([part, ...createdIn(from, to)]), now)) {
+        classes.push(r);
+        addOpen(r);
+      }
+    }
+  }
+  return { classes, open };
+}
+
 export async function caseStats(
   db: Kysely<DB>,
   actor: Actor,
   input: { scopeOrgId?: number | undefined; from?: string | undefined; to?: string | undefined },
 ) {
+  const now = new Date();
   let scopeName: string | null = null;
-  let q = scoped.cases(db, actor);
+  let access = await scoped.caseAccess(db, actor);
   if (input.scopeOrgId !== undefined) {
     const org = await verifyOrg(db, actor, input.scopeOrgId);
     scopeName = org.name;
-    const pattern = subtreePattern({ ...actor, scopePath: org.path });
-    const grids = db
-      .selectFrom('grid as stat_grid')
-      .innerJoin('org as stat_org', 'stat_org.id', 'stat_grid.org_id')
-      .select('stat_grid.id')
-      .where('stat_org.path', 'like', pattern);
-    q = q.where(inGrids(org.path, grids));
+    // an org inside the caller's subtree: its grids' cases (the caller's own reports elsewhere are not its)
+    access = { scope: await caseScopeOfOrg(db, org.path), reportedBy: null, summonedDepartment: null };
   }
-  if (input.from) q = q.where('civic_case.created_at', '>=', new Date(input.from));
-  if (input.to) q = q.where('civic_case.created_at', '<', new Date(input.to));
-  const now = new Date();
-  const nr = sql`civic_case.state <> 'rejected'`;
-  const closed = sql`${nr} and civic_case.closed_at is not null and civic_case.closed_at <= ${now}`;
-  const handled = sql`${nr} and civic_case.handled_at is not null and civic_case.handled_at <= ${now}`;
-  const n = (cond: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${cond})::int`;
-  // One pass over the scope's cases: the totals, and the counts by channel, by class and by light of the
-  // open cases, as grouping sets of the same scan (four scans before).
-  // literals, not parameters: the GROUP BY expression must be the very same text as the selected one
-  const openLight = sql`case when civic_case.state in (${sql.join(
-    OPEN_STATES.map((st) => sql.lit(st)),
-  )}) then civic_case.light end`;
-  const cls = sql`split_part(civic_case.category_code, '-', 1)`;
-  const grouped = await q
-    .select([
-      sql<number>`grouping(civic_case.channel)`.as('gChannel'),
-      sql<number>`grouping(${cls})`.as('gClass'),
-      sql<number>`grouping(${openLight})`.as('gLight'),
-      'civic_case.channel',
-      sql<string | null>`${cls}`.as('classCode'),
-      sql<string | null>`${openLight}`.as('openLight'),
-      sql<number>`count(*)::int`.as('received'),
-      n(
-        sql`civic_case.responded_at is not null and civic_case.responded_at <= ${now} and (civic_case.respond_by is null or civic_case.responded_at <= civic_case.respond_by)`,
-      ).as('respondedInTime'),
-      n(
-        sql`${nr} and ((civic_case.closed_at is not null and civic_case.closed_at <= ${now}) or civic_case.due_at <= ${now})`,
-      ).as('dueToClose'),
-      n(closed).as('closed'),
-      n(sql`${closed} and (civic_case.due_at is null or civic_case.closed_at <= civic_case.due_at)`).as(
-        'closedOnTime',
-      ),
-      n(sql`${closed} and civic_case.evaluation is distinct from 'dissatisfied'`).as('resolved'),
-      n(handled).as('handled'),
-      n(
-        sql`${handled} and (civic_case.handling_deadline is null or civic_case.handled_at <= civic_case.handling_deadline)`,
-      ).as('handledOnTime'),
-      n(sql`${handled} and civic_case.rework_count > 0`).as('reworked'),
-      n(sql`${nr} and civic_case.evaluation is not null`).as('evaluated'),
-      n(sql`${nr} and civic_case.evaluation = 'satisfied'`).as('satisfied'),
-      n(sql`${nr} and civic_case.evaluation = 'basically_satisfied'`).as('basicallySatisfied'),
-      sql<number>`coalesce(sum(extract(epoch from civic_case.closed_at - civic_case.created_at) * 1000) filter (where ${closed}), 0)::float8`.as(
-        'closeMsTotal',
-      ),
-    ])
-    .groupBy(sql`grouping sets ((), (civic_case.channel), (${cls}), (${openLight}))`)
-    .execute();
-  const counts = grouped.find((r) => r.gChannel && r.gClass && r.gLight);
-  if (!counts) throw new Error('statistics: the grand total row is missing');
-  const byChannelRows = grouped
-    .filter((r) => !r.gChannel)
-    .map((r) => ({ channel: r.channel, n: r.received }));
-  const byClassRows = grouped
-    .filter((r) => !r.gClass && r.classCode)
-    .map((r) => ({ code: r.classCode as string, n: r.received }));
-  const byLightRows = grouped
-    .filter((r) => !r.gLight && r.openLight)
-    .map((r) => ({ light: r.openLight as string, n: r.received }));
+  const from = input.from ? new Date(input.from) : undefined;
+  const to = input.to ? new Date(input.to) : undefined;
+  const { classes, open } = await scopeCounts(db, access, input.scopeOrgId === undefined, from, to, now);
+
+  const sum = (column: keyof CaseStatCounts, rows: readonly ClassCounts[] = classes) =>
+    rows.reduce((n, r) => n + Number(r[column] ?? 0), 0);
+  const closed = sum('closed');
+  const mc: MetricCounts = {
+    received: sum('received'),
+    respondedInTime: sum('responded_in_time'),
+    dueToClose: closed + open.due,
+    closed,
+    closedOnTime: sum('closed_on_time'),
+    resolved: sum('resolved'),
+    handled: sum('handled'),
+    handledOnTime: sum('handled_on_time'),
+    reworked: sum('reworked'),
+    evaluated: sum('evaluated'),
+    satisfied: sum('satisfied'),
+    basicallySatisfied: sum('basically_satisfied'),
+    closeMsTotal: sum('close_ms'),
+  };
+  const byClass = new Map<string, ClassCounts[]>();
+  for (const r of classes) byClass.set(r.class_code, [...(byClass.get(r.class_code) ?? []), r]);
   const settings = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
-  const mc: MetricCounts = Object.fromEntries(
-    Object.entries(counts).map(([k, v]) => [k, Number(v)]),
-  ) as unknown as MetricCounts;
   const m = computeMetrics(mc, {
     weights: settings.hotlineWeights,
     basicCountsAsSatisfied: settings.basicCountsAsSatisfied,
   });
   const ref = await caseReference(db);
+  const openCases = sum('open_cases');
   return {
     scope: { orgId: input.scopeOrgId ?? actor.scopeOrgId, name: scopeName },
     total: mc.received,
-    byChannel: Object.fromEntries(byChannelRows.map((r) => [r.channel, r.n])),
-    byCategory: byClassRows
-      .map((r) => ({ code: r.code, name: ref.categories.get(r.code)?.name ?? r.code, n: r.n }))
+    byChannel: Object.fromEntries(
+      CHANNELS.map((ch) => [ch, sum(`ch_${ch}`)] as const).filter(([, n]) => n > 0),
+    ),
+    byCategory: [...byClass.entries()]
+      .filter(([code]) => code !== '')
+      .map(([code, rows]) => ({
+        code,
+        name: ref.categories.get(code)?.name ?? code,
+        n: sum('received', rows),
+      }))
+      .filter((c) => c.n > 0)
       .sort((a, b) => b.n - a.n),
     rates: {
       responseRate: m.responseRate,
@@ -468,9 +575,9 @@ export async function caseStats(
     hotlineScore: m.hotlineScore,
     avgHandlingHours: m.averageCloseMs === null ? null : Math.round((m.averageCloseMs / 3_600_000) * 10) / 10,
     byLight: {
-      green: byLightRows.find((r) => r.light === 'green')?.n ?? 0,
-      yellow: byLightRows.find((r) => r.light === 'yellow')?.n ?? 0,
-      red: byLightRows.find((r) => r.light === 'red')?.n ?? 0,
+      green: openCases - open.yellowOrRed,
+      yellow: open.yellowOrRed - open.red,
+      red: open.red,
     },
     counts: mc,
   };

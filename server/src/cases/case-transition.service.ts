@@ -10,7 +10,7 @@ import type { DB } from '../platform/db/schema.ts';
 import { AppError, notFound } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
-import { caseErrors, caseRole, DEFAULT_LIMITS } from './case-common.ts';
+import { caseErrors, caseRole, clockColumns, DEFAULT_LIMITS } from './case-common.ts';
 import { caseOnceOfDepartment } from './case-history.repository.ts';
 import { requireSubcategory } from './case-intake.service.ts';
 import { caseReference } from './case-reference.ts';
@@ -26,6 +26,7 @@ import { ACTION_NAMES } from './domain/case-names.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY, summonsReportLimit } from './domain/case-settings.ts';
 import type { CivicCase } from './domain/case-tables.ts';
 import { deadlineFor, type StepLimits, type SupervisionLevel, type TimeLimit } from './domain/sla.ts';
+import { lightAt } from './domain/step-instants.ts';
 import { type SummonsPart, summonsTransition } from './domain/summons-machine.ts';
 
 export interface TransitionBody {
@@ -181,23 +182,76 @@ export async function transitionCase(
   if (r.next === 'closed') set.closed_at = now;
   if (r.action === 'reopen') set.closed_at = null;
 
-  // the step clock
+  // the step clock, and its instants (step-instants.ts): the light is read from them, the
+  // escalation job wakes at supervise_at; `light` keeps the light of this moment (the one shown once
+  // the step has stopped)
+  const supervision = r.changes.supervision ?? c.supervision;
+  const thresholds = settings.supervisionThresholds;
+  const lightNow = (started: Date | null, deadline: Date | null, yellowAt: Date | null) =>
+    started && deadline ? lightAt(now, { deadline, yellowAt: yellowAt ?? deadline }) : c.light;
   if (r.clock === 'restart' && r.step) {
     const deadline = deadlineFor(now, limits[r.step], ref.calendar);
-    Object.assign(set, { step: r.step, step_started_at: now, step_deadline: deadline, light: 'green' });
+    const instants = clockColumns(
+      { started: now, deadline, unit: limits[r.step].unit },
+      supervision,
+      ref,
+      thresholds,
+    );
+    Object.assign(set, {
+      step: r.step,
+      step_started_at: now,
+      step_deadline: deadline,
+      light: 'green',
+      ...instants,
+    });
     if (r.step === 'handling' && !c.handled_at) set.handling_deadline = deadline;
     details.stepDeadline = deadline.toISOString();
   } else if (r.clock === 'extend') {
     const granted = r.changes.extensionGranted ?? (await requestedExtension(db, c.id));
-    if (granted) {
+    if (granted && c.step) {
       const deadline = deadlineFor(c.step_deadline ?? now, granted, ref.calendar);
-      Object.assign(set, { step_deadline: deadline, light: 'green' });
+      const started = c.step_started_at ?? now;
+      const instants = clockColumns(
+        { started, deadline, unit: limits[c.step].unit },
+        supervision,
+        ref,
+        thresholds,
+      );
+      Object.assign(set, {
+        step_deadline: deadline,
+        ...instants,
+        light: lightNow(started, deadline, instants.step_yellow_at),
+      });
       if (!c.handled_at) set.handling_deadline = deadline;
       details.extension = granted;
       details.stepDeadline = deadline.toISOString();
     }
   } else if (r.clock === 'stop') {
-    Object.assign(set, { step: null, step_started_at: null, step_deadline: null });
+    Object.assign(set, {
+      step: null,
+      step_started_at: null,
+      step_deadline: null,
+      step_yellow_at: null,
+      supervise_at: null,
+      light: lightNow(c.step_started_at, c.step_deadline, c.step_yellow_at),
+    });
+  } else if (c.step && c.step_started_at && c.step_deadline) {
+    // the same step runs on: a manual supervision moves the next automatic one, and a new category
+    // may measure the step in another unit (its deadline stays)
+    if (r.changes.supervision !== undefined || r.changes.categoryCode !== undefined) {
+      const unit = limits[c.step].unit;
+      Object.assign(
+        set,
+        clockColumns(
+          { started: c.step_started_at, deadline: c.step_deadline, unit },
+          supervision,
+          ref,
+          thresholds,
+        ),
+      );
+    }
+    const yellowAt = (set.step_yellow_at as Date | undefined) ?? c.step_yellow_at;
+    set.light = lightNow(c.step_started_at, c.step_deadline, yellowAt);
   }
 
   await write(async (trx, audit) => {

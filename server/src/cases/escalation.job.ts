@@ -1,18 +1,25 @@
-// The timed job of the case loop: recompute the overdue light of open cases and raise automatic
-// supervision (督办 ordinary → yellow card → red card) when a step crossed its thresholds.
-// Two passes: a read without locks finds the cases whose light or supervision must change; then, in
-// transactions of at most CHUNK cases, those rows are taken FOR UPDATE SKIP LOCKED, re-read and
-// re-judged. With several server processes a case locked by one is skipped by the others, and a case
-// one of them already changed is re-read as changed: each light change and each automatic supervision
-// is applied exactly once (the two-process test proves it). Only the rows that change are locked, and
-// only briefly, so transitions by people are not held up by the job.
-import type { Kysely, Transaction } from 'kysely';
+// The timed job of the case loop: automatic supervision (督办 ordinary → yellow card → red card), the
+// one thing about time that must be sent (a step on the timeline, notifications, the external
+// system's webhook, SMS). Lights are not its business: reads derive them from the stored instants
+// (step-instants.ts). Each running step stores supervise_at, the instant its supervision next rises:
+// the job reads only the cases whose instant has come (an index range), raises their supervision,
+// computes the exact instants again and stores the next one.
+//
+// It also keeps the instants true to what they were computed with: when the working calendar, the
+// thresholds (settings) or a category's units change, every running step becomes due and is
+// recomputed by the following runs. A writer that moved a clock without the instants (0015 trigger)
+// leaves the case due too.
+//
+// With several server processes the due rows are taken FOR UPDATE SKIP LOCKED in chunks and judged
+// afresh under the lock: each supervision is raised exactly once (two-processes.db.test.ts).
+import { createHash } from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { recordCaseEvent } from '../notifications/case-events.ts';
 import { appendAudit } from '../platform/audit/audit.ts';
 import { databaseFaults, isDatabaseUnavailable } from '../platform/db/db-faults.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { readSetting } from '../platform/settings/settings.ts';
-import { DEFAULT_LIMITS } from './case-common.ts';
+import { limitsOf } from './case-common.ts';
 import { type CaseReference, caseReference } from './case-reference.ts';
 import { notify } from './case-transition.service.ts';
 import { OPEN_STATES } from './domain/case-machine.ts';
@@ -25,29 +32,62 @@ import {
   type SupervisionLevel,
   stepStatus,
 } from './domain/sla.ts';
+import { nextSupervision, stepInstants } from './domain/step-instants.ts';
 
 export interface EscalationResult {
+  /** Cases whose instant had come. */
   checked: number;
+  /** Cases whose stored instants were recomputed. */
   lights: number;
+  /** Automatic supervisions raised. */
   supervised: number;
 }
 
 const CHUNK = 500;
+const BASIS_KEY = 'escalation.basis';
 
 type Thresholds = (typeof CASE_SETTINGS_DEFAULTS)['supervisionThresholds'];
-type Judged = Pick<
-  CivicCase,
-  'category_code' | 'step' | 'step_started_at' | 'step_deadline' | 'light' | 'supervision'
->;
 
-function judge(c: Judged, ref: CaseReference, thresholds: Thresholds, now: Date) {
-  if (!c.step || !c.step_started_at || !c.step_deadline) return null;
-  const limits = (c.category_code ? ref.categories.get(c.category_code)?.limits : null) ?? DEFAULT_LIMITS;
-  const st = stepStatus(c.step_started_at, limits[c.step], now, ref.calendar, thresholds, c.step_deadline);
-  const level: SupervisionLevel = maxSupervision(c.supervision, st.supervision);
-  const raised = SUPERVISION_LEVELS.indexOf(level) > SUPERVISION_LEVELS.indexOf(c.supervision);
-  if (st.light === c.light && !raised) return null;
-  return { light: st.light, level, raised, fraction: st.fraction };
+/** What the stored instants depend on: the calendar, the thresholds and each category's units. */
+async function currentBasis(db: Kysely<DB>, ref: CaseReference, thresholds: Thresholds): Promise<string> {
+  const days = await db.selectFrom('work_calendar_day').select(['date', 'kind']).orderBy('date').execute();
+  const units = [...ref.categories.values()]
+    .filter((c) => c.limits)
+    .map((c) => [c.code, c.limits?.dispatch.unit, c.limits?.handling.unit, c.limits?.verification.unit])
+    .sort();
+  return createHash('sha256')
+    .update(JSON.stringify({ days, units, thresholds, periods: ref.calendar.periods }))
+    .digest('hex');
+}
+
+/**
+ * When the basis changed since the instants were computed, every running step is due (recorded once;
+ * the first run after 0015 only records it: earlier steps were marked due by the migration).
+ */
+async function checkBasis(db: Kysely<DB>, basis: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('job_state')
+      .select('value')
+      .where('name', '=', BASIS_KEY)
+      .forUpdate()
+      .executeTakeFirst();
+    if (row && row.value === basis) return;
+    if (row) {
+      await trx
+        .updateTable('civic_case')
+        .set({ supervise_at: sql`now()` })
+        .where('step_deadline', 'is not', null)
+        .execute();
+    }
+    await trx
+      .insertInto('job_state')
+      .values({ name: BASIS_KEY, value: JSON.stringify(basis) })
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet({ value: JSON.stringify(basis), updated_at: new Date() }),
+      )
+      .execute();
+  });
 }
 
 export async function runEscalation(
@@ -58,23 +98,31 @@ export async function runEscalation(
   const ref = await caseReference(db);
   const settings = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
   const thresholds = settings.supervisionThresholds;
-  const open = (q: ReturnType<typeof base>) =>
-    q
-      .where('state', 'in', [...OPEN_STATES])
-      .where('step_deadline', 'is not', null)
-      .where((eb) => eb.or([eb('light', '!=', 'red'), eb('supervision', '!=', 'red')]));
-  const base = () => db.selectFrom('civic_case');
-  const candidates = await open(base())
-    .select(['id', 'category_code', 'step', 'step_started_at', 'step_deadline', 'light', 'supervision'])
-    .orderBy('step_deadline')
-    .execute();
-  const due = candidates.filter((c) => judge(c, ref, thresholds, now) !== null).map((c) => c.id);
-  const result: EscalationResult = { checked: candidates.length, lights: 0, supervised: 0 };
-  for (let i = 0; i < due.length; i += CHUNK) {
-    const ids = due.slice(i, i + CHUNK);
-    const r = await db.transaction().execute((trx) => applyChunk(trx, ids, ref, thresholds, now));
-    result.lights += r.lights;
+  await checkBasis(db, await currentBasis(db, ref, thresholds));
+  const result: EscalationResult = { checked: 0, lights: 0, supervised: 0 };
+  for (;;) {
+    const due = await db
+      .selectFrom('civic_case')
+      .select('id')
+      .where('supervise_at', '<=', now)
+      .orderBy('supervise_at')
+      .limit(CHUNK)
+      .execute();
+    if (due.length === 0) break;
+    const r = await db.transaction().execute((trx) =>
+      applyChunk(
+        trx,
+        due.map((d) => d.id),
+        ref,
+        thresholds,
+        now,
+      ),
+    );
+    result.checked += r.checked;
+    result.lights += r.recomputed;
     result.supervised += r.supervised;
+    // rows another process holds are left to it; stop when nothing of this chunk was ours
+    if (r.checked === 0 || due.length < CHUNK) break;
   }
   return result;
 }
@@ -85,70 +133,64 @@ async function applyChunk(
   ref: CaseReference,
   thresholds: Thresholds,
   now: Date,
-): Promise<{ lights: number; supervised: number }> {
-  // re-read under lock: a row another process holds is skipped, one it changed is judged afresh
+): Promise<{ checked: number; recomputed: number; supervised: number }> {
+  // under lock, and still due: a row another process holds is skipped, one it handled is no longer due
   const rows = await trx
     .selectFrom('civic_case')
     .selectAll()
     .where('id', 'in', ids)
-    .where('state', 'in', [...OPEN_STATES])
+    .where('supervise_at', '<=', now)
     .orderBy('id')
     .forUpdate()
     .skipLocked()
     .execute();
-  let lights = 0;
   let supervised = 0;
-  const changed: number[] = [];
+  const raisedCases: number[] = [];
   for (const c of rows) {
-    const j = judge(c, ref, thresholds, now);
-    if (!j) continue;
+    const running =
+      (OPEN_STATES as readonly string[]).includes(c.state) && c.step && c.step_started_at && c.step_deadline;
+    if (!running || !c.step || !c.step_started_at || !c.step_deadline) {
+      await trx.updateTable('civic_case').set({ supervise_at: null }).where('id', '=', c.id).execute();
+      continue;
+    }
+    const limit = limitsOf(ref, c.category_code)[c.step];
+    const st = stepStatus(c.step_started_at, limit, now, ref.calendar, thresholds, c.step_deadline);
+    const level: SupervisionLevel = maxSupervision(c.supervision, st.supervision);
+    const raised = SUPERVISION_LEVELS.indexOf(level) > SUPERVISION_LEVELS.indexOf(c.supervision);
+    const instants = stepInstants(
+      c.step_started_at,
+      c.step_deadline,
+      limit.unit,
+      level,
+      ref.calendar,
+      thresholds,
+    );
+    // the next rise: never in the past (a level reached meanwhile is raised now, the rest later)
+    const next = nextSupervision(
+      c.step_started_at,
+      c.step_deadline,
+      limit.unit,
+      level,
+      ref.calendar,
+      thresholds,
+    );
     await trx
       .updateTable('civic_case')
       .set((eb) => ({
-        light: j.light,
-        supervision: j.level,
-        version: eb('version', '+', 1),
-        updated_at: now,
+        step_yellow_at: instants.yellowAt,
+        supervise_at: next?.at ?? null,
+        light: st.light,
+        ...(raised ? { supervision: level, version: eb('version', '+', 1), updated_at: now } : {}),
       }))
       .where('id', '=', c.id)
       .execute();
-    changed.push(c.id);
-    if (j.light !== c.light) lights++;
-    if (!j.raised) continue;
-    supervised++;
-    const note = `自动${SUPERVISION_NAMES[j.level].zh}：已用时限的 ${Math.round(j.fraction * 100)}%`;
-    await trx
-      .insertInto('case_step')
-      .values({
-        case_id: c.id,
-        county_code: c.county_code,
-        action: 'supervise',
-        from_state: null,
-        to_state: c.state,
-        actor_id: null,
-        actor_role: 'system',
-        note,
-        details: JSON.stringify({ supervision: j.level, automatic: true, fraction: j.fraction }),
-        at: now,
-      })
-      .execute();
-    await notify(trx, c, ['department', 'dispatcher'], {
-      departmentId: c.department_id,
-      summoned: [],
-      kind: 'case.supervise',
-      title: `${c.case_no} ${SUPERVISION_NAMES[j.level].zh}`,
-      body: c.title,
-    });
-    await recordCaseEvent(trx, c, {
-      action: 'supervise',
-      state: c.state,
-      note,
-      at: now,
-      departmentId: c.department_id,
-      supervision: j.level,
-    });
+    if (raised) {
+      supervised++;
+      raisedCases.push(c.id);
+      await announce(trx, c, level, st.fraction, now);
+    }
   }
-  if (changed.length > 0) {
+  if (rows.length > 0) {
     await appendAudit(trx, {
       actorId: null,
       actorUsername: 'system',
@@ -157,11 +199,52 @@ async function applyChunk(
       action: 'case.escalation_run',
       targetType: 'case',
       targetId: 'escalation',
-      after: { lights, supervised, cases: changed },
+      after: { checked: rows.length, supervised, cases: raisedCases },
       clientIp: 'local',
     });
   }
-  return { lights, supervised };
+  return { checked: rows.length, recomputed: rows.length, supervised };
+}
+
+/** The supervision as the loop records it: a step on the timeline, notifications, webhook and SMS. */
+async function announce(
+  trx: Transaction<DB>,
+  c: CivicCase,
+  level: SupervisionLevel,
+  fraction: number,
+  now: Date,
+): Promise<void> {
+  const note = `自动${SUPERVISION_NAMES[level].zh}：已用时限的 ${Math.round(fraction * 100)}%`;
+  await trx
+    .insertInto('case_step')
+    .values({
+      case_id: c.id,
+      county_code: c.county_code,
+      action: 'supervise',
+      from_state: null,
+      to_state: c.state,
+      actor_id: null,
+      actor_role: 'system',
+      note,
+      details: JSON.stringify({ supervision: level, automatic: true, fraction }),
+      at: now,
+    })
+    .execute();
+  await notify(trx, c, ['department', 'dispatcher'], {
+    departmentId: c.department_id,
+    summoned: [],
+    kind: 'case.supervise',
+    title: `${c.case_no} ${SUPERVISION_NAMES[level].zh}`,
+    body: c.title,
+  });
+  await recordCaseEvent(trx, c, {
+    action: 'supervise',
+    state: c.state,
+    note,
+    at: now,
+    departmentId: c.department_id,
+    supervision: level,
+  });
 }
 
 /** Runs the job every `everyMs` (default a minute; ESCALATION_INTERVAL_MS), unref'd, never overlapping. */

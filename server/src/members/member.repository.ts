@@ -1,5 +1,7 @@
-// SQL of the member register (the parts the foundation needs: list, reveal, export).
-import { type Kysely, sql } from 'kysely';
+// SQL of the member register (the parts the foundation needs: list, reveal, export). A page is an
+// ordered walk of a (county_code | —, sort key, id) index from where the previous page stopped
+// (keyset); counts come from the per-org counts (0016) or stop at a cap.
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
@@ -37,9 +39,29 @@ const SORT_COLUMN = {
   birthDate: 'member.birth_date',
 } as const;
 
-export function listMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter, limit: number, offset: number) {
+/** Where the previous page stopped: its last row's sort key and id (keyset paging). */
+export interface MemberAfter {
+  key: string;
+  id: number;
+}
+
+export function listMembers(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: MemberFilter,
+  limit: number,
+  offset: number,
+  after?: MemberAfter,
+) {
+  const column = SORT_COLUMN[f.sort];
+  let q = filtered(db, actor, f);
+  if (after) {
+    const op = sql.raw(f.order === 'asc' ? '>' : '<');
+    const key = f.sort === 'name' ? sql`${after.key}::text` : sql`${after.key}::date`;
+    q = q.where(sql<boolean>`(${sql.ref(column)}, member.id) ${op} (${key}, ${after.id}::bigint)`);
+  }
   return (
-    filtered(db, actor, f)
+    q
       .select([
         'member.id',
         'member.name',
@@ -53,8 +75,9 @@ export function listMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter, limit
         'member_org.name as org_name',
         'member.education',
         'member.occupation',
+        sql<string>`${sql.ref(column)}::text`.as('sort_key'),
       ])
-      .orderBy(SORT_COLUMN[f.sort], f.order)
+      .orderBy(column, f.order)
       // the tie-break follows the same direction, so one index scan (forward or backward) gives the order
       .orderBy('member.id', f.order)
       .limit(limit)
@@ -63,9 +86,46 @@ export function listMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter, limit
   );
 }
 
-export async function countMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter): Promise<number> {
-  const row = await filtered(db, actor, f)
+/** The matches, read at most `cap` + 1 far. */
+export async function countMembers(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: MemberFilter,
+  cap: number,
+): Promise<number> {
+  const row = await db
+    .selectFrom(
+      filtered(db, actor, f)
+        .select(sql`1`.as('one'))
+        .limit(cap + 1)
+        .as('capped'),
+    )
     .select(sql<number>`count(*)::int`.as('n'))
     .executeTakeFirstOrThrow();
   return row.n;
+}
+
+/** Members and full members of a subtree, from the per-org counts (0016): org rows, never members. */
+export async function subtreeCounts(db: Kysely<DB>, actor: Actor, orgPath: string) {
+  const row = await scoped
+    .orgs(db, actor)
+    .innerJoin('org_member_stat as s', 's.org_id', 'org.id')
+    .where('org.path', 'like', `${orgPath}%`)
+    .select([
+      sql<number>`coalesce(sum(s.members), 0)::int`.as('members'),
+      sql<number>`coalesce(sum(s.full_members), 0)::int`.as('full_members'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { members: row.members, fullMembers: row.full_members };
+}
+
+/** The planner's estimate of the matches (shown as "约 N" past the count cap). */
+export async function estimateMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter): Promise<number> {
+  const compiled = filtered(db, actor, f).select(sql`1`.as('one')).compile();
+  const result = await db.executeQuery<Record<string, unknown>>(
+    CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]),
+  );
+  const cell = Object.values(result.rows[0] ?? {})[0];
+  const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan?: { 'Plan Rows'?: number } }[];
+  return Math.round(plan[0]?.Plan?.['Plan Rows'] ?? 0);
 }

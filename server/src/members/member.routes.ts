@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { verifyOrg } from '../platform/access/scope.ts';
 import { badRequest, unprocessable } from '../platform/errors/errors.ts';
+import { CursorParam } from '../platform/http/cursor.ts';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { IdParams, Paging, Text } from '../platform/http/schemas.ts';
 import { importMembers, type MemberImportMode } from './import/member-import.service.ts';
 import { memberTemplate } from './import/member-template.ts';
 import * as service from './member.service.ts';
@@ -12,12 +13,13 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const MemberQuery = Type.Object({
   ...Paging,
-  q: Type.Optional(Type.String({ maxLength: 50 })),
+  q: Type.Optional(Text(50)),
   status: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('probationary')])),
   sort: Type.Optional(
     Type.Union([Type.Literal('name'), Type.Literal('joinedOn'), Type.Literal('birthDate')]),
   ),
   order: Type.Optional(Type.Union([Type.Literal('asc'), Type.Literal('desc')])),
+  cursor: Type.Optional(CursorParam),
 });
 
 export const memberRoutes = [
@@ -26,7 +28,7 @@ export const memberRoutes = [
     url: '/api/orgs/:id/members',
     access: 'member:read',
     scopeResource: 'org',
-    summary: '组织（含下级）的党员名册，分页 / Members of an org subtree, paged',
+    summary: '组织（含下级）的党员名册，按游标分页（nextCursor）/ Members of an org subtree, paged by cursor',
     tags: ['members'],
     params: IdParams,
     query: MemberQuery,
@@ -38,6 +40,7 @@ export const memberRoutes = [
         { q: query.q, status: query.status, sort: query.sort ?? 'name', order: query.order ?? 'asc' },
         query.page ?? 1,
         query.pageSize ?? 20,
+        query.cursor,
       );
     },
   }),

@@ -4,7 +4,14 @@ import { verifyMember, verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { loadExcel } from '../platform/files/excel.ts';
-import { countMembers, listMembers, type MemberFilter } from './member.repository.ts';
+import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
+import {
+  countMembers,
+  estimateMembers,
+  listMembers,
+  type MemberFilter,
+  subtreeCounts,
+} from './member.repository.ts';
 
 export const EXPORT_LIMIT = 50_000;
 
@@ -24,6 +31,9 @@ const toItem = (r: Row) => ({
   occupation: r.occupation,
 });
 
+/** Counts stop here (a name search); past it the answer is the planner's estimate. */
+export const MEMBER_COUNT_CAP = 1_000;
+
 export async function memberPage(
   db: Kysely<DB>,
   actor: Actor,
@@ -31,16 +41,52 @@ export async function memberPage(
   filter: Omit<MemberFilter, 'orgPath'>,
   page: number,
   pageSize: number,
+  cursor?: string,
 ) {
   const org = await verifyOrg(db, actor, orgId);
   const f = { ...filter, orgPath: org.path, countyCode: org.county_code };
-  // unfiltered, the total is the org's subtree member count (kept by every write that moves members)
-  const unfiltered = !filter.q?.trim() && !filter.status;
-  const [items, total] = await Promise.all([
-    listMembers(db, actor, f, pageSize, (page - 1) * pageSize),
-    unfiltered ? Promise.resolve(org.member_count) : countMembers(db, actor, f),
+  const order = `${filter.sort}:${filter.order}`;
+  const keyset = cursor ? decodeCursor(cursor, order, [filter.sort === 'name' ? 'text' : 'date']) : undefined;
+  const after = keyset ? { key: keyset.keys[0] ?? '', id: keyset.id } : undefined;
+  const [rows, counted] = await Promise.all([
+    listMembers(db, actor, f, pageSize + 1, after ? 0 : (page - 1) * pageSize, after),
+    // a page reached by cursor carries no count: the first page told it
+    after ? Promise.resolve(null) : countOf(db, actor, f, org),
   ]);
-  return { items: items.map(toItem), total, page, pageSize };
+  const items = rows.slice(0, pageSize);
+  const last = items.at(-1);
+  return {
+    items: items.map(toItem),
+    ...(counted ?? {}),
+    page: after ? null : page,
+    pageSize,
+    nextCursor:
+      rows.length > pageSize && last
+        ? encodeCursor({ order, part: 0, keys: [last.sort_key], id: last.id })
+        : null,
+  };
+}
+
+/**
+ * The number of members listed: the org's stored subtree total unfiltered, the per-org counts by
+ * status (exact, never a scan); a name search counts up to MEMBER_COUNT_CAP, then estimates.
+ */
+async function countOf(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: MemberFilter,
+  org: { path: string; member_count: number },
+) {
+  if (!f.q?.trim()) {
+    if (!f.status) return { total: org.member_count, count: org.member_count, countExact: true };
+    const c = await subtreeCounts(db, actor, org.path);
+    const n = f.status === 'full' ? c.fullMembers : c.members - c.fullMembers;
+    return { total: n, count: n, countExact: true };
+  }
+  const n = await countMembers(db, actor, f, MEMBER_COUNT_CAP);
+  if (n <= MEMBER_COUNT_CAP) return { total: n, count: n, countExact: true };
+  const estimate = Math.max(MEMBER_COUNT_CAP + 1, await estimateMembers(db, actor, f));
+  return { total: estimate, count: estimate, countExact: false };
 }
 
 export async function revealField(

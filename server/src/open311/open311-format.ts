@@ -1,8 +1,10 @@
 // Open311 GeoReport v2: the pure part. Formats (json | xml with the spec's element names), w3 datetimes
 // in China Standard Time, the mapping of case states to open/closed, the error body, and the scrubbing
 // of personal data from texts shown to the public.
+
 import { XMLBuilder } from 'fast-xml-parser';
 import { CASE_STATES, type CaseState, FINAL_STATES } from '../cases/domain/case-machine.ts';
+import { isCalendarDate } from '../platform/http/formats.ts';
 import { maskIdNumber, maskName, maskPhone } from '../platform/text/mask.ts';
 
 export const FORMATS = ['json', 'xml'] as const;
@@ -109,6 +111,8 @@ export function parseW3(text: string): Date | null {
     );
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', zone] = m;
+  // a real calendar day (2026-02-30 is not rolled over into March), whatever the zone
+  if (!isCalendarDate(`${y}-${mo}-${d}`)) return null;
   const offset =
     zone === undefined ? '+08:00' : zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
   const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);

@@ -95,18 +95,15 @@ export async function orgFacts(
       't.term_years',
     ])
     .leftJoin(
-      // members and full members of every org's subtree: each member org's counts added to all the
-      // orgs on its path (ids in the path), one pass over the base's members instead of one per org
+      // members and full members of every org's subtree: each org's own counts (org_member_stat,
+      // kept by the member writes, 0016) added to all the orgs on its path — a pass over the base's
+      // orgs, never over its members
       sql<{ org_id: number; members: number; full_members: number }>`(
-        select a.id::bigint as org_id, sum(c.n) as members, sum(c.f) as full_members
-        from (
-          select m.org_id, count(*) as n, count(*) filter (where m.status = 'full') as f
-          from member m join org mo on mo.id = m.org_id
-          where mo.path like ${`${basePath}%`}
-          group by m.org_id
-        ) c
+        select a.id::bigint as org_id, sum(c.members) as members, sum(c.full_members) as full_members
+        from org_member_stat c
         join org co on co.id = c.org_id
         cross join lateral unnest(string_to_array(trim(both '/' from co.path), '/')) as a(id)
+        where co.path like ${`${basePath}%`}
         group by a.id
       )`.as('mc'),
       (join) => join.onRef('mc.org_id', '=', 'org.id'),

@@ -215,8 +215,13 @@ export function overdueByKind(db: Kysely<DB>, actor: Actor, orgPath: string, tod
     .execute();
 }
 
-/** Branches inside the scope that can recruit, with their full members today. */
+/**
+ * Branches inside the scope that can recruit, with their full members today: the per-org counts of
+ * their subtree (org_member_stat, 0016) less the few full members whose conversion is dated later.
+ */
 export function branchesInScope(db: Kysely<DB>, actor: Actor, today: string) {
+  // the subtree as a range of the path index (text_pattern_ops): paths hold digits and '/', all before '~'
+  const subtree = sql<boolean>`sub.path ~>=~ org.path and sub.path ~<~ (org.path || '~')`;
   return scoped
     .orgs(db, actor)
     .where('org.kind', 'in', BRANCH_KINDS)
@@ -226,15 +231,28 @@ export function branchesInScope(db: Kysely<DB>, actor: Actor, today: string) {
       'org.path',
       (eb) =>
         eb
+          .selectFrom('org as sub')
+          .innerJoin('org_member_stat as s', 's.org_id', 'sub.id')
+          .select(sql<number>`coalesce(sum(s.full_members), 0)`.as('n'))
+          .where(subtree)
+          .as('full_stat'),
+      (eb) =>
+        eb
           .selectFrom('member')
-          .innerJoin('org as mo', 'mo.id', 'member.org_id')
+          .innerJoin('org as sub', 'sub.id', 'member.org_id')
           .select(sql<number>`count(*)`.as('n'))
           .where('member.status', '=', 'full')
-          .where('member.converted_on', '<=', today)
-          .where(sql<boolean>`mo.path like org.path || '%'`)
-          .as('full_members'),
+          .where('member.converted_on', '>', today)
+          .where(subtree)
+          .as('full_later'),
     ])
     .orderBy('org.path')
     .limit(500)
-    .execute();
+    .execute()
+    .then((rows) =>
+      rows.map(({ full_stat, full_later, ...r }) => ({
+        ...r,
+        full_members: Number(full_stat ?? 0) - Number(full_later ?? 0),
+      })),
+    );
 }

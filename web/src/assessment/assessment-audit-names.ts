@@ -14,10 +14,24 @@ export const ASSESSMENT_AUDIT_ACTIONS: Record<string, Name> = {
   'assessment.appeal': { zh: '考核申诉', en: 'Appeal filed' },
   'assessment.appeal_decision': { zh: '处理考核申诉', en: 'Appeal decided' },
   'assessment.export': { zh: '导出考核结果', en: 'Grading exported' },
+  'collective_economy.income': { zh: '填报村集体收入', en: 'Collective income entered' },
+  'collective_economy.import': { zh: '导入村集体收入', en: 'Collective incomes imported' },
+  'collective_economy.enterprise': {
+    zh: '登记强村公司或富民工坊',
+    en: 'Village company or workshop registered',
+  },
+  'collective_economy.enterprise_year': {
+    zh: '填报强村公司或富民工坊年度数据',
+    en: 'Company or workshop year entered',
+  },
 };
 
 export const ASSESSMENT_TARGET_TYPES: Record<string, Name> = {
   assessment: { zh: '书记考核', en: 'Assessment' },
   assessment_round: { zh: '年度考核', en: 'Yearly grading' },
   assessment_appeal: { zh: '考核申诉', en: 'Appeal' },
+  collective_enterprise: { zh: '强村公司或富民工坊', en: 'Village company or workshop' },
+  contest: { zh: '擂台赛', en: 'Contest' },
+  contest_goal: { zh: '擂台赛承诺目标', en: 'Contest goal' },
+  weak_org: { zh: '软弱涣散党组织', en: 'Weak org' },
 };

@@ -1,5 +1,6 @@
 // Calls of the cases API (docs/api-cases.md) and small shared helpers.
 import { ApiError, api } from '../api/client.ts';
+import type { CursorAnswer } from '../api/cursor-paging.ts';
 import type {
   Attachment,
   CaseCategories,
@@ -36,10 +37,15 @@ export interface CaseQuery {
   order?: 'asc' | 'desc';
   page?: number;
   pageSize?: number;
+  /** The nextCursor of the previous page (api/cursor-paging.ts). */
+  cursor?: string;
 }
 
-/** `total` stops at 10,000 on the server; `totalCapped` says there are more. */
-export type CasePage = Page<CaseRow> & { totalCapped?: boolean };
+/**
+ * `total` stops at the server's count cap (`totalCapped`); `count` is the number of matches (exact,
+ * or estimated past the cap: `countExact` false); a page asked by cursor carries no count.
+ */
+export type CasePage = Omit<Page<CaseRow>, 'total'> & CursorAnswer & { total?: number };
 
 export const listCases = (query: CaseQuery) =>
   api.get<CasePage>('/api/cases', { ...query, mine: query.mine ? 'true' : undefined });

@@ -22,7 +22,7 @@ export default function CasesMap() {
       state: OPEN_STATES.join(','),
       sort: 'deadline',
       order: 'asc',
-      pageSize: 500,
+      pageSize: 200,
     });
     // CaseRow carries no coordinates yet (contract): read them from the most urgent cases' details
     if (page.items.some((c) => typeof c.lng === 'number')) return page;
@@ -46,7 +46,7 @@ export default function CasesMap() {
     () => open.filter((c) => typeof c.lng === 'number' && typeof c.lat === 'number'),
     [open],
   );
-  const total = `${(cases.data?.total ?? 0).toLocaleString('zh-CN')}${cases.data?.totalCapped ? '+' : ''}`;
+  const total = `${cases.data?.countExact === false ? '~' : ''}${(cases.data?.count ?? cases.data?.total ?? 0).toLocaleString('zh-CN')}`;
 
   const option = useMemo(() => {
     if (!geo) return null;

@@ -20,6 +20,7 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { useCursorPaging } from '../api/cursor-paging.ts';
 import type { CaseRow, CaseState, Department } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -139,16 +140,22 @@ function CaseList() {
   if (preset === 'dispatch') query.state = query.state ?? 'filed';
   query.order = query.sort === 'deadline' ? 'asc' : 'desc';
   const key = JSON.stringify(query);
-  const cases = useApi(
-    () =>
-      listCases({
-        ...query,
-        // the server filters on instants: the whole days of the range, in the user's time zone
-        from: query.from ? dayjs(query.from).startOf('day').toISOString() : undefined,
-        to: query.to ? dayjs(query.to).add(1, 'day').startOf('day').toISOString() : undefined,
-      }),
-    [key],
-  );
+  const { page, ...filters } = query;
+  // pages after the first are asked by the cursor the page before answered (api/cursor-paging.ts)
+  const paging = useCursorPaging(JSON.stringify(filters));
+  const cases = useApi(async () => {
+    const current = page ?? 1;
+    const answer = await listCases({
+      ...filters,
+      ...paging.ask(current),
+      // the server filters on instants: the whole days of the range, in the user's time zone
+      from: query.from ? dayjs(query.from).startOf('day').toISOString() : undefined,
+      to: query.to ? dayjs(query.to).add(1, 'day').startOf('day').toISOString() : undefined,
+    });
+    paging.seen(current, answer);
+    return answer;
+  }, [key]);
+  const counted = paging.counted();
   useEffect(() => {
     if (cases.error) feedback.error(cases.error);
   }, [cases.error, feedback]);
@@ -355,10 +362,12 @@ function CaseList() {
         pagination={{
           current: query.page,
           pageSize: query.pageSize,
-          total: cases.data?.total ?? 0,
+          total: counted?.count ?? 0,
           showSizeChanger: true,
           showTotal: (n) =>
-            t('common.total', { n: `${n.toLocaleString('zh-CN')}${cases.data?.totalCapped ? '+' : ''}` }),
+            t(counted?.exact === false ? 'cases.totalAbout' : 'common.total', {
+              n: n.toLocaleString('zh-CN'),
+            }),
           onChange: (page, pageSize) =>
             set({ page: String(page), pageSize: pageSize === 20 ? undefined : String(pageSize) }, true),
         }}

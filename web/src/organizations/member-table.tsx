@@ -3,6 +3,7 @@ import { Button, Card, Input, Table, type TableProps, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, download } from '../api/client.ts';
+import { type CursorAnswer, useCursorPaging } from '../api/cursor-paging.ts';
 import type { MemberRow, Page } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -30,10 +31,21 @@ export function MemberTable({ orgId }: { orgId: number }) {
   const { can } = useSession();
   const canManage = can('member:manage');
   const query = { q: q || undefined, sort: sort.sort, order: sort.order };
-  const members = useApi(
-    () => api.get<Page<MemberRow>>(`/api/orgs/${orgId}/members`, { ...query, page, pageSize }),
-    [orgId, page, pageSize, q, sort.sort, sort.order],
-  );
+  // pages after the first are asked by the cursor the page before answered (api/cursor-paging.ts)
+  const paging = useCursorPaging(JSON.stringify({ orgId, pageSize, ...query }));
+  const members = useApi(async () => {
+    const answer = await api.get<Omit<Page<MemberRow>, 'total'> & CursorAnswer>(
+      `/api/orgs/${orgId}/members`,
+      {
+        ...query,
+        ...paging.ask(page),
+        pageSize,
+      },
+    );
+    paging.seen(page, answer);
+    return answer;
+  }, [orgId, page, pageSize, q, sort.sort, sort.order]);
+  const counted = paging.counted();
   useEffect(() => {
     if (members.error) feedback.error(members.error);
   }, [members.error, feedback]);
@@ -113,9 +125,10 @@ export function MemberTable({ orgId }: { orgId: number }) {
         pagination={{
           current: page,
           pageSize,
-          total: members.data?.total ?? 0,
+          total: counted?.count ?? 0,
           showSizeChanger: true,
-          showTotal: (total) => t('common.total', { n: total.toLocaleString('zh-CN') }),
+          showTotal: (total) =>
+            `${counted?.exact === false ? '≈ ' : ''}${t('common.total', { n: total.toLocaleString('zh-CN') })}`,
         }}
         columns={[
           {

@@ -217,7 +217,13 @@ export class WorkCalendar {
   /** 工作时: the instant at which `hours` working hours after start have passed (a period's end, not the next start). */
   addWorkingHours(start: Date, hours: number): Date {
     if (!(hours >= 0) || !Number.isFinite(hours)) throw new RangeError('hours must be a finite number ≥ 0');
-    let remaining = Math.round(hours * HOUR_MS);
+    return this.addWorkingMs(start, Math.round(hours * HOUR_MS));
+  }
+
+  /** The first instant at which `ms` (whole) working milliseconds after start have passed. */
+  addWorkingMs(start: Date, ms: number): Date {
+    if (!Number.isInteger(ms) || ms < 0) throw new RangeError('ms must be a whole number ≥ 0');
+    let remaining = ms;
     let local = this.#local(start);
     if (remaining === 0) return new Date(start.getTime());
     let day = Math.floor(local / DAY_MS);

@@ -132,6 +132,10 @@ export interface CivicCaseTable {
   updated_at: DefaultTimestamp;
   closed_at: Timestamp | null;
   version: Generated<number>;
+  /** When the running step reaches 80 % of its limit (0015; with step_deadline, the light's instants). */
+  step_yellow_at: Timestamp | null;
+  /** When automatic supervision next rises (null: none due, or no running step). */
+  supervise_at: Timestamp | null;
 }
 
 export interface CaseStepTable {
@@ -214,6 +218,70 @@ export interface PatrolCheckinTable {
   created_at: DefaultTimestamp;
 }
 
+/** The counts one case contributes to the figures (0015 case_stat_facts). */
+export interface CaseStatCounts {
+  received: number;
+  ch_grid_worker: number;
+  ch_resident: number;
+  ch_hotline_12345: number;
+  ch_police_110: number;
+  ch_petition: number;
+  ch_external: number;
+  open_cases: number;
+  rejected: number;
+  responded_in_time: number;
+  closed: number;
+  closed_on_time: number;
+  resolved: number;
+  handled: number;
+  handled_on_time: number;
+  reworked: number;
+  evaluated: number;
+  satisfied: number;
+  basically_satisfied: number;
+  close_ms: number;
+}
+
+/** The statistics roll-up: per county or town × day or month × category class (0015). */
+export interface CaseStatTable extends CaseStatCounts {
+  level: 'county' | 'town';
+  period_kind: 'day' | 'month';
+  county_code: string;
+  town_org_id: number;
+  period: DateText;
+  class_code: string;
+}
+
+/** What the writes changed and the fold job has not moved into case_stat yet (0015). */
+export interface CaseStatDeltaTable extends CaseStatCounts {
+  id: Generated<number>;
+  day: DateText;
+  county_code: string;
+  town_org_id: number;
+  class_code: string;
+}
+
+/** Open cases by the hour or local day they turn yellow, red or due to close (0015). */
+export interface CaseOpenStatTable {
+  level: 'city' | 'county' | 'town';
+  bucket_kind: 'day' | 'hour';
+  county_code: string;
+  town_org_id: number;
+  kind: 'yellow' | 'red' | 'due';
+  bucket: Timestamp;
+  n: number;
+}
+
+/** What the writes changed in case_open_stat and the fold job has not moved yet (0015). */
+export interface CaseOpenDeltaTable {
+  id: Generated<number>;
+  county_code: string;
+  town_org_id: number;
+  kind: 'yellow' | 'red' | 'due';
+  hour: Timestamp;
+  n: number;
+}
+
 export interface CasesDB {
   department_kind: DepartmentKindTable;
   department: DepartmentTable;
@@ -228,6 +296,10 @@ export interface CasesDB {
   webhook_delivery: WebhookDeliveryTable;
   notification: NotificationTable;
   patrol_checkin: PatrolCheckinTable;
+  case_stat: CaseStatTable;
+  case_stat_delta: CaseStatDeltaTable;
+  case_open_stat: CaseOpenStatTable;
+  case_open_delta: CaseOpenDeltaTable;
 }
 
 export type CivicCase = Selectable<CivicCaseTable>;

@@ -16,8 +16,8 @@ export interface Config {
   publicUrl: string;
   /** SMS provider (SMS_GATEWAY_URL, _APP_ID, _KEY, SMS_SIGN_NAME); no URL: SMS are written to the log. */
   sms: { url: string | undefined; appId: string; key: string; signName: string };
-  /** Intervals of the timed jobs in ms (ESCALATION_INTERVAL_MS, WEBHOOK_INTERVAL_MS, SMS_INTERVAL_MS). */
-  jobs: { escalationMs: number; webhookMs: number; smsMs: number; webhookTimeoutMs: number };
+  /** Intervals of the timed jobs in ms (ESCALATION_INTERVAL_MS, WEBHOOK_INTERVAL_MS, SMS_INTERVAL_MS, FOLD_INTERVAL_MS). */
+  jobs: { escalationMs: number; webhookMs: number; smsMs: number; webhookTimeoutMs: number; foldMs: number };
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Qiangji@2026';
@@ -46,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookMs: Number(env.WEBHOOK_INTERVAL_MS ?? 5_000),
       smsMs: Number(env.SMS_INTERVAL_MS ?? 5_000),
       webhookTimeoutMs: Number(env.WEBHOOK_TIMEOUT_MS ?? 10_000),
+      foldMs: Number(env.FOLD_INTERVAL_MS ?? 5_000),
     },
   };
 }

@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { FailoverPool, openPgPool } from './pg-pool.ts';
 import { PglitePool } from './pglite-pool.ts';
+import { withPreparedStatements } from './prepared-pool.ts';
 import type { DB } from './schema.ts';
 
 export type EngineName = 'pglite' | 'postgres';
@@ -38,8 +39,9 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
-  // every pool and connection listens for errors: see pg-pool.ts (a multi-host URL fails over)
-  const pool = openPgPool(url, { max: poolSize });
+  // every pool and connection listens for errors: see pg-pool.ts (a multi-host URL fails over);
+  // statements are prepared once per connection (prepared-pool.ts)
+  const pool = withPreparedStatements(openPgPool(url, { max: poolSize }));
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

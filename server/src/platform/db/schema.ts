@@ -10,6 +10,7 @@ import type { ContestsDB } from '../../contests/contest-tables.ts';
 import type { DeliberationDB } from '../../deliberation/deliberation-tables.ts';
 import type { DuesDB } from '../../dues/dues-tables.ts';
 import type { MeetingsDB } from '../../meetings/meeting-tables.ts';
+import type { MembersDB } from '../../members/member-tables.ts';
 import type { NotificationsDB } from '../../notifications/notification-tables.ts';
 import type { OrgChecksDB } from '../../org-checks/org-check-tables.ts';
 import type { PatrolsDB } from '../../patrols/patrol-tables.ts';
@@ -205,6 +206,13 @@ export interface AuditHeadTable {
   last_hash: string;
 }
 
+/** The state a timed job keeps between runs (0015), e.g. what the escalation job computed with. */
+export interface JobStateTable {
+  name: string;
+  value: ColumnType<unknown, string, string>;
+  updated_at: DefaultTimestamp;
+}
+
 export interface SchemaMigrationTable {
   version: string;
   name: string;
@@ -232,7 +240,8 @@ export interface DB
     AssessmentDB,
     ContestsDB,
     WeakOrgsDB,
-    CollectiveEconomyDB {
+    CollectiveEconomyDB,
+    MembersDB {
   setting: SettingTable;
   division: DivisionTable;
   org: OrgTable;
@@ -244,6 +253,7 @@ export interface DB
   audit_log: AuditLogTable;
   audit_head: AuditHeadTable;
   schema_migration: SchemaMigrationTable;
+  job_state: JobStateTable;
 }
 
 export type Org = Selectable<OrgTable>;

@@ -3,6 +3,7 @@
 // each scoped write route takes, and who calls it (a town's account for the town's own powers).
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
+import type { Reach } from '../../platform/access/reach.ts';
 import type { RouteSpec, ScopeResource } from '../../platform/http/route.ts';
 import type { TestClient } from '../../platform/http/testing/test-server.ts';
 import { makeIdNumber } from '../../platform/text/id-number.ts';
@@ -23,7 +24,11 @@ export const VILLAGE_RESOURCES = [
   'community_worker',
   'village_election',
   'election_candidate',
-] as const satisfies readonly ScopeResource[];
+  // ids of these kinds arrive in bodies and query strings (platform/access/reach.ts)
+  'grid_worker',
+  'power_item',
+  'election_round',
+] as const satisfies readonly (ScopeResource | Reach)[];
 
 export function emptyVillageSamples(): Record<(typeof VILLAGE_RESOURCES)[number], Sample> {
   return Object.fromEntries(VILLAGE_RESOURCES.map((r) => [r, { own: 0, other: 0 }])) as Record<
@@ -236,7 +241,19 @@ async function electionsFor(c: Context) {
     'civil_affairs',
   ];
   clearedCandidate = await candidateIn(townA, own, c.a.code.slice(0, 6), departments);
+  const roundOf = async (v: Village) =>
+    Number(
+      (
+        await c.db
+          .selectFrom('election_round')
+          .select('id')
+          .where('county_code', '=', v.code.slice(0, 6))
+          .where('year', '=', 2099)
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
   return {
+    election_round: { own: await roundOf(c.a), other: await roundOf(c.b) },
     village_election: { own, other },
     election_candidate: {
       own: await candidateIn(townA, own, c.a.code.slice(0, 6), []),
@@ -246,8 +263,31 @@ async function electionsFor(c: Context) {
 }
 let clearedCandidate = 0;
 
+/** The seal's power on the list of the village's county. */
+async function powerItemOf(db: Kysely<DB>, village: Village) {
+  const row = await db
+    .selectFrom('power_item')
+    .select('id')
+    .where('county_code', '=', village.code.slice(0, 6))
+    .where('code', '=', 'Z07')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** A full-time grid worker of a grid of the village. */
+async function gridWorkerOf(db: Kysely<DB>, village: Village) {
+  const row = await db
+    .selectFrom('grid_worker')
+    .innerJoin('grid', 'grid.id', 'grid_worker.grid_id')
+    .select('grid_worker.id')
+    .where('grid.village_org_id', '=', village.id)
+    .orderBy('grid_worker.id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
 /** One record of each village kind in A and in B. */
-export async function villageSamples(c: Context): Promise<Partial<Record<ScopeResource, Sample>>> {
+export async function villageSamples(c: Context): Promise<Partial<Record<ScopeResource | Reach, Sample>>> {
   return {
     deliberation: { own: await matterIn(c.secretaryA, c.a), other: await matterIn(c.secretaryB, c.b) },
     publication_item: { own: await openItemIn(c.db, c.a), other: await openItemIn(c.db, c.b) },
@@ -270,6 +310,8 @@ export async function villageSamples(c: Context): Promise<Partial<Record<ScopeRe
       own: await workerIn(await c.as(c.a.code.slice(0, 9)), c.a),
       other: await workerIn(await c.as(c.b.code.slice(0, 9)), c.b),
     },
+    power_item: { own: await powerItemOf(c.db, c.a), other: await powerItemOf(c.db, c.b) },
+    grid_worker: { own: await gridWorkerOf(c.db, c.a), other: await gridWorkerOf(c.db, c.b) },
     ...(await electionsFor(c)),
   };
 }

@@ -32,9 +32,14 @@ export class TestClient {
     method: string,
     path: string,
     body?: unknown,
-    options: { csrf?: boolean; rawBody?: string; file?: { type: string; data: Uint8Array } } = {},
+    options: {
+      csrf?: boolean;
+      rawBody?: string;
+      file?: { type: string; data: Uint8Array };
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<TestResponse<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (this.#cookie) headers.cookie = this.#cookie;
     if (options.file) headers['content-type'] = options.file.type;
     else if (body !== undefined || options.rawBody !== undefined)
