@@ -45,6 +45,8 @@ import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
+import { cadreRoutes } from './village-cadres/cadre.routes.ts';
+import { electionRoutes } from './village-cadres/election.routes.ts';
 import { publicVillageRoutes } from './village-publication/public.routes.ts';
 import { publicationRoutes } from './village-publication/publication.routes.ts';
 import { weakOrgRoutes } from './weak-orgs/weak-org.routes.ts';
@@ -83,6 +85,8 @@ export const ROUTES: RouteSpec[] = [
   ...publicationRoutes,
   ...publicVillageRoutes,
   ...powerListRoutes,
+  ...cadreRoutes,
+  ...electionRoutes,
   // village leaders assessed (issue 15)
   ...assessmentRoutes,
   ...economyRoutes,

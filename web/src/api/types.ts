@@ -35,7 +35,10 @@ export type Permission =
   | 'training:manage'
   | 'assessment:read'
   | 'assessment:manage'
-  | 'assessment:submit';
+  | 'assessment:submit'
+  | 'village:read'
+  | 'village:manage'
+  | 'village:supervise';
 
 export type OrgKind =
   | 'committee'

@@ -65,7 +65,13 @@ export type Reach =
   /** an item of the power list of a county the subtree lies in (scoped.powerItems) */
   | 'power_item'
   /** a problem in the rectification ledger of a weak org inside the subtree */
-  | 'rectification_problem';
+  | 'rectification_problem'
+  /** a full-time or part-time grid worker of a grid whose party org is inside the subtree */
+  | 'grid_worker'
+  /** a 换届 round of a county the subtree lies in (scoped.electionRounds) */
+  | 'election_round'
+  /** a candidate of an election of a village inside the subtree (scoped.electionCandidates) */
+  | 'election_candidate';
 
 /** Reaches that are the whole city by design: a letter, an outflow or a report may go anywhere. */
 export const CITY_WIDE: ReadonlySet<Reach> = new Set<Reach>(['city_org']);
@@ -99,6 +105,9 @@ export const REACH_KIND: Record<Reach, string> = {
   deliberation: 'deliberation',
   power_item: 'power_item',
   rectification_problem: 'rectification_problem',
+  grid_worker: 'grid_worker',
+  election_round: 'election_round',
+  election_candidate: 'election_candidate',
 };
 
 interface Where {
@@ -113,6 +122,15 @@ const scopeCounty = (db: Kysely<DB>, actor: Actor) =>
   db.selectFrom('org').select('county_code').where('id', '=', actor.scopeOrgId);
 
 const inSubtree = (actor: Actor) => subtreePattern(actor);
+
+/** The counties the actor's subtree lies in (a village's or town's county; every county for the city). */
+const countiesOfSubtree = (db: Kysely<DB>, actor: Actor) =>
+  db
+    .selectFrom('org as scope_org')
+    .select('scope_org.county_code')
+    .where('scope_org.path', 'like', inSubtree(actor))
+    .where('scope_org.county_code', 'is not', null)
+    .$narrowType<{ county_code: string }>();
 
 const INSIDE: Record<Reach, Inside> = {
   org: (db, actor, ids) =>
@@ -328,6 +346,30 @@ const INSIDE: Record<Reach, Inside> = {
       .innerJoin('org', 'org.id', 'village_attachment.org_id')
       .select('village_attachment.id')
       .where('village_attachment.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  grid_worker: (db, actor, ids) =>
+    db
+      .selectFrom('grid_worker')
+      .innerJoin('grid', 'grid.id', 'grid_worker.grid_id')
+      .innerJoin('org as grid_org', 'grid_org.id', 'grid.org_id')
+      .select('grid_worker.id')
+      .where('grid_worker.id', 'in', ids)
+      .where('grid_org.path', 'like', inSubtree(actor))
+      .execute(),
+  election_round: (db, actor, ids) =>
+    db
+      .selectFrom('election_round')
+      .select('election_round.id')
+      .where('election_round.id', 'in', ids)
+      .where('election_round.county_code', 'in', countiesOfSubtree(db, actor))
+      .execute(),
+  election_candidate: (db, actor, ids) =>
+    db
+      .selectFrom('election_candidate')
+      .innerJoin('org', 'org.id', 'election_candidate.org_id')
+      .select('election_candidate.id')
+      .where('election_candidate.id', 'in', ids)
       .where('org.path', 'like', inSubtree(actor))
       .execute(),
 };

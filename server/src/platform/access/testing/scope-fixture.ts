@@ -358,31 +358,20 @@ export async function buildScopeFixture(database: Database, server: TestServer):
     version: 2,
   });
   expectCreated('whistle', whistled, 200);
-  // village decisions and power (issue 14): samples in both villages, and a cadre and a representative of each
+  // village decisions and power (issue 14): a record of every kind in both villages (the cadres, elections
+  // and the ladder's workers through the towns' and counties' own routes)
   Object.assign(
     samples,
-    await villageSamples({ db, a, b, secretaryA, secretaryB, anonymous: server.client() }),
+    await villageSamples({
+      db,
+      a,
+      b,
+      secretaryA,
+      secretaryB,
+      anonymous: server.client(),
+      as: (u) => server.as(u),
+    }),
   );
-  const firstOf = async (table: 'village_cadre' | 'village_representative', path: string) =>
-    Number(
-      (
-        await db
-          .selectFrom(table)
-          .innerJoin('org', 'org.id', `${table}.org_id`)
-          .select(`${table}.id as id`)
-          .where('org.path', 'like', `${path}%`)
-          .orderBy(`${table}.id`)
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
-  samples.village_cadre = {
-    own: await firstOf('village_cadre', a.path),
-    other: await firstOf('village_cadre', b.path),
-  };
-  samples.village_representative = {
-    own: await firstOf('village_representative', a.path),
-    other: await firstOf('village_representative', b.path),
-  };
 
   return {
     a: sideA,
