@@ -1,6 +1,7 @@
 // The Jiangmen demo data set: divisions, the org tree, 2,954 grids with their party orgs and workers,
 // units beside the territorial tree, members and demo accounts. Deterministic from a seed.
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { seedAssessmentDemo } from '../assessment/assessment-demo.ts';
 import { hashPassword } from '../auth/password.ts';
 import { trainClassifierIfEnough } from '../cases/classifier/classifier-training.ts';
 import { seedOrgTerms } from '../org-checks/org-check-demo.ts';
@@ -11,6 +12,7 @@ import type { DB, NewMember, NewOrg, OrgKind, Role } from '../platform/db/schema
 import { maskIdNumber, maskPhone } from '../platform/text/mask.ts';
 import { nameInitials, pinyinInitials } from '../platform/text/pinyin.ts';
 import { makeUscc } from '../platform/text/uscc.ts';
+import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { seedCommunityReports } from '../transfers/community-demo.ts';
 import { seedVillageDemo } from '../village-cadres/village-demo.ts';
 import { seedCases } from './cases.ts';
@@ -585,6 +587,10 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       ...(options.cases === undefined ? {} : { count: options.cases }),
     });
     const casesMs = Math.round(performance.now() - casesStarted);
+    // issue 15: categories, collective economy, contests, two years of assessments, weak-org ledgers
+    progress('assessment', 0, 1);
+    await seedAssessmentDemo(tx, { seed, today: shanghaiToday() });
+    progress('assessment', 1, 1);
 
     return {
       divisions: divisions.length,

@@ -238,23 +238,34 @@ beforeAll(async () => {
     return id;
   };
   samples.training_class = { own: await classIn(a, secretaryA), other: await classIn(b, secretaryB) };
-  // the published assessments of each village's county (last year and this year) and an appeal of last year's
+  // this year's published assessment of each village's county (the demo may have published it already),
+  // cleared of any demo appeal; and an open appeal on last year's (filed directly: its window is closed)
   const year = Number(shanghaiToday().slice(0, 4));
   const gradeAndPublish = async (countyCode: string) => {
     const countyClient = await server.as(countyCode);
-    const towns = await db
-      .selectFrom('org')
-      .select('code')
-      .where('level', '=', 'town')
-      .where('code', 'like', `${countyCode}%`)
-      .execute();
-    for (const y of [year - 1, year]) {
-      const run = await countyClient.post('/api/assessment/rounds', { year: y });
+    const round = await db
+      .selectFrom('assessment_round')
+      .innerJoin('org', 'org.id', 'assessment_round.county_org_id')
+      .select('assessment_round.state')
+      .where('org.code', '=', countyCode)
+      .where('assessment_round.year', '=', year)
+      .executeTakeFirst();
+    if (round?.state === 'published') return;
+    if (!round) {
+      const run = await countyClient.post('/api/assessment/rounds', { year });
       if (run.status !== 201) throw new Error(`grading failed: ${JSON.stringify(run.body)}`);
-      for (const t of towns) await (await server.as(t.code)).post('/api/assessment/reviews', { year: y });
-      for (const action of ['approve', 'publish'])
-        await countyClient.post('/api/assessment/rounds/transitions', { year: y, action });
     }
+    if (round?.state !== 'approved') {
+      const towns = await db
+        .selectFrom('org')
+        .select('code')
+        .where('level', '=', 'town')
+        .where('code', 'like', `${countyCode}%`)
+        .execute();
+      for (const t of towns) await (await server.as(t.code)).post('/api/assessment/reviews', { year });
+      await countyClient.post('/api/assessment/rounds/transitions', { year, action: 'approve' });
+    }
+    await countyClient.post('/api/assessment/rounds/transitions', { year, action: 'publish' });
   };
   const assessmentOf = async (orgId: number, y: number) =>
     Number(
@@ -267,12 +278,25 @@ beforeAll(async () => {
           .executeTakeFirstOrThrow()
       ).id,
     );
-  const appealOf = async (client: TestClient, assessmentId: number) => {
-    const res = await client.post<{ id: number }>(`/api/assessments/${assessmentId}/appeal`, {
-      reason: '范围测试：申诉理由',
-    });
-    if (res.status !== 201) throw new Error(`appeal failed: ${JSON.stringify(res.body)}`);
-    return res.body.id;
+  const openAppeal = async (assessmentId: number) => {
+    await db.deleteFrom('assessment_appeal').where('assessment_id', '=', assessmentId).execute();
+    const a = await db
+      .selectFrom('assessment')
+      .selectAll()
+      .where('id', '=', assessmentId)
+      .executeTakeFirstOrThrow();
+    const row = await db
+      .insertInto('assessment_appeal')
+      .values({
+        assessment_id: assessmentId,
+        county_code: a.county_code,
+        reason: '范围测试：申诉理由',
+        total_before: a.total,
+        grade_before: a.grade,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
   };
   await gradeAndPublish(a.code.slice(0, 6));
   await gradeAndPublish(b.code.slice(0, 6));
@@ -305,6 +329,17 @@ beforeAll(async () => {
   samples.contest = { own: await contestOf(a), other: await contestOf(b) };
   // each village listed by its county as a weak org (软弱涣散), with the county's own reason
   const weakOrgOf = async (village: { id: number; code: string }) => {
+    const listed = await db
+      .selectFrom('weak_org')
+      .select('id')
+      .where('org_id', '=', village.id)
+      .where('year', '=', year)
+      .execute();
+    for (const w of listed) {
+      await db.deleteFrom('rectification_progress').where('weak_org_id', '=', w.id).execute();
+      await db.deleteFrom('rectification_problem').where('weak_org_id', '=', w.id).execute();
+      await db.deleteFrom('weak_org').where('id', '=', w.id).execute();
+    }
     const res = await (await server.as(village.code.slice(0, 6))).post<{ listed: number[] }>(
       '/api/weak-orgs',
       {
@@ -317,9 +352,13 @@ beforeAll(async () => {
   };
   samples.weak_org = { own: await weakOrgOf(a), other: await weakOrgOf(b) };
   samples.assessment = { own: await assessmentOf(a.id, year), other: await assessmentOf(b.id, year) };
+  await db
+    .deleteFrom('assessment_appeal')
+    .where('assessment_id', 'in', [samples.assessment.own, samples.assessment.other])
+    .execute();
   samples.appeal = {
-    own: await appealOf(secretaryA, await assessmentOf(a.id, year - 1)),
-    other: await appealOf(await server.as(b.code), await assessmentOf(b.id, year - 1)),
+    own: await openAppeal(await assessmentOf(a.id, year - 1)),
+    other: await openAppeal(await assessmentOf(b.id, year - 1)),
   };
   const filed = await secretaryA.post(`/api/cases/${own.caseId}/transitions`, {
     action: 'file',
