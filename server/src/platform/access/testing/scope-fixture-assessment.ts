@@ -36,6 +36,7 @@ export async function assessmentSamples(
 ): Promise<AssessmentSamples> {
   const { a, b } = sides;
   const year = Number(shanghaiToday().slice(0, 4));
+  // the demo may have graded, approved or published a year already: each step is taken only if due
   const gradeAndPublish = async (countyCode: string) => {
     const county = await server.as(countyCode);
     const towns = await db
@@ -45,10 +46,20 @@ export async function assessmentSamples(
       .where('code', 'like', `${countyCode}%`)
       .execute();
     for (const y of [year - 1, year]) {
-      ok('grading', await county.post('/api/assessment/rounds', { year: y }));
-      for (const t of towns) await (await server.as(t.code)).post('/api/assessment/reviews', { year: y });
-      for (const action of ['approve', 'publish'])
-        await county.post('/api/assessment/rounds/transitions', { year: y, action });
+      const round = await db
+        .selectFrom('assessment_round')
+        .innerJoin('org', 'org.id', 'assessment_round.county_org_id')
+        .select('assessment_round.state')
+        .where('org.code', '=', countyCode)
+        .where('assessment_round.year', '=', y)
+        .executeTakeFirst();
+      if (round?.state === 'published') continue;
+      if (!round) ok('grading', await county.post('/api/assessment/rounds', { year: y }));
+      if (round?.state !== 'approved') {
+        for (const t of towns) await (await server.as(t.code)).post('/api/assessment/reviews', { year: y });
+        await county.post('/api/assessment/rounds/transitions', { year: y, action: 'approve' });
+      }
+      await county.post('/api/assessment/rounds/transitions', { year: y, action: 'publish' });
     }
   };
   const assessmentOf = async (orgId: number, y: number) =>
@@ -62,12 +73,40 @@ export async function assessmentSamples(
           .executeTakeFirstOrThrow()
       ).id,
     );
-  const appealOf = async (client: TestClient, assessmentId: number) => {
-    const res = await client.post<{ id: number }>(`/api/assessments/${assessmentId}/appeal`, {
-      reason: '范围测试：申诉理由',
-    });
-    ok('appeal', res);
-    return res.body.id;
+  /** an open appeal of a result (written directly: last year's appeal window may be closed) */
+  const appealOf = async (assessmentId: number) => {
+    await db.deleteFrom('assessment_appeal').where('assessment_id', '=', assessmentId).execute();
+    const row = await db
+      .selectFrom('assessment')
+      .select(['county_code', 'total', 'grade'])
+      .where('id', '=', assessmentId)
+      .executeTakeFirstOrThrow();
+    const appeal = await db
+      .insertInto('assessment_appeal')
+      .values({
+        assessment_id: assessmentId,
+        county_code: row.county_code,
+        reason: '范围测试：申诉理由',
+        total_before: row.total,
+        grade_before: row.grade,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(appeal.id);
+  };
+  /** the demo's weak-org listings of these villages this year are cleared, so the county lists them anew */
+  const clearWeakOrgs = async (orgIds: number[]) => {
+    const listed = await db
+      .selectFrom('weak_org')
+      .select('id')
+      .where('org_id', 'in', orgIds)
+      .where('year', '=', year)
+      .execute();
+    for (const w of listed) {
+      await db.deleteFrom('rectification_progress').where('weak_org_id', '=', w.id).execute();
+      await db.deleteFrom('rectification_problem').where('weak_org_id', '=', w.id).execute();
+      await db.deleteFrom('weak_org').where('id', '=', w.id).execute();
+    }
   };
   const workshopOf = async (village: Village) => {
     const res = await (await server.as(village.code.slice(0, 6))).post<{ id: number }>(
@@ -130,6 +169,7 @@ export async function assessmentSamples(
    */
   const weakOrgsOf = async (village: Village) => {
     const neighbour = await neighbourOf(village);
+    await clearWeakOrgs([village.id, neighbour.id]);
     const res = await (await server.as(village.code.slice(0, 6))).post<{ listed: number[] }>(
       '/api/weak-orgs',
       {
@@ -177,11 +217,17 @@ export async function assessmentSamples(
   const weakOrg = { own: weakA.village, other: weakB.village };
   const ownEntry = await entryIn(contest.own, a);
   const otherEntry = await entryIn(contest.other, b);
+  const assessment = { own: await assessmentOf(a.id, year), other: await assessmentOf(b.id, year) };
+  // this year's results carry no demo appeal: the route that files one is tried on them
+  await db
+    .deleteFrom('assessment_appeal')
+    .where('assessment_id', 'in', [assessment.own, assessment.other])
+    .execute();
   return {
-    assessment: { own: await assessmentOf(a.id, year), other: await assessmentOf(b.id, year) },
+    assessment,
     appeal: {
-      own: await appealOf(sides.secretaryA, await assessmentOf(a.id, year - 1)),
-      other: await appealOf(sides.secretaryB, await assessmentOf(b.id, year - 1)),
+      own: await appealOf(await assessmentOf(a.id, year - 1)),
+      other: await appealOf(await assessmentOf(b.id, year - 1)),
     },
     enterprise: { own: await workshopOf(a), other: await workshopOf(b) },
     contest,
