@@ -37,8 +37,15 @@ import { appendAudit, recordAudit } from './platform/audit/audit.ts';
 import { errors } from './platform/errors/errors.ts';
 import { errorHandler } from './platform/http/errors-handler.ts';
 import { rateLimitOf, tooManyRequests } from './platform/http/rate-limit.ts';
-import type { ApiCaller, AuditFields, Deps, RouteSpec } from './platform/http/route.ts';
+import {
+  type ApiCaller,
+  type AuditFields,
+  type Deps,
+  type RouteSpec,
+  UPLOAD_TYPES,
+} from './platform/http/route.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
+import { uploadBodySchema, uploadedFile } from './platform/http/upload.ts';
 import { inputOptions, installInputHandling } from './platform/http/validation.ts';
 import { powerListRoutes } from './power-list/power-list.routes.ts';
 import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
@@ -108,16 +115,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   app.decorateRequest('apiCaller', null);
   // photos (and Excel imports) are sent as the raw bytes
   app.addContentTypeParser(
-    [
-      'image/jpeg',
-      'image/png',
-      'image/webp',
-      'application/octet-stream',
-      // the member import template (Excel)
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      // scans of minutes and evidence of village decisions (village-publication)
-      'application/pdf',
-    ],
+    // photos, scans of village decisions, Excel imports (the routes declare theirs: RouteSpec.upload)
+    [...UPLOAD_TYPES],
     { parseAs: 'buffer' },
     (_request, body, done) => done(null, body),
   );
@@ -220,7 +219,7 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
       description: `权限 / access: ${spec.access}`,
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { querystring: spec.query } : {}),
-      ...(spec.body ? { body: spec.body } : {}),
+      ...(spec.upload ? { body: uploadBodySchema(spec) } : spec.body ? { body: spec.body } : {}),
       ...(spec.response ? { response: { ...errorResponses, ...spec.response } } : {}),
       ...(spec.access === 'public'
         ? {}
@@ -276,6 +275,7 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
         write: (fn) =>
           deps.db.transaction().execute((trx) => fn(trx, (fields) => appendAudit(trx, who(fields)))),
         audit: (fields) => recordAudit(deps.db, who(fields)),
+        upload: () => uploadedFile(spec, request),
       });
       return result;
     },

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
@@ -34,16 +35,13 @@ export function imageMime(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'imag
   return null;
 }
 
-export function decodeUpload(body: unknown): Buffer {
-  if (Buffer.isBuffer(body)) return body;
+/** The photo: the image bytes as the body (ctx.upload), or JSON `{mime, dataBase64}` (checked by its schema). */
+export function decodeUpload(request: FastifyRequest, body: unknown, upload: () => Buffer): Buffer {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   const b = body as { dataBase64?: unknown } | null;
-  if (b && typeof b.dataBase64 === 'string') return Buffer.from(b.dataBase64, 'base64');
-  throw new AppError(
-    400,
-    'UPLOAD_MISSING',
-    '请上传照片：请求体为图片字节，或 JSON {mime, dataBase64}。',
-    'Send the photo: the image bytes as the body, or JSON {mime, dataBase64}.',
-  );
+  if (type === 'application/json' && b && typeof b.dataBase64 === 'string')
+    return Buffer.from(b.dataBase64, 'base64');
+  return upload();
 }
 
 export async function uploadPhoto(

@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { CoordSystem as CoordSystemName } from '../platform/geo/coords.ts';
 import { CursorParam } from '../platform/http/cursor.ts';
-import { route } from '../platform/http/route.ts';
+import { PHOTO_TYPES, route } from '../platform/http/route.ts';
 import {
   Id,
   IdList,
@@ -98,8 +98,21 @@ export const caseRoutes = [
     summary: '上传照片（≤ 5 MB，JPEG/PNG/WebP）/ Upload a photo',
     tags: ['cases'],
     bodyLimit: 16 * 1024 * 1024,
+    upload: PHOTO_TYPES,
+    // or JSON: the image's type as the browser named it (the bytes decide) and the bytes in base64
+    body: Type.Object(
+      {
+        mime: Type.Optional(Text(100, { pattern: '^[A-Za-z0-9.+-]+/[A-Za-z0-9.+-]+$' })),
+        dataBase64: Type.String({
+          minLength: 1,
+          maxLength: 16 * 1024 * 1024,
+          pattern: '^[A-Za-z0-9+/]*={0,2}$',
+        }),
+      },
+      { additionalProperties: false },
+    ),
     async handler(ctx) {
-      const out = await uploadPhoto(ctx, decodeUpload(ctx.body));
+      const out = await uploadPhoto(ctx, decodeUpload(ctx.request, ctx.body, ctx.upload));
       ctx.reply.status(201);
       return out;
     },

@@ -3,8 +3,8 @@
 // registers of 强村公司 and 富民工坊. Thin: parse, declare access, call one service function.
 import { Type } from '@sinclair/typebox';
 import { Code, Id, lit, Nullable, Obj, Year } from '../assessment/assessment-schemas.ts';
-import { badRequest, unprocessable } from '../platform/errors/errors.ts';
-import { route } from '../platform/http/route.ts';
+import { unprocessable } from '../platform/errors/errors.ts';
+import { EXCEL_TYPES, route } from '../platform/http/route.ts';
 import {
   DateOnly,
   IdParams,
@@ -191,15 +191,10 @@ export const economyRoutes = [
     tags: TAGS,
     query: Type.Object({ mode: Type.Optional(lit(['keep_good', 'all_or_nothing'])) }),
     bodyLimit: 10 * 1024 * 1024,
+    upload: EXCEL_TYPES,
     response: { 200: ImportResult },
-    async handler({ db, actor, query, request, write }) {
-      const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0)
-        throw badRequest(
-          'FILE_REQUIRED',
-          '请上传 Excel 文件（请求体为 .xlsx 文件内容）。',
-          'Send the Excel file (.xlsx) as the request body.',
-        );
+    async handler({ db, actor, query, upload, write }) {
+      const body = upload();
       const mode: ImportMode = query.mode ?? 'all_or_nothing';
       const result = await importIncomes(db, write, actor, body, mode);
       if (mode === 'all_or_nothing' && !result.written && result.problems.length > 0)

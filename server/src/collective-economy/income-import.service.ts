@@ -10,6 +10,7 @@ import type { DB } from '../platform/db/schema.ts';
 import { badRequest } from '../platform/errors/errors.ts';
 import { loadExcel } from '../platform/files/excel.ts';
 import type { Write } from '../platform/http/route.ts';
+import { cellProblems } from '../platform/text/sheet-cells.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { type EconomySettings, yuanToFen } from './domain/economy-rules.ts';
 import { saveYears, storedYears, type VillageYearRow } from './income.repository.ts';
@@ -155,6 +156,11 @@ export async function importIncomes(
         message_zh: `第 ${line} 行「${header.get(field) ?? field}」：${zh}`,
         message_en: `Row ${line}, ${field}: ${en}`,
       });
+    const cells = cellProblems(raw, line, (f) => header.get(f) ?? f);
+    if (cells.length > 0) {
+      problems.push(...cells);
+      continue;
+    }
     const before = problems.length;
     const village = villages.get(raw.orgCode ?? '');
     if (!raw.orgCode) bad('orgCode', 'REQUIRED', '必填。', 'required.');

@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import { verifyOrg } from '../platform/access/scope.ts';
-import { badRequest, unprocessable } from '../platform/errors/errors.ts';
+import { unprocessable } from '../platform/errors/errors.ts';
 import { CursorParam } from '../platform/http/cursor.ts';
-import { route } from '../platform/http/route.ts';
+import { EXCEL_TYPES, route } from '../platform/http/route.ts';
 import { IdParams, Paging, Text } from '../platform/http/schemas.ts';
 import { importMembers, type MemberImportMode } from './import/member-import.service.ts';
 import { memberTemplate } from './import/member-template.ts';
@@ -131,16 +131,10 @@ export const memberRoutes = [
       mode: Type.Optional(Type.Union([Type.Literal('keep_good'), Type.Literal('all_or_nothing')])),
     }),
     bodyLimit: 10 * 1024 * 1024,
-    async handler({ db, actor, params, query, request, write }) {
+    upload: EXCEL_TYPES,
+    async handler({ db, actor, params, query, upload, write }) {
       await verifyOrg(db, actor, params.id); // outside the scope: 404 before anything else
-      const body = request.body;
-      if (!Buffer.isBuffer(body) || body.length === 0) {
-        throw badRequest(
-          'FILE_REQUIRED',
-          '请上传 Excel 文件（请求体为 .xlsx 文件内容）。',
-          'Send the Excel file (.xlsx) as the request body.',
-        );
-      }
+      const body = upload();
       const mode: MemberImportMode = query.mode ?? 'all_or_nothing';
       const result = await importMembers(db, write, actor, params.id, body, mode);
       if (mode === 'all_or_nothing' && !result.written && result.problems.length > 0) {

@@ -1,7 +1,7 @@
 // 村务公开 (issue 14 item 2) and the village's files. Thin: parse, declare access, call one service
 // function. The calendar's rules live in domain/calendar.ts.
 import { Type } from '@sinclair/typebox';
-import { route } from '../platform/http/route.ts';
+import { PHOTO_TYPES, route } from '../platform/http/route.ts';
 import { IdParams } from '../platform/http/schemas.ts';
 import { Created, Id, Text, Year } from '../village-cadres/village-common.ts';
 import { sendXlsx } from '../village-cadres/village-excel.ts';
@@ -171,12 +171,12 @@ export const publicationRoutes = [
     summary: '上传村务文件：照片（JPEG/PNG/WebP）或 PDF，≤ 5 MB / Upload a village file: a photo or a PDF',
     tags: TAGS,
     bodyLimit: 8 * 1024 * 1024,
+    upload: [...PHOTO_TYPES, 'application/pdf'],
     query: Type.Object({ orgId: Type.Optional(Id()), fileName: Type.Optional(Text(200)) }),
     ids: { query: { orgId: 'org' } },
     response: { 201: FileUploaded },
-    async handler({ db, actor, query, body, write, deps, reply }) {
-      const data = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-      const out = await uploadVillageFile(db, write, actor, deps.config.dataDir, data, query);
+    async handler({ db, actor, query, upload, write, deps, reply }) {
+      const out = await uploadVillageFile(db, write, actor, deps.config.dataDir, upload, query);
       reply.status(201);
       return out;
     },

@@ -24,18 +24,12 @@ export async function uploadVillageFile(
   write: Write,
   actor: Actor,
   dataDir: string,
-  data: Buffer,
+  /** the request's file (ctx.upload): taken once the village is placed inside the scope */
+  takeFile: () => Buffer,
   options: { orgId?: number; fileName?: string },
 ) {
   const village = await verifyVillage(db, actor, options.orgId ?? actor.scopeOrgId);
-  if (data.length === 0)
-    throw new AppError(
-      400,
-      'UPLOAD_MISSING',
-      '请上传文件：请求体为文件字节。',
-      'Send the file as the request body.',
-      { field: 'body' },
-    );
+  const data = takeFile();
   if (data.length > MAX_PHOTO_BYTES)
     throw new AppError(
       413,

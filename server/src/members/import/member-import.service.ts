@@ -15,6 +15,7 @@ import { loadExcel } from '../../platform/files/excel.ts';
 import type { Write } from '../../platform/http/route.ts';
 import { maskIdNumber, maskPhone } from '../../platform/text/mask.ts';
 import { nameInitials } from '../../platform/text/pinyin.ts';
+import { cellProblems } from '../../platform/text/sheet-cells.ts';
 import {
   cellText,
   MEMBER_COLUMNS,
@@ -131,7 +132,13 @@ export async function importMembers(
   const problems: RowProblem[] = [];
   const good: { line: number; member: NewMember; hash: string }[] = [];
   const seen = new Map<string, number>();
+  const headerOf = new Map<string, string>(MEMBER_COLUMNS.map(([k, h]) => [k, h]));
   for (const { line, raw } of rows) {
+    const cells = cellProblems(raw, line, (f) => headerOf.get(f) ?? f);
+    if (cells.length > 0) {
+      problems.push(...cells);
+      continue;
+    }
     const checked = validateMemberRow(raw, line, today);
     if (!checked.ok) {
       problems.push(...checked.problems);

@@ -55,6 +55,27 @@ export type ScopeResource =
   | 'village_election'
   | 'election_candidate';
 
+/** The content types a file body may have (the app's raw-body parser reads exactly these). */
+export const UPLOAD_TYPES = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+] as const;
+export type UploadType = (typeof UPLOAD_TYPES)[number];
+export const PHOTO_TYPES: readonly UploadType[] = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/octet-stream',
+];
+export const EXCEL_TYPES: readonly UploadType[] = [
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'application/octet-stream',
+];
+
 export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorUsername' | 'role' | 'scopeOrgId' | 'clientIp'>;
 
 export interface Deps {
@@ -82,6 +103,11 @@ export interface Context<P, Q, B> {
   ): Promise<T>;
   /** Records a read of personal data, or another action with no write of its own. */
   audit(fields: AuditFields): Promise<number>;
+  /**
+   * The file of an upload route (RouteSpec.upload), once the handler has placed the url's ids: 400
+   * `FILE_REQUIRED` when none came, 415 `UNSUPPORTED_MEDIA_TYPE` for a type the route does not take.
+   */
+  upload(): Buffer;
 }
 
 /** A request's write: one transaction with its audit row (services take it from the handler's context). */
@@ -113,6 +139,13 @@ export interface RouteSpec<
   ids?: IdDeclarations;
   /** Largest request body in bytes (default 1 MiB). */
   bodyLimit?: number;
+  /**
+   * The route takes a file as its raw request body (a photo, a scan, an Excel import), in one of these
+   * content types; `body`, if given, is the schema of a JSON alternative. The handler takes the file
+   * through `ctx.upload()` (400 `FILE_REQUIRED` for none, 415 `UNSUPPORTED_MEDIA_TYPE` for another type);
+   * the OpenAPI document lists the types; the generated input test sends hostile files.
+   */
+  upload?: readonly UploadType[];
   /** Where an 'api_key' route finds the key when its protocol says so (default: the x-api-key header). */
   apiKey?: (request: FastifyRequest) => unknown;
   /** Renders this route's errors in its protocol's shape (default: the platform's JSON error body). */
