@@ -1,10 +1,13 @@
 // Generated from the OpenAPI document (/api/openapi.json): every parameter of every route — path,
 // query string and each body field — receives hostile values (testing/hostile-values.ts: NUL, 2^63,
 // -1, 1e309, 2026-02-30, 2026-13, invalid UTF-8, 1 MB, wrong types, unknown codes, SQL and HTML
-// meta-characters) from a caller the route lets in, over real HTTP, the rest of the request valid.
+// meta-characters) from a caller the route lets in, over real HTTP, the rest of the request valid. A
+// route that takes a file (RouteSpec.upload) gets hostile files: none, empty, of another type, garbage
+// bytes in each declared type; an Excel import its own template with a hostile value in each column.
 // Every answer is below 500; every refusal is in the error shape {code, message_zh, message_en} (the
 // Open311 routes: their protocol's [{code, description}]) and wrote nothing, in any table; every
 // value the schema must refuse is refused.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROUTES } from '../../app.ts';
 import { demoApiKey } from '../../cases/api-key.ts';
@@ -145,6 +148,8 @@ interface Probe {
   label: string;
   schema: JsonSchema;
   mustRefuse: boolean;
+  /** whether the server took the value in (default: any answer below 400) */
+  accepted?(res: TestResponse<unknown>, written: string[]): boolean;
   send(): Promise<TestResponse<unknown>>;
 }
 
@@ -265,8 +270,98 @@ function probesOf(r: RouteSpec, op: Operation): Probe[] {
           client.request(r.method, url, undefined, { headers, file: { type: 'application/json', data } }),
       });
   }
+  if (r.upload) probes.push(...fileProbes(r, url, client));
   return probes;
 }
+
+/** Bytes no file type begins with. */
+const GARBAGE = Buffer.from(Array.from({ length: 2048 }, (_, i) => (i * 7 + 3) % 256));
+/** An empty ZIP archive: the container of a workbook, without a workbook in it. */
+const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array(18).fill(0)]);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Values an Excel cell may hold that no column takes as they are. */
+const HOSTILE_CELLS: [string, ExcelJS.CellValue][] = [
+  ['NUL', 'a\u0000b'],
+  ['control character (ESC)', 'a\u001bb'],
+  ['32 000 characters', 'x'.repeat(32_000)],
+  ['2026-02-30', '2026-02-30'],
+  ['a formula', { formula: '1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellValue],
+  ['1e308', 1e308],
+  ['-1', -1],
+  ['SQL meta-characters', "x'; drop table member; --"],
+  ['HTML meta-characters', '<script>alert(1)</script>'],
+];
+
+function fileProbes(r: RouteSpec, url: string, client: TestClient): Probe[] {
+  const types = r.upload ?? [];
+  const probe = (label: string, type: string, data: Uint8Array, mustRefuse = true): Probe => ({
+    where: 'body',
+    name: '(file)',
+    label: `file ← ${label}`,
+    schema: {},
+    mustRefuse,
+    send: () => client.request(r.method, url, undefined, { file: { type, data } }),
+  });
+  const out: Probe[] = [
+    probe('no file (JSON {})', 'application/json', Buffer.from('{}')),
+    probe('empty', types[0] ?? 'application/octet-stream', Buffer.alloc(0)),
+    probe('text/plain', 'text/plain', Buffer.from('not a file')),
+    probe('a type not declared (image/gif)', 'image/gif', Buffer.from('GIF89a')),
+    ...types.map((t) => probe(`garbage bytes as ${t}`, t, GARBAGE)),
+    ...types.map((t) => probe(`an empty ZIP as ${t}`, t, EMPTY_ZIP)),
+    // a photo is known by its first bytes: accepted or refused, never a 500
+    probe('a PNG signature and nothing else', types[0] ?? 'image/png', PNG_SIGNATURE, false),
+  ];
+  // an Excel import: its own template, one hostile value in one column of the first row at a time
+  if (types.includes(XLSX)) {
+    // the route's template: the GET route beside it (…/import-template.xlsx), with a valid query
+    const templateUrl = r.url.replace(/\/import$/, '/import-template.xlsx');
+    const templateRoute = ROUTES.find((t) => t.method === 'GET' && t.url === templateUrl);
+    expect(templateRoute, `${templateUrl} beside ${r.url}`).toBeDefined();
+    const t = requestFor(
+      templateRoute as RouteSpec,
+      (kind) => fx.samples[('resource' in kind ? kind.resource : kind.reach) as SampleKind].own,
+    );
+    const template = t.path() + queryString(t.query);
+    let bytes: Promise<Buffer> | undefined;
+    const templateBytes = () => {
+      bytes ??= client.get<Buffer>(template).then((res) => {
+        expect(res.status, `${template}: ${JSON.stringify(res.body).slice(0, 200)}`).toBe(200);
+        return res.body;
+      });
+      return bytes;
+    };
+    const columns = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O'];
+    for (const column of columns)
+      for (const [name, value] of HOSTILE_CELLS)
+        out.push({
+          where: 'body',
+          name: `(file) ${column}2`,
+          label: `workbook ${column}2 ← ${name}`,
+          schema: {},
+          // text too long is refused in every column; NUL and ESC cannot travel in the workbook's XML (the
+          // writer drops them, so they arrive as clean text), the rest is text in some column
+          mustRefuse: name === '32 000 characters',
+          // an import that stored no row took nothing in (a template row left without figures is no entry)
+          accepted: (res, written) => res.status < 400 && written.some((w) => !w.endsWith(' audit_log')),
+          send: async () => {
+            const book = new ExcelJS.Workbook();
+            await book.xlsx.load((await templateBytes()) as unknown as ArrayBuffer);
+            const sheet = book.worksheets[0] as ExcelJS.Worksheet;
+            if (!sheet.getCell(`${column}1`).value)
+              return { status: 400, body: SKIPPED } as TestResponse<unknown>;
+            sheet.getCell(`${column}2`).value = value;
+            const data = new Uint8Array(await book.xlsx.writeBuffer());
+            return client.request(r.method, url, undefined, { file: { type: XLSX, data } });
+          },
+        });
+  }
+  return out;
+}
+
+/** A probe of a column the template does not have: nothing sent. */
+const SKIPPED = { code: 'SKIPPED', message_zh: '无此列', message_en: 'no such column' };
 
 function errorShapeOk(r: RouteSpec, body: unknown): boolean {
   const b = body as { code?: unknown; message_zh?: unknown; message_en?: unknown } | null;
@@ -284,35 +379,45 @@ function errorShapeOk(r: RouteSpec, body: unknown): boolean {
 const probed = ROUTES.filter((r) => !r.url.endsWith('/*'));
 
 describe.each(probed.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', (name, r) => {
-  test('hostile values in every parameter: 4xx in the error shape, never 5xx, nothing written', async () => {
-    const op = openapi.paths[openapiPath(r.url)]?.[r.method.toLowerCase()];
-    expect(op, 'the route is in the OpenAPI document').toBeDefined();
-    const probes = probesOf(r, op as Operation);
-    figures.routes += 1;
-    figures.probes += probes.length;
-    const failures: string[] = [];
-    for (const p of probes) {
-      const before = await writesSoFar(database.db);
-      let res: TestResponse<unknown>;
-      try {
-        res = await p.send();
-      } catch (error) {
-        failures.push(`${p.label}: no answer (${(error as Error).message})`);
-        continue;
+  // an Excel import gets a workbook per column and value: more time
+  const timeout = r.upload?.includes(XLSX) ? 240_000 : undefined;
+  test(
+    'hostile values in every parameter: 4xx in the error shape, never 5xx, nothing written',
+    async () => {
+      const op = openapi.paths[openapiPath(r.url)]?.[r.method.toLowerCase()];
+      expect(op, 'the route is in the OpenAPI document').toBeDefined();
+      const probes = probesOf(r, op as Operation);
+      figures.routes += 1;
+      figures.probes += probes.length;
+      const failures: string[] = [];
+      for (const p of probes) {
+        const before = await writesSoFar(database.db);
+        let res: TestResponse<unknown>;
+        try {
+          res = await p.send();
+        } catch (error) {
+          failures.push(`${p.label}: no answer (${(error as Error).message})`);
+          continue;
+        }
+        const written = (await writesSoFar(database.db)) - before;
+        const accepted = p.accepted
+          ? p.accepted(res, written > 0 ? await lastWrites(database.db, written) : [])
+          : res.status < 400;
+        if (res.status >= 500)
+          failures.push(`${p.label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
+        else if (p.mustRefuse && accepted)
+          failures.push(`${p.label}: accepted (${res.status}) ${JSON.stringify(res.body).slice(0, 300)}`);
+        if (res.status >= 400 && !errorShapeOk(r, res.body))
+          failures.push(
+            `${p.label}: ${res.status} not in the error shape: ${JSON.stringify(res.body).slice(0, 200)}`,
+          );
+        if (res.status >= 400 && written > 0 && !WRITES_ON_REFUSAL[name])
+          failures.push(
+            `${p.label}: refused (${res.status}) but wrote ${(await lastWrites(database.db, written)).join(', ')}`,
+          );
       }
-      const written = (await writesSoFar(database.db)) - before;
-      if (res.status >= 500)
-        failures.push(`${p.label}: ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
-      else if (p.mustRefuse && res.status < 400) failures.push(`${p.label}: accepted (${res.status})`);
-      if (res.status >= 400 && !errorShapeOk(r, res.body))
-        failures.push(
-          `${p.label}: ${res.status} not in the error shape: ${JSON.stringify(res.body).slice(0, 200)}`,
-        );
-      if (res.status >= 400 && written > 0 && !WRITES_ON_REFUSAL[name])
-        failures.push(
-          `${p.label}: refused (${res.status}) but wrote ${(await lastWrites(database.db, written)).join(', ')}`,
-        );
-    }
-    expect(failures).toEqual([]);
-  });
+      expect(failures).toEqual([]);
+    },
+    timeout,
+  );
 });
