@@ -97,7 +97,7 @@ test('a weak organization is found by the rules, listed, rectified and accepted'
     .filter({ hasNot: page.getByText('已列入') })
     .first();
   await expect(row).toBeVisible({ timeout: 60_000 });
-  const name = (await row.locator('td').nth(1).innerText()).trim();
+  const name = ((await row.locator('td').nth(1).textContent()) ?? '').trim();
   await row.getByRole('checkbox').check();
   await page.getByTestId('weak-list').click();
   await expect(page.getByText(/已列入 1 个党组织/)).toBeVisible();
