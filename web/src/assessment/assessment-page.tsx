@@ -167,10 +167,10 @@ export default function AssessmentPage() {
     if (r.value === null) return t('none');
     const v =
       r.unit === 'rate' || r.unit === 'growth'
-        ? `${r.value}%`
+        ? `${Math.round(r.value * 1000) / 10}%`
         : r.unit === 'yuan'
           ? yuan(r.value * 100)
-          : String(r.value);
+          : String(Math.round(r.value * 100) / 100);
     return r.numerator !== null && r.denominator !== null ? `${v}（${r.numerator} / ${r.denominator}）` : v;
   };
   return (

@@ -70,3 +70,11 @@ export function gradeColor(grades: readonly Coded[], code: string): string {
 }
 
 export const score = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v.toFixed(1));
+
+/** A party org's everyday name: 中共白沙街道工作委员会 → 白沙街道, 中共六坊村支部委员会 → 六坊村. */
+export function shortOrg(name: string): string {
+  const short = name
+    .replace(/^中共/, '')
+    .replace(/(党?工作委员会|总支部委员会|支部委员会|党委员会|委员会|党委)$/, '');
+  return short || name;
+}

@@ -7,7 +7,7 @@ import { useApi } from '../api/use-api.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { type ContestEntry, contestApi } from './assessment-api.ts';
-import { useNames } from './assessment-text.ts';
+import { shortOrg, useNames } from './assessment-text.ts';
 
 const zh = {
   title: '擂台赛',
@@ -180,7 +180,8 @@ export default function ContestsPage() {
                       title: t('village'),
                       key: 'v',
                       width: 170,
-                      render: (_: unknown, e: ContestEntry) => `${e.org.name}（${e.org.townName}）`,
+                      render: (_: unknown, e: ContestEntry) =>
+                        `${shortOrg(e.org.name)}（${shortOrg(e.org.townName)}）`,
                     },
                     {
                       title: t('secretary'),

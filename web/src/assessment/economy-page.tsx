@@ -26,6 +26,7 @@ import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { type Enterprise, economyApi, type ImportResult, type Income } from './assessment-api.ts';
+import { shortOrg } from './assessment-text.ts';
 
 const zh = {
   title: '村集体经济',
@@ -302,7 +303,7 @@ export default function EconomyPage() {
               width: 110,
               align: 'right' as const,
               render: (_: unknown, r: Income) =>
-                r.growth === null ? '—' : `${r.growth > 0 ? '+' : ''}${r.growth}%`,
+                r.growth === null ? '—' : `${r.growth > 0 ? '+' : ''}${Math.round(r.growth * 1000) / 10}%`,
             },
             {
               title: t('band'),
@@ -362,11 +363,16 @@ export default function EconomyPage() {
             width: 100,
             render: (_: unknown, r: Enterprise) => t(`kind.${r.kind}` as K),
           },
-          { title: t('founder'), key: 'f', width: 140, render: (_: unknown, r: Enterprise) => r.org.name },
+          {
+            title: t('founder'),
+            key: 'f',
+            width: 140,
+            render: (_: unknown, r: Enterprise) => shortOrg(r.org.name),
+          },
           {
             title: t('joined'),
             key: 'j',
-            render: (_: unknown, r: Enterprise) => r.villages.map((v) => v.name).join('、'),
+            render: (_: unknown, r: Enterprise) => r.villages.map((v) => shortOrg(v.name)).join('、'),
           },
           {
             title: t('jobs'),

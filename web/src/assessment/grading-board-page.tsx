@@ -28,7 +28,15 @@ import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { AppealsTable } from './appeals-table.tsx';
 import { assessmentApi, type Board, type BoardItem } from './assessment-api.ts';
-import { APPEAL_STATES, BASIS_NAMES, gradeColor, ROUND_STATES, score, useNames } from './assessment-text.ts';
+import {
+  APPEAL_STATES,
+  BASIS_NAMES,
+  gradeColor,
+  ROUND_STATES,
+  score,
+  shortOrg,
+  useNames,
+} from './assessment-text.ts';
 import MyAssessment from './my-assessment.tsx';
 
 const zh = {
@@ -289,7 +297,7 @@ function Board_() {
         </Link>
       ),
     },
-    { title: t('town'), key: 't', width: 120, render: (_: unknown, r: BoardItem) => r.town.name },
+    { title: t('town'), key: 't', width: 120, render: (_: unknown, r: BoardItem) => shortOrg(r.town.name) },
     {
       title: t('category'),
       key: 'c',
@@ -393,7 +401,9 @@ function Board_() {
                     title: t('town'),
                     key: 'n',
                     render: (_: unknown, r: TownRow) => (
-                      <Typography.Link onClick={() => set({ townId: r.townId })}>{r.name}</Typography.Link>
+                      <Typography.Link onClick={() => set({ townId: r.townId })}>
+                        {shortOrg(r.name)}
+                      </Typography.Link>
                     ),
                   },
                   ...b.grades.map((g) => ({
@@ -417,7 +427,7 @@ function Board_() {
             value={townId}
             onChange={(v) => set({ townId: v })}
             options={[...new Map((b?.summary.byTown ?? []).map((r) => [r.townId, r.name])).entries()].map(
-              ([id, name]) => ({ value: id, label: name }),
+              ([id, name]) => ({ value: id, label: shortOrg(name) }),
             )}
           />
           <Select

@@ -10,7 +10,7 @@ import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { type Candidates, type LedgerItem, weakOrgApi } from './assessment-api.ts';
-import { LEDGER_STATE_COLORS, useNames } from './assessment-text.ts';
+import { LEDGER_STATE_COLORS, shortOrg, useNames } from './assessment-text.ts';
 
 const zh = {
   title: '软弱涣散党组织整顿',
@@ -116,7 +116,12 @@ export default function WeakOrgsPage() {
               </Link>
             ),
           },
-          { title: t('town'), key: 't', width: 120, render: (_: unknown, r: LedgerItem) => r.town.name },
+          {
+            title: t('town'),
+            key: 't',
+            width: 120,
+            render: (_: unknown, r: LedgerItem) => shortOrg(r.town.name),
+          },
           {
             title: t('state'),
             key: 's',
