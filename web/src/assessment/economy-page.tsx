@@ -202,7 +202,7 @@ export default function EconomyPage() {
                       width: 160,
                       render: (_: unknown, r: (typeof d.children)[number]) => (
                         <Typography.Link onClick={() => set({ orgId: r.org.id })}>
-                          {r.org.name}
+                          {shortOrg(r.org.name)}
                         </Typography.Link>
                       ),
                     },
@@ -260,7 +260,7 @@ export default function EconomyPage() {
               key: 'v',
               width: 160,
               fixed: 'left' as const,
-              render: (_: unknown, r: Income) => r.org.name,
+              render: (_: unknown, r: Income) => shortOrg(r.org.name),
             },
             {
               title: t('operatingCol'),
