@@ -181,7 +181,7 @@ export default function AssessmentPage() {
       />
       <Card size="small" style={{ marginBottom: 12 }}>
         <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} data-testid="assessment-summary">
-          <Descriptions.Item label={t('town')}>{d.town.name}</Descriptions.Item>
+          {d.town.name && <Descriptions.Item label={t('town')}>{d.town.name}</Descriptions.Item>}
           <Descriptions.Item label={t('category')}>{of(d.categories, d.category)}</Descriptions.Item>
           <Descriptions.Item label={t('secretary')}>{d.secretaryName ?? t('vacant')}</Descriptions.Item>
           <Descriptions.Item label={t('total')}>

@@ -232,16 +232,18 @@ export default function LedgerPage() {
         </Descriptions>
         {manage && (
           <Space wrap style={{ marginTop: 8 }}>
-            {l.actions.map((a) => (
-              <Button
-                key={a}
-                type={a === 'reject' ? 'default' : 'primary'}
-                data-testid={`ledger-${a}`}
-                onClick={() => open({ kind: a as Dialog['kind'] })}
-              >
-                {t(`a.${a}` as K)}
-              </Button>
-            ))}
+            {l.actions
+              .filter((a) => a !== 'review' || (l.reviewDueOn ?? '') <= todayShanghai())
+              .map((a) => (
+                <Button
+                  key={a}
+                  type={a === 'reject' ? 'default' : 'primary'}
+                  data-testid={`ledger-${a}`}
+                  onClick={() => open({ kind: a as Dialog['kind'] })}
+                >
+                  {t(`a.${a}` as K)}
+                </Button>
+              ))}
             {canProgress && (
               <Button data-testid="ledger-progress" onClick={() => open({ kind: 'progress' })}>
                 {t('addProgress')}
