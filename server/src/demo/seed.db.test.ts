@@ -257,8 +257,8 @@ describe('seedDemo (test scale)', () => {
     const [a] = await q<Record<string, number>>(`select
       (select count(distinct year) from assessment_round)::int as years,
       (select count(*) from assessment)::int as assessments,
-      (select count(*) from assessment a left join assessment_indicator i on i.assessment_id = a.id
-        where i.id is null)::int as without_indicators,
+      (select count(*) from assessment a where not exists
+        (select 1 from assessment_indicator i where i.assessment_id = a.id))::int as without_indicators,
       (select count(*) from contest)::int as contests,
       (select count(*) from contest_entry)::int as entries,
       (select count(*) from weak_org)::int as weak,
