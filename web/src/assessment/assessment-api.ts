@@ -200,6 +200,8 @@ export const assessmentApi = {
       reason,
       ...(indicator ? { indicator } : {}),
     }),
+  manualScore: (assessmentId: number, indicator: string, score: number, evidence: string) =>
+    api.put<{ total: number }>('/api/assessment/manual-scores', { assessmentId, indicator, score, evidence }),
   appeals: (year: number) => api.get<{ items: AppealItem[] }>('/api/assessment/appeals', { year }),
   decide: (
     appealId: number,

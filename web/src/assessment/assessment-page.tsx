@@ -9,6 +9,7 @@ import {
   Form,
   Input,
   InputNumber,
+  Modal,
   Radio,
   Select,
   Space,
@@ -58,6 +59,9 @@ const zh = {
   contribution: '折合分',
   note: '计算说明',
   records: '查看记录',
+  rate: '评分',
+  rated: '已评分',
+  evidence: '评分依据',
   appeal: '申诉',
   appealReason: '申诉理由',
   appealIndicator: '针对指标（可不选）',
@@ -104,6 +108,9 @@ const en: Record<K, string> = {
   contribution: 'Points',
   note: 'How it was computed',
   records: 'Records',
+  rate: 'Score',
+  rated: 'Scored',
+  evidence: 'Evidence',
   appeal: 'Appeal',
   appealReason: 'Reason',
   appealIndicator: 'Indicator (optional)',
@@ -136,6 +143,8 @@ export default function AssessmentPage() {
   const detail = useApi(() => assessmentApi.detail(id), [id]);
   const [drawer, setDrawer] = useState<IndicatorRow | null>(null);
   const [busy, setBusy] = useState(false);
+  const [rating, setRating] = useState<IndicatorRow | null>(null);
+  const [rateForm] = Form.useForm<{ score: number; evidence: string }>();
   const [appealForm] = Form.useForm<{ reason: string; indicator?: string }>();
   const [decideForm] = Form.useForm<{
     outcome: 'upheld' | 'rejected';
@@ -260,9 +269,29 @@ export default function AssessmentPage() {
               key: 'r',
               width: 90,
               render: (_: unknown, r: IndicatorRow) => (
-                <Button size="small" type="link" data-testid="indicator-records" onClick={() => setDrawer(r)}>
-                  {t('records')}
-                </Button>
+                <Space size={0}>
+                  <Button
+                    size="small"
+                    type="link"
+                    data-testid="indicator-records"
+                    onClick={() => setDrawer(r)}
+                  >
+                    {t('records')}
+                  </Button>
+                  {r.source === 'manual' && d.round.state === 'draft' && can('assessment:manage') && (
+                    <Button
+                      size="small"
+                      type="link"
+                      data-testid="indicator-rate"
+                      onClick={() => {
+                        rateForm.setFieldsValue({ score: r.score ?? undefined, evidence: r.evidence });
+                        setRating(r);
+                      }}
+                    >
+                      {t('rate')}
+                    </Button>
+                  )}
+                </Space>
               ),
             },
           ]}
@@ -436,6 +465,35 @@ export default function AssessmentPage() {
         />
       </Card>
       <RecordsDrawer assessmentId={d.id} indicator={drawer} onClose={() => setDrawer(null)} />
+      <Modal
+        open={rating !== null}
+        title={rating ? `${t('rate')} · ${pick(rating.name)}` : ''}
+        onCancel={() => setRating(null)}
+        confirmLoading={busy}
+        destroyOnHidden
+        onOk={async () => {
+          const v = await rateForm.validateFields();
+          if (!rating) return;
+          await submit(
+            () => assessmentApi.manualScore(d.id, rating.indicator, v.score, v.evidence),
+            t('rated'),
+          );
+          setRating(null);
+        }}
+      >
+        <Form form={rateForm} layout="vertical">
+          <Form.Item name="score" label={t('score')} rules={[{ required: true, message: t('required') }]}>
+            <InputNumber min={0} max={100} />
+          </Form.Item>
+          <Form.Item
+            name="evidence"
+            label={t('evidence')}
+            rules={[{ required: true, message: t('required') }]}
+          >
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        </Form>
+      </Modal>
     </div>
   );
 }
