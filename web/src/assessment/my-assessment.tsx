@@ -70,30 +70,11 @@ export default function MyAssessment() {
               ),
             },
             {
-              title: t('category'),
-              key: 'c',
-              width: 90,
-              render: (_: unknown, r: HistoryRow) => of(m?.categories ?? [], r.category),
-            },
-            {
-              title: t('secretary'),
-              key: 's',
-              width: 90,
-              render: (_: unknown, r: HistoryRow) => r.secretaryName ?? '—',
-            },
-            {
               title: t('total'),
               key: 't',
               width: 80,
               align: 'right' as const,
               render: (_: unknown, r: HistoryRow) => score(r.total),
-            },
-            {
-              title: t('rank'),
-              key: 'r',
-              width: 100,
-              align: 'right' as const,
-              render: (_: unknown, r: HistoryRow) => `${r.rank} / ${r.groupSize}`,
             },
             {
               title: t('grade'),
@@ -104,11 +85,30 @@ export default function MyAssessment() {
               ),
             },
             {
+              title: t('rank'),
+              key: 'r',
+              width: 100,
+              align: 'right' as const,
+              render: (_: unknown, r: HistoryRow) => `${r.rank} / ${r.groupSize}`,
+            },
+            {
               title: t('allowance'),
               key: 'a',
               width: 110,
               align: 'right' as const,
               render: (_: unknown, r: HistoryRow) => yuan(r.allowanceFen),
+            },
+            {
+              title: t('category'),
+              key: 'c',
+              width: 90,
+              render: (_: unknown, r: HistoryRow) => of(m?.categories ?? [], r.category),
+            },
+            {
+              title: t('secretary'),
+              key: 's',
+              width: 90,
+              render: (_: unknown, r: HistoryRow) => r.secretaryName ?? '—',
             },
             {
               title: t('basis'),
