@@ -180,7 +180,9 @@ export default function AssessmentPage() {
         : r.unit === 'yuan'
           ? yuan(r.value * 100)
           : String(Math.round(r.value * 100) / 100);
-    return r.numerator !== null && r.denominator !== null ? `${v}（${r.numerator} / ${r.denominator}）` : v;
+    return r.numerator !== null && r.denominator !== null && r.unit !== 'growth' && r.unit !== 'yuan'
+      ? `${v}（${r.numerator} / ${r.denominator}）`
+      : v;
   };
   return (
     <div>
@@ -267,7 +269,7 @@ export default function AssessmentPage() {
             {
               title: '',
               key: 'r',
-              width: 90,
+              width: 150,
               render: (_: unknown, r: IndicatorRow) => (
                 <Space size={0}>
                   <Button
