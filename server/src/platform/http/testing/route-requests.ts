@@ -55,6 +55,8 @@ const NAMED_SAMPLES: Record<string, unknown> = {
   lat: 22.58,
   long: '113.08',
   username: 'probe.user',
+  // a checksum-valid 公民身份号码 (440703, 1985-03-03)
+  idNumber: '440703198503030072',
 };
 
 export function today(): string {
