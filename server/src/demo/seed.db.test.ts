@@ -52,6 +52,7 @@ describe('seedDemo (test scale)', () => {
       'village',
       'cases',
       'org life',
+      'assessment',
     ]);
     const [counts] = await q<Record<string, number>>(`select
       (select count(*) from org)::int as orgs, (select count(*) from grid)::int as grids,
@@ -250,5 +251,28 @@ describe('seedDemo (test scale)', () => {
     expect(life?.history).toBeGreaterThanOrEqual(life?.members ?? 0);
     expect(life?.future).toBe(0);
     expect(summary.orgLife?.meetings).toBe(life?.meetings);
+  });
+
+  it('assesses two years, holds contests, lists weak orgs with ledgers, records collective incomes (issue 15)', async () => {
+    const [a] = await q<Record<string, number>>(`select
+      (select count(distinct year) from assessment_round)::int as years,
+      (select count(*) from assessment)::int as assessments,
+      (select count(*) from assessment a where not exists
+        (select 1 from assessment_indicator i where i.assessment_id = a.id))::int as without_indicators,
+      (select count(*) from contest)::int as contests,
+      (select count(*) from contest_entry)::int as entries,
+      (select count(*) from weak_org)::int as weak,
+      (select count(distinct state) from weak_org)::int as weak_states,
+      (select count(*) from collective_income)::int as incomes,
+      (select count(*) from village_category)::int as categorized`);
+    expect(a?.years).toBe(2);
+    expect(a?.assessments).toBeGreaterThan(0);
+    expect(a?.without_indicators).toBe(0);
+    expect(a?.contests).toBeGreaterThan(0);
+    expect(a?.entries).toBeGreaterThan(0);
+    expect(a?.weak).toBeGreaterThan(0);
+    expect(a?.weak_states).toBeGreaterThanOrEqual(2);
+    expect(a?.incomes).toBeGreaterThan(0);
+    expect(a?.categorized).toBeGreaterThan(0);
   });
 });

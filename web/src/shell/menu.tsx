@@ -25,6 +25,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission, Role } from '../api/types.ts';
+import { ASSESSMENT_MENU } from '../assessment/assessment-menu.tsx';
 import { VILLAGE_MENU } from '../deliberation/village-menu.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
@@ -94,6 +95,7 @@ export const MENU: MenuEntry[] = [
     roles: ['org_admin', 'secretary'],
   },
   ...VILLAGE_MENU,
+  ...ASSESSMENT_MENU,
   { path: '/admin/accounts', label: 'menu.accounts', icon: <TeamOutlined />, permission: 'account:manage' },
   {
     path: '/admin/security',

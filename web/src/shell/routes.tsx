@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../api/types.ts';
+import { assessmentRoutes } from '../assessment/assessment-routes.tsx';
 import { publicVillageRoutes, villageRoutes } from '../deliberation/village-routes.tsx';
 import { prefetchMapPayload } from '../map/map-api.ts';
 import { PageSpin } from './page-spin.tsx';
@@ -240,6 +241,7 @@ export function AppRoutes() {
             }
           />
           {villageRoutes()}
+          {assessmentRoutes()}
           <Route
             path="org-checks"
             element={

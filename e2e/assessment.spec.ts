@@ -1,0 +1,143 @@
+// Issue 15 in the browser: 江海区 (the demo leaves its year to be run) computes the year's grading, its
+// towns review, the county approves and publishes; a village secretary opens the score, reads an
+// indicator's source records and appeals; the county decides. Then a weak organization found by the
+// criteria is listed, its town sets the plan, closes the problems and asks for 销号, the county accepts.
+import { expect as baseExpect, type Page, test } from '@playwright/test';
+import { loginAs } from './fixtures.ts';
+
+const expect = baseExpect.configure({ timeout: 30_000 });
+const COUNTY = '440704';
+
+async function json<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(path);
+  expect(res.ok(), `${path}: ${res.status()}`).toBeTruthy();
+  return (await res.json()) as T;
+}
+
+interface BoardAnswer {
+  year: number;
+  rounds: { state: string; unreviewed: { townId: number }[] }[];
+  items: { id: number; org: { code: string }; secretaryName: string | null }[];
+}
+
+test('a county grades the year; a secretary reads the records behind a score and appeals; the county decides', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('/login');
+  await expect(page.getByTestId('login-username')).toBeVisible({ timeout: 60_000 });
+  await loginAs(page, COUNTY);
+  await page.getByRole('menuitem', { name: '书记考核分级' }).click();
+  await expect(page.getByRole('heading', { name: '村党组织书记考核分级' })).toBeVisible();
+  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+
+  // run the year from the records
+  await page.getByTestId('round-run').click();
+  await page.getByRole('button', { name: /确\s*定|OK/ }).click();
+  await expect(page.getByText(/已计算 \d+ 个村/)).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('board-table').locator('tbody tr[data-row-key]').first()).toBeVisible();
+  await expect(page.getByTestId('rounds')).toContainText('镇街审核中');
+  await expect(page.getByTestId('grade-chart')).toHaveAttribute('data-ready', 'true');
+
+  // every town reviews its villages
+  const board = await json<BoardAnswer>(page, `/api/assessment/board?year=${year}&pageSize=100`);
+  const towns = await Promise.all(
+    (board.rounds[0]?.unreviewed ?? []).map(
+      async (u) => (await json<{ org: { code: string } }>(page, `/api/orgs/${u.townId}`)).org.code,
+    ),
+  );
+  expect(towns.length).toBeGreaterThan(0);
+  for (const town of towns) {
+    await loginAs(page, town, { path: '/assessment' });
+    await page.getByTestId('round-review').click();
+    await expect(page.getByText(/已审核 \d+ 个村/)).toBeVisible();
+  }
+
+  // the county approves and publishes
+  await loginAs(page, COUNTY, { path: '/assessment' });
+  await page.getByTestId('round-approve').click();
+  await expect(page.getByTestId('rounds')).toContainText('已审定');
+  await page.getByTestId('round-publish').click();
+  await expect(page.getByTestId('rounds')).toContainText('已公布');
+
+  // a secretary sees the score, each indicator with its records, and appeals
+  const village = board.items.find((i) => i.secretaryName !== null);
+  expect(village).toBeDefined();
+  await loginAs(page, village?.org.code as string, { path: '/assessment' });
+  await page.getByTestId('my-assessment-year').first().click();
+  await expect(page.getByTestId('assessment-total')).toHaveText(/\d+\.\d/);
+  await expect(page.getByTestId('indicators')).toContainText('组织生活记录');
+  await page.getByTestId('indicator-records').first().click();
+  const drawer = page.getByTestId('records-drawer');
+  await expect(drawer).toContainText('统计期间');
+  await expect(drawer.getByTestId('records-table').or(drawer.getByTestId('records-reason'))).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page
+    .getByTestId('appeal-reason')
+    .fill('本村组织生活记录有两次会议补录在次年一月，请核实后更正得分。');
+  await page.getByTestId('appeal-submit').click();
+  await expect(page.getByTestId('appeal-state')).toHaveText('申诉待处理');
+
+  // the county decides the appeal
+  await loginAs(page, COUNTY, { path: '/assessment?tab=appeals' });
+  await page.getByTestId('appeals-table').getByRole('link').first().click();
+  await page.getByTestId('appeal-decision').fill('经核实，会议记录完整，维持原考核结果。');
+  await page.getByTestId('appeal-decide').click();
+  await expect(page.getByTestId('appeal-state')).toHaveText('申诉不成立');
+});
+
+test('a weak organization is found by the rules, listed, rectified and accepted', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/login');
+  await expect(page.getByTestId('login-username')).toBeVisible({ timeout: 60_000 });
+  await loginAs(page, COUNTY, { path: '/weak-orgs?tab=candidates' });
+  const candidates = page.getByTestId('candidates');
+  const row = candidates
+    .locator('tbody tr[data-row-key]')
+    .filter({ hasNot: page.getByText('已列入') })
+    .first();
+  await expect(row).toBeVisible({ timeout: 60_000 });
+  const name = ((await row.locator('td').nth(1).textContent()) ?? '').trim();
+  await row.getByRole('checkbox').check();
+  await page.getByTestId('weak-list').click();
+  await expect(page.getByText(/已列入 1 个党组织/)).toBeVisible();
+
+  // the ledger of the listed org: its town sets the plan
+  await page.getByRole('tab', { name: '整顿台账' }).click();
+  await page.getByTestId('ledgers').getByRole('link', { name }).click();
+  await expect(page.getByTestId('ledger-state')).toHaveText('已列入');
+  await expect(page.getByTestId('ledger-reasons')).not.toBeEmpty();
+  const ledgerUrl = new URL(page.url()).pathname;
+  const ledgerId = ledgerUrl.split('/').pop();
+  const ledger = await json<{ town: { id: number } }>(page, `/api/weak-orgs/${ledgerId}`);
+  const town = (await json<{ org: { code: string } }>(page, `/api/orgs/${ledger.town.id}`)).org.code;
+  await loginAs(page, town, { path: ledgerUrl });
+  await page.getByTestId('ledger-plan').click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('整改方案').fill('调整充实村党组织班子，规范组织生活，发展一名入党积极分子。');
+  await dialog.getByLabel('责任人姓名').fill('陈志强');
+  await dialog.getByLabel('责任人职务').fill('街道党工委副书记');
+  await dialog.getByLabel('整顿时限').fill(`${new Date().getUTCFullYear() + 1}-06-30`);
+  await dialog.getByLabel('问题清单（一行一个问题）').fill('组织生活不规范\n后备力量不足');
+  await page.getByTestId('ledger-save').click();
+  await expect(page.getByTestId('ledger-state')).toHaveText('整顿中');
+
+  // each problem closed with evidence, then 销号 asked
+  for (let i = 0; i < 2; i++) {
+    await page.getByTestId('problem-close').first().click();
+    await page.getByRole('dialog').getByLabel('说明').fill('已按方案完成整改。');
+    await page.getByRole('dialog').getByLabel('佐证').fill('会议记录、谈话记录已归档。');
+    await page.getByTestId('ledger-save').click();
+    await expect(page.getByTestId('problem-close')).toHaveCount(1 - i);
+  }
+  await page.getByTestId('ledger-request_acceptance').click();
+  await page.getByTestId('ledger-save').click();
+  await expect(page.getByTestId('ledger-state')).toHaveText('申请销号');
+
+  // the county accepts with evidence: 销号
+  await loginAs(page, COUNTY, { path: ledgerUrl });
+  await page.getByTestId('ledger-accept').click();
+  await page.getByRole('dialog').getByLabel('佐证').fill('经县委组织部实地验收，整改到位。');
+  await page.getByTestId('ledger-save').click();
+  await expect(page.getByTestId('ledger-state')).toHaveText('已销号');
+});

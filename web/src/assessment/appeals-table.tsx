@@ -1,0 +1,88 @@
+// The appeals of a year in the scope, with their outcome; each opens the assessment, where the
+// county decides it.
+import { Table, Tag } from 'antd';
+import { Link } from 'react-router';
+import { useApi } from '../api/use-api.ts';
+import { useDictionary } from '../deliberation/village-text.ts';
+import { type AppealItem, assessmentApi, type Coded } from './assessment-api.ts';
+import { APPEAL_STATES, score, useNames } from './assessment-text.ts';
+
+const zh = {
+  village: '村（社区）',
+  town: '镇（街）',
+  secretary: '书记',
+  reason: '申诉理由',
+  state: '状态',
+  before: '原得分与档次',
+  after: '处理后',
+  none: '本年度没有申诉',
+} as const;
+type K = keyof typeof zh;
+const en: Record<K, string> = {
+  village: 'Village',
+  town: 'Town',
+  secretary: 'Secretary',
+  reason: 'Reason',
+  state: 'State',
+  before: 'Before',
+  after: 'After',
+  none: 'No appeal this year',
+};
+
+export function AppealsTable({ year, grades }: { year: number; grades: readonly Coded[] }) {
+  const { t } = useDictionary<K>(zh, en);
+  const { of } = useNames();
+  const list = useApi(() => assessmentApi.appeals(year), [year]);
+  return (
+    <Table
+      size="small"
+      rowKey="id"
+      loading={list.loading}
+      dataSource={list.data?.items ?? []}
+      locale={{ emptyText: t('none') }}
+      scroll={{ x: 900 }}
+      data-testid="appeals-table"
+      columns={[
+        {
+          title: t('village'),
+          key: 'v',
+          width: 160,
+          render: (_: unknown, r: AppealItem) => (
+            <Link to={`/assessment/${r.assessmentId}`}>{r.orgName}</Link>
+          ),
+        },
+        { title: t('town'), dataIndex: 'townName', key: 't', width: 120 },
+        {
+          title: t('secretary'),
+          key: 's',
+          width: 90,
+          render: (_: unknown, r: AppealItem) => r.secretaryName ?? '—',
+        },
+        { title: t('reason'), dataIndex: 'reason', key: 'r', ellipsis: true },
+        {
+          title: t('state'),
+          key: 'st',
+          width: 110,
+          render: (_: unknown, r: AppealItem) => (
+            <Tag color={r.state === 'open' ? 'orange' : r.state === 'upheld' ? 'green' : 'default'}>
+              {of(APPEAL_STATES, r.state)}
+            </Tag>
+          ),
+        },
+        {
+          title: t('before'),
+          key: 'b',
+          width: 130,
+          render: (_: unknown, r: AppealItem) => `${score(r.totalBefore)}（${of(grades, r.gradeBefore)}）`,
+        },
+        {
+          title: t('after'),
+          key: 'a',
+          width: 130,
+          render: (_: unknown, r: AppealItem) =>
+            r.totalAfter === null ? '—' : `${score(r.totalAfter)}（${of(grades, r.gradeAfter)}）`,
+        },
+      ]}
+    />
+  );
+}

@@ -1,0 +1,488 @@
+// 村集体经济 (issue 15): villages counted by income threshold per lower org; each village's operating,
+// total and net income, distributed and retained, growth; the registers of 强村公司 and 富民工坊; the
+// Excel template and its import with a row-by-row error report.
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Input,
+  Row,
+  Select,
+  Space,
+  Statistic,
+  Table,
+  Tabs,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useApi } from '../api/use-api.ts';
+import { todayShanghai, useDictionary, yuan } from '../deliberation/village-text.ts';
+import { useFeedback } from '../shell/feedback.ts';
+import { PageTitle } from '../shell/page-title.tsx';
+import { useSession } from '../shell/session.tsx';
+import { type Enterprise, economyApi, type ImportResult, type Income } from './assessment-api.ts';
+import { shortOrg } from './assessment-text.ts';
+
+const zh = {
+  title: '村集体经济',
+  year: '{year} 年度',
+  incomes: '集体收入',
+  enterprises: '强村公司与富民工坊',
+  import: '导入',
+  villages: '村（社区）',
+  reported: '已填报',
+  operating: '经营性收入合计',
+  org: '下级组织',
+  village: '村（社区）',
+  operatingCol: '经营性收入',
+  totalCol: '总收入',
+  net: '净收入',
+  distributed: '分配',
+  retained: '留存',
+  growth: '经营性收入增长',
+  band: '分档',
+  notReported: '未填报',
+  search: '村名或拼音首字母',
+  sortOperating: '按经营性收入',
+  sortGrowth: '按增长',
+  kind: '类型',
+  name: '名称',
+  founder: '牵头组织',
+  joined: '参与村',
+  jobs: '岗位',
+  revenue: '营收',
+  dividends: '分红',
+  'kind.village_company': '强村公司',
+  'kind.workshop': '富民工坊',
+  summary: '{kind}：{count} 个，带动 {villages} 个村，{jobs} 个岗位',
+  allKinds: '全部类型',
+  template: '下载导入模板',
+  upload: '上传填好的模板',
+  importHint: '模板列出所辖各村（社区），每村每个收入来源一行；有误的行逐行报告，正确的行照常导入。',
+  imported: '共 {total} 行，导入 {imported} 行，有误 {rejected} 行',
+  row: '行',
+  field: '列',
+  problem: '问题',
+  exported: '已下载 {name}',
+  up: '返回上一级',
+} as const;
+type K = keyof typeof zh;
+const en: Record<K, string> = {
+  title: 'Collective economy',
+  year: '{year}',
+  incomes: 'Incomes',
+  enterprises: 'Village companies and workshops',
+  import: 'Import',
+  villages: 'Villages',
+  reported: 'Reported',
+  operating: 'Operating income',
+  org: 'Organization',
+  village: 'Village',
+  operatingCol: 'Operating',
+  totalCol: 'Total',
+  net: 'Net',
+  distributed: 'Distributed',
+  retained: 'Retained',
+  growth: 'Growth',
+  band: 'Band',
+  notReported: 'Not reported',
+  search: 'Village or initials',
+  sortOperating: 'By operating income',
+  sortGrowth: 'By growth',
+  kind: 'Kind',
+  name: 'Name',
+  founder: 'Led by',
+  joined: 'Villages',
+  jobs: 'Jobs',
+  revenue: 'Revenue',
+  dividends: 'Dividends',
+  'kind.village_company': 'Village company',
+  'kind.workshop': 'Workshop',
+  summary: '{kind}: {count}, {villages} villages, {jobs} jobs',
+  allKinds: 'All kinds',
+  template: 'Download the template',
+  upload: 'Upload the filled template',
+  importHint:
+    'The template lists every village, one row per village and source; wrong rows are reported one by one, the good rows are imported.',
+  imported: '{total} rows: {imported} imported, {rejected} wrong',
+  row: 'Row',
+  field: 'Column',
+  problem: 'Problem',
+  exported: 'Downloaded {name}',
+  up: 'Up one level',
+};
+
+export default function EconomyPage() {
+  const { t } = useDictionary<K>(zh, en);
+  const { can } = useSession();
+  const feedback = useFeedback();
+  const [params, setParams] = useSearchParams();
+  const thisYear = Number(todayShanghai().slice(0, 4));
+  const year = Number(params.get('year') ?? thisYear);
+  const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
+  const q = params.get('q') ?? undefined;
+  const sort = params.get('sort') ?? 'operating';
+  const page = Number(params.get('page') ?? 1);
+  const tab = params.get('tab') ?? 'incomes';
+  const kind = params.get('kind') ?? undefined;
+  const ePage = Number(params.get('epage') ?? 1);
+  const set = (patch: Record<string, string | number | undefined>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === undefined || v === '') next.delete(k);
+      else next.set(k, String(v));
+    }
+    if (!('page' in patch)) next.delete('page');
+    setParams(next);
+  };
+  const incomes = useApi(
+    () => economyApi.incomes({ year, orgId, q, sort, page }),
+    [year, orgId, q, sort, page],
+  );
+  const enterprises = useApi(
+    () => economyApi.enterprises({ kind, page: ePage }),
+    [kind, ePage],
+    tab === 'enterprises',
+  );
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const d = incomes.data;
+  const bandLabel = (i: number) => d?.thresholds[i - 1]?.label ?? t('notReported');
+  const bandCols = (d?.thresholds ?? []).map((th, i) => ({
+    title: th.label,
+    key: `b${i}`,
+    width: 110,
+    align: 'right' as const,
+    render: (_: unknown, r: { bands: number[] }) => r.bands[i] ?? 0,
+  }));
+  const incomeView = (
+    <>
+      {d && (
+        <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title={t('villages')} value={d.totals.villages} />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title={t('reported')} value={d.totals.reported} />
+            </Card>
+          </Col>
+          <Col xs={24} md={12}>
+            <Card size="small">
+              <Statistic title={t('operating')} value={yuan(d.totals.operatingFen)} />
+            </Card>
+          </Col>
+          {d.thresholds.map((th, i) => (
+            <Col xs={12} md={6} key={th.label}>
+              <Card size="small">
+                <Statistic title={th.label} value={d.totals.bands[i] ?? 0} />
+              </Card>
+            </Col>
+          ))}
+          {d.children.length > 0 && (
+            <Col span={24}>
+              <Card size="small">
+                <Table
+                  size="small"
+                  rowKey={(r) => r.org.id}
+                  pagination={false}
+                  dataSource={d.children}
+                  scroll={{ x: 600 }}
+                  data-testid="economy-children"
+                  columns={[
+                    {
+                      title: t('org'),
+                      key: 'o',
+                      width: 160,
+                      render: (_: unknown, r: (typeof d.children)[number]) => (
+                        <Typography.Link onClick={() => set({ orgId: r.org.id })}>
+                          {shortOrg(r.org.name)}
+                        </Typography.Link>
+                      ),
+                    },
+                    {
+                      title: t('villages'),
+                      dataIndex: 'villages',
+                      key: 'v',
+                      width: 100,
+                      align: 'right' as const,
+                    },
+                    ...bandCols,
+                  ]}
+                />
+              </Card>
+            </Col>
+          )}
+        </Row>
+      )}
+      <Card size="small">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Input.Search
+            allowClear
+            placeholder={t('search')}
+            defaultValue={q}
+            style={{ width: 220 }}
+            onSearch={(v) => set({ q: v })}
+          />
+          <Select
+            value={sort}
+            style={{ width: 160 }}
+            onChange={(v) => set({ sort: v })}
+            options={[
+              { value: 'operating', label: t('sortOperating') },
+              { value: 'growth', label: t('sortGrowth') },
+            ]}
+          />
+        </Space>
+        <Table
+          size="small"
+          rowKey={(r) => r.org.id}
+          loading={incomes.loading}
+          dataSource={d?.items ?? []}
+          scroll={{ x: 980 }}
+          data-testid="economy-villages"
+          pagination={{
+            current: page,
+            pageSize: 15,
+            total: d?.total ?? 0,
+            showSizeChanger: false,
+            onChange: (p) => set({ page: p }),
+          }}
+          columns={[
+            {
+              title: t('village'),
+              key: 'v',
+              width: 160,
+              fixed: 'left' as const,
+              render: (_: unknown, r: Income) => shortOrg(r.org.name),
+            },
+            {
+              title: t('operatingCol'),
+              key: 'o',
+              width: 130,
+              align: 'right' as const,
+              render: (_: unknown, r: Income) => (r.reported ? yuan(r.operatingFen) : '—'),
+            },
+            {
+              title: t('totalCol'),
+              key: 't',
+              width: 130,
+              align: 'right' as const,
+              render: (_: unknown, r: Income) => (r.reported ? yuan(r.totalFen) : '—'),
+            },
+            {
+              title: t('net'),
+              key: 'n',
+              width: 130,
+              align: 'right' as const,
+              render: (_: unknown, r: Income) => (r.reported ? yuan(r.netFen) : '—'),
+            },
+            {
+              title: t('distributed'),
+              key: 'd',
+              width: 120,
+              align: 'right' as const,
+              render: (_: unknown, r: Income) => (r.reported ? yuan(r.distributedFen) : '—'),
+            },
+            {
+              title: t('retained'),
+              key: 'r',
+              width: 120,
+              align: 'right' as const,
+              render: (_: unknown, r: Income) => (r.reported ? yuan(r.retainedFen) : '—'),
+            },
+            {
+              title: t('growth'),
+              key: 'g',
+              width: 110,
+              align: 'right' as const,
+              render: (_: unknown, r: Income) =>
+                r.growth === null ? '—' : `${r.growth > 0 ? '+' : ''}${Math.round(r.growth * 1000) / 10}%`,
+            },
+            {
+              title: t('band'),
+              key: 'b',
+              width: 130,
+              render: (_: unknown, r: Income) => (
+                <Tag>{r.reported ? bandLabel(r.band) : t('notReported')}</Tag>
+              ),
+            },
+          ]}
+        />
+      </Card>
+    </>
+  );
+  const e = enterprises.data;
+  const enterpriseView = (
+    <Card size="small">
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder={t('allKinds')}
+          value={kind}
+          style={{ width: 140 }}
+          onChange={(v) => set({ kind: v, epage: undefined })}
+          options={['village_company', 'workshop'].map((k) => ({ value: k, label: t(`kind.${k}` as K) }))}
+        />
+        {(e?.summary ?? []).map((s) => (
+          <Tag key={s.kind}>
+            {t('summary', {
+              kind: t(`kind.${s.kind}` as K),
+              count: s.count,
+              villages: s.villages,
+              jobs: s.jobs,
+            })}
+          </Tag>
+        ))}
+      </Space>
+      <Table
+        size="small"
+        rowKey="id"
+        loading={enterprises.loading}
+        dataSource={e?.items ?? []}
+        scroll={{ x: 980 }}
+        data-testid="enterprises"
+        pagination={{
+          current: ePage,
+          pageSize: 10,
+          total: e?.total ?? 0,
+          showSizeChanger: false,
+          onChange: (p) => set({ epage: p }),
+        }}
+        columns={[
+          { title: t('name'), dataIndex: 'name', key: 'n', width: 220 },
+          {
+            title: t('kind'),
+            key: 'k',
+            width: 100,
+            render: (_: unknown, r: Enterprise) => t(`kind.${r.kind}` as K),
+          },
+          {
+            title: t('founder'),
+            key: 'f',
+            width: 140,
+            render: (_: unknown, r: Enterprise) => shortOrg(r.org.name),
+          },
+          {
+            title: t('joined'),
+            key: 'j',
+            render: (_: unknown, r: Enterprise) => r.villages.map((v) => shortOrg(v.name)).join('、'),
+          },
+          {
+            title: t('jobs'),
+            key: 'jb',
+            width: 70,
+            align: 'right' as const,
+            render: (_: unknown, r: Enterprise) => r.years.at(-1)?.jobs ?? 0,
+          },
+          {
+            title: t('revenue'),
+            key: 'rv',
+            width: 130,
+            align: 'right' as const,
+            render: (_: unknown, r: Enterprise) => yuan(r.years.at(-1)?.revenueFen),
+          },
+          {
+            title: t('dividends'),
+            key: 'dv',
+            width: 130,
+            align: 'right' as const,
+            render: (_: unknown, r: Enterprise) => yuan(r.years.at(-1)?.dividendsFen),
+          },
+        ]}
+      />
+    </Card>
+  );
+  const importView = (
+    <Card size="small">
+      <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button
+          icon={<DownloadOutlined />}
+          onClick={() =>
+            economyApi
+              .template(year)
+              .then((name) => feedback.success(t('exported', { name })), feedback.error)
+          }
+        >
+          {t('template')}
+        </Button>
+        <Upload
+          accept=".xlsx"
+          showUploadList={false}
+          beforeUpload={(file) => {
+            economyApi.import(file).then((r) => {
+              setResult(r);
+              incomes.reload();
+            }, feedback.error);
+            return false;
+          }}
+        >
+          <Button type="primary" icon={<UploadOutlined />} data-testid="economy-upload">
+            {t('upload')}
+          </Button>
+        </Upload>
+      </Space>
+      {result && (
+        <>
+          <Alert
+            type={result.rejected ? 'warning' : 'success'}
+            message={t('imported', {
+              total: result.total,
+              imported: result.imported,
+              rejected: result.rejected,
+            })}
+            style={{ marginBottom: 12 }}
+            data-testid="economy-import-result"
+          />
+          {result.problems.length > 0 && (
+            <Table
+              size="small"
+              rowKey={(p) => `${p.row}-${p.field}-${p.code}`}
+              dataSource={result.problems}
+              pagination={{ pageSize: 10 }}
+              columns={[
+                { title: t('row'), dataIndex: 'row', key: 'r', width: 70 },
+                { title: t('field'), dataIndex: 'field', key: 'f', width: 120 },
+                { title: t('problem'), dataIndex: 'message_zh', key: 'm' },
+              ]}
+            />
+          )}
+        </>
+      )}
+    </Card>
+  );
+  return (
+    <div>
+      <PageTitle
+        title={`${t('title')}${d && orgId ? ` · ${d.scope.name}` : ''}`}
+        extra={
+          <Space>
+            {orgId && <Button onClick={() => set({ orgId: undefined })}>{t('up')}</Button>}
+            <Select
+              value={year}
+              style={{ width: 120 }}
+              onChange={(v) => set({ year: v })}
+              options={[thisYear, thisYear - 1].map((y) => ({ value: y, label: t('year', { year: y }) }))}
+            />
+          </Space>
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => set({ tab: k })}
+        items={[
+          { key: 'incomes', label: t('incomes'), children: incomeView },
+          { key: 'enterprises', label: t('enterprises'), children: enterpriseView },
+          ...(can('assessment:manage') ? [{ key: 'import', label: t('import'), children: importView }] : []),
+        ]}
+      />
+    </div>
+  );
+}
