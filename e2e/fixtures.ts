@@ -55,7 +55,8 @@ export async function loginAs(page: Page, username: string, options: LoginOption
     }
     await page.goto(options.path ?? '/');
   }
-  await expect(page.getByTestId('current-account')).toBeVisible();
+  // a loaded machine takes seconds to run the shell's scripts after the page has arrived
+  await expect(page.getByTestId('current-account')).toBeVisible({ timeout: 30_000 });
 }
 
 /** Signs the page's context out (the server ends the session; cookies are dropped). */

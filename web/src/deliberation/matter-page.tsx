@@ -185,7 +185,9 @@ export default function MatterPage() {
           </Card>
         </Col>
         <Col xs={24} lg={15}>
-          {canRecord && <StepForm matter={m} onRecorded={matter.reload} />}
+          {canRecord && (
+            <StepForm key={`${m.next?.key}:${m.version}`} matter={m} onRecorded={matter.reload} />
+          )}
           <Card size="small" style={{ marginTop: canRecord ? 16 : 0 }} data-testid="recorded-steps">
             {m.steps.length === 0 ? (
               <Typography.Text type="secondary">{t('noSteps')}</Typography.Text>

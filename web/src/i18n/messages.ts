@@ -183,7 +183,7 @@ export const zh = {
   'menu.communityReports': '双报到双服务',
   'menu.orgChecks': '组织设置与换届',
   'menu.villageGovernance': '村级治理监督',
-  'menu.deliberations': '村级决策（四议两公开）',
+  'menu.deliberations': '村级决策',
   'menu.villageAffairs': '村务公开',
   'menu.powerList': '小微权力清单',
   'menu.villageCadres': '村干部与换届',

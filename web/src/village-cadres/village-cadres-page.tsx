@@ -53,7 +53,11 @@ function VillageView({ id }: { id: number }) {
   const d = v.data;
   if (!d) return <Card loading />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} data-testid="village-cadres">
+    // a column of blocks as wide as the page: the table scrolls inside it on a phone
+    <div
+      style={{ display: 'flex', flexDirection: 'column', gap: 8, minWidth: 0 }}
+      data-testid="village-cadres"
+    >
       <Space wrap>
         <TermTag term={d.term} />
         {d.oneShoulder && <Tag color="red">{t('oneShoulder')}</Tag>}
@@ -101,7 +105,7 @@ function VillageView({ id }: { id: number }) {
           women: d.representatives.filter((r) => r.gender === 'female').length,
         })}
       </Typography.Text>
-    </Space>
+    </div>
   );
 }
 

@@ -65,10 +65,20 @@ const problem = (
 ): StepProblem => ({
   status,
   code,
-  zh: `【${code}】${zh}`,
-  en: `[${code}] ${en}`,
+  zh: `【${POWER_RULE_NAMES[code]?.zh ?? code}】${zh}`,
+  en: `[${POWER_RULE_NAMES[code]?.en ?? code}] ${en}`,
   details,
 });
+
+/** The rules' names, as the message shows them (`code` names the rule for programs). */
+export const POWER_RULE_NAMES: Record<string, { zh: string; en: string }> = {
+  POWER_USE_CLOSED: { zh: '权力事项已办结', en: 'Record closed' },
+  POWER_USE_NO_PROCEDURE: { zh: '无对应办理流程', en: 'No procedure' },
+  POWER_STEP_ORDER: { zh: '未按流程顺序办理', en: 'Steps out of order' },
+  POWER_STEP_DATE: { zh: '办理日期不符', en: 'Step date invalid' },
+  POWER_STEP_EVIDENCE: { zh: '缺少办理依据', en: 'Evidence required' },
+  POWER_STEP_ACTOR: { zh: '缺少办理人', en: 'Actor required' },
+};
 
 /** Whether step `index` (1-based) may be recorded on `on` after `done` steps, the last on `lastOn`. */
 export function checkPowerStep(

@@ -45,10 +45,22 @@ const problem = (
   details: Record<string, unknown> = {},
 ): ResultProblem => ({
   code,
-  zh: `【${code}】${zh}`,
-  en: `[${code}] ${en}`,
+  zh: `【${ELECTION_RULE_NAMES[code]?.zh ?? code}】${zh}`,
+  en: `[${ELECTION_RULE_NAMES[code]?.en ?? code}] ${en}`,
   details,
 });
+
+/** The rules' names, as the message shows them (`code` names the rule for programs). */
+export const ELECTION_RULE_NAMES: Record<string, { zh: string; en: string }> = {
+  ELECTION_CANDIDATE_UNKNOWN: { zh: '候选人不属于本次选举', en: 'Unknown candidate' },
+  ELECTION_POST_UNKNOWN: { zh: '职务不明', en: 'Unknown post' },
+  ELECTION_CANDIDATE_NOT_CLEARED: { zh: '候选人未通过联审', en: 'Candidate not cleared' },
+  ELECTION_PARTY_POST_MEMBER: { zh: '党内职务须由党员担任', en: 'Party post needs a member' },
+  ELECTION_ONE_SECRETARY: { zh: '须选出一名书记', en: 'One secretary' },
+  ELECTION_ONE_HEAD: { zh: '主任各限一名', en: 'One director' },
+  ELECTION_ONE_POST_PER_COMMITTEE: { zh: '同一委员会只任一职', en: 'One post per committee' },
+  ELECTION_SUPERVISION_SEPARATE: { zh: '监委会成员不得兼任两委', en: 'Supervision kept separate' },
+};
 
 /**
  * Whether these results may be written into the cadres' terms: every elected candidate cleared by
