@@ -99,7 +99,8 @@ async function generateCases() {
       c.code, '生成的案件 ' || g.s, gg.id, gg.village_org_id, gg.town_id, gg.county_code,
       case when g.s % 10 = 6 then ${resident.id}::bigint end,
       case when g.open then 'in_handling' when g.rejected then 'rejected' else 'evaluated' end,
-      case when g.s % 30 = 0 and not g.rejected then ${dept.id}::bigint end,
+      -- a department of the case's county only (civic_case_department_county_fk)
+      case when g.s % 30 = 0 and not g.rejected and gg.county_code = ${county.code} then ${dept.id}::bigint end,
       case when g.open then 'handling' end,
       case when g.open then g.created + interval '1 hour' end,
       case when g.open then g.created + (g.s % 9 + 1) * interval '1 day' end,
