@@ -85,6 +85,11 @@ export default defineConfig({
       // the browser tests need the loop, not a year of history: 12,000 cases instead of ~300,000
       DEMO_CASES: '12000',
       DATABASE_URL: '',
+      // the journeys sign in far more often than a person: no rate limit in their way
+      RATE_LIMIT_LOGIN: '100000',
+      RATE_LIMIT_PUBLIC_REPORT: '100000',
+      RATE_LIMIT_TRACKING: '100000',
+      RATE_LIMIT_OPEN311_WRITE: '100000',
     },
   },
 });

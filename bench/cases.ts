@@ -188,7 +188,11 @@ export const caseSuites = {
       // fsync and synchronous commit on: acknowledged writes are durable, as in production
       const cluster = await startTempCluster({ durable: true });
       const dataDir = tmp('qj-bench-cases-pg-');
-      const env = { DATA_DIR: dataDir, DATABASE_URL: cluster.url };
+      const env = {
+        DATA_DIR: dataDir,
+        DATABASE_URL: cluster.url,
+        QJ_DATA_KEY: '0123456789abcdef0123456789abcdef',
+      };
       try {
         const seed = run(['seed', '--scale', 'city', '--cases', String(CASES)], env);
         const centers = await gridCenters(cluster.url);

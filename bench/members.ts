@@ -65,7 +65,11 @@ export const memberSuites = {
     async run() {
       const cluster = await startTempCluster({ durable: true });
       const dataDir = tmp('qj-bench-members-');
-      const env = { DATA_DIR: dataDir, DATABASE_URL: cluster.url };
+      const env = {
+        DATA_DIR: dataDir,
+        DATABASE_URL: cluster.url,
+        QJ_DATA_KEY: '0123456789abcdef0123456789abcdef',
+      };
       try {
         const seed = spawnSync(
           process.execPath,

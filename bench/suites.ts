@@ -171,8 +171,14 @@ export const suites: Record<string, Suite> = {
       const cluster = await startTempCluster();
       const dataDir = tmp('qj-bench-orgs-pg-');
       try {
-        const seedMs = seed({ DATA_DIR: dataDir, DATABASE_URL: cluster.url }, 'city');
-        const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: cluster.url });
+        // PostgreSQL takes the data key from the configuration (QJ_DATA_KEY), never a data folder
+        const env = {
+          DATA_DIR: dataDir,
+          DATABASE_URL: cluster.url,
+          QJ_DATA_KEY: '0123456789abcdef0123456789abcdef',
+        };
+        const seedMs = seed(env, 'city');
+        const server = await startServer(env);
         try {
           return { engine: 'postgres', seedCityMs: seedMs, ...(await orgLoad(server.url)), targetP95Ms: 30 };
         } finally {

@@ -62,3 +62,55 @@ test('the audit administrator sees the sign-in events and can verify the chain',
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('审计链完整');
 });
+
+test('三员分立: the system administrator asks, the security administrator approves, the account signs in and must change its password', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const username = `e2e-staff-${Date.now().toString(36)}`;
+  const password = 'Initial#2026pw';
+  const sysContext = await browser.newContext();
+  const sys = await sysContext.newPage();
+  await loginAs(sys, 'sysadmin', { path: '/admin/accounts' });
+  await sys.getByTestId('create-account').click();
+  const dialog = sys.getByTestId('create-account-dialog');
+  await dialog.getByLabel('账号').fill(username);
+  await dialog.getByLabel('姓名 / 名称').fill('端到端测试员');
+  const scope = dialog.getByTestId('scope-org-select');
+  await scope.click();
+  await sys.keyboard.type('440704001015');
+  await sys.locator('.ant-select-item-option').filter({ hasText: '440704001015' }).first().click();
+  await dialog.getByLabel('初始密码').fill(password);
+  await sys.getByRole('button', { name: /保\s*存/ }).click();
+  const asked = sys.getByTestId(`role-request-${username}`);
+  await expect(asked.getByTestId('role-request-state')).toHaveAttribute('data-state', 'pending');
+
+  // it cannot sign in before the approval
+  const early = await sys.request.post('/api/auth/login', { data: { username, password } });
+  expect((await early.json()).code).toBe('AUTH_PENDING_APPROVAL');
+
+  const secContext = await browser.newContext();
+  const sec = await secContext.newPage();
+  await loginAs(sec, 'secadmin', { path: '/admin/security' });
+  const row = sec.getByTestId('role-requests-decide').getByTestId(`role-request-${username}`);
+  await row.getByTestId(`approve-${username}`).click();
+  await sec
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /确\s*定|OK/ })
+    .click();
+  await expect(row).toHaveCount(0);
+  await sec.screenshot({ path: 'test-results/admins-role-requests.png', fullPage: true });
+
+  await sys.reload();
+  await expect(sys.getByTestId(`role-request-${username}`).getByTestId('role-request-state')).toHaveAttribute(
+    'data-state',
+    'approved',
+  );
+
+  // the new account signs in and is held at the password change
+  const newContext = await browser.newContext();
+  const staff = await newContext.newPage();
+  await loginAs(staff, username, { password, via: 'form' });
+  await expect(staff.getByTestId('change-password-dialog')).toBeVisible();
+  await Promise.all([sysContext.close(), secContext.close(), newContext.close()]);
+});

@@ -209,6 +209,10 @@ test('a resident reports on the public page with a point on the map, follows it 
   await expect(sent).toHaveCount(1);
   const caseNo = (await sent.getAttribute('data-case-no')) ?? '';
   const caseId = Number(await sent.getAttribute('data-case-id'));
+  // the receipt gives the tracking code that, with the number, follows the case publicly
+  const code = (await sent.getAttribute('data-tracking-code')) ?? '';
+  expect(code).toMatch(/^[A-Z2-9]{8}$/);
+  await expect(sent.getByTestId('report-tracking-code')).toContainText(code);
   await page.screenshot({ path: 'test-results/cases-public-report.png', fullPage: true });
 
   // the city moves it through the loop over the API (the UI of these steps is the test above)
@@ -259,8 +263,14 @@ test('a resident reports on the public page with a point on the map, follows it 
   await step({ action: 'feedback', note: '已清运完毕', attachments: [photoId] });
   expect((await step({ action: 'verify_pass' })).state).toBe('closed');
 
-  // the resident follows it by number and evaluates it
-  await page.goto(`/public/track/${caseNo}`);
+  // the number alone shows nothing; with the tracking code the resident follows it and evaluates it
+  await page.goto('/public/track');
+  await page.getByTestId('track-case-no').fill(caseNo);
+  await page.getByTestId('track-code').fill('AAAAAAAA');
+  await page.getByTestId('track-submit').click();
+  await expect(page.getByTestId('track-not-found')).toBeVisible();
+  await page.getByTestId('track-code').fill(code.toLowerCase());
+  await page.getByTestId('track-submit').click();
   await expect(page.getByTestId('track-result')).toHaveAttribute('data-state', 'closed');
   await page.getByTestId('evaluation-basically_satisfied').click();
   await page.getByTestId('public-evaluate-submit').click();

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -35,6 +36,7 @@ import { verifyRequestIds } from './platform/access/reach.ts';
 import { appendAudit, recordAudit } from './platform/audit/audit.ts';
 import { errors } from './platform/errors/errors.ts';
 import { errorHandler } from './platform/http/errors-handler.ts';
+import { rateLimitOf, tooManyRequests } from './platform/http/rate-limit.ts';
 import type { ApiCaller, AuditFields, Deps, RouteSpec } from './platform/http/route.ts';
 import { ErrorSchema } from './platform/http/schemas.ts';
 import { inputOptions, installInputHandling } from './platform/http/validation.ts';
@@ -43,6 +45,8 @@ import { recruitmentRoutes } from './recruitment/recruitment.routes.ts';
 import { systemRoutes } from './system/system.routes.ts';
 import { trainingRoutes } from './training/training.routes.ts';
 import { transferRoutes } from './transfers/transfer.routes.ts';
+import { cadreRoutes } from './village-cadres/cadre.routes.ts';
+import { electionRoutes } from './village-cadres/election.routes.ts';
 import { publicVillageRoutes } from './village-publication/public.routes.ts';
 import { publicationRoutes } from './village-publication/publication.routes.ts';
 import { weakOrgRoutes } from './weak-orgs/weak-org.routes.ts';
@@ -81,6 +85,8 @@ export const ROUTES: RouteSpec[] = [
   ...publicationRoutes,
   ...publicVillageRoutes,
   ...powerListRoutes,
+  ...cadreRoutes,
+  ...electionRoutes,
   // village leaders assessed (issue 15)
   ...assessmentRoutes,
   ...economyRoutes,
@@ -120,6 +126,12 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   installInputHandling(app);
 
   await app.register(fastifyCookie);
+  // only the routes that declare a rateLimit (registerRoute); refusals in the one error shape
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      tooManyRequests(context.after, Math.ceil(context.ttl / 1000)),
+  });
   await app.register(fastifyCompress, { threshold: 2048 });
   await app.register(fastifySwagger, {
     openapi: {
@@ -200,6 +212,7 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
     method: spec.method,
     url: spec.url,
     ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+    ...(spec.rateLimit ? { config: { rateLimit: rateLimitOf(deps.config, spec.rateLimit) } } : {}),
     ...(spec.errorHandler ? { errorHandler: spec.errorHandler } : {}),
     schema: {
       summary: spec.summary,

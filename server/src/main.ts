@@ -1,6 +1,8 @@
 // Commands: serve (default) | migrate | seed [--scale test|demo|city] [--seed N] [--cases N] |
+// backup [--out DIR] | restore --from DIR [--force] |
 // import-cases --system <code> --file <history.jsonl> [--mode keep_good|all_or_nothing] | audit-verify |
 // train-classifier
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +19,9 @@ import { DEFAULT_SEED, seedDemo } from './demo/seed.ts';
 import { startDeliveryJobs } from './notifications/jobs.ts';
 import { appendAudit, verifyAuditChain } from './platform/audit/audit.ts';
 import { type Config, loadConfig } from './platform/config/config.ts';
-import { loadDataKey, setDataKey } from './platform/crypto/crypto.ts';
+import { hasDataKey, loadDataKey, setDataKey } from './platform/crypto/crypto.ts';
+import { checkDataKey, missingKeyMessage } from './platform/crypto/key-check.ts';
+import { backup, restore } from './platform/db/backup.ts';
 import { lockDataDir } from './platform/db/data-dir-lock.ts';
 import { type Database, openDatabase } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
@@ -29,24 +33,37 @@ export const VERSION = (
 ).version;
 
 export async function openConfigured(config: Config): Promise<Database> {
-  setDataKey(loadDataKey(config.dataDir, config.dataKey));
   if (config.databaseUrl) {
+    // several servers share a PostgreSQL: the key is configuration, never a file of one of them
+    if (!config.dataKey) throw new Error(missingKeyMessage(randomBytes(16).toString('hex')));
+    setDataKey(config.dataKey);
     const database = await openDatabase({ databaseUrl: config.databaseUrl });
-    await migrate(database);
+    try {
+      await migrate(database);
+      await checkDataKey(database.db, 'DATABASE_URL');
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
     return database;
   }
+  setDataKey(loadDataKey(config.dataDir, config.dataKey));
   const release = lockDataDir(config.dataDir);
   process.once('exit', release);
   const database = await openDatabase({ dataDir: path.join(config.dataDir, 'pglite') });
-  await migrate(database);
   const close = database.close;
-  return {
-    ...database,
-    async close() {
-      await close();
-      release();
-    },
+  const closeAll = async () => {
+    await close();
+    release();
   };
+  try {
+    await migrate(database);
+    await checkDataKey(database.db, `DATA_DIR (${config.dataDir})`);
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+  return { ...database, close: closeAll };
 }
 
 async function isEmpty(database: Database): Promise<boolean> {
@@ -186,11 +203,20 @@ export async function main(): Promise<void> {
       file: { type: 'string' },
       system: { type: 'string' },
       mode: { type: 'string', default: 'keep_good' },
+      out: { type: 'string' },
+      from: { type: 'string' },
     },
   });
   const command = positionals[0] ?? 'serve';
   const config = loadConfig();
   if (command === 'serve') return serve(config);
+  if (command === 'backup' || command === 'restore') {
+    return backupCommand(command, config, {
+      out: values.out,
+      from: values.from,
+      force: values.force === true,
+    });
+  }
   const database = await openConfigured(config);
   try {
     if (command === 'migrate') {
@@ -229,11 +255,52 @@ export async function main(): Promise<void> {
       if (!result.ok) process.exitCode = 1;
     } else {
       throw new Error(
-        `unknown command ${command}: use serve | migrate | seed | import-cases | audit-verify | train-classifier`,
+        `unknown command ${command}: use serve | migrate | seed | import-cases | audit-verify | train-classifier | backup | restore`,
       );
     }
   } finally {
     await database.close();
+  }
+}
+
+/** npm run backup -- [--out DIR] | npm run restore -- --from DIR [--force] (platform/db/backup.ts). */
+async function backupCommand(
+  command: 'backup' | 'restore',
+  config: Config,
+  args: { out?: string | undefined; from?: string | undefined; force: boolean },
+) {
+  if (config.databaseUrl) {
+    if (!config.dataKey) throw new Error(missingKeyMessage(randomBytes(16).toString('hex')));
+    setDataKey(config.dataKey);
+  } else {
+    if (command === 'restore' && !hasDataKey(config.dataDir, config.dataKey)) {
+      throw new Error(
+        '恢复需要备份时所用的数据密钥：请设置 QJ_DATA_KEY（或把原 DATA_DIR/keys.json 复制到新 DATA_DIR）。' +
+          ' / A restore needs the data key the backup was made with: set QJ_DATA_KEY (or copy the old DATA_DIR/keys.json).',
+      );
+    }
+    setDataKey(loadDataKey(config.dataDir, config.dataKey));
+  }
+  const target = config.databaseUrl
+    ? { databaseUrl: config.databaseUrl }
+    : { pgliteDir: path.join(config.dataDir, 'pglite') };
+  // the embedded engine is one process: hold the data folder's lock (refused while a server runs)
+  const release = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
+  try {
+    if (command === 'backup') {
+      const out = path.resolve(args.out ?? `backup-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+      const manifest = await backup(target, out, VERSION);
+      console.log(JSON.stringify({ ok: true, out, ...manifest }));
+      return;
+    }
+    if (!args.from) throw new Error('restore needs --from <backup folder>');
+    const result = await restore(path.resolve(args.from), target, args.force);
+    console.log(
+      JSON.stringify({ ok: result.audit.ok, audit: result.audit, keptAside: result.keptAside ?? null }),
+    );
+    if (!result.audit.ok) process.exitCode = 1;
+  } finally {
+    release();
   }
 }
 

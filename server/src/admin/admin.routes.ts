@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { Id, IdParams, MultilineText, Paging, Text } from '../platform/http/schemas.ts';
 import { readSecuritySettings, SECURITY_DEFAULTS, writeSetting } from '../platform/settings/settings.ts';
 import * as accounts from './account.service.ts';
 
@@ -19,7 +19,7 @@ const RoleSchema = Type.Union(
 );
 const AccountQuery = Type.Object({
   ...Paging,
-  q: Type.Optional(Type.String({ maxLength: 64 })),
+  q: Type.Optional(Text(64)),
   role: Type.Optional(RoleSchema),
   lockedOnly: Type.Optional(Type.Boolean()),
 });
@@ -62,7 +62,7 @@ export const adminRoutes = [
     access: 'account:manage',
     summary: '可选的账号管辖组织（代码或名称）/ Orgs to choose an account scope from',
     tags: ['admin'],
-    query: Type.Object({ q: Type.String({ minLength: 1, maxLength: 50 }) }),
+    query: Type.Object({ q: Text(50, { minLength: 1 }) }),
     async handler({ db, actor, query }) {
       return { items: await accounts.scopeOptions(db, actor, query.q) };
     },
@@ -76,14 +76,16 @@ export const adminRoutes = [
     body: Type.Object(
       {
         username: Type.String({ minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9_.-]+$' }),
-        displayName: Type.String({ minLength: 1, maxLength: 64 }),
+        displayName: Text(64, { minLength: 1 }),
         role: RoleSchema,
-        scopeOrgId: Type.Integer({ minimum: 1 }),
-        password: Type.String({ minLength: 1, maxLength: 128 }),
-        reason: Type.Optional(Type.String({ maxLength: 500 })),
+        scopeOrgId: Id('管辖组织 / the scope org'),
+        password: Text(128, { minLength: 1 }),
+        reason: Type.Optional(MultilineText(500)),
       },
       { additionalProperties: false },
     ),
+    // the system administrator names the scope from the org directory of its own subtree
+    ids: { body: { scopeOrgId: 'org' } },
     async handler({ actor, body, write, reply }) {
       const created = await write((trx, audit) =>
         accounts.createAccount(actor, body as accounts.NewAccountInput, trx, audit),

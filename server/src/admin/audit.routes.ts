@@ -2,16 +2,16 @@ import { Type } from '@sinclair/typebox';
 import { requirePermission } from '../platform/access/scope.ts';
 import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { route } from '../platform/http/route.ts';
-import { Paging } from '../platform/http/schemas.ts';
+import { DateOnly, Paging, Text } from '../platform/http/schemas.ts';
 import * as service from './audit.service.ts';
 
 const AuditQuery = Type.Object({
   ...Paging,
-  from: Type.Optional(Type.String({ format: 'date' })),
-  to: Type.Optional(Type.String({ format: 'date' })),
-  actor: Type.Optional(Type.String({ maxLength: 64 })),
-  action: Type.Optional(Type.String({ maxLength: 64 })),
-  targetType: Type.Optional(Type.String({ maxLength: 32 })),
+  from: Type.Optional(DateOnly('起 / from')),
+  to: Type.Optional(DateOnly('止 / to')),
+  actor: Type.Optional(Text(64)),
+  action: Type.Optional(Text(64)),
+  targetType: Type.Optional(Text(32)),
 });
 
 export const auditRoutes = [

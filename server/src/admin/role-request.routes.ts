@@ -1,16 +1,13 @@
 // 三员分立: the system administrator asks for a role or a wider scope, the security administrator decides.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { Id, IdParams, MultilineText, Paging } from '../platform/http/schemas.ts';
 import { RoleSchema } from './admin.routes.ts';
 import * as requests from './role-request.service.ts';
 
 const StateSchema = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]);
 const RequestQuery = Type.Object({ ...Paging, state: Type.Optional(StateSchema) });
-const Note = Type.Object(
-  { note: Type.Optional(Type.String({ maxLength: 500 })) },
-  { additionalProperties: false },
-);
+const Note = Type.Object({ note: Type.Optional(MultilineText(500)) }, { additionalProperties: false });
 
 export const roleRequestRoutes = [
   route({
@@ -24,11 +21,13 @@ export const roleRequestRoutes = [
     body: Type.Object(
       {
         role: RoleSchema,
-        scopeOrgId: Type.Integer({ minimum: 1 }),
-        reason: Type.String({ minLength: 1, maxLength: 500 }),
+        scopeOrgId: Id('管辖组织 / the scope org'),
+        reason: MultilineText(500, { minLength: 1 }),
       },
       { additionalProperties: false },
     ),
+    // the system administrator names the scope from the org directory of its own subtree
+    ids: { body: { scopeOrgId: 'org' } },
     async handler({ actor, params, body, write, reply }) {
       const outcome = await write((trx, audit) =>
         requests.requestChange(actor, params.id, body as requests.ChangeInput, trx, audit),

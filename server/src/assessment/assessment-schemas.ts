@@ -25,7 +25,11 @@ export const Code = Text(40, { minLength: 1, pattern: '^[a-z][a-z0-9_]*$' });
 
 const Scoring = Type.Union([
   Type.Object(
-    { kind: Type.Literal('linear'), zero: Type.Number(), full: Type.Number() },
+    {
+      kind: Type.Literal('linear'),
+      zero: Num(-1_000_000_000, 1_000_000_000),
+      full: Num(-1_000_000_000, 1_000_000_000),
+    },
     { additionalProperties: false },
   ),
   Type.Object(

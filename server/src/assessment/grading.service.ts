@@ -215,7 +215,7 @@ export async function runGrading(
   const villages = await villagesUnder(db, actor, basePath);
   const [figures, secretaries, manual] = await Promise.all([
     computeFigures(db, actor, basePath, period, villages, settings),
-    villageSecretaries(db, villages, period.to),
+    villageSecretaries(db, actor, basePath, villages, period.to),
     Promise.all(rounds.map((r) => (r ? manualEntries(db, Number(r.id)) : null))),
   ]);
   const entered: Awaited<ReturnType<typeof manualEntries>> = new Map();

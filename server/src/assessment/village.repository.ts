@@ -1,11 +1,12 @@
 // The villages (村 and 社区 party organizations) an assessment covers, with their town, county, kind of
 // division, category and secretary. Who a village's secretary is comes from ONE read function,
-// villageSecretaries: the village cadres' posts where they are recorded (issue 14), else the current
-// term's committee (org-checks, 0012_org_terms).
+// villageSecretaries: the village cadres' posts where they are recorded (issue 14's secretaryTenure),
+// else the current term's committee (org-checks, 0012_org_terms).
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
+import { secretaryTenure } from '../village-cadres/village-indicators.ts';
 
 export interface VillageRef {
   id: number;
@@ -71,21 +72,23 @@ export interface VillageSecretary {
 }
 
 /**
- * The secretary of each village (ids already verified inside the scope) on `asOf`. Where the village's
- * cadres are recorded (village-cadres, issue 14: cadre_post), the party secretary whose post covers
- * that day; a village with cadre posts but none such has a vacant post since the last one ended.
+ * The secretary of each village (ids already verified inside the scope, under `basePath`) on `asOf`.
+ * Where the village's cadres are recorded (issue 14: village-cadres' secretaryTenure, from the posts
+ * that 换届 writes), the party secretary holding the post that day, or since when it has been vacant.
  * Otherwise the secretary of the village org's latest term (org-checks); no term, or a term without a
  * secretary, is a vacant post — since that election, or since the org's first day in the records.
  */
 export async function villageSecretaries(
   db: Kysely<DB>,
+  actor: Actor,
+  basePath: string,
   villages: readonly Pick<VillageRef, 'id' | 'since'>[],
   asOf: string = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10),
 ): Promise<Map<number, VillageSecretary>> {
   const out = new Map<number, VillageSecretary>();
   if (villages.length === 0) return out;
   const ids = villages.map((v) => v.id);
-  const [terms, posts] = await Promise.all([
+  const [terms, tenure] = await Promise.all([
     db
       .selectFrom('org_term as t')
       .select(['t.org_id', 't.elected_on'])
@@ -105,43 +108,22 @@ export async function villageSecretaries(
       .orderBy('t.elected_on', 'desc')
       .orderBy('t.id', 'desc')
       .execute(),
-    db
-      .selectFrom('cadre_post as p')
-      .innerJoin('village_cadre as c', 'c.id', 'p.cadre_id')
-      .select(['p.org_id', 'p.post', 'p.term_start', 'p.ended_on', 'c.member_id', 'c.name'])
-      .where('p.org_id', '=', sql<number>`any(${ids}::bigint[])`)
-      .where('p.committee', '=', 'party')
-      .where('p.term_start', '<=', asOf)
-      .orderBy('p.org_id')
-      .orderBy('p.term_start', 'desc')
-      .execute(),
+    actor.permissions.has('village:read') ? secretaryTenure(db, actor, { basePath, on: asOf }) : new Map(),
   ]);
   const latest = new Map(terms.map((r) => [Number(r.org_id), r]));
-  const postsOf = new Map<number, typeof posts>();
-  for (const p of posts) {
-    const list = postsOf.get(Number(p.org_id)) ?? [];
-    list.push(p);
-    postsOf.set(Number(p.org_id), list);
-  }
   for (const v of villages) {
-    const cadres = postsOf.get(v.id);
-    if (cadres?.length) {
-      const secretaries = cadres.filter((p) => p.post === 'party_secretary');
-      const current = secretaries.find((p) => p.ended_on === null || p.ended_on > asOf);
-      if (current)
-        out.set(v.id, {
-          memberId: current.member_id === null ? null : Number(current.member_id),
-          name: current.name,
-          since: current.term_start,
-          vacantSince: null,
-        });
-      else {
-        const ended = secretaries.map((p) => p.ended_on).filter((d): d is string => d !== null);
-        const vacantSince = ended.length
-          ? (ended.sort().at(-1) ?? v.since)
-          : (cadres.at(-1)?.term_start ?? v.since);
-        out.set(v.id, { memberId: null, name: null, since: null, vacantSince });
-      }
+    const cadre = tenure.get(v.id);
+    if (cadre?.secretary) {
+      out.set(v.id, {
+        memberId: cadre.secretary.memberId,
+        name: cadre.secretary.name,
+        since: cadre.secretary.since,
+        vacantSince: null,
+      });
+      continue;
+    }
+    if (cadre?.vacantSince) {
+      out.set(v.id, { memberId: null, name: null, since: null, vacantSince: cadre.vacantSince });
       continue;
     }
     const term = latest.get(v.id);

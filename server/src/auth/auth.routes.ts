@@ -5,6 +5,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import { ROLE_NAMES_ZH } from '../platform/access/permissions.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { type Deps, route } from '../platform/http/route.ts';
+import { Text } from '../platform/http/schemas.ts';
 import { changePassword, login } from './auth.service.ts';
 import { CSRF_COOKIE, deleteSession, SESSION_COOKIE } from './session.ts';
 
@@ -15,12 +16,13 @@ export const authRoutes = [
     method: 'POST',
     url: '/api/auth/login',
     access: 'public',
+    rateLimit: 'login',
     summary: '登录 / Sign in',
     tags: ['auth'],
     body: Type.Object(
       {
-        username: Type.String({ minLength: 1, maxLength: 64 }),
-        password: Type.String({ minLength: 1, maxLength: 128 }),
+        username: Text(64, { minLength: 1 }),
+        password: Text(128, { minLength: 1 }),
       },
       { additionalProperties: false },
     ),
@@ -68,8 +70,8 @@ export const authRoutes = [
     tags: ['auth'],
     body: Type.Object(
       {
-        currentPassword: Type.String({ minLength: 1, maxLength: 128 }),
-        newPassword: Type.String({ minLength: 1, maxLength: 128 }),
+        currentPassword: Text(128, { minLength: 1 }),
+        newPassword: Text(128, { minLength: 1 }),
       },
       { additionalProperties: false },
     ),

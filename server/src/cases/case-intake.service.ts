@@ -4,7 +4,14 @@
 
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { placeNamesOfGrid } from '../grids/grid.repository.ts';
+import { enqueueSms, trackingParams } from '../notifications/sms/sms-outbox.ts';
 import type { Actor } from '../platform/access/actor.ts';
+import {
+  isPublicChannel,
+  newTrackingCode,
+  openTrackingCode,
+  sealTrackingCode,
+} from '../platform/access/public-view.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { type CoordSystem, isInChina, toWgs84 } from '../platform/geo/coords.ts';
@@ -44,6 +51,8 @@ export interface IntakeResult {
   state: string;
   /** false: an idempotent replay answered with the existing case. */
   created: boolean;
+  /** What the reporter follows the case with (with its number); null for 110 and 信访 cases. */
+  trackingCode: string | null;
 }
 
 const EXTERNAL_CHANNELS: readonly CaseChannel[] = ['hotline_12345', 'police_110', 'petition'];
@@ -154,14 +163,22 @@ export async function intake(
         : null;
   const replay = async () => {
     if (!key) return null;
-    const q = db.selectFrom('civic_case').select(['id', 'case_no', 'state', 'external_content_hash']);
+    const q = db
+      .selectFrom('civic_case')
+      .select(['id', 'case_no', 'state', 'external_content_hash', 'tracking_code_enc']);
     const found = await (key.system
       ? q.where('external_system', '=', key.system).where('external_id', '=', key.id)
       : q.where('client_request_id', '=', key.id)
     ).executeTakeFirst();
     if (!found) return null;
     if (found.external_content_hash !== hash) throw caseErrors.idempotencyConflict(key.id, found.case_no);
-    return { id: found.id, caseNo: found.case_no, state: found.state, created: false };
+    return {
+      id: found.id,
+      caseNo: found.case_no,
+      state: found.state,
+      created: false,
+      trackingCode: found.tracking_code_enc ? openTrackingCode(found.tracking_code_enc) : null,
+    };
   };
   const existing = await replay();
   if (existing) return existing;
@@ -187,6 +204,9 @@ export async function intake(
       const seq = await sql<{ n: string }>`select nextval('civic_case_no_seq') as n`.execute(trx);
       const caseNo = caseNumber(now, Number(seq.rows[0]?.n));
       const phone = input.reporterPhone?.trim() || null;
+      // the public follows a case with its number and this code (never a 110 or 信访 case)
+      const trackingCode = isPublicChannel(channel) ? newTrackingCode() : null;
+      const sealedCode = trackingCode ? sealTrackingCode(trackingCode) : null;
       const inserted = await trx
         .insertInto('civic_case')
         .values({
@@ -220,6 +240,7 @@ export async function intake(
           due_at: clock.due,
           created_at: now,
           updated_at: now,
+          tracking_code_enc: sealedCode,
         })
         .returning(['id', 'case_no', 'state'])
         .executeTakeFirstOrThrow();
@@ -262,6 +283,20 @@ export async function intake(
         })
         .execute();
       await notifyDispatchers(trx, inserted.id, loc.place, caseNo, input.title);
+      if (trackingCode && phone) {
+        // the receipt by SMS: the number, the tracking code and the link that opens the case
+        await enqueueSms(
+          trx,
+          [{ phoneEnc: encryptPii(phone), phoneMasked: maskPhone(phone), accountId: null }],
+          {
+            caseId: inserted.id,
+            countyCode: loc.place.countyCode,
+            event: 'case.report',
+            templateId: 'QJ_CASE_RECEIVED',
+            params: { caseNo, ...trackingParams(caseNo, sealedCode) },
+          },
+        );
+      }
       await audit({
         action: 'case.report',
         targetType: 'case',
@@ -276,7 +311,13 @@ export async function intake(
         },
         countyCode: loc.place.countyCode,
       });
-      return { id: inserted.id, caseNo: inserted.case_no, state: inserted.state, created: true };
+      return {
+        id: inserted.id,
+        caseNo: inserted.case_no,
+        state: inserted.state,
+        created: true,
+        trackingCode,
+      };
     });
   } catch (error) {
     // two identical requests at once: the unique key lets one in; the other answers as a replay

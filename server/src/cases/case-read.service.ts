@@ -5,6 +5,7 @@
 import ExcelJS from 'exceljs';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
+import { publicActionName, publicSteps, verifyTracking } from '../platform/access/public-view.ts';
 import {
   type CaseAccess,
   type CaseScope,
@@ -15,7 +16,7 @@ import {
   verifyOrg,
 } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
-import { AppError, notFound } from '../platform/errors/errors.ts';
+import { AppError } from '../platform/errors/errors.ts';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { caseRole } from './case-common.ts';
@@ -373,34 +374,13 @@ function maskName(name: string | null): string | null {
   return name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 3))}`;
 }
 
-/** Public follow-up by case number: state and timeline, no personal data, no notes. */
-export async function caseByNumber(db: Kysely<DB>, caseNo: string) {
-  const c = await db
-    .selectFrom('civic_case')
-    .leftJoin('case_category', 'case_category.code', 'civic_case.category_code')
-    .select([
-      'civic_case.id',
-      'civic_case.case_no',
-      'civic_case.state',
-      'case_category.name_zh as category',
-      'civic_case.created_at',
-      'civic_case.closed_at',
-    ])
-    .where('civic_case.case_no', '=', caseNo)
-    .executeTakeFirst();
-  if (!c) {
-    throw notFound('CASE_NOT_FOUND', `没有编号为 ${caseNo} 的案件。`, `No case numbered ${caseNo}.`, {
-      caseNo,
-    });
-  }
-  const steps = await db
-    .selectFrom('case_step')
-    .select(['action', 'at'])
-    .where('case_id', '=', c.id)
-    .where('action', '!=', 'supervise')
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
+/**
+ * Public follow-up: the case number AND its tracking code (platform/access/public-view.ts, the one
+ * public rule): state, category and the timeline of actions; no personal data, no notes.
+ */
+export async function trackCase(db: Kysely<DB>, caseNo: string, code: string) {
+  const c = await verifyTracking(db, caseNo, code);
+  const steps = await publicSteps(db, [c.id]).orderBy('case_step.at').orderBy('case_step.id').execute();
   return {
     caseNo: c.case_no,
     state: c.state,
@@ -410,7 +390,7 @@ export async function caseByNumber(db: Kysely<DB>, caseNo: string) {
     closedAt: c.closed_at,
     steps: steps.map((s) => ({
       action: s.action,
-      actionName: s.action === 'report' ? '上报' : ACTION_NAMES[s.action as CaseAction].zh,
+      actionName: s.action === 'report' ? '上报' : publicActionName(s.action).zh,
       at: s.at,
     })),
   };

@@ -2,7 +2,18 @@ import { Type } from '@sinclair/typebox';
 import type { CoordSystem as CoordSystemName } from '../platform/geo/coords.ts';
 import { CursorParam } from '../platform/http/cursor.ts';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import {
+  Id,
+  IdList,
+  IdParams,
+  Instant,
+  Lat,
+  Literals,
+  Lng,
+  MultilineText,
+  Paging,
+  Text,
+} from '../platform/http/schemas.ts';
 import { decodeUpload, readAttachment, uploadPhoto } from './attachment.service.ts';
 import { type IntakeInput, intake, placeOf } from './case-intake.service.ts';
 import * as read from './case-read.service.ts';
@@ -12,7 +23,7 @@ import { suggest } from './classifier/suggest.service.ts';
 import { listDepartments } from './department.service.ts';
 import { CASE_ACTIONS } from './domain/case-machine.ts';
 
-const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = Literals;
 const CoordSystem = lit(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
 const Limit = Type.Object(
   {
@@ -24,20 +35,20 @@ const Limit = Type.Object(
 
 export const CaseIntakeBody = Type.Object(
   {
-    categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 16 })),
-    title: Type.String({ minLength: 1, maxLength: 100 }),
-    description: Type.Optional(Type.String({ maxLength: 2000 })),
-    address: Type.Optional(Type.String({ maxLength: 200 })),
-    lng: Type.Number({ minimum: -180, maximum: 180 }),
-    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    categoryCode: Type.Optional(Text(16, { minLength: 1 })),
+    title: Text(100, { minLength: 1 }),
+    description: Type.Optional(MultilineText(2000)),
+    address: Type.Optional(Text(200)),
+    lng: Lng(),
+    lat: Lat(),
     coordSystem: Type.Optional(CoordSystem),
-    photos: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 9 })),
-    clientRequestId: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    photos: Type.Optional(IdList(9, '照片（先上传）/ photos uploaded before')),
+    clientRequestId: Type.Optional(Text(64, { minLength: 1 })),
   },
   { additionalProperties: false },
 );
 
-const CaseParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+const CaseParams = IdParams;
 
 export const caseRoutes = [
   route({
@@ -47,7 +58,8 @@ export const caseRoutes = [
     summary:
       '可派遣、可吹哨的职能部门（案件所在或本辖区的区县）/ Departments to dispatch or summon (the case’s or the scope’s county)',
     tags: ['cases'],
-    query: Type.Object({ caseId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+    query: Type.Object({ caseId: Type.Optional(Id()) }),
+    ids: { query: { caseId: 'case' } },
     async handler({ db, actor, query }) {
       return listDepartments(db, actor, query.caseId);
     },
@@ -66,13 +78,16 @@ export const caseRoutes = [
     method: 'POST',
     url: '/api/cases',
     access: 'case:report',
+    rateLimit: 'public_report',
     summary: '上报案件（网格员、居民、镇村）/ Report a case',
     tags: ['cases'],
     body: CaseIntakeBody,
+    ids: { body: { 'photos[]': 'attachment' } },
     async handler({ db, actor, body, write, reply }) {
       const r = await intake(db, write, { kind: 'account', actor }, body as IntakeInput);
       reply.status(r.created ? 201 : 200);
-      return { case: await read.caseDetail(db, actor, r.id) };
+      // the receipt: the reporter follows the case on the public page with its number and this code
+      return { case: await read.caseDetail(db, actor, r.id), trackingCode: r.trackingCode };
     },
   }),
   route({
@@ -114,22 +129,23 @@ export const caseRoutes = [
     tags: ['cases'],
     query: Type.Object({
       ...Paging,
-      state: Type.Optional(Type.String({ maxLength: 200 })),
+      state: Type.Optional(Text(200, { description: '状态，逗号分隔 / states, comma-separated' })),
       light: Type.Optional(lit(['green', 'yellow', 'red'])),
       channel: Type.Optional(
         lit(['grid_worker', 'resident', 'hotline_12345', 'police_110', 'petition', 'external']),
       ),
-      categoryCode: Type.Optional(Type.String({ maxLength: 16 })),
-      q: Type.Optional(Type.String({ maxLength: 50 })),
-      townId: Type.Optional(Type.Integer({ minimum: 1 })),
-      departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
-      from: Type.Optional(Type.String({ format: 'date-time' })),
-      to: Type.Optional(Type.String({ format: 'date-time' })),
+      categoryCode: Type.Optional(Text(16)),
+      q: Type.Optional(Text(50)),
+      townId: Type.Optional(Id()),
+      departmentId: Type.Optional(Id()),
+      from: Type.Optional(Instant()),
+      to: Type.Optional(Instant()),
       mine: Type.Optional(Type.Boolean()),
       sort: Type.Optional(lit(['createdAt', 'deadline'])),
       order: Type.Optional(lit(['asc', 'desc'])),
       cursor: Type.Optional(CursorParam),
     }),
+    ids: { query: { townId: 'org', departmentId: 'department' } },
     async handler({ db, actor, query }) {
       return read.listCases(db, actor, query as read.CaseFilter, query.page ?? 1, query.pageSize ?? 20);
     },
@@ -141,12 +157,13 @@ export const caseRoutes = [
     summary: '建议类别、部门和可能重复的案件 / Suggest category, department and duplicates',
     tags: ['cases'],
     query: Type.Object({
-      text: Type.String({ minLength: 1, maxLength: 2000 }),
-      lng: Type.Optional(Type.Number()),
-      lat: Type.Optional(Type.Number()),
-      categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 16 })),
-      caseId: Type.Optional(Type.Integer({ minimum: 1 })),
+      text: MultilineText(2000, { minLength: 1 }),
+      lng: Type.Optional(Lng()),
+      lat: Type.Optional(Lat()),
+      categoryCode: Type.Optional(Text(16, { minLength: 1 })),
+      caseId: Type.Optional(Id()),
     }),
+    ids: { query: { caseId: 'case' } },
     async handler({ db, actor, query }) {
       return suggest(db, actor, query);
     },
@@ -168,14 +185,22 @@ export const caseRoutes = [
     },
   }),
   route({
-    method: 'GET',
-    url: '/api/cases/by-number/:caseNo',
+    method: 'POST',
+    url: '/api/cases/track',
     access: 'public',
-    summary: '按案件编号查询进度（不含个人信息）/ Follow a case by its number',
+    rateLimit: 'tracking',
+    summary:
+      '凭案件编号和查询码查询进度（不含个人信息和内部意见）/ Follow a case by its number and tracking code',
     tags: ['cases'],
-    params: Type.Object({ caseNo: Type.String({ pattern: '^JM\\d{14,}$' }) }),
-    async handler({ db, params }) {
-      return read.caseByNumber(db, params.caseNo);
+    body: Type.Object(
+      {
+        caseNo: Type.String({ pattern: '^JM\\d{14,30}$', maxLength: 32 }),
+        code: Type.String({ minLength: 1, maxLength: 20, pattern: '^[A-Za-z0-9 -]+$' }),
+      },
+      { additionalProperties: false },
+    ),
+    async handler({ db, body }) {
+      return read.trackCase(db, body.caseNo, body.code);
     },
   }),
   route({
@@ -201,20 +226,28 @@ export const caseRoutes = [
     body: Type.Object(
       {
         action: lit(CASE_ACTIONS),
-        version: Type.Integer({ minimum: 1 }),
-        note: Type.Optional(Type.String({ maxLength: 2000 })),
-        categoryCode: Type.Optional(Type.String({ maxLength: 16 })),
-        departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
-        departmentIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 })),
+        version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }),
+        note: Type.Optional(MultilineText(2000)),
+        categoryCode: Type.Optional(Text(16)),
+        departmentId: Type.Optional(Id('派遣的部门 / the department dispatched to')),
+        departmentIds: Type.Optional(IdList(20, '吹哨的部门 / the departments summoned')),
         rejectReason: Type.Optional(lit(['invalid', 'duplicate', 'not_our_responsibility'])),
-        duplicateOf: Type.Optional(Type.Integer({ minimum: 1 })),
+        duplicateOf: Type.Optional(Id('重复的案件 / the case this one repeats')),
         extension: Type.Optional(Limit),
         evaluation: Type.Optional(lit(['satisfied', 'basically_satisfied', 'dissatisfied'])),
         supervision: Type.Optional(lit(['ordinary', 'yellow', 'red'])),
-        attachments: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20 })),
+        attachments: Type.Optional(IdList(20, '照片 / photos')),
       },
       { additionalProperties: false },
     ),
+    ids: {
+      body: {
+        departmentId: 'case_department',
+        'departmentIds[]': 'case_department',
+        duplicateOf: 'case',
+        'attachments[]': 'attachment',
+      },
+    },
     async handler({ db, actor, params, body, write }) {
       await transitionCase(db, write, actor, params.id, body as TransitionBody);
       return read.caseDetailAfterAction(db, actor, params.id);
@@ -230,12 +263,10 @@ export const caseRoutes = [
           ? '被吹哨部门报到 / A summoned department reports'
           : '被吹哨部门完成 / A summoned department is done',
       tags: ['cases'],
-      params: Type.Object({ id: Type.Integer({ minimum: 1 }), departmentId: Type.Integer({ minimum: 1 }) }),
+      params: Type.Object({ id: Id(), departmentId: Id() }),
       scopeResource: 'case',
-      body: Type.Object(
-        { note: Type.Optional(Type.String({ maxLength: 2000 })) },
-        { additionalProperties: false },
-      ),
+      ids: { params: { departmentId: 'case_department' } },
+      body: Type.Object({ note: Type.Optional(MultilineText(2000)) }, { additionalProperties: false }),
       async handler({ db, actor, params, body, write }) {
         await summonsAction(db, write, actor, params.id, params.departmentId, verb, body.note);
         return read.caseDetailAfterAction(db, actor, params.id);
@@ -249,10 +280,11 @@ export const caseRoutes = [
     summary: '案件统计（响应率、按期处置率、结案率……）/ Case statistics of a scope',
     tags: ['cases'],
     query: Type.Object({
-      scopeOrgId: Type.Optional(Type.Integer({ minimum: 1 })),
-      from: Type.Optional(Type.String({ format: 'date-time' })),
-      to: Type.Optional(Type.String({ format: 'date-time' })),
+      scopeOrgId: Type.Optional(Id()),
+      from: Type.Optional(Instant()),
+      to: Type.Optional(Instant()),
     }),
+    ids: { query: { scopeOrgId: 'org' } },
     async handler({ db, actor, query }) {
       return read.caseStats(db, actor, query);
     },
@@ -264,10 +296,11 @@ export const caseRoutes = [
     summary: '导出案件统计 / Export case statistics to Excel',
     tags: ['cases'],
     query: Type.Object({
-      scopeOrgId: Type.Optional(Type.Integer({ minimum: 1 })),
-      from: Type.Optional(Type.String({ format: 'date-time' })),
-      to: Type.Optional(Type.String({ format: 'date-time' })),
+      scopeOrgId: Type.Optional(Id()),
+      from: Type.Optional(Instant()),
+      to: Type.Optional(Instant()),
     }),
+    ids: { query: { scopeOrgId: 'org' } },
     async handler({ db, actor, query, reply, audit }) {
       const stats = await read.caseStats(db, actor, query);
       const buffer = await read.caseStatsWorkbook(stats);

@@ -80,7 +80,7 @@ async function photo(client: TestClient): Promise<number> {
 }
 
 async function report(client: TestClient, extra: Record<string, unknown> = {}) {
-  const res = await client.post<{ case: Detail }>('/api/cases', {
+  const res = await client.post<{ case: Detail; trackingCode: string }>('/api/cases', {
     title: '路灯不亮',
     description: '小区门口路灯晚上不亮',
     categoryCode: 'C01-02',
@@ -89,7 +89,7 @@ async function report(client: TestClient, extra: Record<string, unknown> = {}) {
     ...extra,
   });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
-  return res.body.case;
+  return { ...res.body.case, trackingCode: res.body.trackingCode };
 }
 
 async function act(client: TestClient, c: { id: number; version: number }, body: Record<string, unknown>) {
@@ -254,7 +254,10 @@ describe('the loop', () => {
     ]);
     const pub = await server
       .client()
-      .get<{ caseNo: string; state: string; steps: unknown[] }>(`/api/cases/by-number/${c.caseNo}`);
+      .post<{ caseNo: string; state: string; steps: unknown[] }>('/api/cases/track', {
+        caseNo: c.caseNo,
+        code: reported.trackingCode,
+      });
     expect(pub.status).toBe(200);
     expect(pub.body.state).toBe('evaluated');
     expect(JSON.stringify(pub.body)).not.toContain('resident');

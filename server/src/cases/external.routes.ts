@@ -2,12 +2,13 @@
 import { Type } from '@sinclair/typebox';
 import { notFound, unprocessable } from '../platform/errors/errors.ts';
 import { route } from '../platform/http/route.ts';
+import { Lat, Literals, Lng, MultilineText, Text } from '../platform/http/schemas.ts';
 import { type IntakeInput, intake } from './case-intake.service.ts';
 import type { CaseAction } from './domain/case-machine.ts';
 import { ACTION_NAMES, STATE_NAMES } from './domain/case-names.ts';
 import { type ImportMode, importHistory } from './import/case-import.service.ts';
 
-const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = Literals;
 
 export const externalRoutes = [
   route({
@@ -19,16 +20,16 @@ export const externalRoutes = [
     tags: ['external'],
     body: Type.Object(
       {
-        externalId: Type.String({ minLength: 1, maxLength: 64 }),
-        categoryCode: Type.Optional(Type.String({ minLength: 1, maxLength: 16 })),
-        title: Type.String({ minLength: 1, maxLength: 100 }),
-        description: Type.Optional(Type.String({ maxLength: 2000 })),
-        address: Type.Optional(Type.String({ maxLength: 200 })),
-        lng: Type.Number({ minimum: -180, maximum: 180 }),
-        lat: Type.Number({ minimum: -90, maximum: 90 }),
+        externalId: Text(64, { minLength: 1 }),
+        categoryCode: Type.Optional(Text(16, { minLength: 1 })),
+        title: Text(100, { minLength: 1 }),
+        description: Type.Optional(MultilineText(2000)),
+        address: Type.Optional(Text(200)),
+        lng: Lng(),
+        lat: Lat(),
         coordSystem: Type.Optional(lit(['wgs84', 'cgcs2000', 'gcj02', 'bd09'])),
-        reporterName: Type.Optional(Type.String({ maxLength: 50 })),
-        reporterPhone: Type.Optional(Type.String({ maxLength: 20 })),
+        reporterName: Type.Optional(Text(50)),
+        reporterPhone: Type.Optional(Text(20)),
         urgent: Type.Optional(Type.Boolean()),
       },
       { additionalProperties: false },
@@ -37,7 +38,8 @@ export const externalRoutes = [
       const { externalId, ...rest } = body;
       const r = await intake(db, write, { kind: 'external', system, externalId }, rest as IntakeInput);
       reply.status(r.created ? 201 : 200);
-      return { caseNo: r.caseNo, state: r.state };
+      // the caller tells the citizen the number and the tracking code (no code for 110 / 信访)
+      return { caseNo: r.caseNo, state: r.state, trackingCode: r.trackingCode };
     },
   }),
   route({
@@ -46,7 +48,7 @@ export const externalRoutes = [
     access: 'api_key',
     summary: '对接系统查询案件进度 / An external system polls its case',
     tags: ['external'],
-    params: Type.Object({ externalId: Type.String({ minLength: 1, maxLength: 64 }) }),
+    params: Type.Object({ externalId: Text(64, { minLength: 1 }) }),
     async handler({ db, system, params }) {
       const c = await db
         .selectFrom('civic_case')

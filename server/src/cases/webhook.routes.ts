@@ -4,6 +4,7 @@ import { MAX_ATTEMPTS } from '../notifications/retry.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
 import { unprocessable } from '../platform/errors/errors.ts';
 import { route } from '../platform/http/route.ts';
+import { Text } from '../platform/http/schemas.ts';
 
 function checkUrl(raw: string): string {
   let u: URL;
@@ -33,8 +34,8 @@ export const webhookRoutes = [
     tags: ['external'],
     body: Type.Object(
       {
-        url: Type.String({ minLength: 8, maxLength: 500 }),
-        secret: Type.String({ minLength: 16, maxLength: 200 }),
+        url: Text(500, { minLength: 8 }),
+        secret: Text(200, { minLength: 16 }),
       },
       { additionalProperties: false },
     ),

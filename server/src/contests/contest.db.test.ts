@@ -36,11 +36,21 @@ beforeAll(async () => {
   database = await createTestDatabase();
   server = await startTestServer(database);
   county = await server.as(COUNTY);
+  // villages that entered no demo contest, so this year's promise figure is this test's alone
   villages = await database.db
     .selectFrom('org')
     .select(['id', 'code', 'name'])
     .where('level', '=', 'village')
     .where('code', 'like', `${COUNTY}005%`)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('contest_entry')
+            .select('contest_entry.id')
+            .whereRef('contest_entry.org_id', '=', 'org.id'),
+        ),
+      ),
+    )
     .orderBy('code')
     .limit(3)
     .execute();

@@ -215,7 +215,9 @@ export async function enterContest(
   if (!me.path.startsWith(c.organizer_path)) throw err.outside();
   if (c.state !== 'open') throw err.finished();
   if (await entryOfOrg(db, c.id, me.id)) throw err.duplicate();
-  const secretary = (await villageSecretaries(db, [{ id: me.id, since: shanghaiToday() }])).get(me.id);
+  const secretary = (
+    await villageSecretaries(db, actor, me.path, [{ id: me.id, since: shanghaiToday() }])
+  ).get(me.id);
   const goals = input.goals.map((g) => g.trim()).filter(Boolean);
   return write(async (trx, audit) => {
     const id = await insertEntry(

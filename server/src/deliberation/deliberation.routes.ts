@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
 import { IdParams } from '../platform/http/schemas.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
-import { Created, DateOnly, lit, Text, Year } from '../village-cadres/village-common.ts';
+import { Created, DateOnly, Id, lit, Text, Year } from '../village-cadres/village-common.ts';
 import { sendXlsx } from '../village-cadres/village-excel.ts';
 import { createMatter, recordStep, withdrawMatter } from './deliberation.service.ts';
 import { exportMattersXlsx } from './deliberation-export.ts';
@@ -71,6 +71,7 @@ export const deliberationRoutes = [
       '村级重大事项决策：进行中的下一步与期限、合规性与原因 / Village decisions: next step, deadline, validity and why',
     tags: TAGS,
     query: MatterQuerySchema,
+    ids: { query: { orgId: 'org' } },
     response: { 200: MatterPage },
     async handler({ db, actor, query }) {
       return matterPage(db, actor, query);
@@ -84,6 +85,16 @@ export const deliberationRoutes = [
       '新建决策事项，或补录已决策事项及其全部步骤 / Open a matter, or enter one decided before with its steps',
     tags: TAGS,
     body: MatterBodySchema,
+    ids: {
+      body: {
+        orgId: 'org',
+        gridId: 'grid',
+        'steps[].attendees.members[]': 'member',
+        'steps[].attendees.cadres[]': 'village_cadre',
+        'steps[].attendees.representatives[]': 'village_representative',
+        'steps[].attachments[]': 'village_attachment',
+      },
+    },
     response: { 201: CreateResult },
     async handler({ db, actor, body, write, reply }) {
       const created = await createMatter(db, write, actor, body);
@@ -98,6 +109,7 @@ export const deliberationRoutes = [
     summary: '导出村级重大事项决策为 Excel（同样的筛选）/ Export the matters to Excel (same filters)',
     tags: TAGS,
     query: MatterQuerySchema,
+    ids: { query: { orgId: 'org' } },
     response: { 200: Type.Unknown({ description: 'xlsx' }) },
     async handler({ db, actor, query, reply, audit }) {
       const file = await exportMattersXlsx(db, actor, query);
@@ -122,9 +134,10 @@ export const deliberationRoutes = [
     summary: '决策合规性按下级组织统计（可逐级下钻）/ Validity per town or village, with drill-down',
     tags: TAGS,
     query: Type.Object({
-      orgId: Type.Optional(Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER })),
+      orgId: Type.Optional(Id()),
       year: Type.Optional(Year()),
     }),
+    ids: { query: { orgId: 'org' } },
     response: { 200: FiguresResult },
     async handler({ db, actor, query }) {
       return deliberationFigures(db, actor, query);
@@ -175,6 +188,14 @@ export const deliberationRoutes = [
     tags: TAGS,
     params: IdParams,
     body: StepBodySchema,
+    ids: {
+      body: {
+        'attendees.members[]': 'member',
+        'attendees.cadres[]': 'village_cadre',
+        'attendees.representatives[]': 'village_representative',
+        'attachments[]': 'village_attachment',
+      },
+    },
     scopeResource: 'deliberation',
     response: { 200: StepResult },
     async handler({ db, actor, params, body, write }) {

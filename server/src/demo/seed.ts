@@ -1,6 +1,7 @@
 // The Jiangmen demo data set: divisions, the org tree, 2,954 grids with their party orgs and workers,
 // units beside the territorial tree, members and demo accounts. Deterministic from a seed.
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { seedAssessmentDemo } from '../assessment/assessment-demo.ts';
 import { hashPassword } from '../auth/password.ts';
 import { trainClassifierIfEnough } from '../cases/classifier/classifier-training.ts';
 import { seedOrgTerms } from '../org-checks/org-check-demo.ts';
@@ -603,6 +604,10 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
             today,
             onProgress: (_, done, total) => progress('org life', done, total),
           });
+    // issue 15: categories, collective economy, contests, two years of assessments, weak-org ledgers
+    progress('assessment', 0, 1);
+    await seedAssessmentDemo(tx, { seed, today: today });
+    progress('assessment', 1, 1);
 
     return {
       divisions: divisions.length,

@@ -2,7 +2,15 @@
 // six-month warnings. Thin: parse, declare access, call one service function.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import {
+  DateOnly,
+  Id,
+  IdParams,
+  Int,
+  Month as MonthOf,
+  MultilineText,
+  Paging,
+} from '../platform/http/schemas.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import type { RateTable } from './domain/dues-rules.ts';
 import {
@@ -14,15 +22,15 @@ import {
   sixMonthWarnings,
 } from './dues.service.ts';
 
-const Month = Type.String({ minLength: 7, maxLength: 7, description: '月份 YYYY-MM / month' });
-const Id = Type.Integer({ minimum: 1 });
-const Fen = Type.Integer({ description: '金额（分）/ amount in fen' });
+const Month = MonthOf();
+/** Amounts in fen (分), up to 10^10 (100 million yuan); the service refuses a negative one with its own code. */
+const Fen = Int(-10_000_000_000, 10_000_000_000, { description: '金额（分）/ amount in fen' });
 const TAGS = ['dues'];
 const Bracket = Type.Object(
   {
     // null first: with coerceTypes an integer branch would turn null into 0
-    upToFen: Type.Union([Type.Null(), Type.Integer({ minimum: 1 })]),
-    bp: Type.Integer({ description: '基点 (0.01%)' }),
+    upToFen: Type.Union([Type.Null(), Int(1, 10_000_000_000)]),
+    bp: Int(0, 10_000, { description: '基点 (0.01%)' }),
   },
   { additionalProperties: false },
 );
@@ -56,7 +64,7 @@ export const duesRoutes = [
     summary: '新增或修改某月起生效的党费比例表（市级）/ Add or replace the rate version of a month (city)',
     tags: TAGS,
     body: Type.Object(
-      { effectiveMonth: Month, rates: Rates, note: Type.Optional(Type.String({ maxLength: 500 })) },
+      { effectiveMonth: Month, rates: Rates, note: Type.Optional(MultilineText(500)) },
       { additionalProperties: false },
     ),
     async handler({ db, actor, body, write }) {
@@ -102,13 +110,14 @@ export const duesRoutes = [
     body: Type.Object(
       {
         month: Month,
-        paidOn: Type.String({ minLength: 10, maxLength: 10 }),
-        payments: Type.Array(Type.Object({ memberId: Id, paidFen: Fen }, { additionalProperties: false }), {
+        paidOn: DateOnly('交纳日期 / paid on'),
+        payments: Type.Array(Type.Object({ memberId: Id(), paidFen: Fen }, { additionalProperties: false }), {
           maxItems: 2000,
         }),
       },
       { additionalProperties: false },
     ),
+    ids: { body: { 'payments[].memberId': 'member' } },
     async handler({ db, actor, params, body, write }) {
       return recordPayments(db, write, actor, params.id, body);
     },
@@ -119,7 +128,8 @@ export const duesRoutes = [
     access: 'dues:manage',
     summary: '连续6个月未交党费或未参加组织生活的党员 / Six months without dues or organizational life',
     tags: TAGS,
-    query: Type.Object({ ...Paging, orgId: Type.Optional(Id), month: Type.Optional(Month) }),
+    query: Type.Object({ ...Paging, orgId: Type.Optional(Id()), month: Type.Optional(Month) }),
+    ids: { query: { orgId: 'org' } },
     async handler({ db, actor, query }) {
       return sixMonthWarnings(db, actor, query);
     },

@@ -32,7 +32,7 @@ export const gridRoutes = [
     access: 'signed_in',
     summary: '某镇（街）各村（社区）的边界与名称 / Village outlines of a town',
     tags: ['grids'],
-    query: Type.Object({ town: Type.String({ pattern: '^[0-9]{9}$' }) }),
+    query: Type.Object({ town: Type.String({ pattern: '^[0-9]{9}$', maxLength: 9 }) }),
     async handler({ db, query }) {
       return { villages: await villageOutlines(db, query.town) };
     },

@@ -2,7 +2,16 @@
 // monthly checklist. Thin: parse, declare access, call one service function.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import {
+  DateOnly,
+  Id,
+  IdParams,
+  Literals,
+  Month as MonthOf,
+  MultilineText,
+  Paging,
+  Text,
+} from '../platform/http/schemas.ts';
 import {
   type ChecklistInput,
   composeChecklist,
@@ -21,28 +30,27 @@ import {
 } from './meeting.service.ts';
 import { compliance } from './meeting-compliance.service.ts';
 
-const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const DateText = (description: string) => Type.String({ minLength: 10, maxLength: 10, description });
-const Month = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}$', description: '月份 YYYY-MM / month' });
-const Id = Type.Integer({ minimum: 1 });
+const lit = Literals;
+const DateText = DateOnly;
+const Month = MonthOf();
 const TAGS = ['meetings'];
 
 const MeetingBody = Type.Object(
   {
-    orgId: Type.Integer({ minimum: 1, description: '召开会议的党支部 / the branch' }),
+    orgId: Id('召开会议的党支部 / the branch'),
     kind: lit(MEETING_KINDS),
     heldOn: DateText('会议日期（不晚于今天）/ date held, not in the future'),
-    topic: Type.String({ minLength: 1, maxLength: 200 }),
-    place: Type.Optional(Type.String({ maxLength: 200 })),
-    host: Type.Optional(Type.String({ maxLength: 50 })),
-    minutes: Type.Optional(Type.String({ maxLength: 20_000 })),
-    photos: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 300 }), { maxItems: 30 })),
+    topic: Text(200, { minLength: 1 }),
+    place: Type.Optional(Text(200)),
+    host: Type.Optional(Text(50)),
+    minutes: Type.Optional(MultilineText(20_000)),
+    photos: Type.Optional(Type.Array(Text(300, { minLength: 1 }), { maxItems: 30 })),
     attendance: Type.Array(
       Type.Object(
         {
-          memberId: Id,
+          memberId: Id(),
           status: lit(ATTENDANCE_STATUSES),
-          reason: Type.Optional(Type.String({ maxLength: 200 })),
+          reason: Type.Optional(Text(200)),
         },
         { additionalProperties: false },
       ),
@@ -55,13 +63,13 @@ const MeetingBody = Type.Object(
 const ChecklistBody = Type.Object(
   {
     month: Month,
-    title: Type.String({ minLength: 1, maxLength: 200 }),
-    note: Type.Optional(Type.String({ maxLength: 2000 })),
+    title: Text(200, { minLength: 1 }),
+    note: Type.Optional(MultilineText(2000)),
     items: Type.Array(
       Type.Object(
         {
-          title: Type.String({ minLength: 1, maxLength: 200 }),
-          description: Type.Optional(Type.String({ maxLength: 2000 })),
+          title: Text(200, { minLength: 1 }),
+          description: Type.Optional(MultilineText(2000)),
           kinds: Type.Optional(Type.Array(lit(MEETING_KINDS), { maxItems: 9 })),
           dueOn: Type.Optional(DateText('完成期限（当月内）/ due date in the month')),
         },
@@ -74,7 +82,8 @@ const ChecklistBody = Type.Object(
   { additionalProperties: false },
 );
 
-const ScopeQuery = Type.Object({ checklistId: Id, orgId: Type.Optional(Id) });
+const ScopeQuery = Type.Object({ checklistId: Id(), orgId: Type.Optional(Id()) });
+const ScopeIds = { query: { checklistId: 'checklist', orgId: 'org' } } as const;
 
 export const meetingRoutes = [
   route({
@@ -85,11 +94,12 @@ export const meetingRoutes = [
     tags: TAGS,
     query: Type.Object({
       ...Paging,
-      orgId: Type.Optional(Id),
+      orgId: Type.Optional(Id()),
       kind: Type.Optional(lit(MEETING_KINDS)),
       from: Type.Optional(DateText('起')),
       to: Type.Optional(DateText('止')),
     }),
+    ids: { query: { orgId: 'org' } },
     async handler({ db, actor, query }) {
       return listMeetings(db, actor, { ...query, kind: query.kind as MeetingKind | undefined });
     },
@@ -101,6 +111,7 @@ export const meetingRoutes = [
     summary: '登记会议及签到（三会一课、主题党日等）/ Record a meeting with its sign-in',
     tags: TAGS,
     body: MeetingBody,
+    ids: { body: { orgId: 'org', 'attendance[].memberId': 'member' } },
     async handler({ db, actor, body, write, reply }) {
       const id = await recordMeeting(db, write, actor, body as MeetingInput);
       reply.status(201);
@@ -174,7 +185,8 @@ export const meetingRoutes = [
     access: 'checklist:publish',
     summary: '下发清单到辖区每个党支部 / Publish a draft to every branch of the scope',
     tags: TAGS,
-    body: Type.Object({ checklistId: Id }, { additionalProperties: false }),
+    body: Type.Object({ checklistId: Id() }, { additionalProperties: false }),
+    ids: { body: { checklistId: 'checklist' } },
     async handler({ db, actor, body, write }) {
       return { targets: await publishChecklist(db, write, actor, body.checklistId) };
     },
@@ -186,6 +198,7 @@ export const meetingRoutes = [
     summary: '清单完成率，按下级组织汇总 / Completion rolled up by the scope’s children',
     tags: TAGS,
     query: ScopeQuery,
+    ids: ScopeIds,
     async handler({ db, actor, query }) {
       return read.completion(db, actor, query.checklistId, query.orgId);
     },
@@ -197,6 +210,7 @@ export const meetingRoutes = [
     summary: '逾期未完成清单事项的党支部 / Branches with overdue items',
     tags: TAGS,
     query: ScopeQuery,
+    ids: ScopeIds,
     async handler({ db, actor, query }) {
       return read.overdueBranches(db, actor, query.checklistId, query.orgId);
     },
@@ -207,7 +221,8 @@ export const meetingRoutes = [
     access: 'checklist:publish',
     summary: '提醒逾期党支部（站内通知）/ Remind overdue branches (in-app notifications)',
     tags: TAGS,
-    body: Type.Object({ checklistId: Id, orgId: Type.Optional(Id) }, { additionalProperties: false }),
+    body: Type.Object({ checklistId: Id(), orgId: Type.Optional(Id()) }, { additionalProperties: false }),
+    ids: { body: { checklistId: 'checklist', orgId: 'org' } },
     async handler({ db, actor, body, write }) {
       return remindOverdue(db, write, actor, body.checklistId, body.orgId);
     },
@@ -218,7 +233,8 @@ export const meetingRoutes = [
     access: 'meeting:read',
     summary: '党支部的清单事项 / A branch’s checklist items',
     tags: TAGS,
-    query: Type.Object({ orgId: Id, month: Type.Optional(Month) }),
+    query: Type.Object({ orgId: Id(), month: Type.Optional(Month) }),
+    ids: { query: { orgId: 'org' } },
     async handler({ db, actor, query }) {
       return read.branchTasks(db, actor, query.orgId, query.month);
     },
@@ -229,7 +245,8 @@ export const meetingRoutes = [
     access: 'meeting:record',
     summary: '以会议记录为依据标记清单事项完成 / Mark an item done with a meeting as evidence',
     tags: TAGS,
-    body: Type.Object({ taskId: Id, meetingId: Id }, { additionalProperties: false }),
+    body: Type.Object({ taskId: Id(), meetingId: Id() }, { additionalProperties: false }),
+    ids: { body: { taskId: 'checklist_task', meetingId: 'meeting' } },
     async handler({ db, actor, body, write }) {
       return markDone(db, write, actor, body.taskId, body.meetingId);
     },

@@ -158,11 +158,13 @@ describe('meetings and compliance', () => {
     const base = { orgId: village.id, kind: 'lecture', heldOn: today, topic: '党课', attendance: signIn() };
     const cases: [Record<string, unknown>, number, string][] = [
       [{ ...base, heldOn: addDays(today, 1) }, 422, 'MEETING_DATE_FUTURE'],
-      [{ ...base, heldOn: '2026-02-30' }, 400, 'MEETING_DATE_INVALID'],
+      // a date that does not exist is refused by the schema (platform/http/schemas.ts DateOnly)
+      [{ ...base, heldOn: '2026-02-30' }, 400, 'VALIDATION_FAILED'],
+      // a member outside the scope is refused by the access layer (reach member) before the service
       [
         { ...base, attendance: [...signIn(), { memberId: otherMember, status: 'present' }] },
-        422,
-        'MEETING_ATTENDEE_NOT_IN_BRANCH',
+        404,
+        'MEMBER_NOT_FOUND',
       ],
       [{ ...base, kind: 'tea_party' }, 400, 'VALIDATION_FAILED'],
       [

@@ -2,17 +2,16 @@
 // parse, declare access, call one service function.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams } from '../platform/http/schemas.ts';
+import { DateOnly, IdParams, Text } from '../platform/http/schemas.ts';
 import { EDUCATIONS, OCCUPATIONS } from './member-check.ts';
 import { memberProfile } from './member-profile.service.ts';
 import { addMember, editMember } from './member-write.service.ts';
 
 const codes = (table: Record<string, string>) => Type.Union(Object.values(table).map((v) => Type.Literal(v)));
-const DateText = (description: string) =>
-  Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: `${description} (YYYY-MM-DD)` });
-const Name = Type.String({ minLength: 1, maxLength: 30, description: '姓名 / name' });
-const Ethnicity = Type.String({ minLength: 1, maxLength: 20, description: '民族 / ethnicity' });
-const Phone = Type.String({ minLength: 1, maxLength: 20, description: '手机号码 / mobile number' });
+const DateText = DateOnly;
+const Name = Text(30, { minLength: 1, description: '姓名 / name' });
+const Ethnicity = Text(20, { minLength: 1, description: '民族 / ethnicity' });
+const Phone = Text(20, { minLength: 1, description: '手机号码 / mobile number' });
 const Education = codes(EDUCATIONS);
 const Occupation = codes(OCCUPATIONS);
 
@@ -44,7 +43,7 @@ export const memberProfileRoutes = [
     body: Type.Object(
       {
         name: Name,
-        idNumber: Type.String({ minLength: 1, maxLength: 18, description: '公民身份号码 / ID number' }),
+        idNumber: Text(18, { minLength: 1, description: '公民身份号码 / ID number' }),
         ethnicity: Ethnicity,
         phone: Phone,
         education: Education,

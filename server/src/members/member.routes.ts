@@ -3,7 +3,7 @@ import { verifyOrg } from '../platform/access/scope.ts';
 import { badRequest, unprocessable } from '../platform/errors/errors.ts';
 import { CursorParam } from '../platform/http/cursor.ts';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { IdParams, Paging, Text } from '../platform/http/schemas.ts';
 import { importMembers, type MemberImportMode } from './import/member-import.service.ts';
 import { memberTemplate } from './import/member-template.ts';
 import * as service from './member.service.ts';
@@ -13,7 +13,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
 const MemberQuery = Type.Object({
   ...Paging,
-  q: Type.Optional(Type.String({ maxLength: 50 })),
+  q: Type.Optional(Text(50)),
   status: Type.Optional(Type.Union([Type.Literal('full'), Type.Literal('probationary')])),
   sort: Type.Optional(
     Type.Union([Type.Literal('name'), Type.Literal('joinedOn'), Type.Literal('birthDate')]),

@@ -8,7 +8,7 @@ import type { CaseState } from '../cases/domain/case-machine.ts';
 import type { CivicCase } from '../cases/domain/case-tables.ts';
 import { enqueueWebhook } from '../cases/webhook.ts';
 import type { DB } from '../platform/db/schema.ts';
-import { departmentRecipients, enqueueSms } from './sms/sms-outbox.ts';
+import { departmentRecipients, enqueueSms, trackingParams } from './sms/sms-outbox.ts';
 import { shortParam } from './sms/sms-templates.ts';
 
 export type CaseEventCase = Pick<
@@ -22,6 +22,7 @@ export type CaseEventCase = Pick<
   | 'reporter_phone_enc'
   | 'reporter_phone_masked'
   | 'department_id'
+  | 'tracking_code_enc'
 >;
 
 export interface CaseEvent {
@@ -90,7 +91,7 @@ export async function recordCaseEvent(trx: Transaction<DB>, c: CaseEventCase, e:
       {
         ...base,
         templateId: 'QJ_CASE_CLOSED',
-        params: { caseNo: c.case_no, trackingPath: `/public/track/${encodeURIComponent(c.case_no)}` },
+        params: { caseNo: c.case_no, ...trackingParams(c.case_no, c.tracking_code_enc) },
       },
     );
   }

@@ -3,6 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import { webhookRoutes } from '../cases/webhook.routes.ts';
 import { type RouteSpec, route } from '../platform/http/route.ts';
+import { Id, Text } from '../platform/http/schemas.ts';
 import * as service from './notification.service.ts';
 
 export const notificationRoutes: RouteSpec[] = [
@@ -22,7 +23,8 @@ export const notificationRoutes: RouteSpec[] = [
     access: 'signed_in',
     summary: '标记一条通知为已读 / Mark one notification read',
     tags: ['notifications'],
-    params: Type.Object({ notificationId: Type.Integer({ minimum: 1 }) }),
+    params: Type.Object({ notificationId: Id() }),
+    ids: { params: { notificationId: 'own_notification' } },
     async handler({ actor, params, write }) {
       return service.markRead(write, actor, params.notificationId);
     },
@@ -54,7 +56,7 @@ export const notificationRoutes: RouteSpec[] = [
     summary: '设置我的短信接收号码 / Set my SMS phone',
     tags: ['notifications'],
     body: Type.Object(
-      { phone: Type.Optional(Type.String({ maxLength: 20 })), enabled: Type.Boolean() },
+      { phone: Type.Optional(Text(20)), enabled: Type.Boolean() },
       { additionalProperties: false },
     ),
     async handler({ actor, body, write }) {

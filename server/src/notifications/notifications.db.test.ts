@@ -216,15 +216,27 @@ describe('SMS', () => {
     expect(row.phone_enc).not.toContain('13900000001');
   });
 
-  test('dispatch texts the department, a red card texts it again, closing texts the reporter a link', async () => {
-    const before = sms.messages.length;
+  test('intake texts the reporter the receipt, dispatch texts the department, a red card again, closing the reporter a link', async () => {
     let c = await externalCase('HL-SMS-1');
+    // the receipt: the number, the tracking code and the link that opens the case (issue 10 item 3)
+    // (the receipts of the cases of the tests before go out in the same run)
+    expect((await outbox()).sent).toBeGreaterThanOrEqual(1);
+    const receipt = sms.messages.find(
+      (m) => m.templateId === 'QJ_CASE_RECEIVED' && m.params.caseNo === c.caseNo,
+    );
+    expect(receipt?.templateId).toBe('QJ_CASE_RECEIVED');
+    const code = receipt?.params.code ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+    expect(receipt?.params.link).toBe(`${PUBLIC_URL}/public/track/${c.caseNo}?code=${code}`);
+    expect(receipt?.text).toContain(code);
+    const before = sms.messages.length;
     c = await act(dispatcher, c, { action: 'file' });
     c = await act(dispatcher, c, { action: 'dispatch' });
     const queued = await database.db
       .selectFrom('sms_message')
       .selectAll()
       .where('case_id', '=', c.id)
+      .where('template', '!=', 'QJ_CASE_RECEIVED')
       .execute();
     expect(queued.map((m) => [m.template, m.phone_masked, m.state])).toEqual([
       ['QJ_CASE_DISPATCHED', '139****0001', 'pending'],
@@ -262,7 +274,7 @@ describe('SMS', () => {
     expect(await outbox()).toMatchObject({ sent: 1 });
     const closed = sms.messages.at(-1);
     expect(closed?.phone).toBe('13712345678');
-    expect(closed?.params.link).toBe(`${PUBLIC_URL}/public/track/${c.caseNo}`);
+    expect(closed?.params.link).toBe(`${PUBLIC_URL}/public/track/${c.caseNo}?code=${code}`);
     const rows = await database.db
       .selectFrom('sms_message')
       .select(['template', 'state', 'provider_message_id', 'attempts'])
@@ -270,6 +282,7 @@ describe('SMS', () => {
       .orderBy('id')
       .execute();
     expect(rows.map((r) => [r.template, r.state, r.attempts])).toEqual([
+      ['QJ_CASE_RECEIVED', 'sent', 1],
       ['QJ_CASE_DISPATCHED', 'sent', 2],
       ['QJ_CASE_RED_CARD', 'sent', 1],
       ['QJ_CASE_CLOSED', 'sent', 1],
@@ -281,6 +294,7 @@ describe('SMS', () => {
 
   test('a permanent provider error fails the message without retrying', async () => {
     const c = await externalCase('HL-SMS-2');
+    await outbox(); // its receipt (and any other pending one)
     await database.db
       .insertInto('sms_message')
       .values({

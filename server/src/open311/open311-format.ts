@@ -1,9 +1,11 @@
 // Open311 GeoReport v2: the pure part. Formats (json | xml with the spec's element names), w3 datetimes
 // in China Standard Time, the mapping of case states to open/closed, the error body, and the scrubbing
 // of personal data from texts shown to the public.
+
 import { XMLBuilder } from 'fast-xml-parser';
 import { CASE_STATES, type CaseState, FINAL_STATES } from '../cases/domain/case-machine.ts';
-import { maskIdNumber, maskName, maskPhone } from '../platform/text/mask.ts';
+import { publicText } from '../platform/access/public-view.ts';
+import { isCalendarDate } from '../platform/http/formats.ts';
 
 export const FORMATS = ['json', 'xml'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -77,7 +79,7 @@ export interface Open311Error {
 /** Open311's error statuses: 404 what does not exist, 403 a wrong or missing api_key, 400 everything else. */
 export function open311Status(status: number, code?: string): number {
   if (code?.startsWith('API_KEY_')) return 403;
-  if (status === 403 || status === 404) return status;
+  if (status === 403 || status === 404 || status === 429 || status === 503) return status;
   if (status >= 500) return 500;
   return 400;
 }
@@ -109,6 +111,8 @@ export function parseW3(text: string): Date | null {
     );
   if (!m) return null;
   const [, y, mo, d, h = '00', mi = '00', s = '00', zone] = m;
+  // a real calendar day (2026-02-30 is not rolled over into March), whatever the zone
+  if (!isCalendarDate(`${y}-${mo}-${d}`)) return null;
   const offset =
     zone === undefined ? '+08:00' : zone === 'Z' ? 'Z' : zone.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
   const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
@@ -135,27 +139,8 @@ export function statesOf(status: Open311Status): readonly CaseState[] {
 
 // --- personal data ------------------------------------------------------------------------------
 
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/g;
-const LANDLINE = /(?<!\d)0\d{2,3}-\d{7,8}(?!\d)/g;
-const ID_NUMBER = /(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g;
-const EMAIL = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g;
-
-/**
- * Masks what looks like personal data in a free text shown to the public: mobile and landline numbers,
- * ID numbers, e-mail addresses, and the given names (the reporter's).
- */
-export function scrub(text: string, names: readonly (string | null | undefined)[] = []): string {
-  let out = text
-    .replace(ID_NUMBER, (m) => maskIdNumber(m))
-    .replace(MOBILE, (m) => maskPhone(m))
-    .replace(LANDLINE, (m) => maskPhone(m))
-    .replace(EMAIL, (m) => `${m[0]}***@${m.split('@')[1]}`);
-  for (const name of names) {
-    const n = name?.trim();
-    if (n && Array.from(n).length >= 2) out = out.split(n).join(maskName(n));
-  }
-  return out;
-}
+/** Free texts shown to the public are scrubbed by the one public rule (platform/access/public-view.ts). */
+export const scrub = publicText;
 
 /** 白沙社区居民委员会 → 白沙社区, 龙溪村民委员会 → 龙溪村: how addresses name a village. */
 export function shortVillageName(name: string): string {

@@ -1,9 +1,14 @@
 // Open311 reads of service requests (= cases): the list with the spec's filters, one request, tokens.
-// Public: no reporter's name, phone or e-mail; free texts are scrubbed; 110 and 信访 cases are never shown.
+// Public: what the one public rule allows (platform/access/public-view.ts): no 110 or 信访 case, no
+// reporter's name, phone or e-mail, free texts scrubbed, status notes without staff's text.
 import type { Kysely } from 'kysely';
-import type { CaseAction, CaseState } from '../cases/domain/case-machine.ts';
-import { ACTION_NAMES } from '../cases/domain/case-names.ts';
-import type { CaseChannel } from '../cases/domain/case-tables.ts';
+import type { CaseState } from '../cases/domain/case-machine.ts';
+import {
+  PUBLIC_CHANNELS,
+  publicCases,
+  publicStatusNote,
+  publicSteps,
+} from '../platform/access/public-view.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { badRequest, notFound } from '../platform/errors/errors.ts';
 import {
@@ -17,27 +22,14 @@ import {
   w3,
 } from './open311-format.ts';
 
-/** Channels whose cases Open311 shows: police (110) and petition (信访) cases are not public. */
-export const PUBLIC_CHANNELS: readonly CaseChannel[] = [
-  'grid_worker',
-  'resident',
-  'hotline_12345',
-  'external',
-];
+export { PUBLIC_CHANNELS };
 
 export const MAX_REQUESTS = 1000;
 export const MAX_SPAN_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-const REJECT_NAMES: Record<string, string> = {
-  invalid: '无效信息 / invalid report',
-  duplicate: '重复案件 / duplicate',
-  not_our_responsibility: '不属于本平台受理范围 / not our responsibility',
-};
-
 function baseQuery(db: Kysely<DB>) {
-  return db
-    .selectFrom('civic_case')
+  return publicCases(db)
     .leftJoin('case_category', 'case_category.code', 'civic_case.category_code')
     .leftJoin('department', 'department.id', 'civic_case.department_id')
     .leftJoin('org as village', 'village.id', 'civic_case.village_org_id')
@@ -66,8 +58,7 @@ function baseQuery(db: Kysely<DB>) {
       'civic_case.updated_at',
       'civic_case.closed_at',
       'civic_case.due_at',
-    ])
-    .where('civic_case.channel', 'in', PUBLIC_CHANNELS);
+    ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
@@ -76,15 +67,11 @@ async function toRequests(db: Kysely<DB>, rows: Row[]): Promise<Record<string, u
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [latest, reports] = await Promise.all([
-    db
-      .selectFrom('case_step')
-      .select(['case_id', 'action', 'note'])
-      .distinctOn('case_id')
-      .where('case_id', 'in', ids)
-      .where('action', '!=', 'supervise')
-      .orderBy('case_id')
-      .orderBy('at', 'desc')
-      .orderBy('id', 'desc')
+    publicSteps(db, ids)
+      .distinctOn('case_step.case_id')
+      .orderBy('case_step.case_id')
+      .orderBy('case_step.at', 'desc')
+      .orderBy('case_step.id', 'desc')
       .execute(),
     db
       .selectFrom('case_step')
@@ -111,17 +98,8 @@ async function toRequests(db: Kysely<DB>, rows: Row[]): Promise<Record<string, u
     const status = statusOf(r.state);
     const step = latestOf.get(r.id);
     const names = [r.reporter_name];
-    let notes: string | null = null;
-    if (step) {
-      const action =
-        step.action === 'report'
-          ? '已受理 / received'
-          : `${ACTION_NAMES[step.action as CaseAction].zh} / ${ACTION_NAMES[step.action as CaseAction].en}`;
-      const reason =
-        step.action === 'reject' && r.rejection_reason ? `（${REJECT_NAMES[r.rejection_reason]}）` : '';
-      const note = step.action === 'report' ? '' : scrub(step.note.trim(), names);
-      notes = `${action}${reason}${note ? `：${note}` : ''}`;
-    }
+    // no internal notes: the action's name and a rejection's public reason, never staff's text
+    const notes = step ? publicStatusNote(step.action, r.rejection_reason) : null;
     // no address given: the village, town and county, most specific first (as the spec asks)
     const place = [r.village_name && shortVillageName(r.village_name), r.town_name, r.county_name]
       .filter(Boolean)
@@ -248,11 +226,9 @@ export async function getRequest(db: Kysely<DB>, id: string): Promise<Document> 
  * client that still asks for a token's request gets it immediately: a token is the service_request_id.
  */
 export async function tokenRequest(db: Kysely<DB>, token: string): Promise<Document> {
-  const row = await db
-    .selectFrom('civic_case')
-    .select('case_no')
-    .where('case_no', '=', token)
-    .where('channel', 'in', PUBLIC_CHANNELS)
+  const row = await publicCases(db)
+    .select('civic_case.case_no')
+    .where('civic_case.case_no', '=', token)
     .executeTakeFirst();
   if (!row) {
     throw notFound('OPEN311_TOKEN_NOT_FOUND', `未知的 token：${token}`, `Unknown token: ${token}`);

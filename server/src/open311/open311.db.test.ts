@@ -411,7 +411,7 @@ describe('GET requests', () => {
 });
 
 describe('the same case loop', () => {
-  test('the town sees the Open311 case in its list; a rejection shows as closed with scrubbed notes', async () => {
+  test("the town sees the Open311 case in its list; a rejection shows as closed with the public reason, not staff's note", async () => {
     const list = await dispatcher.get<{ items: { caseNo: string; id: number; channel: string }[] }>(
       `/api/cases?q=${formCase}`,
     );
@@ -429,7 +429,8 @@ describe('the same case loop', () => {
     const [r] = (await call('GET', `${BASE}/requests/${formCase}.json`)).json as Record<string, string>[];
     expect(r?.status).toBe('closed');
     expect(r?.status_notes).toContain('不予立案');
-    expect(r?.status_notes).toContain('138****5678');
+    // no internal notes: the action and the public reason, not what staff typed (issue 10 item 3)
+    expect(r?.status_notes).not.toContain('138****5678');
     expect(r?.status_notes).not.toContain('13812345678');
     expect(r?.status_notes).not.toContain('陈大文');
     expect(r?.updated_datetime).toMatch(/\+08:00$/);

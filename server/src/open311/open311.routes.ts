@@ -3,6 +3,7 @@
 // in .json or .xml; errors are the spec's {code, description} list in the requested format.
 import { type TProperties, Type } from '@sinclair/typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseFaults, databaseUnavailable, isDatabaseUnavailable } from '../platform/db/db-faults.ts';
 import { AppError, badRequest, notFound } from '../platform/errors/errors.ts';
 import { route } from '../platform/http/route.ts';
 import { MultilineText, Num, Text } from '../platform/http/schemas.ts';
@@ -94,6 +95,10 @@ export function open311ErrorHandler(
   } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
     status = open311Status(error.statusCode);
     descriptions = [`请求无法处理 / The request cannot be handled: ${error.message}`];
+  } else if (isDatabaseUnavailable(error)) {
+    databaseFaults.fault(error, `${request.method} ${request.routeOptions.url ?? ''}`);
+    status = 503;
+    descriptions = [`${databaseUnavailable().messageZh} / ${databaseUnavailable().messageEn}`];
   } else {
     request.log.error(error);
     status = 500;
@@ -168,6 +173,7 @@ export const open311Routes = [
     method: 'POST',
     url: `${OPEN311_BASE}/requests.:format`,
     access: 'api_key',
+    rateLimit: 'open311_write',
     // Open311 sends the key as the api_key field of the form (or of the query string)
     apiKey: (request) =>
       (request.body as { api_key?: unknown } | undefined)?.api_key ??

@@ -335,7 +335,9 @@ export async function createRequest(
           service_request_id: result.caseNo,
           service_notice:
             `已受理为案件 ${result.caseNo}，将于 ${w3(c.respond_by)} 前派遣处置，预计 ${w3(c.due_at)} 前办结。` +
-            ` / Accepted as case ${result.caseNo}: dispatched by ${w3(c.respond_by)}, expected to be resolved by ${w3(c.due_at)}.`,
+            (result.trackingCode ? `查询码 ${result.trackingCode}。` : '') +
+            ` / Accepted as case ${result.caseNo}: dispatched by ${w3(c.respond_by)}, expected to be resolved by ${w3(c.due_at)}.` +
+            (result.trackingCode ? ` Tracking code ${result.trackingCode}.` : ''),
           account_id: opt(body.account_id) ?? null,
         },
       ],

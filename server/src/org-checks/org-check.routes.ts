@@ -2,26 +2,25 @@
 // declare access, call one service function.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { DateOnly, Id, IdParams, Literals, MultilineText, Paging, Text } from '../platform/http/schemas.ts';
 import { FINDING_KINDS, type FindingKind } from './domain/org-rules.ts';
 import { myBranch } from './my-branch.service.ts';
 import { myRecords } from './my-records.service.ts';
 import { type ElectionInput, orgTerms, recordElection } from './org-check.service.ts';
 import { exportFindings, listFindings } from './org-check-findings.ts';
 
-const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const Id = Type.Integer({ minimum: 1 });
+const lit = Literals;
 const TAGS = ['org-checks'];
 const FindingFilter = {
-  orgId: Type.Optional(Id),
+  orgId: Type.Optional(Id()),
   kind: Type.Optional(lit(FINDING_KINDS)),
   q: Type.Optional(
-    Type.String({
-      maxLength: 50,
+    Text(50, {
       description: '组织编码前缀、拼音首字母或名称 / org code prefix, pinyin initials or part of the name',
     }),
   ),
 };
+const FindingIds = { query: { orgId: 'org' } } as const;
 
 export const orgCheckRoutes = [
   route({
@@ -32,6 +31,7 @@ export const orgCheckRoutes = [
       '组织设置检查：党员不足 3 名、超过 50 名、委员会人数不符、换届将到期和已逾期（按范围统计）/ Org checks per scope with counts by kind',
     tags: TAGS,
     query: Type.Object({ ...Paging, ...FindingFilter }),
+    ids: FindingIds,
     async handler({ db, actor, query }) {
       return listFindings(db, actor, { ...query, kind: query.kind as FindingKind | undefined });
     },
@@ -44,6 +44,7 @@ export const orgCheckRoutes = [
       '导出组织设置检查结果为 Excel（同样的筛选）/ Export the org checks’ findings to Excel (same filters)',
     tags: TAGS,
     query: Type.Object(FindingFilter),
+    ids: FindingIds,
     async handler({ db, actor, query, reply, audit }) {
       const filter = { ...query, kind: query.kind as FindingKind | undefined };
       const file = await exportFindings(db, actor, filter);
@@ -81,15 +82,12 @@ export const orgCheckRoutes = [
     tags: TAGS,
     body: Type.Object(
       {
-        orgId: Type.Integer({
-          minimum: 1,
-          description: '换届的组织（在本组织之下）/ the org, below the caller’s',
-        }),
-        electedOn: Type.String({ minLength: 10, maxLength: 10, description: '选举日期 / election date' }),
-        note: Type.Optional(Type.String({ maxLength: 500 })),
+        orgId: Id('换届的组织（在本组织之下）/ the org, below the caller’s'),
+        electedOn: DateOnly('选举日期 / election date'),
+        note: Type.Optional(MultilineText(500)),
         committee: Type.Array(
           Type.Object(
-            { memberId: Id, position: lit(['secretary', 'deputy_secretary', 'member']) },
+            { memberId: Id(), position: lit(['secretary', 'deputy_secretary', 'member']) },
             { additionalProperties: false },
           ),
           { minItems: 1, maxItems: 9 },
@@ -97,6 +95,7 @@ export const orgCheckRoutes = [
       },
       { additionalProperties: false },
     ),
+    ids: { body: { orgId: 'org', 'committee[].memberId': 'member' } },
     async handler({ db, actor, body, write, reply }) {
       const { orgId, ...input } = body;
       await recordElection(db, write, actor, orgId, input as ElectionInput);
@@ -111,7 +110,8 @@ export const orgCheckRoutes = [
     summary:
       '我的支部：党员、发展党员、本月清单、最近会议和预警（一次取齐）/ My branch: members, pipeline, checklist, meetings and warnings in one call',
     tags: TAGS,
-    query: Type.Object({ orgId: Type.Optional(Id) }),
+    query: Type.Object({ orgId: Type.Optional(Id()) }),
+    ids: { query: { orgId: 'org' } },
     async handler({ db, actor, query }) {
       return myBranch(db, actor, query.orgId);
     },

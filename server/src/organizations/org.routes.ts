@@ -1,9 +1,9 @@
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import { Id, IdParams, Literals, Paging, Text } from '../platform/http/schemas.ts';
 import * as service from './org.service.ts';
 
-const lit = (values: string[]) => Type.Union(values.map((v) => Type.Literal(v)));
+const lit = Literals;
 
 export const orgRoutes = [
   route({
@@ -14,7 +14,7 @@ export const orgRoutes = [
     tags: ['organizations'],
     query: Type.Object({
       ...Paging,
-      q: Type.Optional(Type.String({ maxLength: 50 })),
+      q: Type.Optional(Text(50)),
       kind: Type.Optional(
         lit([
           'committee',
@@ -60,7 +60,8 @@ export const orgRoutes = [
     access: 'org:read',
     summary: '组织树（逐级加载）/ Org tree, one level at a time',
     tags: ['organizations'],
-    query: Type.Object({ parentId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+    query: Type.Object({ parentId: Type.Optional(Id()) }),
+    ids: { query: { parentId: 'org' } },
     async handler({ db, actor, query }) {
       return { nodes: await service.treeChildren(db, actor, query.parentId) };
     },
@@ -72,7 +73,7 @@ export const orgRoutes = [
     summary: '按名称、拼音首字母或代码搜索组织 / Search orgs by name, pinyin initials or code',
     tags: ['organizations'],
     query: Type.Object({
-      q: Type.String({ minLength: 1, maxLength: 50 }),
+      q: Text(50, { minLength: 1 }),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     }),
     async handler({ db, actor, query }) {

@@ -1,17 +1,28 @@
 // 巡查打卡: grid workers' patrols along a route (issue 4 §4), and the coverage a town or village sees.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
+import {
+  DateOnly,
+  Id,
+  Instant as InstantOf,
+  Int,
+  Lat,
+  Literals,
+  Lng,
+  MultilineText,
+  Text,
+} from '../platform/http/schemas.ts';
 import { type CheckinInput, checkIn, endPatrol, myDay, startPatrol } from './patrol.service.ts';
 import { coverage } from './patrol-coverage.service.ts';
 
-const CoordSystem = Type.Union(['wgs84', 'cgcs2000', 'gcj02', 'bd09'].map((v) => Type.Literal(v)));
-const RequestId = Type.String({ minLength: 1, maxLength: 64 });
-const Instant = Type.String({ format: 'date-time' });
+const CoordSystem = Literals(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
+const RequestId = Text(64, { minLength: 1 });
+const Instant = InstantOf();
 
 const CheckinBody = Type.Object(
   {
-    lng: Type.Number({ minimum: -180, maximum: 180 }),
-    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    lng: Lng(),
+    lat: Lat(),
     coordSystem: Type.Optional(CoordSystem),
     at: Instant,
     clientRequestId: Type.Optional(RequestId),
@@ -30,7 +41,7 @@ export const patrolRoutes = [
       {
         startedAt: Type.Optional(Instant),
         clientRequestId: Type.Optional(RequestId),
-        note: Type.Optional(Type.String({ maxLength: 500 })),
+        note: Type.Optional(MultilineText(500)),
       },
       { additionalProperties: false },
     ),
@@ -61,13 +72,14 @@ export const patrolRoutes = [
     tags: ['patrols'],
     body: Type.Object(
       {
-        patrolId: Type.Optional(Type.Integer({ minimum: 1 })),
+        patrolId: Type.Optional(Id()),
         patrolRequestId: Type.Optional(RequestId),
         endedAt: Type.Optional(Instant),
-        note: Type.Optional(Type.String({ maxLength: 500 })),
+        note: Type.Optional(MultilineText(500)),
       },
       { additionalProperties: false },
     ),
+    ids: { body: { patrolId: 'own_patrol' } },
     async handler({ db, actor, body, write }) {
       return endPatrol(db, write, actor, body);
     },
@@ -78,7 +90,7 @@ export const patrolRoutes = [
     access: 'patrol:checkin',
     summary: '我的巡查：某日（默认今天）的巡查与打卡 / My patrols and check-ins of a day',
     tags: ['patrols'],
-    query: Type.Object({ date: Type.Optional(Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' })) }),
+    query: Type.Object({ date: Type.Optional(DateOnly('某日，默认今天 / the day, default today')) }),
     async handler({ db, actor, query }) {
       return myDay(db, actor, query.date);
     },
@@ -90,9 +102,10 @@ export const patrolRoutes = [
     summary: '巡查覆盖：本周已巡查 / N 天未巡查的网格，网格员统计 / Patrol coverage of the grids in scope',
     tags: ['patrols'],
     query: Type.Object({
-      staleDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
-      villageId: Type.Optional(Type.Integer({ minimum: 1 })),
+      staleDays: Type.Optional(Int(1, 365)),
+      villageId: Type.Optional(Id()),
     }),
+    ids: { query: { villageId: 'org' } },
     async handler({ db, actor, query }) {
       return coverage(db, actor, query);
     },

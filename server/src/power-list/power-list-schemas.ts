@@ -22,7 +22,11 @@ const Step = Type.Object(
 export const ItemBodySchema = Type.Object(
   {
     kind: lit(['positive', 'negative']),
-    code: Type.String({ pattern: '^[A-Z][0-9A-Z]{1,9}$', description: '事项编号，如 Z35 / F09' }),
+    code: Type.String({
+      pattern: '^[A-Z][0-9A-Z]{1,9}$',
+      maxLength: 10,
+      description: '事项编号，如 Z35 / F09',
+    }),
     name: Text(100, 1),
     category: lit(Object.keys(CATEGORY_NAMES)),
     actor: Type.Optional(Text(100)),

@@ -39,7 +39,7 @@ export const powerListRoutes = [
     access: 'village:read',
     summary: '本县小微权力清单：正面清单（含办理流程）和负面清单 / The county’s power list',
     tags: TAGS,
-    query: Type.Object({ countyCode: Type.Optional(Type.String({ pattern: '^\\d{6}$' })) }),
+    query: Type.Object({ countyCode: Type.Optional(Type.String({ pattern: '^\\d{6}$', maxLength: 6 })) }),
     response: { 200: PowerListResult },
     async handler({ db, actor, query }) {
       return powerList(db, actor, query.countyCode);
@@ -66,6 +66,7 @@ export const powerListRoutes = [
     summary: '县（市、区）修改或停用清单事项 / The county changes or retires an item',
     tags: TAGS,
     params: Type.Object({ itemId: Id() }),
+    ids: { params: { itemId: 'power_item' } },
     body: ItemPatchSchema,
     response: { 200: Item },
     async handler({ db, actor, params, body, write }) {
@@ -79,6 +80,7 @@ export const powerListRoutes = [
     summary: '小微权力运行记录：进度、标记和核查 / Records of power use: progress, flags, reviews',
     tags: TAGS,
     query: UseQuerySchema,
+    ids: { query: { orgId: 'org', itemId: 'power_item' } },
     response: { 200: UsePage },
     async handler({ db, actor, query }) {
       return usePage(db, actor, query);
@@ -91,6 +93,7 @@ export const powerListRoutes = [
     summary: '村里行使一项权力：登记记录（未匹配清单或涉及负面清单的报镇核查）/ A village exercises a power',
     tags: TAGS,
     body: UseBodySchema,
+    ids: { body: { orgId: 'org', itemId: 'power_item', deliberationId: 'deliberation' } },
     response: {
       201: Type.Object({
         id: Type.Integer(),
@@ -112,6 +115,7 @@ export const powerListRoutes = [
     summary: '导出小微权力运行记录为 Excel / Export the records to Excel',
     tags: TAGS,
     query: UseQuerySchema,
+    ids: { query: { orgId: 'org', itemId: 'power_item' } },
     response: { 200: Type.Unknown({ description: 'xlsx' }) },
     async handler({ db, actor, query, reply, audit }) {
       const file = await exportUsesXlsx(db, actor, query);
@@ -136,6 +140,7 @@ export const powerListRoutes = [
     summary: '小微权力运行按村和按事项统计（可下钻）/ Power use per village and per power',
     tags: TAGS,
     query: Type.Object({ orgId: Type.Optional(Id()), year: Type.Optional(Year()) }),
+    ids: { query: { orgId: 'org' } },
     response: { 200: PowerFigures },
     async handler({ db, actor, query }) {
       return powerFigures(db, actor, query);
@@ -162,6 +167,7 @@ export const powerListRoutes = [
     tags: TAGS,
     params: IdParams,
     body: UseStepSchema,
+    ids: { body: { 'attachments[]': 'village_attachment' } },
     scopeResource: 'power_use',
     response: { 200: UseDetail },
     async handler({ db, actor, params, body, write }) {

@@ -2,32 +2,41 @@
 // one service function. Rules live in domain/recruitment-machine.ts.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import {
+  DateOnly,
+  Id,
+  IdList,
+  IdParams,
+  Int,
+  Literals,
+  MultilineText,
+  Num,
+  Paging,
+  Text,
+} from '../platform/http/schemas.ts';
 import { STAGES } from './domain/steps.ts';
 import { createApplication, recordStep, type StepBody } from './recruitment.service.ts';
 import { type EventBody, recordEvent } from './recruitment-events.service.ts';
 import * as read from './recruitment-read.service.ts';
 
-const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const DateText = (description: string) => Type.String({ maxLength: 10, description });
-const Text = (max: number) => Type.String({ maxLength: max });
-const Attachments = Type.Optional(
-  Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { maxItems: 20 }),
-);
-const Count = Type.Integer({ minimum: 0, maximum: 100_000 });
+const lit = Literals;
+const DateText = DateOnly;
+const Note = (max: number) => MultilineText(max);
+const Attachments = Type.Optional(Type.Array(Text(200, { minLength: 1 }), { maxItems: 20 }));
+const Count = Int(0, 100_000);
 const TAGS = ['recruitment'];
 
 const ApplicationBody = Type.Object(
   {
-    orgId: Type.Integer({ minimum: 1, description: '申请人所在党支部 / the branch' }),
-    name: Type.String({ minLength: 1, maxLength: 50 }),
-    idNumber: Type.String({ minLength: 1, maxLength: 30 }),
-    phone: Type.String({ minLength: 1, maxLength: 20 }),
-    ethnicity: Type.String({ minLength: 1, maxLength: 20 }),
-    education: Type.String({ minLength: 1, maxLength: 20 }),
-    occupation: Type.String({ minLength: 1, maxLength: 30 }),
+    orgId: Id('申请人所在党支部 / the branch'),
+    name: Text(50, { minLength: 1 }),
+    idNumber: Text(30, { minLength: 1 }),
+    phone: Text(20, { minLength: 1 }),
+    ethnicity: Text(20, { minLength: 1 }),
+    education: Text(20, { minLength: 1 }),
+    occupation: Text(30, { minLength: 1 }),
     appliedOn: DateText('递交入党申请书的日期 / date of the application'),
-    note: Type.Optional(Text(1000)),
+    note: Type.Optional(Note(1000)),
     attachments: Attachments,
   },
   { additionalProperties: false },
@@ -35,14 +44,14 @@ const ApplicationBody = Type.Object(
 
 const StepBodySchema = Type.Object(
   {
-    step: Type.Integer({ minimum: 2, maximum: 25 }),
+    step: Int(2, 25),
     on: DateText('该步骤实际发生的日期 / the date the step happened'),
-    note: Type.Optional(Text(2000)),
+    note: Type.Optional(Note(2000)),
     attachments: Attachments,
     by: Type.Optional(Text(50)),
     recommendedBy: Type.Optional(lit(['members', 'youth_league', 'mass_organization'])),
-    mentorIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5 })),
-    sponsorIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 5 })),
+    mentorIds: Type.Optional(IdList(5, '培养联系人 / mentors')),
+    sponsorIds: Type.Optional(IdList(5, '入党介绍人 / sponsors')),
     review: Type.Optional(
       Type.Object(
         { complete: Type.Boolean(), conclusion: lit(['qualified', 'unqualified']) },
@@ -68,8 +77,8 @@ const StepBodySchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
-    delayReason: Type.Optional(Text(500)),
-    version: Type.Optional(Type.Integer({ minimum: 1 })),
+    delayReason: Type.Optional(Note(500)),
+    version: Type.Optional(Int(1, 2_147_483_647)),
   },
   { additionalProperties: false },
 );
@@ -78,12 +87,12 @@ const EventBodySchema = Type.Union([
   Type.Object(
     {
       action: Type.Literal('training'),
-      title: Type.String({ minLength: 1, maxLength: 100 }),
+      title: Text(100, { minLength: 1 }),
       provider: Type.Optional(Text(100)),
       startsOn: DateText('培训开始'),
       endsOn: DateText('培训结束'),
-      hours: Type.Number({ minimum: 0, maximum: 500 }),
-      note: Type.Optional(Text(1000)),
+      hours: Num(0, 500),
+      note: Type.Optional(Note(1000)),
     },
     { additionalProperties: false },
   ),
@@ -92,16 +101,16 @@ const EventBodySchema = Type.Union([
       action: Type.Literal('objection'),
       kind: lit(['admission', 'conversion']),
       raisedOn: DateText('反映日期'),
-      content: Type.String({ minLength: 1, maxLength: 2000 }),
+      content: MultilineText(2000, { minLength: 1 }),
     },
     { additionalProperties: false },
   ),
   Type.Object(
     {
       action: Type.Literal('resolve_objection'),
-      objectionId: Type.Integer({ minimum: 1 }),
+      objectionId: Id(),
       resolvedOn: DateText('核实处理日期'),
-      resolution: Type.String({ minLength: 1, maxLength: 2000 }),
+      resolution: MultilineText(2000, { minLength: 1 }),
     },
     { additionalProperties: false },
   ),
@@ -109,8 +118,8 @@ const EventBodySchema = Type.Union([
     {
       action: Type.Literal('extend_probation'),
       on: DateText('支部大会决定延长的日期'),
-      months: Type.Integer({ minimum: 1, maximum: 24 }),
-      note: Type.Optional(Text(1000)),
+      months: Int(1, 24),
+      note: Type.Optional(Note(1000)),
     },
     { additionalProperties: false },
   ),
@@ -118,7 +127,7 @@ const EventBodySchema = Type.Union([
     {
       action: Type.Literal('close'),
       on: DateText('终止日期'),
-      reason: Type.String({ minLength: 1, maxLength: 500 }),
+      reason: MultilineText(500, { minLength: 1 }),
     },
     { additionalProperties: false },
   ),
@@ -132,7 +141,8 @@ export const recruitmentRoutes = [
     summary:
       '发展党员概况：各阶段人数、逾期步骤、本月到期转正 / Pipeline counts, overdue steps, due conversions',
     tags: TAGS,
-    query: Type.Object({ orgId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+    query: Type.Object({ orgId: Type.Optional(Id()) }),
+    ids: { query: { orgId: 'org' } },
     async handler({ db, actor, query }) {
       return read.summary(db, actor, query.orgId);
     },
@@ -155,13 +165,14 @@ export const recruitmentRoutes = [
     tags: TAGS,
     query: Type.Object({
       ...Paging,
-      orgId: Type.Optional(Type.Integer({ minimum: 1 })),
+      orgId: Type.Optional(Id()),
       stage: Type.Optional(lit(STAGES)),
       status: Type.Optional(lit(['active', 'completed', 'closed'])),
       overdue: Type.Optional(Type.Boolean()),
       dueThisMonth: Type.Optional(Type.Boolean()),
-      q: Type.Optional(Type.String({ maxLength: 50 })),
+      q: Type.Optional(Text(50)),
     }),
+    ids: { query: { orgId: 'org' } },
     async handler({ db, actor, query, audit }) {
       return read.list(db, actor, audit, query as read.ListQuery);
     },
@@ -173,6 +184,7 @@ export const recruitmentRoutes = [
     summary: '登记入党申请（第 1 步）/ Record an application (step 1)',
     tags: TAGS,
     body: ApplicationBody,
+    ids: { body: { orgId: 'org' } },
     async handler({ db, actor, body, write, audit, reply }) {
       const id = await createApplication(db, write, actor, body);
       reply.status(201);
@@ -225,6 +237,7 @@ export const recruitmentRoutes = [
     params: IdParams,
     body: StepBodySchema,
     scopeResource: 'recruitment',
+    ids: { body: { 'mentorIds[]': 'member', 'sponsorIds[]': 'member' } },
     async handler({ db, actor, params, body, write, audit }) {
       await recordStep(db, write, actor, params.id, body as StepBody);
       return read.detail(db, actor, audit, params.id);
@@ -239,6 +252,7 @@ export const recruitmentRoutes = [
     params: IdParams,
     body: EventBodySchema,
     scopeResource: 'recruitment',
+    ids: { body: { objectionId: 'recruitment_objection' } },
     async handler({ db, actor, params, body, write, audit }) {
       await recordEvent(db, write, actor, params.id, body as EventBody);
       return read.detail(db, actor, audit, params.id);

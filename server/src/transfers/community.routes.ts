@@ -3,30 +3,38 @@
 // reporter's side); rules in community.service.ts and community-rules.ts.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { Paging } from '../platform/http/schemas.ts';
+import {
+  DateOnly,
+  Id,
+  Literals,
+  MultilineText,
+  Num,
+  Paging,
+  Text,
+  Year as YearOf,
+} from '../platform/http/schemas.ts';
 import * as community from './community.service.ts';
 import { exportReports } from './community-export.ts';
 import * as read from './community-read.service.ts';
 import type { Assessment } from './transfer-tables.ts';
 
-const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const DateText = (description: string) => Type.String({ maxLength: 10, description });
-const Text = (max: number) => Type.String({ maxLength: max });
+const lit = Literals;
+const DateText = DateOnly;
 const TAGS = ['transfers'];
 const ASSESSMENT = lit(['excellent', 'good', 'fair', 'poor']);
-const Year = Type.Optional(
-  Type.Integer({ minimum: 2000, maximum: 2100, description: '年度，默认今年 / year, default this year' }),
-);
+const Year = Type.Optional(YearOf('年度，默认今年 / year, default this year'));
 
 const ListFilter = {
   year: Year,
-  communityOrgId: Type.Optional(Type.Integer({ minimum: 1, description: '报到社区 / the community' })),
+  communityOrgId: Type.Optional(Id('报到社区 / the community')),
   reporterKind: Type.Optional(lit(['member', 'unit'])),
-  q: Type.Optional(Type.String({ maxLength: 50, description: '报到主体名称 / reporter name' })),
+  q: Type.Optional(Text(50, { description: '报到主体名称 / reporter name' })),
   assessment: Type.Optional(lit(['excellent', 'good', 'fair', 'poor', 'none'])),
   sort: Type.Optional(lit(['reportedOn', 'hours', 'name'])),
 };
-const Search = Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })) });
+const Search = Type.Object({ q: Type.Optional(Text(50)) });
+/** The list filter's community: one the reports seen may name (the community's side or the reporter's). */
+const ListIds = { query: { communityOrgId: 'city_org' } } as const;
 
 export const communityRoutes = [
   route({
@@ -37,6 +45,7 @@ export const communityRoutes = [
       '双报到：报到名单（分页）、服务时长与年度考核 / Community reports, paged, with hours and assessment',
     tags: TAGS,
     query: Type.Object({ ...Paging, ...ListFilter }),
+    ids: ListIds,
     async handler({ db, actor, query, audit }) {
       return read.listReports(db, actor, audit, query as read.ListQuery);
     },
@@ -50,23 +59,23 @@ export const communityRoutes = [
     tags: TAGS,
     body: Type.Object(
       {
-        communityOrgId: Type.Integer({ minimum: 1 }),
-        memberId: Type.Optional(
-          Type.Integer({ minimum: 1, description: '范围内的党员 / a member in scope' }),
-        ),
+        communityOrgId: Id('报到的社区（全市）/ the community, anywhere in the city'),
+        memberId: Type.Optional(Id('范围内的党员 / a member in scope')),
         idNumber: Type.Optional(
-          Type.String({
+          Text(20, {
             minLength: 1,
-            maxLength: 20,
             description: '社区登记其他单位党员：身份证号 / the community registers a member of another unit',
           }),
         ),
-        unitOrgId: Type.Optional(Type.Integer({ minimum: 1 })),
+        unitOrgId: Type.Optional(Id('单位党组织 / the unit org')),
         reportedOn: Type.Optional(DateText('报到日期，默认今天 / date, default today')),
-        note: Type.Optional(Text(500)),
+        note: Type.Optional(MultilineText(500)),
       },
       { additionalProperties: false },
     ),
+    // a community of the whole city; the member of the subtree; the unit org named by the community
+    // side may be of the whole city (the service narrows it to the subtree on the reporter's side)
+    ids: { body: { communityOrgId: 'city_org', memberId: 'member', unitOrgId: 'city_org' } },
     async handler({ db, actor, body, write, reply }) {
       const id = await community.report(db, write, actor, body);
       reply.status(201);
@@ -81,13 +90,14 @@ export const communityRoutes = [
     tags: TAGS,
     body: Type.Object(
       {
-        reportId: Type.Integer({ minimum: 1 }),
+        reportId: Id(),
         servedOn: DateText('服务日期 / date'),
-        hours: Type.Number({ minimum: 0, maximum: 100 }),
-        content: Type.String({ minLength: 1, maxLength: 500 }),
+        hours: Num(0, 100),
+        content: MultilineText(500, { minLength: 1 }),
       },
       { additionalProperties: false },
     ),
+    ids: { body: { reportId: 'community_report' } },
     async handler({ actor, body, write, reply }) {
       const id = await community.addService(write, actor, body);
       reply.status(201);
@@ -100,10 +110,8 @@ export const communityRoutes = [
     access: 'transfer:manage',
     summary: '社区年度考核评定（社区党组织，12 月起）/ The community’s annual assessment of a reporter',
     tags: TAGS,
-    body: Type.Object(
-      { reportId: Type.Integer({ minimum: 1 }), assessment: ASSESSMENT },
-      { additionalProperties: false },
-    ),
+    body: Type.Object({ reportId: Id(), assessment: ASSESSMENT }, { additionalProperties: false }),
+    ids: { body: { reportId: 'community_report' } },
     async handler({ actor, body, write }) {
       await community.assess(write, actor, body as { reportId: number; assessment: Assessment });
       return { id: body.reportId };
@@ -116,6 +124,7 @@ export const communityRoutes = [
     summary: '导出双报到名单与社区汇总为 Excel（身份证号脱敏，留痕）/ Export the reports to Excel',
     tags: TAGS,
     query: Type.Object(ListFilter),
+    ids: ListIds,
     async handler({ db, actor, query, reply, audit }) {
       const file = await exportReports(db, actor, query as read.ListQuery);
       await audit({
@@ -141,7 +150,7 @@ export const communityRoutes = [
     access: 'transfer:manage',
     summary: '双报到按社区汇总：报到人数、服务时长、考核分布 / Figures per community',
     tags: TAGS,
-    query: Type.Object({ ...Paging, year: Year, q: Type.Optional(Type.String({ maxLength: 50 })) }),
+    query: Type.Object({ ...Paging, year: Year, q: Type.Optional(Text(50)) }),
     async handler({ db, actor, query }) {
       return read.totalsByCommunity(db, actor, query);
     },
@@ -152,7 +161,8 @@ export const communityRoutes = [
     access: 'transfer:manage',
     summary: '一条报到的服务记录 / The services of one report',
     tags: TAGS,
-    query: Type.Object({ reportId: Type.Integer({ minimum: 1 }) }),
+    query: Type.Object({ reportId: Id() }),
+    ids: { query: { reportId: 'community_report' } },
     async handler({ db, actor, query, audit }) {
       return read.reportServices(db, actor, audit, query.reportId);
     },
@@ -165,9 +175,11 @@ export const communityRoutes = [
       '社区按身份证号查找其他单位在职党员（留痕）/ The community finds a member by ID number (audited)',
     tags: TAGS,
     query: Type.Object({
-      communityOrgId: Type.Integer({ minimum: 1 }),
-      idNumber: Type.String({ minLength: 1, maxLength: 20 }),
+      communityOrgId: Id(),
+      idNumber: Text(20, { minLength: 1 }),
     }),
+    // only a community inside the subtree looks a member up (the service checks it is a community)
+    ids: { query: { communityOrgId: 'org' } },
     async handler({ db, actor, query, audit }) {
       return community.lookupMember(db, actor, audit, query);
     },

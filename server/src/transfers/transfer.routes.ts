@@ -3,7 +3,16 @@
 // platform/access/scope.ts (scoped.transfers …).
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { IdParams, Paging } from '../platform/http/schemas.ts';
+import {
+  DateOnly,
+  Id,
+  IdParams,
+  Int,
+  Literals,
+  MultilineText,
+  Paging,
+  Text,
+} from '../platform/http/schemas.ts';
 import { communityRoutes } from './community.routes.ts';
 import { MOBILE_STATES } from './domain/mobile-community.ts';
 import { TRANSFER_SCOPES, TRANSFER_STATES } from './domain/transfer-machine.ts';
@@ -11,9 +20,9 @@ import * as mobile from './mobile.service.ts';
 import * as transfers from './transfer.service.ts';
 import * as read from './transfer-read.service.ts';
 
-const lit = (values: readonly string[]) => Type.Union(values.map((v) => Type.Literal(v)));
-const DateText = (description: string) => Type.String({ maxLength: 10, description });
-const Text = (max: number) => Type.String({ maxLength: max });
+const lit = Literals;
+const DateText = DateOnly;
+const Note = (max: number) => MultilineText(max);
 const TAGS = ['transfers'];
 
 export const transferRoutes = [
@@ -41,14 +50,16 @@ export const transferRoutes = [
     tags: TAGS,
     body: Type.Object(
       {
-        memberId: Type.Integer({ minimum: 1 }),
-        toOrgId: Type.Integer({ minimum: 1, description: '接收党组织（党支部）/ the receiving branch' }),
+        memberId: Id(),
+        toOrgId: Id('接收党组织（党支部）/ the receiving branch'),
         issuedOn: Type.Optional(DateText('开具日期，默认今天 / date of issue, default today')),
-        reason: Type.Optional(Text(500)),
-        note: Type.Optional(Text(1000)),
+        reason: Type.Optional(Note(500)),
+        note: Type.Optional(Note(1000)),
       },
       { additionalProperties: false },
     ),
+    // the member is of the sending side's subtree; the receiving org may be anywhere in the city
+    ids: { body: { memberId: 'member', toOrgId: 'city_org' } },
     async handler({ db, actor, body, write, audit, reply }) {
       const id = await transfers.issueLetter(db, write, actor, body);
       reply.status(201);
@@ -61,7 +72,7 @@ export const transferRoutes = [
     access: 'transfer:manage',
     summary: '可接收组织关系的党支部（全市）/ Branches a letter may be addressed to',
     tags: TAGS,
-    query: Type.Object({ q: Type.Optional(Type.String({ maxLength: 50 })) }),
+    query: Type.Object({ q: Type.Optional(Text(50)) }),
     async handler({ db, actor, query }) {
       return read.receivingOrgs(db, actor, query.q ?? '');
     },
@@ -87,7 +98,7 @@ export const transferRoutes = [
     params: IdParams,
     scopeResource: 'transfer',
     body: Type.Object(
-      { action: lit(['confirm', 'return_receipt', 'withdraw', 'refuse']), reason: Type.Optional(Text(500)) },
+      { action: lit(['confirm', 'return_receipt', 'withdraw', 'refuse']), reason: Type.Optional(Note(500)) },
       { additionalProperties: false },
     ),
     async handler({ db, actor, params, body, write, audit }) {
@@ -118,19 +129,21 @@ export const transferRoutes = [
     tags: TAGS,
     body: Type.Object(
       {
-        memberId: Type.Integer({ minimum: 1 }),
-        inflowOrgId: Type.Optional(Type.Integer({ minimum: 1, description: '流入地党组织 / inflow org' })),
-        destination: Type.String({ minLength: 1, maxLength: 200 }),
-        destinationDivisionCode: Type.Optional(Type.String({ pattern: '^\\d{2,12}$' })),
+        memberId: Id(),
+        inflowOrgId: Type.Optional(Id('流入地党组织 / inflow org')),
+        destination: Text(200, { minLength: 1 }),
+        destinationDivisionCode: Type.Optional(Type.String({ pattern: '^\\d{2,12}$', maxLength: 12 })),
         since: DateText('外出日期 / away since'),
-        expectedMonths: Type.Integer({ minimum: 1, maximum: 120 }),
+        expectedMonths: Int(1, 120),
         fixedPlace: Type.Boolean(),
-        contactPhone: Type.String({ minLength: 1, maxLength: 20 }),
+        contactPhone: Text(20, { minLength: 1 }),
         certificateNo: Type.Optional(Text(50)),
-        note: Type.Optional(Text(1000)),
+        note: Type.Optional(Note(1000)),
       },
       { additionalProperties: false },
     ),
+    // the member is of the home side's subtree; the inflow org may be anywhere in the city
+    ids: { body: { memberId: 'member', inflowOrgId: 'city_org' } },
     async handler({ db, actor, body, write, audit, reply }) {
       const id = await mobile.registerMobile(db, write, actor, body);
       reply.status(201);
@@ -160,8 +173,8 @@ export const transferRoutes = [
     body: Type.Object(
       {
         on: DateText('日期 / date'),
-        kind: Type.String({ minLength: 1, maxLength: 30 }),
-        topic: Type.String({ minLength: 1, maxLength: 200 }),
+        kind: Text(30, { minLength: 1 }),
+        topic: Text(200, { minLength: 1 }),
       },
       { additionalProperties: false },
     ),

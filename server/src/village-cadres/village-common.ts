@@ -6,6 +6,14 @@ import type { Actor } from '../platform/access/actor.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { unprocessable } from '../platform/errors/errors.ts';
+import {
+  Int,
+  MultilineText,
+  DateOnly as SharedDateOnly,
+  Fen as SharedFen,
+  Id as SharedId,
+  Year as SharedYear,
+} from '../platform/http/schemas.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 
 /** An org id from a request placed inside the scope (404 outside) and checked to be a village or community. */
@@ -43,22 +51,17 @@ export async function readVillageSetting<T extends object>(
   return mergeDeep(defaults, stored);
 }
 
-// ---- schema pieces (bounded strings and numbers; the platform's shared types replace them when landed) ----
+// ---- schema pieces: the platform's shared types (platform/http/schemas.ts) under the village names ----
 
-export const DateOnly = (description: string) =>
-  Type.String({
-    pattern: '^\\d{4}-\\d{2}-\\d{2}$',
-    maxLength: 10,
-    description: `${description} (YYYY-MM-DD)`,
-  });
+/** A real calendar date YYYY-MM-DD. */
+export const DateOnly = (description: string) => SharedDateOnly(description);
+/** Text without control characters (tab and line breaks allowed: minutes and contents span lines). */
 export const Text = (maxLength: number, minLength = 0, description?: string) =>
-  Type.String({ maxLength, minLength, ...(description ? { description } : {}) });
-export const Id = (description?: string) =>
-  Type.Integer({ minimum: 1, maximum: Number.MAX_SAFE_INTEGER, ...(description ? { description } : {}) });
-export const Count = (maximum = 1_000_000) => Type.Integer({ minimum: 0, maximum });
-export const Fen = (description = '金额（分）/ amount in fen') =>
-  Type.Integer({ minimum: 0, maximum: 10_000_000_000, description });
-export const Year = () => Type.Integer({ minimum: 2000, maximum: 2100, description: '年度 / year' });
+  MultilineText(maxLength, { minLength, ...(description ? { description } : {}) });
+export const Id = (description?: string) => SharedId(description);
+export const Count = (maximum = 1_000_000) => Int(0, maximum);
+export const Fen = (description = '金额（分）/ amount in fen') => SharedFen(description);
+export const Year = () => SharedYear();
 export const lit = <const T extends string>(values: readonly T[], description?: string) =>
   Type.Union(
     values.map((v) => Type.Literal(v)),

@@ -40,7 +40,9 @@ export const publicVillageRoutes = [
     access: 'public',
     summary: '村务公开页：干部、公开事项、决策及答复 / A village’s public page',
     tags: TAGS,
-    params: Type.Object({ code: Type.String({ pattern: '^\\d{12}$', description: '12 位村（社区）代码' }) }),
+    params: Type.Object({
+      code: Type.String({ pattern: '^\\d{12}$', maxLength: 12, description: '12 位村（社区）代码' }),
+    }),
     response: { 200: PublicVillage },
     async handler({ db, params }) {
       return publicVillage(db, params.code);

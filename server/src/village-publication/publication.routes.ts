@@ -43,6 +43,7 @@ export const publicationRoutes = [
       '村务公开日历：应公开、逾期、按期或逾期公开的事项 / The 村务公开 calendar: due, overdue, published on time or late',
     tags: TAGS,
     query: ItemQuerySchema,
+    ids: { query: { orgId: 'org' } },
     response: { 200: ItemPage },
     async handler({ db, actor, query }) {
       return itemPage(db, actor, query);
@@ -55,6 +56,7 @@ export const publicationRoutes = [
     summary: '登记须即时公开的重大事项 / Add a major matter to publish at once',
     tags: TAGS,
     body: MajorBodySchema,
+    ids: { body: { orgId: 'org' } },
     response: { 201: Created },
     async handler({ db, actor, body, write, reply }) {
       const out = await addMajorItem(db, write, actor, body);
@@ -69,6 +71,7 @@ export const publicationRoutes = [
     summary: '导出村务公开事项为 Excel（同样的筛选）/ Export the items to Excel (same filters)',
     tags: TAGS,
     query: ItemQuerySchema,
+    ids: { query: { orgId: 'org' } },
     response: { 200: Type.Unknown({ description: 'xlsx' }) },
     async handler({ db, actor, query, reply, audit }) {
       const file = await exportItemsXlsx(db, actor, query);
@@ -94,6 +97,7 @@ export const publicationRoutes = [
       '村务公开按期率和答复情况，按下级组织统计（可下钻）/ Publication compliance and replies per town or village',
     tags: TAGS,
     query: Type.Object({ orgId: Type.Optional(Id()), year: Type.Optional(Year()) }),
+    ids: { query: { orgId: 'org' } },
     response: { 200: PublicationFigures },
     async handler({ db, actor, query }) {
       return publicationFigures(db, actor, query);
@@ -120,6 +124,7 @@ export const publicationRoutes = [
     tags: TAGS,
     params: IdParams,
     body: PublishBodySchema,
+    ids: { body: { photoAttachmentId: 'village_attachment' } },
     scopeResource: 'publication_item',
     response: { 200: ItemDetail },
     async handler({ db, actor, params, body, write }) {
@@ -139,6 +144,7 @@ export const publicationRoutes = [
       page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000, default: 1 })),
       pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 20 })),
     }),
+    ids: { query: { orgId: 'org' } },
     response: { 200: QuestionPage },
     async handler({ db, actor, query }) {
       return questionPage(db, actor, query);
@@ -166,6 +172,7 @@ export const publicationRoutes = [
     tags: TAGS,
     bodyLimit: 8 * 1024 * 1024,
     query: Type.Object({ orgId: Type.Optional(Id()), fileName: Type.Optional(Text(200)) }),
+    ids: { query: { orgId: 'org' } },
     response: { 201: FileUploaded },
     async handler({ db, actor, query, body, write, deps, reply }) {
       const data = Buffer.isBuffer(body) ? body : Buffer.alloc(0);

@@ -1,7 +1,7 @@
 // What the records say about every village org under a base (a county, or the city) on a day, for the
 // weak-org criteria: the secretary (vacant since), the last development candidate, the last 12 months
 // of cases (satisfaction, petitions) and of organizational life, the 换届 term, the latest published
-// assessment, and (issue 14) overdue publications. The same sources as the assessment, so a hit here
+// assessment, and the 村务公开 items overdue this year (issue 14). The same sources as the assessment, so a hit here
 // is a figure one can drill into there.
 import type { Kysely } from 'kysely';
 import { addTallies, orgLifeOfBranch } from '../assessment/domain/org-life-figures.ts';
@@ -14,6 +14,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { addMonths, addYears, daysBetween } from '../recruitment/domain/dates.ts';
+import { publicationCompliance } from '../village-cadres/village-indicators.ts';
 import type { VillageFacts } from './domain/weak-org-rules.ts';
 import {
   lastPublishedAssessments,
@@ -29,25 +30,38 @@ export async function villageFacts(
 ): Promise<{ villages: VillageRef[]; facts: Map<number, VillageFacts> }> {
   const villages = await villagesUnder(db, actor, basePath);
   const from = `${addMonths(today, -12).slice(0, 7)}-01`;
-  const [secretaries, lastCandidate, since, cases, caseSettings, meetingSettings, inputs, terms, assessed] =
-    await Promise.all([
-      villageSecretaries(db, villages, today),
-      lastCandidateByVillage(db, actor, basePath),
-      recruitmentRecordsSince(db, actor, basePath),
-      caseCountsByVillage(db, actor, {
-        basePath,
-        from: new Date(`${from}T00:00:00+08:00`),
-        to: new Date(`${today}T23:59:59.999+08:00`),
-      }),
-      readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS),
-      readMeetingSettings(db),
-      orgLifeInputs(db, actor, basePath, from, today),
-      latestVillageTerms(
-        db,
-        villages.map((v) => v.id),
-      ),
-      lastPublishedAssessments(db, actor, basePath),
-    ]);
+  const [
+    secretaries,
+    lastCandidate,
+    since,
+    cases,
+    caseSettings,
+    meetingSettings,
+    inputs,
+    terms,
+    assessed,
+    published,
+  ] = await Promise.all([
+    villageSecretaries(db, actor, basePath, villages, today),
+    lastCandidateByVillage(db, actor, basePath),
+    recruitmentRecordsSince(db, actor, basePath),
+    caseCountsByVillage(db, actor, {
+      basePath,
+      from: new Date(`${from}T00:00:00+08:00`),
+      to: new Date(`${today}T23:59:59.999+08:00`),
+    }),
+    readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS),
+    readMeetingSettings(db),
+    orgLifeInputs(db, actor, basePath, from, today),
+    latestVillageTerms(
+      db,
+      villages.map((v) => v.id),
+    ),
+    lastPublishedAssessments(db, actor, basePath),
+    actor.permissions.has('village:read')
+      ? publicationCompliance(db, actor, { basePath, year: Number(today.slice(0, 4)), today })
+      : Promise.resolve(null),
+  ]);
   const tallies = new Map<number, ReturnType<typeof orgLifeOfBranch>[]>();
   for (const b of inputs.branches) {
     const list = tallies.get(b.villageId) ?? [];
@@ -73,7 +87,7 @@ export async function villageFacts(
       electionOverdueDays: endsOn && endsOn < today ? daysBetween(endsOn, today) : null,
       lastAssessment: assessed.get(v.id) ?? null,
       petitions: c?.petitions ?? 0,
-      publicationOverdue: null,
+      publicationOverdue: published ? (published.get(v.id)?.overdue ?? 0) : null,
     });
   }
   return { villages, facts };

@@ -201,6 +201,7 @@ export const weakOrgRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'weak_org',
+    ids: { body: { problemId: 'rectification_problem' } },
     body: Type.Object(
       {
         onDate: DateOnly(),

@@ -52,7 +52,15 @@ beforeAll(async () => {
     .where('code', 'like', `${COUNTY}005%`)
     .orderBy('code')
     .executeTakeFirstOrThrow();
-  // the village's last election, 200 days ago, left it without a secretary (the one elected moved away)
+  // the village's secretary left 200 days ago (transferred) and no one has been elected since: in the
+  // cadre posts (issue 14), and in the org's terms for a village without cadre records
+  await database.db
+    .updateTable('cadre_post')
+    .set({ ended_on: addDays(TODAY, -200), end_reason: '调任' })
+    .where('org_id', '=', village.id)
+    .where('post', '=', 'party_secretary')
+    .where('ended_on', 'is', null)
+    .execute();
   await database.db
     .insertInto('org_term')
     .values({

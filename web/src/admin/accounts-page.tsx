@@ -9,11 +9,12 @@ import { ROLE_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { AccountStatus } from './account-status.tsx';
+import { useRoleRequestText } from './role-request-messages.ts';
+import { ChangeGrantDialog, GRANTABLE, ResetPasswordButton, RoleRequestTable } from './role-requests.tsx';
 import { ScopeOrgSelect } from './scope-org-select.tsx';
 
-/** Roles the system administrator may grant: 三员分立 keeps the three administrator roles out. */
-const GRANTABLE: Role[] = ['org_admin', 'secretary', 'grid_worker', 'department_staff', 'member', 'resident'];
-const ALL_ROLES = Object.keys(ROLE_NAMES) as Role[];
+/** The accounts the system administrator manages are ordinary ones: 三员分立 keeps the administrators' out. */
+const ALL_ROLES = GRANTABLE;
 
 interface NewAccount {
   username: string;
@@ -33,6 +34,7 @@ function CreateAccountDialog({
   onCreated: () => void;
 }) {
   const { t, name } = useI18n();
+  const { t: rr } = useRoleRequestText();
   const feedback = useFeedback();
   const [form] = Form.useForm<NewAccount>();
   const [saving, setSaving] = useState(false);
@@ -50,7 +52,7 @@ function CreateAccountDialog({
         setSaving(true);
         try {
           await api.post('/api/accounts', values);
-          feedback.success(t('accounts.created', { name: values.username }));
+          feedback.success(rr('rr.createdPending', { name: values.username }));
           onCreated();
           onClose();
         } catch (error) {
@@ -114,6 +116,13 @@ export default function AccountsPage() {
   const [q, setQ] = useState('');
   const [role, setRole] = useState<Role | undefined>();
   const [creating, setCreating] = useState(false);
+  const [changing, setChanging] = useState<AccountRow | null>(null);
+  const [requestsKey, setRequestsKey] = useState(0);
+  const { t: rr } = useRoleRequestText();
+  const changed = () => {
+    list.reload();
+    setRequestsKey((k) => k + 1);
+  };
   const list = useApi(
     () => api.get<Page<AccountRow>>('/api/accounts', { page, pageSize, q: q || undefined, role }),
     [page, pageSize, q, role],
@@ -214,29 +223,42 @@ export default function AccountsPage() {
             },
             {
               title: t('common.actions'),
-              width: 100,
+              width: 250,
               render: (_, row) => (
-                <Popconfirm
-                  title={t(row.disabled ? 'accounts.enableConfirm' : 'accounts.disableConfirm', {
-                    name: row.username,
-                  })}
-                  onConfirm={() => toggle(row)}
-                >
+                <Space size={0}>
                   <Button
                     type="link"
                     size="small"
-                    danger={!row.disabled}
-                    data-testid={`toggle-${row.username}`}
+                    onClick={() => setChanging(row)}
+                    data-testid={`change-${row.username}`}
                   >
-                    {row.disabled ? t('accounts.enable') : t('accounts.disable')}
+                    {rr('rr.change')}
                   </Button>
-                </Popconfirm>
+                  <ResetPasswordButton account={row} onDone={list.reload} />
+                  <Popconfirm
+                    title={t(row.disabled ? 'accounts.enableConfirm' : 'accounts.disableConfirm', {
+                      name: row.username,
+                    })}
+                    onConfirm={() => toggle(row)}
+                  >
+                    <Button
+                      type="link"
+                      size="small"
+                      danger={!row.disabled}
+                      data-testid={`toggle-${row.username}`}
+                    >
+                      {row.disabled ? t('accounts.enable') : t('accounts.disable')}
+                    </Button>
+                  </Popconfirm>
+                </Space>
               ),
             },
           ]}
         />
       </Card>
-      <CreateAccountDialog open={creating} onClose={() => setCreating(false)} onCreated={list.reload} />
+      <RoleRequestTable mode="follow" reloadKey={requestsKey} />
+      <CreateAccountDialog open={creating} onClose={() => setCreating(false)} onCreated={changed} />
+      <ChangeGrantDialog account={changing} onClose={() => setChanging(null)} onDone={changed} />
     </div>
   );
 }

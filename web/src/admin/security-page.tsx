@@ -21,6 +21,7 @@ import { type MessageKey, ROLE_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { AccountStatus } from './account-status.tsx';
+import { RoleRequestTable } from './role-requests.tsx';
 
 const FIELDS: { name: keyof SecuritySettings; label: MessageKey; min: number; max: number }[] = [
   { name: 'passwordMinLength', label: 'security.passwordMinLength', min: 8, max: 64 },
@@ -197,6 +198,7 @@ export default function SecurityPage() {
     <div data-testid="security-page">
       <PageTitle title={t('security.title')} />
       <SettingsForm />
+      <RoleRequestTable mode="decide" />
       <LockTable />
     </div>
   );

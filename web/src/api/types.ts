@@ -35,7 +35,10 @@ export type Permission =
   | 'training:manage'
   | 'assessment:read'
   | 'assessment:manage'
-  | 'assessment:submit';
+  | 'assessment:submit'
+  | 'village:read'
+  | 'village:manage'
+  | 'village:supervise';
 
 export type OrgKind =
   | 'committee'
@@ -192,6 +195,8 @@ export interface AccountRow {
   locked: boolean;
   disabled: boolean;
   mustChangePassword: boolean;
+  /** 三员分立: a new account waits for the security administrator's approval */
+  approval?: 'pending' | 'approved' | 'rejected';
 }
 
 export interface SecuritySettings {

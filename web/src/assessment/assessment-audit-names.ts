@@ -24,6 +24,15 @@ export const ASSESSMENT_AUDIT_ACTIONS: Record<string, Name> = {
     zh: '填报强村公司或富民工坊年度数据',
     en: 'Company or workshop year entered',
   },
+  'contest.create': { zh: '发起擂台赛', en: 'Contest opened' },
+  'contest.entry': { zh: '擂台赛报名并承诺目标', en: 'Contest entry with goals' },
+  'contest.scores': { zh: '擂台赛评分', en: 'Contest scored' },
+  'contest.finish': { zh: '擂台赛结束并排名', en: 'Contest finished and ranked' },
+  'contest.followup': { zh: '擂台赛承诺目标跟踪', en: 'Contest goal followed up' },
+  'weak_org.list': { zh: '认定软弱涣散党组织', en: 'Weak orgs listed' },
+  'weak_org.plan': { zh: '制定整顿方案', en: 'Rectification plan set' },
+  'weak_org.progress': { zh: '登记整改进展', en: 'Rectification progress recorded' },
+  'weak_org.transition': { zh: '整顿销号流程', en: 'Rectification step' },
 };
 
 export const ASSESSMENT_TARGET_TYPES: Record<string, Name> = {

@@ -65,7 +65,8 @@ export const summonsAction = (
 export const suggest = (text: string, lng?: number, lat?: number) =>
   api.get<CaseSuggestion>('/api/cases/suggest', { text, lng, lat });
 
-export const createCase = (input: NewCaseInput) => api.post<{ case: CaseDetail }>('/api/cases', input);
+export const createCase = (input: NewCaseInput) =>
+  api.post<{ case: CaseDetail; trackingCode?: string | null }>('/api/cases', input);
 
 export function attachmentUrl(id: number | string): string {
   return `/api/attachments/${encodeURIComponent(String(id))}`;

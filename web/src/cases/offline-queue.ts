@@ -44,6 +44,8 @@ export interface SentReport {
   caseNo: string;
   caseId: number;
   title: string;
+  /** With the case number, what the reporter follows the case with on the public page. */
+  trackingCode?: string | null;
 }
 
 async function toBlob(photo: string | Blob): Promise<Blob> {
@@ -76,6 +78,7 @@ export async function sendReport(
     caseNo: answer.case.caseNo,
     caseId: answer.case.id,
     title: answer.case.title,
+    trackingCode: answer.trackingCode ?? null,
   };
 }
 

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import type { CaseCategories, NewCaseInput } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { trackingPath, useTrackingText } from '../resident/tracking-messages.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { formatTime, loadCategories, placeOfPoint } from './case-api.ts';
 import { type ClassifierSuggestion, suggestCase } from './classifier-api.ts';
@@ -79,6 +80,7 @@ export function categoryOptions(catalog: CaseCategories | undefined) {
 
 export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
   const { t, lang } = useI18n();
+  const tt = useTrackingText();
   const feedback = useFeedback();
   const [form] = Form.useForm<Values>();
   const online = useOnline();
@@ -396,11 +398,21 @@ export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
           dataSource={sent}
           data-testid="report-recent"
           renderItem={(s) => (
-            <List.Item data-testid="report-sent" data-case-no={s.caseNo} data-case-id={s.caseId}>
-              <Link to={withGrids ? `/cases/${s.caseId}` : `/public/track/${encodeURIComponent(s.caseNo)}`}>
+            <List.Item
+              data-testid="report-sent"
+              data-case-no={s.caseNo}
+              data-case-id={s.caseId}
+              data-tracking-code={s.trackingCode ?? ''}
+            >
+              <Link to={withGrids ? `/cases/${s.caseId}` : trackingPath(s.caseNo, s.trackingCode)}>
                 {s.caseNo}
               </Link>
               <span>{s.title}</span>
+              {s.trackingCode && !withGrids ? (
+                <span data-testid="report-tracking-code">
+                  {tt('track.receipt', { code: s.trackingCode })}
+                </span>
+              ) : null}
             </List.Item>
           )}
         />

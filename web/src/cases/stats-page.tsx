@@ -58,6 +58,8 @@ function ScopeSelect({ value, onChange }: { value?: number; onChange: (id?: numb
 
 export default function StatsPage() {
   const { t, lang } = useI18n();
+  // choosing a scope org searches the org register: only roles that read it (not departments or residents)
+  const { can } = useSession();
   const feedback = useFeedback();
   const [scopeOrgId, setScopeOrgId] = useState<number>();
   const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
@@ -79,7 +81,7 @@ export default function StatsPage() {
         title={t('stats.title')}
         extra={
           <Space wrap>
-            <ScopeSelect value={scopeOrgId} onChange={setScopeOrgId} />
+            {can('org:read') && <ScopeSelect value={scopeOrgId} onChange={setScopeOrgId} />}
             <DatePicker.RangePicker value={range} onChange={(v) => setRange(v as [Dayjs, Dayjs] | null)} />
             <Button
               icon={<FileExcelOutlined />}

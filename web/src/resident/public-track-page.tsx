@@ -1,8 +1,8 @@
-// Follow a case by its number (GET /api/cases/by-number/:caseNo: no personal data); the reporter,
-// when signed in, evaluates it here.
+// Follow a case by its number and tracking code (POST /api/cases/track: the one public rule, no
+// personal data, no notes); the SMS link carries both (?code=). The reporter, signed in, evaluates here.
 import { Alert, Button, Card, Descriptions, Form, Input, Radio, Result, Timeline } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import type { CaseDetail, Evaluation, PublicCase } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -13,6 +13,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { useSession } from '../shell/session.tsx';
 import { SignInLink } from './public-layout.tsx';
+import { trackingPath, useTrackingText } from './tracking-messages.ts';
 
 function Evaluate({ caseNo, onDone }: { caseNo: string; onDone: () => void }) {
   const { t, name } = useI18n();
@@ -85,25 +86,30 @@ function Evaluate({ caseNo, onDone }: { caseNo: string; onDone: () => void }) {
 
 export default function PublicTrackPage() {
   const { caseNo } = useParams();
+  const [search] = useSearchParams();
+  const code = search.get('code') ?? '';
   const navigate = useNavigate();
   const { t, name, lang } = useI18n();
+  const tt = useTrackingText();
   const { status } = useSession();
+  const asked = Boolean(caseNo && code);
   const found = useApi(
-    () => api.get<PublicCase>(`/api/cases/by-number/${encodeURIComponent(caseNo ?? '')}`),
-    [caseNo],
-    Boolean(caseNo),
+    () => api.post<PublicCase>('/api/cases/track', { caseNo: caseNo ?? '', code }),
+    [caseNo, code],
+    asked,
   );
-  const data = caseNo ? found.data : undefined;
+  const data = asked ? found.data : undefined;
   const notFound = found.error instanceof ApiError && found.error.status === 404;
 
   return (
     <div data-testid="public-track-page">
       <Card variant="borderless" title={t('public.trackTitle')}>
+        <p>{tt('track.hint')}</p>
         <Form
           layout="inline"
-          initialValues={{ caseNo }}
-          onFinish={(v: { caseNo: string }) =>
-            navigate(`/public/track/${encodeURIComponent(v.caseNo.trim())}`)
+          initialValues={{ caseNo, code }}
+          onFinish={(v: { caseNo: string; code: string }) =>
+            navigate(trackingPath(v.caseNo.trim(), v.code.trim()))
           }
         >
           <Form.Item
@@ -112,6 +118,18 @@ export default function PublicTrackPage() {
             style={{ flex: 1 }}
           >
             <Input placeholder={t('public.caseNoPlaceholder')} data-testid="track-case-no" />
+          </Form.Item>
+          <Form.Item
+            name="code"
+            rules={[{ required: true, whitespace: true, message: t('form.required') }]}
+            style={{ width: 220 }}
+          >
+            <Input
+              placeholder={tt('track.codePlaceholder')}
+              aria-label={tt('track.code')}
+              data-testid="track-code"
+              autoComplete="off"
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" data-testid="track-submit">
             {t('public.track')}
@@ -122,17 +140,15 @@ export default function PublicTrackPage() {
             type="info"
             style={{ marginTop: 12 }}
             title={t('public.signInHint')}
-            action={<SignInLink from={caseNo ? `/public/track/${caseNo}` : '/public/track'} />}
+            action={<SignInLink from={caseNo ? trackingPath(caseNo, code) : '/public/track'} />}
           />
         )}
       </Card>
-      {caseNo && found.loading && <Card loading variant="borderless" style={{ marginTop: 16 }} />}
-      {caseNo && notFound && (
-        <Result status="404" title={t('public.notFound')} data-testid="track-not-found" />
+      {asked && found.loading && <Card loading variant="borderless" style={{ marginTop: 16 }} />}
+      {asked && notFound && (
+        <Result status="404" title={tt('track.notFound')} data-testid="track-not-found" />
       )}
-      {caseNo && found.error && !notFound ? (
-        <Alert type="error" title={errorText(found.error, lang)} />
-      ) : null}
+      {asked && found.error && !notFound ? <Alert type="error" title={errorText(found.error, lang)} /> : null}
       {data && (
         <Card
           variant="borderless"

@@ -25,6 +25,7 @@ import {
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Permission, Role } from '../api/types.ts';
+import { VILLAGE_MENU } from '../deliberation/village-menu.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 
 export interface MenuEntry {
@@ -92,6 +93,7 @@ export const MENU: MenuEntry[] = [
     permission: 'org:read',
     roles: ['org_admin', 'secretary'],
   },
+  ...VILLAGE_MENU,
   { path: '/admin/accounts', label: 'menu.accounts', icon: <TeamOutlined />, permission: 'account:manage' },
   {
     path: '/admin/security',

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import type { Permission } from '../api/types.ts';
+import { publicVillageRoutes, villageRoutes } from '../deliberation/village-routes.tsx';
 import { prefetchMapPayload } from '../map/map-api.ts';
 import { PageSpin } from './page-spin.tsx';
 import { ForbiddenPage, NotFoundPage } from './result-pages.tsx';
@@ -99,6 +100,7 @@ export function AppRoutes() {
           <Route path="track" element={<PublicTrackPage />} />
           <Route path="track/:caseNo" element={<PublicTrackPage />} />
           <Route path="report" element={<PublicReportPage />} />
+          {publicVillageRoutes()}
         </Route>
         <Route
           element={
@@ -237,6 +239,7 @@ export function AppRoutes() {
               </Guard>
             }
           />
+          {villageRoutes()}
           <Route
             path="org-checks"
             element={

@@ -7,6 +7,7 @@ import {
   ECONOMY_SETTINGS_DEFAULTS,
   ECONOMY_SETTINGS_KEY,
 } from '../../collective-economy/domain/economy-rules.ts';
+import { matterPage } from '../../deliberation/deliberation-read.service.ts';
 import { MEETING_KIND_NAMES } from '../../meetings/domain/meeting-rules.ts';
 import { readMeetingSettings } from '../../meetings/meeting-common.ts';
 import type { Actor } from '../../platform/access/actor.ts';
@@ -14,6 +15,7 @@ import { verifyAssessment } from '../../platform/access/scope.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { readSetting } from '../../platform/settings/settings.ts';
 import { shanghaiToday } from '../../recruitment/domain/dates.ts';
+import { itemPage } from '../../village-publication/publication.service.ts';
 import { indicatorsOf, roundById } from '../assessment.repository.ts';
 import { assessmentErrors } from '../assessment-errors.ts';
 import { visibleStates } from '../assessment-read.service.ts';
@@ -39,6 +41,8 @@ export type RecordsKind =
   | 'cases'
   | 'incomes'
   | 'goals'
+  | 'publications'
+  | 'decisions'
   | 'manual'
   | 'none';
 
@@ -162,6 +166,14 @@ export async function indicatorRecords(
     }
     case 'contest_promise':
       return out('goals', await goalRecords(db, actor, a.org_id, a.year - 1));
+    case 'village_publication': {
+      const list = await itemPage(db, actor, { orgId: a.org_id, year: a.year, page, pageSize }, span.to);
+      return out('publications', list.items, list.total);
+    }
+    case 'decision_validity': {
+      const list = await matterPage(db, actor, { orgId: a.org_id, year: a.year, page, pageSize }, span.to);
+      return out('decisions', list.items, list.total);
+    }
     default:
       return none('');
   }

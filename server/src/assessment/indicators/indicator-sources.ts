@@ -1,8 +1,9 @@
 // Where each indicator's figure comes from: one source per kind of record, each computing the figures
 // of every village of a base org for a year at once, with the numerator, the denominator and a
 // sentence naming what was counted. A source is 'ready' when the records exist in Qiangji; 'declared'
-// when its capability is still to come (村务公开 and decision validity: issue 14) — a declared source
-// gives no figure (the indicator's weight goes to the others) and says why.
+// when its capability is still to come — a declared source gives no figure (the indicator's weight goes
+// to the others) and says why. 村务公开 and decision validity come from issue 14's read functions
+// (village-cadres/village-indicators.ts).
 import type { Kysely } from 'kysely';
 import { caseCountsByVillage, type VillageCaseCounts } from '../../cases/case-village.repository.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from '../../cases/domain/case-settings.ts';
@@ -16,6 +17,7 @@ import { readMeetingSettings } from '../../meetings/meeting-common.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { readSetting } from '../../platform/settings/settings.ts';
+import { decisionValidity, publicationCompliance } from '../../village-cadres/village-indicators.ts';
 import type { IndicatorSource } from '../domain/assessment-settings.ts';
 import { addTallies, type OrgLifeTally, orgLifeOfBranch } from '../domain/org-life-figures.ts';
 import type { VillageRef } from '../village.repository.ts';
@@ -134,14 +136,6 @@ const fromCases = (pick: (c: VillageCaseCounts, basicCounts: boolean) => Figure)
       petitions: 0,
     };
     return perVillage(ctx, (v) => pick(counts.get(v.id) ?? zero, settings.basicCountsAsSatisfied));
-  },
-});
-
-const declared = (origin: string): SourceDef => ({
-  status: 'declared',
-  origin,
-  async compute() {
-    return new Map();
   },
 });
 
@@ -286,8 +280,41 @@ export const SOURCES: Record<IndicatorSource, SourceDef> = {
       });
     },
   },
-  village_publication: declared('村务公开'),
-  decision_validity: declared('“四议两公开”村级决策'),
+  village_publication: {
+    status: 'ready',
+    origin: '村务公开',
+    async compute(ctx) {
+      const c = await publicationCompliance(ctx.db, ctx.actor, {
+        basePath: ctx.basePath,
+        year: ctx.period.year,
+        today: ctx.period.to,
+      });
+      return perVillage(ctx, (v) => {
+        const r = c.get(v.id) ?? { due: 0, onTime: 0, late: 0, overdue: 0 };
+        return share(
+          r.onTime,
+          r.due,
+          (n, d) => `应公开 ${d} 项，按时公开 ${n} 项，逾期后公开 ${r.late} 项，逾期未公开 ${r.overdue} 项`,
+        );
+      });
+    },
+  },
+  decision_validity: {
+    status: 'ready',
+    origin: '“四议两公开”村级决策',
+    async compute(ctx) {
+      const c = await decisionValidity(ctx.db, ctx.actor, { basePath: ctx.basePath, year: ctx.period.year });
+      return perVillage(ctx, (v) => {
+        const r = c.get(v.id) ?? { matters: 0, valid: 0, invalid: 0, pending: 0 };
+        return share(
+          r.valid,
+          r.valid + r.invalid,
+          (n, d) =>
+            `全年提议事项 ${r.matters} 项，已办结 ${d} 项，程序合法有效 ${n} 项（办理中 ${r.pending} 项不计）`,
+        );
+      });
+    },
+  },
   manual: {
     status: 'ready',
     origin: '镇（街）评分',

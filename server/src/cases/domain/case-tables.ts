@@ -132,6 +132,8 @@ export interface CivicCaseTable {
   updated_at: DefaultTimestamp;
   closed_at: Timestamp | null;
   version: Generated<number>;
+  /** 0024: SM4 of the tracking code the reporter follows the case with (platform/access/public-view.ts) */
+  tracking_code_enc: ColumnType<string | null, string | null | undefined, string | null>;
   /** When the running step reaches 80 % of its limit (0015; with step_deadline, the light's instants). */
   step_yellow_at: Timestamp | null;
   /** When automatic supervision next rises (null: none due, or no running step). */

@@ -46,6 +46,17 @@ export async function enqueueSms(
   return recipients.length;
 }
 
+/**
+ * The parameters of an SMS that links to the public tracking page: the case number, the tracking code
+ * (kept sealed, SM4, until the message is sent) and the page's path; runSmsOutbox makes `code` and `link`.
+ */
+export function trackingParams(caseNo: string, sealedCode: string | null): Record<string, string> {
+  return {
+    trackingPath: `/public/track/${encodeURIComponent(caseNo)}`,
+    ...(sealedCode ? { codeEnc: sealedCode } : {}),
+  };
+}
+
 /** The SMS phones (enabled) of the staff of some departments. */
 export async function departmentRecipients(
   trx: Transaction<DB>,
@@ -121,8 +132,14 @@ export async function runSmsOutbox(
   };
   for (const m of claimed) {
     const params: Record<string, string> = { ...(m.params as Record<string, string>) };
+    if (params.codeEnc !== undefined) {
+      params.code = decryptPii(params.codeEnc);
+      delete params.codeEnc;
+    }
     if (params.trackingPath !== undefined) {
-      params.link = new URL(params.trackingPath, options.publicUrl).toString();
+      const link = new URL(params.trackingPath, options.publicUrl);
+      if (params.code) link.searchParams.set('code', params.code);
+      params.link = link.toString();
       delete params.trackingPath;
     }
     let outcome: Awaited<ReturnType<SmsGateway['send']>>;

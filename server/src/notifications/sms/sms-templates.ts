@@ -15,6 +15,10 @@ export const SMS_TEMPLATES = {
     zh: '【{sign}】案件{caseNo}“{title}”已被红牌督办，请立即处置并反馈。',
     params: ['caseNo', 'title'],
   },
+  QJ_CASE_RECEIVED: {
+    zh: '【{sign}】您反映的问题已受理，案件编号{caseNo}，查询码{code}。凭编号和查询码查看办理进度：{link}',
+    params: ['caseNo', 'code', 'link'],
+  },
   QJ_CASE_CLOSED: {
     zh: '【{sign}】您反映的问题（案件{caseNo}）已处理办结，请对办理结果进行评价：{link}',
     params: ['caseNo', 'link'],

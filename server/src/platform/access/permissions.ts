@@ -108,11 +108,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'patrol:checkin',
     'patrol:read',
   ],
-  // department staff read and act only on cases dispatched or summoned to their department (scope.ts)
-  department_staff: ['org:read', 'case:read', 'case:act'],
-  member: ['org:read', 'member:self'],
-  // residents read and act only on the cases they reported (scope.ts)
-  resident: ['org:read', 'case:report', 'case:read', 'case:act'],
+  // Each role reads only what its work needs. Department staff read and act only on the cases
+  // dispatched or summoned to their department (scope.ts), a member only their own records, a
+  // resident only the cases they reported: none of them reads the org register, its counts or the
+  // org checks of the county their account hangs under (no 'org:read').
+  department_staff: ['case:read', 'case:act'],
+  member: ['member:self'],
+  resident: ['case:report', 'case:read', 'case:act'],
 };
 
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];

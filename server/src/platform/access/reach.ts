@@ -51,7 +51,30 @@ export type Reach =
   /** an entry of the contest (擂台赛) named by the url's :id */
   | 'contest_entry'
   /** a goal promised in a contest by a village inside the subtree */
-  | 'contest_goal';
+  | 'contest_goal'
+  /** a grid whose grid party org is inside the subtree (scoped.grids) */
+  | 'grid'
+  /** a cadre of a village inside the subtree (scoped.villageCadres) */
+  | 'village_cadre'
+  /** a village representative inside the subtree (scoped.villageRepresentatives) */
+  | 'village_representative'
+  /** a file uploaded by a village inside the subtree (scoped.villageAttachments) */
+  | 'village_attachment'
+  /** a village decision of a village inside the subtree (scoped.deliberations) */
+  | 'deliberation'
+  /** an item of the power list of a county the subtree lies in (scoped.powerItems) */
+  | 'power_item'
+  /** a problem in the rectification ledger of a weak org inside the subtree */
+  | 'rectification_problem'
+  /** a full-time or part-time grid worker of a grid whose party org is inside the subtree */
+  | 'grid_worker'
+  /** a 换届 round of a county the subtree lies in (scoped.electionRounds) */
+  | 'election_round'
+  /** a candidate of an election of a village inside the subtree (scoped.electionCandidates) */
+  | 'election_candidate';
+
+/** Reaches that are the whole city by design: a letter, an outflow or a report may go anywhere. */
+export const CITY_WIDE: ReadonlySet<Reach> = new Set<Reach>(['city_org']);
 
 /** The error code's record kind of each reach (ORG_NOT_FOUND …). */
 export const REACH_KIND: Record<Reach, string> = {
@@ -75,6 +98,16 @@ export const REACH_KIND: Record<Reach, string> = {
   assessment: 'assessment',
   contest_entry: 'contest_entry',
   contest_goal: 'contest_goal',
+  grid: 'grid',
+  village_cadre: 'village_cadre',
+  village_representative: 'village_representative',
+  village_attachment: 'village_attachment',
+  deliberation: 'deliberation',
+  power_item: 'power_item',
+  rectification_problem: 'rectification_problem',
+  grid_worker: 'grid_worker',
+  election_round: 'election_round',
+  election_candidate: 'election_candidate',
 };
 
 interface Where {
@@ -89,6 +122,15 @@ const scopeCounty = (db: Kysely<DB>, actor: Actor) =>
   db.selectFrom('org').select('county_code').where('id', '=', actor.scopeOrgId);
 
 const inSubtree = (actor: Actor) => subtreePattern(actor);
+
+/** The counties the actor's subtree lies in (a village's or town's county; every county for the city). */
+const countiesOfSubtree = (db: Kysely<DB>, actor: Actor) =>
+  db
+    .selectFrom('org as scope_org')
+    .select('scope_org.county_code')
+    .where('scope_org.path', 'like', inSubtree(actor))
+    .where('scope_org.county_code', 'is not', null)
+    .$narrowType<{ county_code: string }>();
 
 const INSIDE: Record<Reach, Inside> = {
   org: (db, actor, ids) =>
@@ -240,6 +282,94 @@ const INSIDE: Record<Reach, Inside> = {
       .innerJoin('org', 'org.id', 'contest_entry.org_id')
       .select('contest_goal.id')
       .where('contest_goal.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  grid: (db, actor, ids) =>
+    db
+      .selectFrom('grid')
+      .innerJoin('org as grid_org', 'grid_org.id', 'grid.org_id')
+      .select('grid.id')
+      .where('grid.id', 'in', ids)
+      .where('grid_org.path', 'like', inSubtree(actor))
+      .execute(),
+  village_cadre: (db, actor, ids) =>
+    db
+      .selectFrom('village_cadre')
+      .innerJoin('org', 'org.id', 'village_cadre.org_id')
+      .select('village_cadre.id')
+      .where('village_cadre.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  village_representative: (db, actor, ids) =>
+    db
+      .selectFrom('village_representative')
+      .innerJoin('org', 'org.id', 'village_representative.org_id')
+      .select('village_representative.id')
+      .where('village_representative.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  deliberation: (db, actor, ids) =>
+    db
+      .selectFrom('deliberation')
+      .innerJoin('org', 'org.id', 'deliberation.org_id')
+      .select('deliberation.id')
+      .where('deliberation.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  power_item: (db, actor, ids) =>
+    db
+      .selectFrom('power_item')
+      .select('power_item.id')
+      .where('power_item.id', 'in', ids)
+      .where((eb) =>
+        actor.scopeCountyCode
+          ? eb('power_item.county_code', '=', actor.scopeCountyCode)
+          : eb(
+              'power_item.county_code',
+              'in',
+              db.selectFrom('org').select('org.county_code').where('org.path', 'like', inSubtree(actor)),
+            ),
+      )
+      .execute(),
+  rectification_problem: (db, actor, ids) =>
+    db
+      .selectFrom('rectification_problem')
+      .innerJoin('weak_org', 'weak_org.id', 'rectification_problem.weak_org_id')
+      .innerJoin('org', 'org.id', 'weak_org.org_id')
+      .select('rectification_problem.id')
+      .where('rectification_problem.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  village_attachment: (db, actor, ids) =>
+    db
+      .selectFrom('village_attachment')
+      .innerJoin('org', 'org.id', 'village_attachment.org_id')
+      .select('village_attachment.id')
+      .where('village_attachment.id', 'in', ids)
+      .where('org.path', 'like', inSubtree(actor))
+      .execute(),
+  grid_worker: (db, actor, ids) =>
+    db
+      .selectFrom('grid_worker')
+      .innerJoin('grid', 'grid.id', 'grid_worker.grid_id')
+      .innerJoin('org as grid_org', 'grid_org.id', 'grid.org_id')
+      .select('grid_worker.id')
+      .where('grid_worker.id', 'in', ids)
+      .where('grid_org.path', 'like', inSubtree(actor))
+      .execute(),
+  election_round: (db, actor, ids) =>
+    db
+      .selectFrom('election_round')
+      .select('election_round.id')
+      .where('election_round.id', 'in', ids)
+      .where('election_round.county_code', 'in', countiesOfSubtree(db, actor))
+      .execute(),
+  election_candidate: (db, actor, ids) =>
+    db
+      .selectFrom('election_candidate')
+      .innerJoin('org', 'org.id', 'election_candidate.org_id')
+      .select('election_candidate.id')
+      .where('election_candidate.id', 'in', ids)
       .where('org.path', 'like', inSubtree(actor))
       .execute(),
 };

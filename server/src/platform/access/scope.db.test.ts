@@ -1,472 +1,196 @@
-// Generated from the route table: an actor of one village can neither read nor change another
-// village's records through any route that names a scoped record, and lists never leak.
+// Generated from the route table: no actor of side A — a village's secretary, its town's and its
+// county's administrators, a grid worker, the county's department, a resident, a member — can read or
+// change a record of side B (a village of another county) through any id in any place: the url's
+// `:id` (scopeResource), a second path parameter, the query string or the body (RouteSpec.ids).
+// Each refusal is 404 `<KIND>_NOT_FOUND` and writes nothing; lists never leak.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ROUTES } from '../../app.ts';
 import { shanghaiToday } from '../../recruitment/domain/dates.ts';
-import {
-  emptyVillageSamples,
-  villageBodyFor,
-  villageCaller,
-  villageSamples,
-} from '../../village-cadres/testing/scope-samples.ts';
+import { villageBodyFor, villageCaller } from '../../village-cadres/testing/scope-samples.ts';
 import type { Database } from '../db/engine.ts';
 import { createTestDatabase } from '../db/testing/test-database.ts';
-import type { ScopeResource } from '../http/route.ts';
+import { installWriteProbe, lastWrites, writesSoFar } from '../db/testing/write-probe.ts';
+import type { RouteSpec } from '../http/route.ts';
+import { queryString, requestFor } from '../http/testing/route-requests.ts';
 import { startTestServer, type TestClient, type TestServer } from '../http/testing/test-server.ts';
 import { makeIdNumber } from '../text/id-number.ts';
 import { can } from './permissions.ts';
+import { CITY_WIDE, REACH_KIND, type Reach } from './reach.ts';
+import { buildScopeFixture, type SampleKind, type ScopeFixture, type Side } from './testing/scope-fixture.ts';
 
 let database: Database;
 let server: TestServer;
-let secretaryA: TestClient;
-/** The county committee of village A: acts on routes whose permission a secretary does not hold. */
-let countyA: TestClient;
-let villageA: { id: number; code: string; path: string };
-let villageB: { id: number; code: string; path: string; name: string };
-const samples: Record<ScopeResource, { own: number; other: number }> = {
-  org: { own: 0, other: 0 },
-  grid: { own: 0, other: 0 },
-  member: { own: 0, other: 0 },
-  case: { own: 0, other: 0 },
-  attachment: { own: 0, other: 0 },
-  recruitment: { own: 0, other: 0 },
-  meeting: { own: 0, other: 0 },
-  transfer: { own: 0, other: 0 },
-  mobile_member: { own: 0, other: 0 },
-  training_class: { own: 0, other: 0 },
-  assessment: { own: 0, other: 0 },
-  appeal: { own: 0, other: 0 },
-  contest: { own: 0, other: 0 },
-  weak_org: { own: 0, other: 0 },
-  enterprise: { own: 0, other: 0 },
-  ...emptyVillageSamples(),
-};
-/** The town of village A (routes only org admins may call: village:supervise). */
-let townA: TestClient;
-/** The department summoned to the own village's sample case (for the 吹哨报到 routes). */
-let summonedDepartment = 0;
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+let fx: ScopeFixture;
+const actors = new Map<keyof Side['users'], TestClient>();
+const ROLE_OF = {
+  village: 'secretary',
+  town: 'org_admin',
+  county: 'org_admin',
+  gridWorker: 'grid_worker',
+  department: 'department_staff',
+  resident: 'resident',
+  member: 'member',
+} as const;
+type ActorName = keyof typeof ROLE_OF;
 
 beforeAll(async () => {
   database = await createTestDatabase();
   server = await startTestServer(database);
-  const { db } = database;
-  const villages = await db
-    .selectFrom('org')
-    .select(['id', 'code', 'path', 'name'])
-    .where('level', '=', 'village')
-    .where('member_count', '>', 0)
-    .orderBy('code')
-    .execute();
-  const a = villages[0];
-  // another county: routes only a county may call are tried by A's county on B's records
-  const b = villages.find((v) => v.code.slice(0, 6) !== a?.code.slice(0, 6));
-  if (!a || !b) throw new Error('the test seed needs villages in two counties');
-  villageA = a;
-  villageB = b;
-  const gridOf = (path: string) =>
-    db
-      .selectFrom('grid')
-      .innerJoin('org', 'org.id', 'grid.org_id')
-      .select('grid.id')
-      .where('org.path', 'like', `${path}%`)
-      .orderBy('grid.id')
-      .executeTakeFirstOrThrow();
-  const memberOf = (path: string) =>
-    db
-      .selectFrom('member')
-      .innerJoin('org', 'org.id', 'member.org_id')
-      .select('member.id')
-      .where('org.path', 'like', `${path}%`)
-      .orderBy('member.id')
-      .executeTakeFirstOrThrow();
-  samples.org = { own: a.id, other: b.id };
-  samples.grid = { own: (await gridOf(a.path)).id, other: (await gridOf(b.path)).id };
-  samples.member = { own: (await memberOf(a.path)).id, other: (await memberOf(b.path)).id };
-  secretaryA = await server.as(a.code);
-  countyA = await server.as(a.code.slice(0, 6));
-
-  // a case with a photo in a grid of each village, reported by that grid's worker
-  const caseIn = async (path: string) => {
-    const grid = await db
-      .selectFrom('grid')
-      .innerJoin('org', 'org.id', 'grid.org_id')
-      .select(['grid.center_lng', 'grid.center_lat', 'org.code'])
-      .where('org.path', 'like', `${path}%`)
-      .orderBy('grid.id')
-      .executeTakeFirstOrThrow();
-    const worker = await server.as(grid.code);
-    const photo = await worker.post<{ id: number }>('/api/attachments', {
-      mime: 'image/png',
-      dataBase64: PNG.toString('base64'),
-    });
-    const created = await worker.post<{ case: { id: number } }>('/api/cases', {
-      title: '路灯不亮',
-      categoryCode: 'C01-02',
-      lng: grid.center_lng,
-      lat: grid.center_lat,
-      photos: [photo.body.id],
-    });
-    if (created.status !== 201) throw new Error(`case intake failed: ${JSON.stringify(created.body)}`);
-    return { caseId: created.body.case.id, photoId: photo.body.id };
-  };
-  const own = await caseIn(a.path);
-  const other = await caseIn(b.path);
-  samples.case = { own: own.caseId, other: other.caseId };
-  samples.attachment = { own: own.photoId, other: other.photoId };
-  const dept = await db
-    .selectFrom('department')
-    .select('id')
-    .where('county_code', '=', a.code.slice(0, 6))
-    .orderBy('id')
-    .executeTakeFirstOrThrow();
-  summonedDepartment = dept.id;
-
-  // an application for party membership in a branch of each village (recruitment)
-  const applicationIn = async (path: string, code: string, client: TestClient, seq: number) => {
-    const branch = await db
-      .selectFrom('org')
-      .select('id')
-      .where('path', 'like', `${path}%`)
-      .where('kind', '=', 'branch')
-      .orderBy('path')
-      .executeTakeFirstOrThrow();
-    const created = await client.post<{ id: number }>('/api/recruitment/applications', {
-      orgId: branch.id,
-      name: '申请人',
-      idNumber: makeIdNumber(code.slice(0, 6), '1990-01-01', seq),
-      phone: '13800138000',
-      ethnicity: '汉族',
-      education: '大学本科',
-      occupation: '在岗职工',
-      appliedOn: shanghaiToday(),
-    });
-    if (created.status !== 201) throw new Error(`application failed: ${JSON.stringify(created.body)}`);
-    return created.body.id;
-  };
-  samples.recruitment = {
-    own: await applicationIn(a.path, a.code, secretaryA, 901),
-    other: await applicationIn(b.path, b.code, await server.as(b.code), 903),
-  };
-  // a meeting of each village, signed in by one of its members (组织生活)
-  const meetingIn = async (village: { id: number; path: string }, client: TestClient) => {
-    const member = await memberOf(village.path);
-    const created = await client.post<{ id: number }>('/api/meetings', {
-      orgId: village.id,
-      kind: 'theme_day',
-      heldOn: shanghaiToday(),
-      topic: '主题党日',
-      attendance: [{ memberId: member.id, status: 'present' }],
-    });
-    if (created.status !== 201) throw new Error(`meeting failed: ${JSON.stringify(created.body)}`);
-    return created.body.id;
-  };
-  samples.meeting = {
-    own: await meetingIn(a, secretaryA),
-    other: await meetingIn(b, await server.as(b.code)),
-  };
-  // a transfer letter and a mobile member of each village, addressed to a branch of the next village
-  // (组织关系转接, 流动党员): the other village's records name neither village A's orgs nor its members
-  const c = villages.find((v) => v.id !== a.id && v.id !== b.id && v.code.slice(0, 9) !== a.code.slice(0, 9));
-  if (!c) throw new Error('the test seed needs a third village');
-  const branchOf = (path: string) =>
-    db
-      .selectFrom('org')
-      .select('id')
-      .where('path', 'like', `${path}%`)
-      .where('kind', '=', 'branch')
-      .orderBy('path')
-      .executeTakeFirstOrThrow();
-  const nthMember = (path: string, n: number) =>
-    db
-      .selectFrom('member')
-      .innerJoin('org', 'org.id', 'member.org_id')
-      .select('member.id')
-      .where('org.path', 'like', `${path}%`)
-      .orderBy('member.id')
-      .offset(n)
-      .executeTakeFirstOrThrow();
-  const transferIn = async (from: string, to: string, client: TestClient) => {
-    const created = await client.post<{ id: number }>('/api/transfers', {
-      memberId: (await nthMember(from, 1)).id,
-      toOrgId: (await branchOf(to)).id,
-    });
-    if (created.status !== 201) throw new Error(`transfer failed: ${JSON.stringify(created.body)}`);
-    return created.body.id;
-  };
-  const mobileIn = async (from: string, to: string, client: TestClient) => {
-    const created = await client.post<{ id: number }>('/api/mobile-members', {
-      memberId: (await nthMember(from, 2)).id,
-      inflowOrgId: (await branchOf(to)).id,
-      destination: '广州市天河区',
-      since: shanghaiToday(),
-      expectedMonths: 3,
-      fixedPlace: false,
-      contactPhone: '13800138000',
-    });
-    if (created.status !== 201) throw new Error(`mobile member failed: ${JSON.stringify(created.body)}`);
-    return created.body.id;
-  };
-  const secretaryB = await server.as(b.code);
-  samples.transfer = {
-    own: await transferIn(a.path, b.path, secretaryA),
-    other: await transferIn(b.path, c.path, secretaryB),
-  };
-  samples.mobile_member = {
-    own: await mobileIn(a.path, b.path, secretaryA),
-    other: await mobileIn(b.path, c.path, secretaryB),
-  };
-  // a training class of each village (培训) held today, with one session and one trainee
-  const classIn = async (org: { id: number; path: string }, client: TestClient) => {
-    const on = shanghaiToday();
-    const created = await client.post<{ id: number }>('/api/training/classes', {
-      orgId: org.id,
-      title: '党课',
-      level: 'grassroots',
-      startsOn: on,
-      endsOn: on,
-    });
-    if (created.status !== 201) throw new Error(`training class failed: ${JSON.stringify(created.body)}`);
-    const id = created.body.id;
-    await client.post(`/api/training/classes/${id}/sessions`, { heldOn: on, topic: '党课', hours: 2 });
-    await client.post(`/api/training/classes/${id}/enrollments`, {
-      memberIds: [(await nthMember(org.path, 0)).id],
-    });
-    return id;
-  };
-  samples.training_class = { own: await classIn(a, secretaryA), other: await classIn(b, secretaryB) };
-  // the published assessments of each village's county (last year and this year) and an appeal of last year's
-  const year = Number(shanghaiToday().slice(0, 4));
-  const gradeAndPublish = async (countyCode: string) => {
-    const countyClient = await server.as(countyCode);
-    const towns = await db
-      .selectFrom('org')
-      .select('code')
-      .where('level', '=', 'town')
-      .where('code', 'like', `${countyCode}%`)
-      .execute();
-    for (const y of [year - 1, year]) {
-      const run = await countyClient.post('/api/assessment/rounds', { year: y });
-      if (run.status !== 201) throw new Error(`grading failed: ${JSON.stringify(run.body)}`);
-      for (const t of towns) await (await server.as(t.code)).post('/api/assessment/reviews', { year: y });
-      for (const action of ['approve', 'publish'])
-        await countyClient.post('/api/assessment/rounds/transitions', { year: y, action });
-    }
-  };
-  const assessmentOf = async (orgId: number, y: number) =>
-    Number(
-      (
-        await db
-          .selectFrom('assessment')
-          .select('id')
-          .where('org_id', '=', orgId)
-          .where('year', '=', y)
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
-  const appealOf = async (client: TestClient, assessmentId: number) => {
-    const res = await client.post<{ id: number }>(`/api/assessments/${assessmentId}/appeal`, {
-      reason: '范围测试：申诉理由',
-    });
-    if (res.status !== 201) throw new Error(`appeal failed: ${JSON.stringify(res.body)}`);
-    return res.body.id;
-  };
-  await gradeAndPublish(a.code.slice(0, 6));
-  await gradeAndPublish(b.code.slice(0, 6));
-  // a 富民工坊 joined by each village, registered by its county
-  const workshopOf = async (village: { id: number; code: string }) => {
-    const res = await (await server.as(village.code.slice(0, 6))).post<{ id: number }>(
-      '/api/collective-economy/enterprises',
-      {
-        kind: 'workshop',
-        name: '范围测试富民工坊',
-        orgId: village.id,
-        foundedOn: '2024-03-01',
-        villageIds: [village.id],
-      },
-    );
-    if (res.status !== 201) throw new Error(`workshop failed: ${JSON.stringify(res.body)}`);
-    return res.body.id;
-  };
-  samples.enterprise = { own: await workshopOf(a), other: await workshopOf(b) };
-  // a contest (擂台赛) held by each village's town
-  const contestOf = async (village: { code: string }) => {
-    const res = await (await server.as(village.code.slice(0, 9))).post<{ id: number }>('/api/contests', {
-      year,
-      title: '范围测试擂台赛',
-      heldOn: shanghaiToday(),
-    });
-    if (res.status !== 201) throw new Error(`contest failed: ${JSON.stringify(res.body)}`);
-    return res.body.id;
-  };
-  samples.contest = { own: await contestOf(a), other: await contestOf(b) };
-  // each village listed by its county as a weak org (软弱涣散), with the county's own reason
-  const weakOrgOf = async (village: { id: number; code: string }) => {
-    const res = await (await server.as(village.code.slice(0, 6))).post<{ listed: number[] }>(
-      '/api/weak-orgs',
-      {
-        year,
-        items: [{ orgId: village.id, manualReason: '范围测试：县委认定' }],
-      },
-    );
-    if (res.status !== 201) throw new Error(`weak org failed: ${JSON.stringify(res.body)}`);
-    return res.body.listed[0] as number;
-  };
-  samples.weak_org = { own: await weakOrgOf(a), other: await weakOrgOf(b) };
-  samples.assessment = { own: await assessmentOf(a.id, year), other: await assessmentOf(b.id, year) };
-  samples.appeal = {
-    own: await appealOf(secretaryA, await assessmentOf(a.id, year - 1)),
-    other: await appealOf(await server.as(b.code), await assessmentOf(b.id, year - 1)),
-  };
-  const filed = await secretaryA.post(`/api/cases/${own.caseId}/transitions`, {
-    action: 'file',
-    version: 1,
-  });
-  if (filed.status !== 200) throw new Error(`file failed: ${JSON.stringify(filed.body)}`);
-  const whistled = await secretaryA.post(`/api/cases/${own.caseId}/transitions`, {
-    action: 'whistle',
-    departmentIds: [dept.id],
-    note: '吹哨',
-    version: 2,
-  });
-  if (whistled.status !== 200) throw new Error(`whistle failed: ${JSON.stringify(whistled.body)}`);
-  // village decisions and power (issue 14): samples in both villages
-  townA = await server.as(a.code.slice(0, 9));
-  Object.assign(
-    samples,
-    await villageSamples({ db, a, b, secretaryA, secretaryB, anonymous: server.client() }),
-  );
-}, 120_000);
+  fx = await buildScopeFixture(database, server);
+  for (const name of Object.keys(ROLE_OF) as ActorName[]) actors.set(name, await server.as(fx.a.users[name]));
+  await installWriteProbe(database.db);
+}, 240_000);
 
 afterAll(async () => {
   await server?.close();
   await database?.close();
 });
 
-const scopedRoutes = ROUTES.filter((r) => r.scopeResource);
+/** The side-A actors whose role may call the route at all (the others get 403 before any id is read). */
+function callers(r: RouteSpec): ActorName[] {
+  return (Object.keys(ROLE_OF) as ActorName[]).filter((name) => {
+    if (r.access === 'signed_in') return true;
+    if (r.access === 'public' || r.access === 'api_key') return false;
+    return can(ROLE_OF[name], r.access);
+  });
+}
 
-describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s', (_name, r) => {
-  const resource = r.scopeResource ?? 'org';
-  // the village's town for the towns' village routes; else the village's secretary where the role
-  // may call the route, else the village's county committee
-  const client = () =>
-    villageCaller(r) === 'town'
-      ? townA
-      : r.access === 'signed_in' || can('secretary', r.access as never)
-        ? secretaryA
-        : countyA;
+/**
+ * Who acts on side A's own record of a url `:id` route: the village's town for the towns' village
+ * routes; else the village's secretary where the role may call the route, else the village's county.
+ */
+function ownCaller(r: RouteSpec): TestClient {
+  if (villageCaller(r) === 'town') return actors.get('town') as TestClient;
+  if (r.access === 'signed_in' || can('secretary', r.access as never)) return fx.secretaryA;
+  return actors.get('county') as TestClient;
+}
+
+/** A body the own caller can act with on its own record (for the url's `:id` routes). */
+async function bodyFor(r: RouteSpec): Promise<unknown> {
+  const own = fx.samples;
   const year = Number(shanghaiToday().slice(0, 4));
-  const bodyFor = async () => {
-    if (r.url === '/api/weak-orgs/:id/transitions') return { action: 'request_acceptance', note: '申请销号' };
-    const village = await villageBodyFor(database.db, r, samples, client());
-    if (village !== undefined) return village;
-    if (r.url.endsWith('/reveal')) return { field: 'idNumber' };
-    if (r.method === 'POST' && r.url === '/api/orgs/:id/members')
-      return {
-        name: '范围测试员',
-        idNumber: makeIdNumber('440704', '1990-02-02', 905),
-        ethnicity: '汉族',
-        phone: '13800138000',
-        education: 'bachelor',
-        occupation: 'in_service',
-        status: 'full',
-        joinedOn: '2015-07-01',
-        convertedOn: '2016-07-01',
-      };
-    if (r.url.startsWith('/api/transfers/')) return { action: 'withdraw' };
-    if (r.url.startsWith('/api/mobile-members/') && r.url.endsWith('/transitions')) return { action: 'end' };
-    if (r.url.startsWith('/api/mobile-members/') && r.url.endsWith('/activities'))
-      return { on: shanghaiToday(), kind: '主题党日', topic: '学习' };
-    if (r.url.endsWith('/transitions')) {
-      const c = await database.db
-        .selectFrom('civic_case')
-        .select('version')
-        .where('id', '=', samples.case.own)
-        .executeTakeFirstOrThrow();
-      return { action: 'supervise', supervision: 'ordinary', version: c.version };
-    }
-    if (r.url.includes('/summons/')) return { note: '已到场' };
-    if (r.url.startsWith('/api/dues/members/'))
-      return { baseFen: 300_000, fromMonth: shanghaiToday().slice(0, 7) };
-    if (r.url.startsWith('/api/dues/orgs/'))
-      return { month: shanghaiToday().slice(0, 7), paidOn: shanghaiToday(), payments: [] };
-    if (r.url.startsWith('/api/training/') && r.url.endsWith('/sessions'))
-      return { heldOn: shanghaiToday(), topic: '党课', hours: 1 };
-    if (r.url.startsWith('/api/training/') && r.url.endsWith('/attendance')) {
-      const own = samples.training_class.own;
-      const s = await database.db
-        .selectFrom('training_session')
-        .select('id')
-        .where('class_id', '=', own)
-        .orderBy('id')
-        .executeTakeFirstOrThrow();
-      const e = await database.db
-        .selectFrom('training_enrollment')
-        .select('id')
-        .where('class_id', '=', own)
-        .executeTakeFirstOrThrow();
-      return { sessionId: s.id, attendance: [{ enrollmentId: e.id }] };
-    }
-    if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/steps'))
-      return { step: 2, on: shanghaiToday(), by: '支部书记' };
-    if (r.url === '/api/weak-orgs/:id/plan')
-      return {
-        plan: '范围测试整顿方案',
-        cadreName: '张三',
-        cadrePost: '镇党委副书记',
-        deadline: shanghaiToday(),
-        problems: [{ problem: '组织生活不规范', measure: '按月召开主题党日' }],
-      };
-    if (r.url === '/api/weak-orgs/:id/progress') {
-      const p = await database.db
-        .selectFrom('rectification_problem')
-        .select('id')
-        .where('weak_org_id', '=', samples.weak_org.own)
-        .orderBy('seq')
-        .executeTakeFirst();
-      return {
-        onDate: shanghaiToday(),
-        note: '已整改',
-        ...(p ? { problemId: p.id, evidence: '会议记录' } : {}),
-      };
-    }
-    if (r.url === '/api/contests/:id/entries') return { topic: '范围测试题目', goals: ['目标一'] };
-    if (r.url === '/api/contests/:id/scores') {
-      const entries = await database.db
-        .selectFrom('contest_entry')
-        .select('id')
-        .where('contest_id', '=', samples.contest.own)
-        .execute();
-      return { scores: entries.map((e) => ({ entryId: e.id, judge: '评委甲', score: 90 })), votes: [] };
-    }
-    if (r.url.endsWith('/enterprises/:id/years'))
-      return { year: year - 1, revenueFen: 1_200_000_00, dividendsFen: 300_000_00, jobs: 25 };
-    if (r.url === '/api/assessments/:id/appeal') return { reason: '范围测试：对考核结果申诉' };
-    if (r.url === '/api/assessment/appeals/:id/decision')
-      return { outcome: 'rejected', decision: '经核查维持原结果' };
-    if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/events'))
-      return {
-        action: 'training',
-        title: '党课',
-        startsOn: shanghaiToday(),
-        endsOn: shanghaiToday(),
-        hours: 8,
-      };
-    return {};
-  };
-  const call = async (id: number) => {
+  if (r.url === '/api/weak-orgs/:id/transitions') return { action: 'request_acceptance', note: '申请销号' };
+  const village = await villageBodyFor(database.db, r, own, ownCaller(r));
+  if (village !== undefined) return village;
+  if (r.url.endsWith('/reveal')) return { field: 'idNumber' };
+  if (r.method === 'POST' && r.url === '/api/orgs/:id/members')
+    return {
+      name: '范围测试员',
+      idNumber: makeIdNumber('440704', '1990-02-02', 905),
+      ethnicity: '汉族',
+      phone: '13800138000',
+      education: 'bachelor',
+      occupation: 'in_service',
+      status: 'full',
+      joinedOn: '2015-07-01',
+      convertedOn: '2016-07-01',
+    };
+  if (r.url.startsWith('/api/transfers/')) return { action: 'withdraw' };
+  if (r.url.startsWith('/api/mobile-members/') && r.url.endsWith('/transitions')) return { action: 'end' };
+  if (r.url.startsWith('/api/mobile-members/') && r.url.endsWith('/activities'))
+    return { on: shanghaiToday(), kind: '主题党日', topic: '学习' };
+  if (r.url.endsWith('/transitions')) {
+    const c = await database.db
+      .selectFrom('civic_case')
+      .select('version')
+      .where('id', '=', own.case.own)
+      .executeTakeFirstOrThrow();
+    return { action: 'supervise', supervision: 'ordinary', version: c.version };
+  }
+  if (r.url.includes('/summons/')) return { note: '已到场' };
+  if (r.url.startsWith('/api/dues/members/'))
+    return { baseFen: 300_000, fromMonth: shanghaiToday().slice(0, 7) };
+  if (r.url.startsWith('/api/dues/orgs/'))
+    return { month: shanghaiToday().slice(0, 7), paidOn: shanghaiToday(), payments: [] };
+  if (r.url.startsWith('/api/training/') && r.url.endsWith('/sessions'))
+    return { heldOn: shanghaiToday(), topic: '党课', hours: 1 };
+  if (r.url.startsWith('/api/training/') && r.url.endsWith('/attendance'))
+    return {
+      sessionId: own.training_session.own,
+      attendance: [{ enrollmentId: own.training_enrollment.own }],
+    };
+  if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/steps'))
+    return { step: 2, on: shanghaiToday(), by: '支部书记' };
+  if (r.url === '/api/weak-orgs/:id/plan')
+    return {
+      plan: '范围测试整顿方案',
+      cadreName: '张三',
+      cadrePost: '镇党委副书记',
+      deadline: shanghaiToday(),
+      problems: [{ problem: '组织生活不规范', measure: '按月召开主题党日' }],
+    };
+  if (r.url === '/api/weak-orgs/:id/progress') {
+    const p = await database.db
+      .selectFrom('rectification_problem')
+      .select('id')
+      .where('weak_org_id', '=', own.weak_org.own)
+      .orderBy('seq')
+      .executeTakeFirst();
+    return {
+      onDate: shanghaiToday(),
+      note: '已整改',
+      ...(p ? { problemId: p.id, evidence: '会议记录' } : {}),
+    };
+  }
+  if (r.url === '/api/contests/:id/entries') return { topic: '范围测试题目', goals: ['目标一'] };
+  if (r.url === '/api/contests/:id/scores') {
+    const entries = await database.db
+      .selectFrom('contest_entry')
+      .select('id')
+      .where('contest_id', '=', own.contest.own)
+      .execute();
+    return { scores: entries.map((e) => ({ entryId: e.id, judge: '评委甲', score: 90 })), votes: [] };
+  }
+  if (r.url.endsWith('/enterprises/:id/years'))
+    return { year: year - 1, revenueFen: 1_200_000_00, dividendsFen: 300_000_00, jobs: 25 };
+  if (r.url === '/api/assessments/:id/appeal') return { reason: '范围测试：对考核结果申诉' };
+  if (r.url === '/api/assessment/appeals/:id/decision')
+    return { outcome: 'rejected', decision: '经核查维持原结果' };
+  if (r.url.startsWith('/api/recruitment/') && r.url.endsWith('/events'))
+    return {
+      action: 'training',
+      title: '党课',
+      startsOn: shanghaiToday(),
+      endsOn: shanghaiToday(),
+      hours: 8,
+    };
+  return {};
+}
+
+const auditRows = async () =>
+  Number(
+    (
+      await database.db
+        .selectFrom('audit_log')
+        .select(database.db.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+
+/** Runs `call` and checks it wrote nothing at all (no audit row, no row of any table). */
+async function changesNothing<T>(call: () => Promise<T>): Promise<T> {
+  const [audit, writes] = [await auditRows(), await writesSoFar(database.db)];
+  const res = await call();
+  const written = (await writesSoFar(database.db)) - writes;
+  expect(written, `wrote ${(await lastWrites(database.db, written)).join(', ')}`).toBe(0);
+  expect(await auditRows()).toBe(audit);
+  return res;
+}
+
+const byUrl = ROUTES.filter((r) => r.scopeResource);
+
+describe.each(byUrl.map((r) => [`${r.method} ${r.url}`, r] as const))('%s (url :id)', (_name, r) => {
+  const resource = r.scopeResource ?? 'org';
+  const call = async (client: TestClient, id: number) => {
     const url = r.url
       .replace(':id', String(id))
-      .replace(':departmentId', String(summonedDepartment))
+      .replace(':departmentId', String(fx.samples.department.own))
       .replace(':indicator', 'org_life');
-    return r.method === 'GET' ? client().get(url) : client().request(r.method, url, await bodyFor());
+    return r.method === 'GET' ? client.get(url) : client.request(r.method, url, await bodyFor(r));
   };
 
-  test('answers for a record of the own village', async () => {
-    const res = await call(samples[resource].own);
+  test('side A reaches its own record', async () => {
+    const res = await call(ownCaller(r), fx.samples[resource].own);
     // the import takes an Excel file, not JSON: inside the scope it gets as far as asking for the file
     if (r.url.endsWith('/members/import')) {
       expect((res.body as { code: string }).code).toBe('FILE_REQUIRED');
@@ -475,58 +199,140 @@ describe.each(scopedRoutes.map((r) => [`${r.method} ${r.url}`, r] as const))('%s
     expect([200, 201], JSON.stringify(res.body)).toContain(res.status);
   });
 
-  test('answers 404 for the same kind of record in another village, and changes nothing', async () => {
-    const before = await database.db
-      .selectFrom('audit_log')
-      .select(database.db.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    const res = await call(samples[resource].other);
-    expect(res.status).toBe(404);
+  test.each(callers(r))('%s of side A: 404 for side B’s record, nothing written', async (name) => {
+    const client = actors.get(name) as TestClient;
+    const res = await changesNothing(() => call(client, fx.samples[resource].other));
+    expect(res.status, JSON.stringify(res.body)).toBe(404);
     expect((res.body as { code: string }).code).toMatch(/_NOT_FOUND$/);
-    const after = await database.db
-      .selectFrom('audit_log')
-      .select(database.db.fn.countAll().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(after.n).toBe(before.n);
+  });
+});
+
+/** Every declared id of every route: [route, where, path, reach]. */
+const declared = ROUTES.flatMap((r) =>
+  (['params', 'query', 'body'] as const).flatMap((part) =>
+    Object.entries(r.ids?.[part] ?? {}).map(([path, reach]) => [r, part, path, reach] as const),
+  ),
+);
+
+/** The request with every id own, except the one at `part`/`path`, which is `value`. */
+function requestWith(r: RouteSpec, part: 'params' | 'query' | 'body', path: string, value: number) {
+  const req = requestFor(
+    r,
+    (kind) => fx.samples[('resource' in kind ? kind.resource : kind.reach) as SampleKind].own,
+    { part, path },
+  );
+  const put = (target: unknown, segments: string[]): void => {
+    const [head, ...rest] = segments;
+    if (!head || !target || typeof target !== 'object') return;
+    const list = head.endsWith('[]');
+    const key = list ? head.slice(0, -2) : head;
+    const obj = target as Record<string, unknown>;
+    if (list) {
+      const items = (obj[key] as unknown[]) ?? [];
+      if (rest.length === 0) obj[key] = items.length ? items.map(() => value) : [value];
+      else for (const item of items) put(item, rest);
+    } else if (rest.length === 0) obj[key] = value;
+    else put(obj[key], rest);
+  };
+  put(part === 'params' ? req.params : part === 'query' ? req.query : req.body, path.split('.'));
+  return { url: req.path() + queryString(req.query), body: req.body, method: req.method };
+}
+
+const send = (client: TestClient, req: ReturnType<typeof requestWith>) =>
+  req.method === 'GET' ? client.get(req.url) : client.request(req.method, req.url, req.body ?? {});
+
+// the administrators' routes (account:manage …) have no caller on side A: their scope is the city
+const callable = declared.filter(([r]) => callers(r).length > 0);
+const bounded = callable.filter(([, , , reach]) => !CITY_WIDE.has(reach));
+const label = ([r, part, path, reach]: (typeof declared)[number]) =>
+  `${r.method} ${r.url} ${part}.${path}→${reach}`;
+
+describe.each(bounded.map((d) => [label(d), ...d] as const))('%s', (_name, r, part, path, reach: Reach) => {
+  test('each actor of side A: 404 for side B’s record in this place, nothing written', async () => {
+    const other = fx.samples[reach].other;
+    expect(callers(r).length).toBeGreaterThan(0);
+    for (const name of callers(r)) {
+      const req = requestWith(r, part, path, other);
+      const res = await changesNothing(() => send(actors.get(name) as TestClient, req));
+      expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(404);
+      const body = res.body as { code: string; details?: { id?: number } };
+      expect(body.code, name).toBe(`${REACH_KIND[reach].toUpperCase()}_NOT_FOUND`);
+      expect(body.details?.id, name).toBe(other);
+    }
+  });
+});
+
+test('only the city’s administrators’ routes take ids that no side-A actor can send', () => {
+  const adminOnly = declared.filter(([r]) => callers(r).length === 0).map(([r]) => r.access);
+  for (const access of adminOnly)
+    expect(['account:manage', 'security:manage', 'audit:read']).toContain(access);
+});
+
+describe.each(callable.map((d) => [label(d), ...d] as const))('%s', (_name, r, part, path, reach: Reach) => {
+  test('an actor of side A passes this place with its own record', async () => {
+    const [first] = callers(r);
+    expect(first).toBeDefined();
+    const client = first === 'village' ? fx.secretaryA : (actors.get(first as ActorName) as TestClient);
+    const own = fx.samples[reach].own;
+    const res = await send(client, requestWith(r, part, path, own));
+    const body = res.body as { code?: string; details?: { id?: number } };
+    const code = `${REACH_KIND[reach].toUpperCase()}_NOT_FOUND`;
+    const refusedHere = res.status === 404 && body.code === code && body.details?.id === own;
+    expect(refusedHere, JSON.stringify(res.body)).toBe(false);
   });
 });
 
 describe('lists stay inside the scope', () => {
   test('the tree starts at the own village and will not open another', async () => {
-    const root = await secretaryA.get<{ nodes: { id: number }[] }>('/api/orgs/tree');
-    expect(root.body.nodes.map((n) => n.id)).toEqual([villageA.id]);
-    const other = await secretaryA.get(`/api/orgs/tree?parentId=${villageB.id}`);
+    const root = await fx.secretaryA.get<{ nodes: { id: number }[] }>('/api/orgs/tree');
+    expect(root.body.nodes.map((n) => n.id)).toEqual([fx.a.village.id]);
+    const other = await fx.secretaryA.get(`/api/orgs/tree?parentId=${fx.b.village.id}`);
     expect(other.status).toBe(404);
   });
 
   test('search does not find another village', async () => {
-    const res = await secretaryA.get<{ items: unknown[] }>(
-      `/api/orgs/search?q=${encodeURIComponent(villageB.name)}`,
+    const res = await fx.secretaryA.get<{ items: unknown[] }>(
+      `/api/orgs/search?q=${encodeURIComponent(fx.b.village.name)}`,
     );
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
-    const byCode = await secretaryA.get<{ items: unknown[] }>(`/api/orgs/search?q=${villageB.code}`);
+    const byCode = await fx.secretaryA.get<{ items: unknown[] }>(`/api/orgs/search?q=${fx.b.village.code}`);
     expect(byCode.body.items).toEqual([]);
   });
 
   test('the map holds only the own village’s grids', async () => {
-    const res = await secretaryA.get<{ grids: { code: string }[] }>('/api/map/grids');
+    const res = await fx.secretaryA.get<{ grids: { code: string }[] }>('/api/map/grids');
     expect(res.body.grids.length).toBeGreaterThan(0);
-    for (const g of res.body.grids) expect(g.code.startsWith(villageA.code)).toBe(true);
+    for (const g of res.body.grids) expect(g.code.startsWith(fx.a.village.code)).toBe(true);
   });
 
   test('the member list of the own village holds only its members', async () => {
-    const res = await secretaryA.get<{ items: { orgId: number }[]; total: number }>(
-      `/api/orgs/${villageA.id}/members?pageSize=200`,
+    const res = await fx.secretaryA.get<{ items: { orgId: number }[]; total: number }>(
+      `/api/orgs/${fx.a.village.id}/members?pageSize=200`,
     );
     expect(res.status).toBe(200);
-    const ids = res.body.items.map((m) => m.orgId);
     const inside = await database.db
       .selectFrom('org')
       .select('id')
-      .where('path', 'like', `${villageA.path}%`)
+      .where('path', 'like', `${fx.a.village.path}%`)
       .execute();
     const allowed = new Set(inside.map((o) => o.id));
-    for (const id of ids) expect(allowed.has(id)).toBe(true);
+    for (const m of res.body.items) expect(allowed.has(m.orgId)).toBe(true);
+  });
+
+  test('a department, a resident and a member read no org register and no org checks', async () => {
+    for (const name of ['department', 'resident', 'member'] as const) {
+      const client = actors.get(name) as TestClient;
+      for (const url of ['/api/orgs', '/api/orgs/tree', '/api/org-checks', `/api/orgs/${fx.a.county.id}`]) {
+        const res = await client.get(url);
+        expect(res.status, `${name} ${url}`).toBe(403);
+      }
+    }
+  });
+
+  test('a department reads the case its county summoned it to, and no case of another county', async () => {
+    const dept = actors.get('department') as TestClient;
+    expect((await dept.get(`/api/cases/${fx.samples.case.own}`)).status).toBe(200);
+    expect((await dept.get(`/api/cases/${fx.samples.case.other}`)).status).toBe(404);
   });
 });

@@ -1,5 +1,6 @@
 // Settings from the environment, read once. See README "Settings".
 import path from 'node:path';
+import { type RateLimits, rateLimitsFromEnv } from '../http/rate-limit.ts';
 
 export interface Config {
   port: number;
@@ -18,6 +19,8 @@ export interface Config {
   sms: { url: string | undefined; appId: string; key: string; signName: string };
   /** Intervals of the timed jobs in ms (ESCALATION_INTERVAL_MS, WEBHOOK_INTERVAL_MS, SMS_INTERVAL_MS, FOLD_INTERVAL_MS). */
   jobs: { escalationMs: number; webhookMs: number; smsMs: number; webhookTimeoutMs: number; foldMs: number };
+  /** RATE_LIMIT_LOGIN, _PUBLIC_REPORT, _TRACKING, _OPEN311_WRITE (per window), RATE_LIMIT_WINDOW_MS */
+  rateLimits: RateLimits;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'Qiangji@2026';
@@ -48,5 +51,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       webhookTimeoutMs: Number(env.WEBHOOK_TIMEOUT_MS ?? 10_000),
       foldMs: Number(env.FOLD_INTERVAL_MS ?? 5_000),
     },
+    rateLimits: rateLimitsFromEnv(env),
   };
 }

@@ -26,6 +26,16 @@ export function loadDataKey(dataDir: string, fromEnv: string | undefined): strin
   return key;
 }
 
+/** SM3 of the data key (never the key): tells whether a backup was written with the same key. */
+export async function dataKeyFingerprint(): Promise<string> {
+  return sm3(`qiangji:data-key-fingerprint:${key()}`);
+}
+
+/** Whether a data key exists without making one (DATA_DIR/keys.json or QJ_DATA_KEY). */
+export function hasDataKey(dataDir: string, fromEnv: string | undefined): boolean {
+  return Boolean(fromEnv) || fs.existsSync(path.join(dataDir, 'keys.json'));
+}
+
 function key(): string {
   if (!dataKey) throw new Error('data key not set: call setDataKey() at start');
   return dataKey;

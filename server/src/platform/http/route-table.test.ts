@@ -1,11 +1,21 @@
 // Every route and who may call it. A change to this snapshot is a permission change: review it as one.
 import { expect, test } from 'vitest';
 import { ROUTES } from '../../app.ts';
+import type { RouteSpec } from './route.ts';
+import { ID_MAX } from './schemas.ts';
+
+/** `body.memberId→member query.orgId→org` */
+function idsOf(r: RouteSpec): string {
+  const parts = (['params', 'query', 'body'] as const).flatMap((part) =>
+    Object.entries(r.ids?.[part] ?? {}).map(([path, reach]) => `${part}.${path}→${reach}`),
+  );
+  return parts.length ? ` ids: ${parts.join(' ')}` : '';
+}
 
 test('the route table and its permissions', async () => {
   const table = ROUTES.map(
     (r) =>
-      `${r.method.padEnd(6)} ${r.url.padEnd(34)} ${r.access}${r.scopeResource ? ` [${r.scopeResource}]` : ''}`,
+      `${r.method.padEnd(6)} ${r.url.padEnd(34)} ${r.access}${r.scopeResource ? ` [${r.scopeResource}]` : ''}${idsOf(r)}`,
   ).join('\n');
   await expect(`${table}\n`).toMatchFileSnapshot('./__snapshots__/route-table.txt');
 });
@@ -32,4 +42,39 @@ test('every route with :id names the scoped resource it reads (drives the cross-
   for (const r of ROUTES.filter((r) => r.url.includes(':id') && !exempt.has(r.url))) {
     expect(r.scopeResource, `${r.method} ${r.url}`).toBeDefined();
   }
+});
+
+interface Schema {
+  type?: string;
+  maximum?: number;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  anyOf?: Schema[];
+}
+
+/** Paths of the ids (Id(): an integer up to ID_MAX) in a schema: `memberId`, `memberIds[]`, `payments[].memberId`. */
+function idPaths(schema: Schema | undefined, path = ''): string[] {
+  if (!schema) return [];
+  const own = schema.type === 'integer' && schema.maximum === ID_MAX && path ? [path] : [];
+  const nested = Object.entries(schema.properties ?? {}).flatMap(([k, v]) =>
+    idPaths(v, path ? `${path}.${k}` : k),
+  );
+  const items = schema.items ? idPaths(schema.items, `${path}[]`) : [];
+  const variants = (schema.anyOf ?? []).flatMap((v) => idPaths(v, path));
+  return [...new Set([...own, ...nested, ...items, ...variants])];
+}
+
+test('every id a route takes from its body, query or a second path parameter is declared with its reach', () => {
+  // a public or api_key route acts for no one: no subtree to place an id in (the public rule governs it)
+  const actorless = (r: RouteSpec) => r.access === 'public' || r.access === 'api_key';
+  for (const r of ROUTES.filter(actorless)) expect(r.ids, `${r.method} ${r.url}`).toBeUndefined();
+  const undeclared = ROUTES.filter((r) => !actorless(r)).flatMap((r) =>
+    (['params', 'query', 'body'] as const).flatMap((part) =>
+      idPaths(r[part] as Schema | undefined)
+        .filter((path) => !(part === 'params' && path === 'id'))
+        .filter((path) => !r.ids?.[part]?.[path])
+        .map((path) => `${r.method} ${r.url} ${part}.${path}`),
+    ),
+  );
+  expect(undeclared).toEqual([]);
 });

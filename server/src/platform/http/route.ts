@@ -1,5 +1,6 @@
 // A route is data: method, url, who may call it, its schemas, and one handler that calls a service.
 // The whole table is snapshotted in a test (route-table.test.ts): a diff there is a permission change.
+
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
@@ -10,6 +11,7 @@ import type { AuditEntry } from '../audit/audit.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/engine.ts';
 import type { DB } from '../db/schema.ts';
+import type { RateLimitName } from './rate-limit.ts';
 
 /**
  * 'public': anyone; 'signed_in': any account; 'api_key': an external system (12345, 110, 信访 …) with
@@ -100,6 +102,8 @@ export interface RouteSpec<
   body?: BS;
   response?: Record<number, TSchema>;
   scopeResource?: ScopeResource;
+  /** A rate limit of the route (platform/http/rate-limit.ts; limits from the configuration). */
+  rateLimit?: RateLimitName;
   /**
    * The other ids the route takes — from its body, its query string or a second path parameter — each
    * with its reach (platform/access/reach.ts). The platform places every one inside its reach before

@@ -9,7 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-export const PG_INSTALL_HINT = 'apt-get install -y postgresql';
+import { findPostgresBinDir, PG_INSTALL_HINT } from '../pg-binaries.ts';
+
+export { findPostgresBinDir, PG_INSTALL_HINT };
 
 export interface TempCluster {
   /** postgres://postgres@127.0.0.1:PORT/DATABASE — a database of its own, ready to use. */
@@ -42,36 +44,6 @@ export interface TempClusterOptions {
    */
   standbyOf?: TempCluster;
   standbyName?: string;
-}
-
-/** The folder holding initdb and pg_ctl: PATH first, then the newest /usr/lib/postgresql/N/bin. */
-export function findPostgresBinDir(): string | null {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    if (dir && isExecutable(path.join(dir, 'initdb')) && isExecutable(path.join(dir, 'pg_ctl'))) {
-      // a folder of links (/usr/local/bin → /usr/lib/postgresql/N/bin): the real one has pg_dump & co.
-      return path.dirname(fs.realpathSync(path.join(dir, 'pg_ctl')));
-    }
-  }
-  const base = '/usr/lib/postgresql';
-  if (!fs.existsSync(base)) return null;
-  const versions = fs
-    .readdirSync(base)
-    .filter((v) => /^\d+(\.\d+)?$/.test(v))
-    .sort((a, b) => Number(b) - Number(a));
-  for (const v of versions) {
-    const dir = path.join(base, v, 'bin');
-    if (isExecutable(path.join(dir, 'initdb')) && isExecutable(path.join(dir, 'pg_ctl'))) return dir;
-  }
-  return null;
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** uid/gid of the `postgres` system user, or null when there is none. */

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { UNTHROTTLED } from '../../http/testing/test-server.ts';
 import { openPgliteDatabase } from '../engine.ts';
 import { currentEngine, TEST_DATA_KEY, TEST_PASSWORD, withDatabase } from './test-env.ts';
 
@@ -109,6 +110,7 @@ export async function startServerProcess(
       HOST: '127.0.0.1',
       QJ_DATA_KEY: TEST_DATA_KEY,
       DEMO_PASSWORD: TEST_PASSWORD,
+      ...UNTHROTTLED,
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

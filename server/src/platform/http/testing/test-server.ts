@@ -32,9 +32,14 @@ export class TestClient {
     method: string,
     path: string,
     body?: unknown,
-    options: { csrf?: boolean; rawBody?: string; file?: { type: string; data: Uint8Array } } = {},
+    options: {
+      csrf?: boolean;
+      rawBody?: string;
+      file?: { type: string; data: Uint8Array };
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<TestResponse<T>> {
-    const headers: Record<string, string> = {};
+    const headers: Record<string, string> = { ...options.headers };
     if (this.#cookie) headers.cookie = this.#cookie;
     if (options.file) headers['content-type'] = options.file.type;
     else if (body !== undefined || options.rawBody !== undefined)
@@ -81,8 +86,19 @@ export class TestClient {
   }
 }
 
-export async function startTestServer(database: Database): Promise<TestServer> {
-  const config = { ...loadConfig({}), port: 0, demoPassword: TEST_PASSWORD };
+/** Limits no test reaches (tests of the limits pass their own: rate-limit.db.test.ts). */
+export const UNTHROTTLED = {
+  RATE_LIMIT_LOGIN: '100000',
+  RATE_LIMIT_PUBLIC_REPORT: '100000',
+  RATE_LIMIT_TRACKING: '100000',
+  RATE_LIMIT_OPEN311_WRITE: '100000',
+};
+
+export async function startTestServer(
+  database: Database,
+  env: Record<string, string> = UNTHROTTLED,
+): Promise<TestServer> {
+  const config = { ...loadConfig(env), port: 0, demoPassword: TEST_PASSWORD };
   const app = await buildApp({ database, db: database.db, config, version: 'test' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const url = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;

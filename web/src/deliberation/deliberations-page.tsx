@@ -1,0 +1,260 @@
+// 村级重大事项决策: a village secretary's matters in progress with their next step and deadline (the
+// overdue first), every matter with its validity and why, a new matter; towns and counties see the
+// matters of their villages with the same filters (validity "not validly made" shows why) and export them.
+import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { useApi } from '../api/use-api.ts';
+import { useFeedback } from '../shell/feedback.ts';
+import { PageTitle } from '../shell/page-title.tsx';
+import { useSession } from '../shell/session.tsx';
+import { deliberationApi, type MatterQuery, type MatterSummary } from './deliberation-api.ts';
+import { useDeliberationText } from './deliberation-messages.ts';
+import { NewMatterDialog } from './new-matter-dialog.tsx';
+import { todayShanghai, yuan } from './village-text.ts';
+
+const VALIDITY_COLOR = { valid: 'green', invalid: 'red', pending: 'default' } as const;
+const STATUS_COLOR = {
+  open: 'processing',
+  completed: 'success',
+  rejected: 'warning',
+  withdrawn: 'default',
+} as const;
+
+export function ValidityTag({ m }: { m: Pick<MatterSummary, 'validity' | 'breaches'> }) {
+  const { t, lang } = useDeliberationText();
+  const tag = (
+    <Tag color={VALIDITY_COLOR[m.validity]} data-testid="validity-tag">
+      {t(`validity.${m.validity}`)}
+    </Tag>
+  );
+  if (m.breaches.length === 0) return tag;
+  return (
+    <Tooltip title={m.breaches.map((b) => (lang === 'en' ? b.messageEn : b.messageZh)).join('\n')}>
+      {tag}
+    </Tooltip>
+  );
+}
+
+export default function DeliberationsPage() {
+  const { t, lang } = useDeliberationText();
+  const { me, can } = useSession();
+  const feedback = useFeedback();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'progress';
+  const [validity, setValidity] = useState<string | undefined>(params.get('validity') ?? undefined);
+  const [status, setStatus] = useState<string | undefined>();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const [creating, setCreating] = useState(false);
+  const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
+  const isVillage = me?.scope.level === 'village';
+  const query: MatterQuery =
+    tab === 'progress'
+      ? { orgId, status: 'open', sort: 'due', page, pageSize }
+      : { orgId, validity, status, q: q || undefined, page, pageSize };
+  const list = useApi(() => deliberationApi.list(query), [JSON.stringify(query)]);
+
+  const exportExcel = async () => {
+    try {
+      const name = await deliberationApi.exportExcel(
+        { ...query, page: undefined, pageSize: undefined },
+        `村级重大事项决策-${todayShanghai()}.xlsx`,
+      );
+      feedback.success(t('exported', { name }));
+    } catch (error) {
+      feedback.error(error);
+    }
+  };
+
+  const columns = [
+    {
+      title: t('colTitle'),
+      key: 'title',
+      render: (_: unknown, m: MatterSummary) => (
+        <div>
+          <Link to={`/deliberations/${m.id}`} data-testid="matter-link">
+            {m.title}
+          </Link>
+          {m.retrospective && <Tag style={{ marginLeft: 6 }}>{t('retrospective')}</Tag>}
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {m.templateName} · {m.categoryName}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    ...(isVillage
+      ? []
+      : [
+          {
+            title: t('colVillage'),
+            key: 'org',
+            width: 160,
+            render: (_: unknown, m: MatterSummary) => m.org.name,
+          },
+        ]),
+    {
+      title: t('colAmount'),
+      key: 'amount',
+      width: 120,
+      align: 'right' as const,
+      render: (_: unknown, m: MatterSummary) => yuan(m.amountFen),
+    },
+    { title: t('colProposed'), dataIndex: 'proposedOn', width: 110 },
+    {
+      title: t('colNext'),
+      key: 'next',
+      width: 200,
+      render: (_: unknown, m: MatterSummary) =>
+        m.nextStep ? (
+          <div data-testid="next-step">
+            {lang === 'en' ? m.nextStep.nameEn : m.nextStep.nameZh}
+            {m.nextStep.dueOn && (
+              <Typography.Text
+                type={m.overdue ? 'danger' : 'secondary'}
+                style={{ display: 'block', fontSize: 12 }}
+              >
+                {t('dueOn', { date: m.nextStep.dueOn })}
+                {m.overdue ? ` · ${t('overdue')}` : ''}
+              </Typography.Text>
+            )}
+          </div>
+        ) : (
+          '—'
+        ),
+    },
+    {
+      title: t('colStatus'),
+      key: 'status',
+      width: 90,
+      render: (_: unknown, m: MatterSummary) => (
+        <Tag color={STATUS_COLOR[m.status]}>{t(`status.${m.status}`)}</Tag>
+      ),
+    },
+    {
+      title: t('colValidity'),
+      key: 'validity',
+      width: 260,
+      render: (_: unknown, m: MatterSummary) => (
+        <div>
+          <ValidityTag m={m} />
+          {m.breaches.slice(0, 2).map((b) => (
+            <div key={b.code} style={{ fontSize: 12, color: '#cf1322', marginTop: 2 }} data-testid="breach">
+              {lang === 'en' ? b.messageEn : b.messageZh}
+            </div>
+          ))}
+        </div>
+      ),
+    },
+  ];
+
+  const filters =
+    tab === 'all' ? (
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Select
+          allowClear
+          placeholder={t('allValidity')}
+          style={{ width: 160 }}
+          value={validity}
+          onChange={(v) => {
+            setValidity(v);
+            setPage(1);
+          }}
+          options={(['valid', 'invalid', 'pending'] as const).map((v) => ({
+            value: v,
+            label: t(`validity.${v}`),
+          }))}
+          data-testid="validity-filter"
+        />
+        <Select
+          allowClear
+          placeholder={t('allStatus')}
+          style={{ width: 140 }}
+          value={status}
+          onChange={(v) => {
+            setStatus(v);
+            setPage(1);
+          }}
+          options={(['open', 'completed', 'rejected', 'withdrawn'] as const).map((v) => ({
+            value: v,
+            label: t(`status.${v}`),
+          }))}
+        />
+        <Input.Search
+          allowClear
+          placeholder={t('search')}
+          style={{ width: 220 }}
+          onSearch={(v) => {
+            setQ(v);
+            setPage(1);
+          }}
+        />
+      </Space>
+    ) : null;
+
+  return (
+    <div data-testid="deliberations-page">
+      <PageTitle
+        title={t('title')}
+        extra={
+          <Space wrap>
+            {isVillage && can('village:manage') && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setCreating(true)}
+                data-testid="new-matter"
+              >
+                {t('newMatter')}
+              </Button>
+            )}
+            <Button
+              icon={<FileExcelOutlined />}
+              onClick={() => void exportExcel()}
+              data-testid="deliberations-export"
+            >
+              {t('export')}
+            </Button>
+          </Space>
+        }
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => {
+          const next = new URLSearchParams(params);
+          next.set('tab', key);
+          setParams(next, { replace: true });
+          setPage(1);
+        }}
+        items={[
+          { key: 'progress', label: t('tabInProgress') },
+          { key: 'all', label: t('tabAll') },
+        ]}
+      />
+      {filters}
+      <Table<MatterSummary>
+        rowKey="id"
+        size="middle"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        columns={columns}
+        scroll={{ x: 900 }}
+        locale={{ emptyText: t('none') }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          showSizeChanger: true,
+          onChange: (p, s) => {
+            setPage(p);
+            setPageSize(s);
+          },
+        }}
+        data-testid="matters"
+      />
+      {creating && me && <NewMatterDialog villageId={me.scope.id} onClose={() => setCreating(false)} />}
+    </div>
+  );
+}
