@@ -1,14 +1,13 @@
 // The names the audit page shows beside an audit record's ids: who acted (the account's display name)
 // and what was touched (an account's name, a member's name, a case's number and title …). The audit
-// administrator reads "账号 王小明（440704001）", not "账号 #4548". Record types without a name source
-// keep their id; an id that no longer resolves (a record removed) keeps it too.
+// administrator reads "账号 王小明", not "账号 #4548" (sign-in names stay in the filter and the export).
+// Record types without a name source keep their id; an id that no longer resolves keeps it too.
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { DB } from '../platform/db/schema.ts';
 
 /** One query per record type: `select id, name from … where id in (ids)`; the SQL is constant here. */
 const NAME_SOURCES: Record<string, (ids: RawBuilder<unknown>) => RawBuilder<{ id: number; name: string }>> = {
-  account: (ids) =>
-    sql`select id, display_name || '（' || username || '）' as name from account where id in (${ids})`,
+  account: (ids) => sql`select id, display_name as name from account where id in (${ids})`,
   member: (ids) => sql`select id, name from member where id in (${ids})`,
   org: (ids) => sql`select id, name from org where id in (${ids})`,
   grid: (ids) => sql`select id, name from grid where id in (${ids})`,
