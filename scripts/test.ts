@@ -244,7 +244,7 @@ await stage('vitest', async () => {
         `--outputFile.json=${report}`,
       ],
       { QJ_TEST_PG_URL: cluster.url },
-      30 * 60_000,
+      45 * 60_000,
     );
     const json = readJson<VitestJson>(report);
     if (!json) throw new StageError(`vitest exited with code ${code} and wrote no report`);

@@ -112,11 +112,9 @@ describe('a matter through 四议两公开', () => {
       attendees: { cadres: [999_999_999] },
       votes: { yes: 1, no: 0, abstain: 0 },
     });
-    expect(stranger.status).toBe(400);
-    expect(stranger.body).toMatchObject({
-      code: 'DELIB_ATTENDEE_NOT_ON_ROSTER',
-      details: { field: 'attendees' },
-    });
+    // an attendee id that is no cadre of this village is refused by the access layer, naming the id
+    expect(stranger.status).toBe(404);
+    expect(stranger.body).toMatchObject({ code: 'VILLAGE_CADRE_NOT_FOUND', details: { id: 999_999_999 } });
     expect(await counts()).toEqual(before);
   });
 

@@ -188,6 +188,18 @@ describe('meetings and compliance', () => {
 describe('the monthly checklist', () => {
   let checklistId = 0;
 
+  // the demo publishes this month's city checklist already: this file publishes its own from scratch
+  beforeAll(async () => {
+    const { db } = database;
+    const ids = (
+      await db.selectFrom('monthly_checklist').select('id').where('month', '=', month).execute()
+    ).map((c) => c.id);
+    if (ids.length === 0) return;
+    await db.deleteFrom('checklist_task').where('checklist_id', 'in', ids).execute();
+    await db.deleteFrom('checklist_item').where('checklist_id', 'in', ids).execute();
+    await db.deleteFrom('monthly_checklist').where('id', 'in', ids).execute();
+  });
+
   test('only the city or a county publishes; a town or a secretary is refused', async () => {
     const body = { month, title: '试', items: [{ title: '主题党日' }], publish: true };
     const town = await server.as(townOrg.code);

@@ -3,6 +3,7 @@
 // route names, or of the reach it declares), so the generated tests (access/scope*.db.test.ts,
 // http/hostile-input.db.test.ts) can swap exactly one value and see what the server does with it.
 import type { Reach } from '../../access/reach.ts';
+import { makeIdNumber } from '../../text/id-number.ts';
 import type { RouteSpec, ScopeResource } from '../route.ts';
 
 export interface JsonSchema {
@@ -55,6 +56,8 @@ const NAMED_SAMPLES: Record<string, unknown> = {
   lat: 22.58,
   long: '113.08',
   username: 'probe.user',
+  // a checksum-valid (fake) citizen ID number: candidates, applicants, members
+  idNumber: makeIdNumber('440703', '1985-03-03', 417),
 };
 
 export function today(): string {
