@@ -87,7 +87,7 @@ test('a village secretary takes a matter through 四议两公开; a party assemb
   const few = await meeting(page, '党员大会审议', daysFromToday(-25), 1);
   await form(page).getByTestId('step-submit').click();
   const error = form(page).getByTestId('step-error');
-  await expect(error).toContainText('DELIB_QUORUM');
+  await expect(error).toContainText('【会议不足法定人数】');
   await expect(error).toContainText(`应到 ${few.due} 人，实到 1 人`);
   await expect(error).toContainText('请重新召集');
   await expect(page.getByTestId('recorded-steps')).not.toContainText('党员大会审议');

@@ -302,7 +302,7 @@ describe('a matter entered afterwards (补录)', () => {
       items: { id: number; validity: string; breaches: { code: string; messageZh: string }[] }[];
     }>(`/api/deliberations?validity=invalid&pageSize=200`);
     const mine = list.body.items.find((m) => m.id === res.body.id);
-    expect(mine?.breaches[0]?.messageZh).toContain('DELIB_QUORUM');
+    expect(mine?.breaches[0]?.messageZh).toContain('【会议不足法定人数】');
     const figures = await town.get<{
       totals: { invalid: number; valid: number };
       rows: { org: { id: number }; invalid: number }[];
