@@ -43,7 +43,8 @@ async function menuPaths(page: Page): Promise<string[]> {
 /** Waits until the page has loaded what it shows: no request in flight, no spinner. */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => {});
-  await expect(page.locator('.ant-spin-spinning, .ant-skeleton-active')).toHaveCount(0, { timeout: 30_000 });
+  // a loaded machine answers the city's roll-ups (a year of meetings) in tens of seconds
+  await expect(page.locator('.ant-spin-spinning, .ant-skeleton-active')).toHaveCount(0, { timeout: 90_000 });
   await page.waitForTimeout(300);
 }
 

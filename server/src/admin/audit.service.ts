@@ -3,6 +3,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { loadExcel } from '../platform/files/excel.ts';
+import { actorNames, auditTargetNames } from './audit-names.repository.ts';
 
 export interface AuditFilter {
   from?: string | undefined;
@@ -41,7 +42,23 @@ export async function listAudit(
       .execute(),
     filtered(db, actor, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items: rows.map(toItem), total: total.n, page, pageSize };
+  return { items: await named(db, rows.map(toItem)), total: total.n, page, pageSize };
+}
+
+/** Adds who acted and what was touched by name (audit-names.repository.ts): ids stay beside them. */
+async function named(db: Kysely<DB>, items: ReturnType<typeof toItem>[]) {
+  const [targets, actors] = await Promise.all([
+    auditTargetNames(db, items),
+    actorNames(
+      db,
+      items.flatMap((i) => (i.actorId === null ? [] : [i.actorId])),
+    ),
+  ]);
+  return items.map((i) => ({
+    ...i,
+    actorName: i.actorId === null ? null : (actors.get(i.actorId) ?? null),
+    targetName: targets.get(`${i.targetType}:${i.targetId}`) ?? null,
+  }));
 }
 
 type Row = Awaited<ReturnType<typeof listRows>>[number];
@@ -53,6 +70,7 @@ function toItem(r: Row) {
   return {
     id: r.id,
     at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
     actorUsername: r.actor_username,
     role: r.role,
     action: r.action,
@@ -83,9 +101,11 @@ export async function exportAudit(db: Kysely<DB>, actor: Actor, f: AuditFilter) 
     { header: '变更后', key: 'after', width: 30 },
     { header: 'SM3 链哈希', key: 'hash', width: 66 },
   ];
-  for (const r of rows.map(toItem)) {
+  for (const r of await named(db, rows.map(toItem))) {
     sheet.addRow({
       ...r,
+      actorUsername: r.actorName ? `${r.actorName}（${r.actorUsername}）` : r.actorUsername,
+      targetId: r.targetName ? `${r.targetName}（${r.targetId}）` : r.targetId,
       before: r.before ? JSON.stringify(r.before) : '',
       after: r.after ? JSON.stringify(r.after) : '',
     });

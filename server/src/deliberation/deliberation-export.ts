@@ -7,6 +7,7 @@ import { workbook, yuan } from '../village-cadres/village-excel.ts';
 import { exportMatters } from './deliberation-read.repository.ts';
 import { basePathOf, type MatterQuery } from './deliberation-read.service.ts';
 import { readDeliberationSettings } from './deliberation-state.ts';
+import { namedBreachText } from './domain/rules.ts';
 import { categoryName, type TemplateKey } from './domain/templates.ts';
 
 export const EXPORT_LIMIT = 20_000;
@@ -81,7 +82,7 @@ export async function exportMattersXlsx(
         next: r.status === 'open' ? (next?.nameZh ?? '') : '',
         dueOn: r.status === 'open' ? (r.next_due_on ?? '') : '',
         retrospective: r.retrospective ? '是' : '',
-        breaches: r.breaches.map((b) => b.message_zh).join('\n'),
+        breaches: r.breaches.map((b) => namedBreachText(b.message_zh, b.code, 'zh')).join('\n'),
       };
     }),
   );

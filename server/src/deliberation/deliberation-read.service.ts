@@ -14,6 +14,7 @@ import { factsOf, readDeliberationSettings } from './deliberation-state.ts';
 import type { StoredBreach } from './deliberation-tables.ts';
 import { nextStep, villagerMeetingRoute } from './domain/deliberation-machine.ts';
 import type { DeliberationSettings } from './domain/deliberation-settings.ts';
+import { namedBreachText } from './domain/rules.ts';
 import { BODY_KINDS, BODY_NAMES, type BodyKind, categoryName, type TemplateKey } from './domain/templates.ts';
 
 export interface MatterQuery {
@@ -38,7 +39,12 @@ function stepNames(s: DeliberationSettings, template: string, key: string | null
 }
 
 const breachOut = (b: StoredBreach[]) =>
-  b.map((x) => ({ code: x.code, step: x.step, messageZh: x.message_zh, messageEn: x.message_en }));
+  b.map((x) => ({
+    code: x.code,
+    step: x.step,
+    messageZh: namedBreachText(x.message_zh, x.code, 'zh'),
+    messageEn: namedBreachText(x.message_en, x.code, 'en'),
+  }));
 
 export async function basePathOf(db: Kysely<DB>, actor: Actor, orgId: number | undefined) {
   return orgId ? await verifyOrg(db, actor, orgId) : await verifyOrg(db, actor, actor.scopeOrgId);

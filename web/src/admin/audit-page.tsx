@@ -207,7 +207,13 @@ export default function AuditPage() {
               width: 180,
               render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
             },
-            { title: t('audit.actor'), dataIndex: 'actorUsername', width: 150 },
+            {
+              title: t('audit.actor'),
+              dataIndex: 'actorUsername',
+              width: 170,
+              render: (username: string, row) =>
+                row.actorName ? <span title={username}>{row.actorName}</span> : username,
+            },
             {
               title: t('audit.role'),
               dataIndex: 'role',
@@ -232,7 +238,11 @@ export default function AuditPage() {
               render: (_, row) => (
                 <span>
                   {name(TARGET_TYPE_NAMES, row.targetType)}
-                  {row.targetId ? ` #${row.targetId}` : ''}
+                  {row.targetName ? (
+                    <span title={`${row.targetType}:${row.targetId}`}> {row.targetName}</span>
+                  ) : row.targetId && /^\d+$/.test(row.targetId) ? (
+                    ` ${t('audit.recordNo', { n: row.targetId })}`
+                  ) : null}
                 </span>
               ),
             },

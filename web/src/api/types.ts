@@ -175,11 +175,16 @@ export interface GridDetail {
 export interface AuditRow {
   id: number;
   at: string;
+  actorId: number | null;
   actorUsername: string;
+  /** The account's display name (null when the account is gone or the actor was the system). */
+  actorName: string | null;
   role: string;
   action: string;
   targetType: string;
   targetId: string | null;
+  /** What was touched, by name (a person, a case's number and title …); null when it has none. */
+  targetName: string | null;
   clientIp: string | null;
   before: unknown;
   after: unknown;

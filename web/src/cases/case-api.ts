@@ -137,3 +137,11 @@ export function formatRate(rate: number | null | undefined): string {
   if (rate === null || rate === undefined) return '—';
   return `${(rate * 100).toFixed(1)}%`;
 }
+
+/** Where a point lies: county, town, village and grid names (GET /api/cases/place). */
+export function placeOfPoint(lng: number, lat: number) {
+  return api.get<{ county: string | null; town: string | null; village: string | null; grid: string | null }>(
+    '/api/cases/place',
+    { lng, lat },
+  );
+}

@@ -7,7 +7,7 @@ import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText } from '../shell/feedback.ts';
 import { getCase, listCases } from './case-api.ts';
-import { boundingCoords, CASE_MAP, type CaseGeo, loadCaseGeo } from './geo.ts';
+import { areaLabel, boundingCoords, type CaseGeo, loadCaseGeo } from './geo.ts';
 import { LIGHT_COLORS, LIGHT_NAMES, OPEN_STATES } from './names.ts';
 import { LightDot } from './parts.tsx';
 import { useChart } from './use-chart.ts';
@@ -35,7 +35,8 @@ export default function CasesMap() {
     return { ...page, items: page.items.map((c) => ({ ...c, ...located.get(c.id) })) };
   }, []);
   useEffect(() => {
-    void loadCaseGeo(false).then(setGeo);
+    // the frame is the scope's grids: a town sees its town, not the whole city
+    void loadCaseGeo(true).then(setGeo);
   }, []);
 
   const open = useMemo(
@@ -74,7 +75,9 @@ export default function CasesMap() {
       ...(geo.registered
         ? {
             geo: {
-              map: CASE_MAP,
+              map: geo.map,
+              label: { show: true, formatter: areaLabel, fontSize: 11, color: '#8c7b6b' },
+              regions: geo.regions,
               roam: true,
               boundingCoords: [
                 [left, top],

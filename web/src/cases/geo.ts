@@ -8,24 +8,68 @@ export const JIANGMEN_BBOX: [number, number, number, number] = [111.9, 21.45, 11
 export const CASE_MAP = 'qj-case-scope';
 
 export interface CaseGeo {
-  /** Registered as CASE_MAP when outlines could be read. */
+  /** Registered under `map` when outlines could be read. */
   registered: boolean;
   bbox: [number, number, number, number];
+  map: string;
+  /** How towns, villages and the scope's grids are drawn (ECharts geo.regions). */
+  regions: { name: string; itemStyle: Record<string, unknown> }[];
 }
 
-let pending: Promise<CaseGeo> | null = null;
+export interface AreaOutline {
+  code: string;
+  name: string;
+  countyCode: string;
+  center: [number, number];
+  geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
 
+/** The name shown for a region of CASE_MAP: the towns' names (江南街道), nothing for counties and grids. */
+export const areaNames = new Map<string, string>();
+
+const pending = new Map<boolean, Promise<CaseGeo>>();
+
+/**
+ * The county outlines, the town outlines with their names (so that a resident picking a point sees
+ * where it is) and — for an account with a small scope — its grids; the frame is the scope's grids.
+ */
 export function loadCaseGeo(withGrids: boolean): Promise<CaseGeo> {
-  pending ??= (async () => {
+  const cached = pending.get(withGrids);
+  if (cached) return cached;
+  const loading = (async () => {
     try {
-      const counties = await api.get<CountyCollection>('/api/map/counties');
-      let grids: MapGrids | null = null;
-      if (withGrids) grids = await api.get<MapGrids>('/api/map/grids').catch(() => null);
+      const [counties, towns, grids] = await Promise.all([
+        api.get<CountyCollection>('/api/map/counties'),
+        api.get<{ towns: AreaOutline[] }>('/api/map/towns').catch(() => ({ towns: [] })),
+        withGrids ? api.get<MapGrids>('/api/map/grids').catch(() => null) : Promise.resolve(null),
+      ]);
+      for (const t of towns.towns) areaNames.set(`t:${t.code}`, t.name);
+      // a small scope (a grid worker's, a village's): the villages of its town too, named
+      const small = grids && grids.grids.length > 0 && grids.grids.length <= 60;
+      const townCode = small ? (grids?.grids[0]?.code.slice(0, 9) ?? '') : '';
+      const villages = small
+        ? ((
+            await api
+              .get<{ villages: AreaOutline[] }>('/api/map/villages', { town: townCode })
+              .catch(() => null)
+          )?.villages ?? [])
+        : [];
+      for (const v of villages) areaNames.set(`v:${v.code}`, v.name);
       const features = [
         ...counties.features.map((f) => ({
           type: 'Feature',
           properties: { name: `c:${f.properties.code}`, inScope: f.properties.inScope },
           geometry: f.geometry,
+        })),
+        ...towns.towns.map((t) => ({
+          type: 'Feature',
+          properties: { name: `t:${t.code}` },
+          geometry: t.geometry,
+        })),
+        ...villages.map((v) => ({
+          type: 'Feature',
+          properties: { name: `v:${v.code}` },
+          geometry: v.geometry,
         })),
         ...(grids && grids.grids.length <= 400
           ? grids.grids.map((g) => ({
@@ -35,14 +79,40 @@ export function loadCaseGeo(withGrids: boolean): Promise<CaseGeo> {
             }))
           : []),
       ];
-      echarts.registerMap(CASE_MAP, { type: 'FeatureCollection', features } as never);
-      return { registered: true, bbox: grids?.bbox ?? JIANGMEN_BBOX };
+      const name = withGrids ? `${CASE_MAP}-grids` : CASE_MAP;
+      echarts.registerMap(name, { type: 'FeatureCollection', features } as never);
+      const regions = [
+        ...towns.towns.map((t) => ({
+          name: `t:${t.code}`,
+          itemStyle: { areaColor: 'rgba(0,0,0,0)', borderColor: '#8c7b6b', borderWidth: 1.4 },
+        })),
+        ...villages.map((v) => ({
+          name: `v:${v.code}`,
+          itemStyle: {
+            areaColor: 'rgba(0,0,0,0)',
+            borderColor: '#b9a999',
+            borderWidth: 0.8,
+            borderType: 'dashed',
+          },
+        })),
+        ...(small
+          ? (grids?.grids ?? []).map((g) => ({
+              name: `g:${g.code}`,
+              itemStyle: { areaColor: 'rgba(200,22,29,0.12)', borderColor: '#c8161d', borderWidth: 1.2 },
+            }))
+          : []),
+      ];
+      return { registered: true, bbox: grids?.bbox ?? JIANGMEN_BBOX, map: name, regions };
     } catch {
-      return { registered: false, bbox: JIANGMEN_BBOX };
+      return { registered: false, bbox: JIANGMEN_BBOX, map: CASE_MAP, regions: [] };
     }
   })();
-  return pending;
+  pending.set(withGrids, loading);
+  return loading;
 }
+
+/** The label of a region: town names only. */
+export const areaLabel = (p: { name: string }) => areaNames.get(p.name) ?? '';
 
 export function boundingCoords(bbox: [number, number, number, number]): [[number, number], [number, number]] {
   const [minLng, minLat, maxLng, maxLat] = bbox;

@@ -2,7 +2,7 @@
 import { Spin, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useI18n } from '../i18n/i18n.tsx';
-import { boundingCoords, CASE_MAP, type CaseGeo, loadCaseGeo } from './geo.ts';
+import { areaLabel, boundingCoords, type CaseGeo, loadCaseGeo } from './geo.ts';
 import { useChart } from './use-chart.ts';
 
 export interface PickedPoint {
@@ -34,7 +34,9 @@ export default function PointPicker({
       return {
         animation: false,
         geo: {
-          map: CASE_MAP,
+          map: geo.map,
+          label: { show: true, formatter: areaLabel, fontSize: 11, color: '#8c7b6b' },
+          regions: geo.regions,
           roam: true,
           boundingCoords: [
             [left, top],

@@ -8,7 +8,7 @@ import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { trackingPath, useTrackingText } from '../resident/tracking-messages.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
-import { formatTime, loadCategories } from './case-api.ts';
+import { formatTime, loadCategories, placeOfPoint } from './case-api.ts';
 import { type ClassifierSuggestion, suggestCase } from './classifier-api.ts';
 import { SuggestionPanel } from './classifier-panel.tsx';
 import {
@@ -95,6 +95,12 @@ export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
   const [submitting, setSubmitting] = useState(false);
   const [sent, setSent] = useState<SentReport[]>([]);
   const outbox = useSyncExternalStore(subscribe, outboxItems);
+  // where the point lies, in words, before the report is sent (a wrong pick shows at once)
+  const place = useApi(
+    () => (located ? placeOfPoint(located.lng, located.lat) : Promise.resolve(null)),
+    [located?.lng, located?.lat],
+    Boolean(located) && online,
+  );
 
   useEffect(() => {
     startOutbox();
@@ -322,6 +328,14 @@ export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
                   ? t('report.gpsSource', { m: located.accuracy ?? '?' })
                   : t('report.mapSource')}
               </Typography.Text>
+              {place.data ? (
+                <div data-testid="report-place" style={{ marginTop: 4 }}>
+                  <EnvironmentOutlined />{' '}
+                  {[place.data.county, place.data.town, place.data.village, place.data.grid]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </div>
+              ) : null}
             </div>
           )}
           {locationError && <Alert type="error" title={locationError} style={{ marginTop: 6 }} showIcon />}

@@ -4,6 +4,7 @@ import type { CaseStats } from '../api/types.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CHANNEL_NAMES, LIGHT_COLORS, LIGHT_NAMES } from './names.ts';
 import { useChart } from './use-chart.ts';
+import './cases.css';
 
 function Chart({ option, testId }: { option: unknown; testId: string }) {
   const element = useRef<HTMLDivElement>(null);

@@ -73,6 +73,8 @@ export default function DeliberationsPage() {
     {
       title: t('colTitle'),
       key: 'title',
+      // the matter keeps a readable width when the table is narrower than its columns (a phone)
+      width: 200,
       render: (_: unknown, m: MatterSummary) => (
         <div>
           <Link to={`/deliberations/${m.id}`} data-testid="matter-link">
@@ -240,7 +242,7 @@ export default function DeliberationsPage() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         columns={columns}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1140 }}
         locale={{ emptyText: t('none') }}
         pagination={{
           current: page,

@@ -341,6 +341,7 @@ export const zh = {
   'public.evaluated': '感谢您的评价',
   'public.toTrack': '进度查询',
   'public.toReport': '我要反映',
+  'audit.recordNo': '（记录 {n}）',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -688,6 +689,7 @@ export const en: Record<MessageKey, string> = {
   'public.evaluated': 'Thank you for your rating',
   'public.toTrack': 'Follow a case',
   'public.toReport': 'Report',
+  'audit.recordNo': '(record {n})',
 };
 
 export const ROLE_NAMES: Record<string, { zh: string; en: string }> = {

@@ -97,6 +97,7 @@ function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRem
           {
             title: t('c.rate'),
             key: 'rate',
+            width: 160,
             render: (_: unknown, r: Row) => <Progress percent={pct(r.rate)} size="small" />,
           },
           { title: t('c.branchesOverdue'), dataIndex: 'branchesOverdue', width: 120 },
@@ -262,7 +263,7 @@ export default function ChecklistsPage() {
           <Card size="small">
             <Space wrap>
               <Select
-                style={{ minWidth: 360 }}
+                style={{ width: 360, maxWidth: '100%' }}
                 value={selected}
                 onChange={setSelected}
                 data-testid="checklist-select"

@@ -5,7 +5,7 @@ import { Spin } from 'antd';
 import { LineChart, LinesChart } from 'echarts/charts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { echarts } from '../cases/echarts.ts';
-import { boundingCoords, CASE_MAP, type CaseGeo, loadCaseGeo } from '../cases/geo.ts';
+import { areaLabel, boundingCoords, type CaseGeo, loadCaseGeo } from '../cases/geo.ts';
 import { useChart } from '../cases/use-chart.ts';
 
 echarts.use([LinesChart, LineChart]);
@@ -52,7 +52,9 @@ export default function RouteMap({ points }: { points: RoutePoint[] }) {
       return {
         animation: false,
         geo: {
-          map: CASE_MAP,
+          map: geo.map,
+          label: { show: true, formatter: areaLabel, fontSize: 11, color: '#8c7b6b' },
+          regions: geo.regions,
           roam: true,
           boundingCoords: [
             [left, top],

@@ -73,8 +73,11 @@ export interface PowerFigures {
 type Query = Record<string, string | number | boolean | undefined>;
 
 export const powerApi = {
-  list: () =>
-    api.get<{ countyCode: string; positive: PowerItem[]; negative: PowerItem[] }>('/api/power-list'),
+  list: (countyCode?: string) =>
+    api.get<{ countyCode: string; positive: PowerItem[]; negative: PowerItem[] }>(
+      '/api/power-list',
+      countyCode ? { countyCode } : undefined,
+    ),
   uses: (q: {
     orgId?: number;
     itemId?: number;

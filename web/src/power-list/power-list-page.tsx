@@ -19,6 +19,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { api } from '../api/client.ts';
+import type { CountyCollection } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
 import { todayShanghai, useDictionary, yuan } from '../deliberation/village-text.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
@@ -36,7 +38,17 @@ export default function PowerListPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
-  const list = useApi(() => powerApi.list(), [], tab === 'list' || creating);
+  // each county keeps its own list: the city picks the county it reads (the first one at first)
+  const isCity = me?.scope.level === 'city';
+  const counties = useApi(() => api.get<CountyCollection>('/api/map/counties'), [], isCity);
+  const countyCode = isCity
+    ? (params.get('county') ?? counties.data?.features[0]?.properties.code)
+    : undefined;
+  const list = useApi(
+    () => powerApi.list(countyCode),
+    [countyCode],
+    (tab === 'list' || creating) && (!isCity || countyCode !== undefined),
+  );
   const uses = useApi(
     () => powerApi.uses({ orgId, page, pageSize: 20, ...(tab === 'flagged' ? { flag: 'any' } : {}) }),
     [orgId, page, tab],
@@ -138,6 +150,23 @@ export default function PowerListPage() {
       />
       {tab === 'list' ? (
         <>
+          {isCity ? (
+            <Select
+              style={{ width: 200, marginBottom: 8 }}
+              value={countyCode}
+              loading={counties.loading}
+              options={(counties.data?.features ?? []).map((f) => ({
+                value: f.properties.code,
+                label: f.properties.name,
+              }))}
+              onChange={(code: string) => {
+                const next = new URLSearchParams(params);
+                next.set('county', code);
+                setParams(next, { replace: true });
+              }}
+              data-testid="power-list-county"
+            />
+          ) : null}
           <Typography.Title level={5}>
             {t('positive', { n: list.data?.positive.length ?? 0 })}
           </Typography.Title>

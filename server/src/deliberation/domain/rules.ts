@@ -23,36 +23,54 @@ const p = (
   en: string,
   details: Record<string, unknown> = {},
 ): Problem => {
-  const name = RULE_NAMES[code] ?? { zh: code, en: code };
-  // the message names the rule in words (shown as it is on screen); `code` names it for programs
-  return { status, severity, code, step, zh: `【${name.zh}】${zh}`, en: `[${name.en}] ${en}`, details };
+  // the text names the rule in words; the code stays in `code` (issue 11: names, never codes)
+  const name = RULE_NAMES[code];
+  return {
+    status,
+    severity,
+    code,
+    step,
+    zh: name ? `【${name.zh}】${zh}` : zh,
+    en: name ? `[${name.en}] ${en}` : en,
+    details,
+  };
 };
 
-/** The rules' names, as the message shows them. */
-export const RULE_NAMES: Record<string, Named> = {
-  DELIB_MATTER_CLOSED: { zh: '事项已终结', en: 'Matter closed' },
-  DELIB_STEP_ORDER: { zh: '未按顺序进行', en: 'Steps out of order' },
-  DELIB_STEP_MISSING: { zh: '缺少程序步骤', en: 'Step missing' },
-  DELIB_PROCEEDED_AFTER_REJECTION: { zh: '未通过仍继续实施', en: 'Went on after rejection' },
-  DELIB_MERGE_NOT_ALLOWED: { zh: '不符合合并条件', en: 'Merge not allowed' },
+/** A breach stored before the rules had names ("【DELIB_…】…") reads with the rule's name. */
+export function namedBreachText(text: string, code: string, lang: 'zh' | 'en'): string {
+  const name = RULE_NAMES[code];
+  const raw = lang === 'zh' ? `【${code}】` : `[${code}] `;
+  if (!text.startsWith(raw)) return text;
+  const rest = text.slice(raw.length);
+  if (!name) return rest;
+  return lang === 'zh' ? `【${name.zh}】${rest}` : `[${name.en}] ${rest}`;
+}
+
+/** The rules' names, as a town's supervisor reads them beside a matter. */
+export const RULE_NAMES: Record<string, { zh: string; en: string }> = {
   DELIB_BODY: { zh: '会议主体不符', en: 'Wrong body' },
-  DELIB_VILLAGER_MEETING_REQUIRED: { zh: '应由村民会议决定', en: 'Villagers’ meeting required' },
-  DELIB_NOTICE_REQUIRED: { zh: '村民会议须提前通知', en: 'Notice required' },
-  DELIB_NOTICE_PERIOD: { zh: '村民会议未提前通知', en: 'Notice too short' },
+  DELIB_CONSULT_PUBLICITY: { zh: '商议后公示不足', en: 'Plan not on notice long enough' },
+  DELIB_COUNTS_INVALID: { zh: '人数不合理', en: 'Counts do not add up' },
   DELIB_DATE_IN_FUTURE: { zh: '日期晚于今天', en: 'Date in the future' },
   DELIB_DATE_ORDER: { zh: '日期先后不符', en: 'Dates out of order' },
-  DELIB_CONSULT_PUBLICITY: { zh: '商议后公示不足', en: 'Consultation not made public' },
-  DELIB_COUNTS_INVALID: { zh: '人数不合理', en: 'Counts invalid' },
-  DELIB_ROSTER_EMPTY: { zh: '名册为空', en: 'Roster empty' },
+  DELIB_IMPLEMENTED_BEFORE_PUBLICITY_END: { zh: '公示期内即实施', en: 'Implemented during the notice' },
+  DELIB_MATTER_CLOSED: { zh: '事项已结束', en: 'Matter closed' },
+  DELIB_MERGE_NOT_ALLOWED: { zh: '不符合合并条件', en: 'Steps may not be merged' },
+  DELIB_NOTICE_PERIOD: { zh: '村民会议未提前通知', en: 'Meeting not announced in time' },
+  DELIB_NOTICE_REQUIRED: { zh: '应提前通知', en: 'Notice required' },
+  DELIB_PROCEEDED_AFTER_REJECTION: { zh: '未通过仍继续实施', en: 'Went on after rejection' },
+  DELIB_PUBLICITY_NOT_ENDED: { zh: '公示期未满', en: 'Notice not over' },
+  DELIB_PUBLICITY_REQUIRED: { zh: '应先公示', en: 'Notice required first' },
+  DELIB_PUBLICITY_TOO_SHORT: { zh: '公示期不足', en: 'Notice too short' },
   DELIB_QUORUM: { zh: '会议不足法定人数', en: 'No quorum' },
-  DELIB_VOTES_REQUIRED: { zh: '缺少表决结果', en: 'Votes required' },
-  DELIB_PUBLICITY_REQUIRED: { zh: '缺少公示期', en: 'Publicity window required' },
-  DELIB_PUBLICITY_TOO_SHORT: { zh: '公示期不足', en: 'Publicity window too short' },
-  DELIB_PUBLICITY_NOT_ENDED: { zh: '公示期未满', en: 'Publicity window not ended' },
-  DELIB_RESOLUTION_PUBLISHED_LATE: { zh: '决议逾期公开', en: 'Resolution published late' },
   DELIB_RESOLUTION_NOT_PUBLISHED: { zh: '决议未公开', en: 'Resolution not published' },
-  DELIB_IMPLEMENTED_BEFORE_PUBLICITY_END: { zh: '公示期内即实施', en: 'Implemented during publicity' },
+  DELIB_RESOLUTION_PUBLISHED_LATE: { zh: '决议逾期公开', en: 'Resolution published late' },
+  DELIB_ROSTER_EMPTY: { zh: '名册为空', en: 'Empty roster' },
+  DELIB_STEP_MISSING: { zh: '缺少程序步骤', en: 'Step missing' },
+  DELIB_STEP_ORDER: { zh: '未按顺序进行', en: 'Steps out of order' },
   DELIB_SUPERVISION_OBJECTION: { zh: '村务监督委员会提出异议', en: 'Supervision committee objected' },
+  DELIB_VILLAGER_MEETING_REQUIRED: { zh: '应由村民会议决定', en: 'Villager meeting required' },
+  DELIB_VOTES_REQUIRED: { zh: '应登记表决票数', en: 'Votes required' },
 };
 
 export interface Named {

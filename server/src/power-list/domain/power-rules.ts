@@ -56,6 +56,15 @@ export interface StepProblem {
   details: Record<string, unknown>;
 }
 
+const POWER_RULE_NAMES: Record<string, { zh: string; en: string }> = {
+  POWER_STEP_ACTOR: { zh: '办理人不符', en: 'Wrong actor' },
+  POWER_STEP_DATE: { zh: '日期不符', en: 'Wrong date' },
+  POWER_STEP_EVIDENCE: { zh: '缺少留存材料', en: 'Evidence missing' },
+  POWER_STEP_ORDER: { zh: '未按流程顺序', en: 'Steps out of order' },
+  POWER_USE_CLOSED: { zh: '已办结', en: 'Closed' },
+  POWER_USE_NO_PROCEDURE: { zh: '无清单流程', en: 'No procedure' },
+};
+
 const problem = (
   status: StepProblem['status'],
   code: string,
@@ -65,20 +74,11 @@ const problem = (
 ): StepProblem => ({
   status,
   code,
-  zh: `【${POWER_RULE_NAMES[code]?.zh ?? code}】${zh}`,
-  en: `[${POWER_RULE_NAMES[code]?.en ?? code}] ${en}`,
+  // the text names the rule in words; the code stays in `code` (issue 11: names, never codes)
+  zh: `【${POWER_RULE_NAMES[code]?.zh ?? '小微权力办理'}】${zh}`,
+  en: `[${POWER_RULE_NAMES[code]?.en ?? 'Power use'}] ${en}`,
   details,
 });
-
-/** The rules' names, as the message shows them (`code` names the rule for programs). */
-export const POWER_RULE_NAMES: Record<string, { zh: string; en: string }> = {
-  POWER_USE_CLOSED: { zh: '权力事项已办结', en: 'Record closed' },
-  POWER_USE_NO_PROCEDURE: { zh: '无对应办理流程', en: 'No procedure' },
-  POWER_STEP_ORDER: { zh: '未按流程顺序办理', en: 'Steps out of order' },
-  POWER_STEP_DATE: { zh: '办理日期不符', en: 'Step date invalid' },
-  POWER_STEP_EVIDENCE: { zh: '缺少办理依据', en: 'Evidence required' },
-  POWER_STEP_ACTOR: { zh: '缺少办理人', en: 'Actor required' },
-};
 
 /** Whether step `index` (1-based) may be recorded on `on` after `done` steps, the last on `lastOn`. */
 export function checkPowerStep(

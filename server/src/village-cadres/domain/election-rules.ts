@@ -38,6 +38,17 @@ export interface ResultProblem {
   details: Record<string, unknown>;
 }
 
+const ELECTION_RULE_NAMES: Record<string, { zh: string; en: string }> = {
+  ELECTION_CANDIDATE_NOT_CLEARED: { zh: '候选人未通过联审', en: 'Candidate not cleared' },
+  ELECTION_CANDIDATE_UNKNOWN: { zh: '非本次候选人', en: 'Not a candidate' },
+  ELECTION_ONE_HEAD: { zh: '主任职数', en: 'One chair' },
+  ELECTION_ONE_POST_PER_COMMITTEE: { zh: '一人一职', en: 'One post per committee' },
+  ELECTION_ONE_SECRETARY: { zh: '书记职数', en: 'One secretary' },
+  ELECTION_PARTY_POST_MEMBER: { zh: '党内职务须为党员', en: 'Party posts for members' },
+  ELECTION_POST_UNKNOWN: { zh: '职务不存在', en: 'Unknown post' },
+  ELECTION_SUPERVISION_SEPARATE: { zh: '监委会成员不得兼任', en: 'Supervisors hold no other post' },
+};
+
 const problem = (
   code: string,
   zh: string,
@@ -45,22 +56,11 @@ const problem = (
   details: Record<string, unknown> = {},
 ): ResultProblem => ({
   code,
-  zh: `【${ELECTION_RULE_NAMES[code]?.zh ?? code}】${zh}`,
-  en: `[${ELECTION_RULE_NAMES[code]?.en ?? code}] ${en}`,
+  // the text names the rule in words; the code stays in `code` (issue 11: names, never codes)
+  zh: `【${ELECTION_RULE_NAMES[code]?.zh ?? '选举结果'}】${zh}`,
+  en: `[${ELECTION_RULE_NAMES[code]?.en ?? 'Election result'}] ${en}`,
   details,
 });
-
-/** The rules' names, as the message shows them (`code` names the rule for programs). */
-export const ELECTION_RULE_NAMES: Record<string, { zh: string; en: string }> = {
-  ELECTION_CANDIDATE_UNKNOWN: { zh: '候选人不属于本次选举', en: 'Unknown candidate' },
-  ELECTION_POST_UNKNOWN: { zh: '职务不明', en: 'Unknown post' },
-  ELECTION_CANDIDATE_NOT_CLEARED: { zh: '候选人未通过联审', en: 'Candidate not cleared' },
-  ELECTION_PARTY_POST_MEMBER: { zh: '党内职务须由党员担任', en: 'Party post needs a member' },
-  ELECTION_ONE_SECRETARY: { zh: '须选出一名书记', en: 'One secretary' },
-  ELECTION_ONE_HEAD: { zh: '主任各限一名', en: 'One director' },
-  ELECTION_ONE_POST_PER_COMMITTEE: { zh: '同一委员会只任一职', en: 'One post per committee' },
-  ELECTION_SUPERVISION_SEPARATE: { zh: '监委会成员不得兼任两委', en: 'Supervision kept separate' },
-};
 
 /**
  * Whether these results may be written into the cadres' terms: every elected candidate cleared by
