@@ -31,10 +31,21 @@ const ALLOWED_LATIN = new Set([
   'mb',
 ]);
 
-/** The visible text of the page, plus the text of its open dialogs and notices. */
+/**
+ * The visible text of the page, plus the text of its open dialogs and notices — without the text of
+ * elements marked `data-raw`: data shown as the user typed it (an account's sign-in name).
+ */
 export async function visiblePageText(page: Page): Promise<string> {
-  // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, hidden text excluded
-  return page.evaluate(() => document.body.innerText);
+  return page.evaluate(() => {
+    // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, hidden text excluded
+    let text = document.body.innerText;
+    for (const el of document.querySelectorAll<HTMLElement>('[data-raw]')) {
+      // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, hidden text excluded
+      const raw = el.innerText;
+      if (raw) text = text.split(raw).join(' ');
+    }
+    return text;
+  });
 }
 
 /** The problems of one page's text, each a short sentence with the offending words. */

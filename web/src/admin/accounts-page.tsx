@@ -198,7 +198,13 @@ export default function AccountsPage() {
             },
           }}
           columns={[
-            { title: t('accounts.username'), dataIndex: 'username', width: 180 },
+            {
+              title: t('accounts.username'),
+              dataIndex: 'username',
+              width: 180,
+              // the sign-in name is data the administrator types, shown as it is
+              render: (u: string) => <span data-raw>{u}</span>,
+            },
             { title: t('accounts.displayName'), dataIndex: 'displayName', ellipsis: true },
             {
               title: t('accounts.role'),
@@ -210,11 +216,7 @@ export default function AccountsPage() {
               title: t('accounts.scopeOrg'),
               dataIndex: 'scopeOrgName',
               ellipsis: true,
-              render: (value: string, row) => (
-                <span title={`#${row.scopeOrgId}`}>
-                  {value} <span style={{ color: '#999' }}>#{row.scopeOrgId}</span>
-                </span>
-              ),
+              render: (value: string) => value,
             },
             {
               title: t('accounts.status'),

@@ -145,7 +145,7 @@ export function RoleRequestTable({ mode, reloadKey = 0 }: { mode: 'decide' | 'fo
             title: t('rr.account'),
             render: (_, r) => (
               <span>
-                {r.account.username}{' '}
+                <span data-raw>{r.account.username}</span>{' '}
                 <Typography.Text type="secondary">{r.account.displayName}</Typography.Text>
               </span>
             ),

@@ -153,7 +153,13 @@ function LockTable() {
           onChange: setPage,
         }}
         columns={[
-          { title: t('accounts.username'), dataIndex: 'username', width: 180 },
+          {
+            title: t('accounts.username'),
+            dataIndex: 'username',
+            width: 180,
+            // the sign-in name is data the administrator types, shown as it is
+            render: (u: string) => <span data-raw>{u}</span>,
+          },
           { title: t('accounts.displayName'), dataIndex: 'displayName', ellipsis: true },
           {
             title: t('accounts.role'),

@@ -80,7 +80,12 @@ export function loadCaseGeo(withGrids: boolean): Promise<CaseGeo> {
           : []),
       ];
       const name = withGrids ? `${CASE_MAP}-grids` : CASE_MAP;
-      echarts.registerMap(name, { type: 'FeatureCollection', features } as never);
+      // an area without an outline (a grid not yet drawn) is left out: ECharts reads every ring it is given
+      const drawn = features.filter((f) => {
+        const g = f.geometry as { coordinates?: unknown } | null | undefined;
+        return Array.isArray(g?.coordinates) && g.coordinates.length > 0;
+      });
+      echarts.registerMap(name, { type: 'FeatureCollection', features: drawn } as never);
       const regions = [
         ...towns.towns.map((t) => ({
           name: `t:${t.code}`,

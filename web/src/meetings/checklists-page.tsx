@@ -73,6 +73,7 @@ function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRem
         loading={data.loading}
         dataSource={c?.children ?? []}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         columns={[
           {
             title: t('m.col.org'),
@@ -149,9 +150,9 @@ function MarkDone({ task, orgId, onDone }: { task: Task; orgId: number; onDone: 
   if (!meetings.loading && options.length === 0)
     return <span className="qj-meet-muted">{t('c.noMeeting')}</span>;
   return (
-    <Space>
+    <Space wrap>
       <Select
-        style={{ width: 260 }}
+        style={{ width: 260, maxWidth: '100%' }}
         placeholder={t('c.pickMeeting')}
         options={options}
         value={meetingId}
@@ -178,6 +179,7 @@ function BranchTasks({ orgId, month }: { orgId: number; month: string }) {
         loading={tasks.loading}
         dataSource={items}
         pagination={false}
+        scroll={{ x: 'max-content' }}
         columns={[
           { title: t('c.issuer'), dataIndex: 'issuerName', width: 160, ellipsis: true },
           { title: t('c.itemTitle'), dataIndex: 'title' },
