@@ -47,17 +47,18 @@ test('the audit administrator sees the sign-in events and can verify the chain',
   await page.goto('/admin/audit');
   const table = page.getByTestId('audit-table');
   await expect(
-    table.locator('tbody tr').filter({ hasText: 'sysadmin' }).filter({ hasText: '登录' }).first(),
+    // the actor by name (the sign-in name is the cell's title)
+    table.locator('tbody tr').filter({ hasText: '系统管理员' }).filter({ hasText: '登录' }).first(),
   ).toBeVisible();
   await expect(
-    table.locator('tbody tr').filter({ hasText: 'auditadmin' }).filter({ hasText: '登录' }).first(),
+    table.locator('tbody tr').filter({ hasText: '审计管理员' }).filter({ hasText: '登录' }).first(),
   ).toBeVisible();
 
   // filter by actor on the server
   await page.getByTestId('audit-actor').fill('sysadmin');
   await page.getByTestId('audit-search').click();
-  await expect(table.locator('tbody tr').first()).toContainText('sysadmin');
-  await expect(table.locator('tbody tr').filter({ hasText: 'auditadmin' })).toHaveCount(0);
+  await expect(table.locator('tbody tr').first()).toContainText('系统管理员');
+  await expect(table.locator('tbody tr').filter({ hasText: '审计管理员' })).toHaveCount(0);
 
   await page.getByTestId('audit-verify').click();
   await expect(page.getByTestId('audit-verify-result')).toContainText('审计链完整');
@@ -74,7 +75,7 @@ test('三员分立: the system administrator asks, the security administrator ap
   await loginAs(sys, 'sysadmin', { path: '/admin/accounts' });
   await sys.getByTestId('create-account').click();
   const dialog = sys.getByTestId('create-account-dialog');
-  await dialog.getByLabel('账号').fill(username);
+  await dialog.getByRole('textbox', { name: /账号$/ }).fill(username);
   await dialog.getByLabel('姓名 / 名称').fill('端到端测试员');
   const scope = dialog.getByTestId('scope-org-select');
   await scope.click();
