@@ -202,8 +202,11 @@ test('a resident reports on the public page with a point on the map, follows it 
   await page.getByTestId('report-pick').click();
   const picker = page.getByTestId('point-picker');
   await expect(picker).toHaveAttribute('data-ready', 'true');
-  await picker.click();
-  await expect(page.getByTestId('report-location')).toBeVisible();
+  // the map may still be drawing its outlines when first ready: click again until the point is read
+  await expect(async () => {
+    await picker.click();
+    await expect(page.getByTestId('report-location')).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await page.getByTestId('report-submit').click();
   const sent = page.getByTestId('report-sent');
   await expect(sent).toHaveCount(1);
