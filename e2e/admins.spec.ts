@@ -112,6 +112,7 @@ test('三员分立: the system administrator asks, the security administrator ap
   const newContext = await browser.newContext();
   const staff = await newContext.newPage();
   await loginAs(staff, username, { password, via: 'form' });
-  await expect(staff.getByTestId('change-password-dialog')).toBeVisible();
+  // antd keeps the test id on the modal's root, which has no box of its own: the dialog inside shows
+  await expect(staff.getByTestId('change-password-dialog').getByRole('dialog')).toBeVisible();
   await Promise.all([sysContext.close(), secContext.close(), newContext.close()]);
 });
