@@ -20,7 +20,9 @@ test('the village secretary sees members, pipeline, checklist and warnings', asy
   await expect(page.getByTestId('branch-dues')).toContainText(/应交|党费模块/);
   const warnings = page.getByTestId('branch-warnings');
   await expect(warnings).toContainText('换届将到期');
-  await expect(warnings).toContainText('ORG_TERM_DUE');
+  // the rule by its name, never its code
+  await expect(warnings).toContainText('【即将换届】');
+  await expect(warnings).not.toContainText('ORG_TERM_DUE');
 });
 
 test('a member opens my records and sees their own membership', async ({ page }) => {
