@@ -54,7 +54,9 @@ test('a county records an overdue election and the org leaves the overdue list',
   await page.getByTestId('count-term_overdue').click();
   await expect(page.getByTestId('kind-filter')).toContainText('换届已逾期');
   const rows = page.getByTestId('findings').locator('tbody tr[data-row-key]');
-  await expect(rows.first()).toContainText('ORG_TERM_OVERDUE');
+  // the rule by its name, never its code
+  await expect(rows.first()).toContainText('【换届逾期】');
+  await expect(rows.first()).not.toContainText('ORG_TERM_OVERDUE');
   await expect(rows.filter({ hasNotText: '换届已逾期' })).toHaveCount(0);
   await expect(rows.first()).toContainText(/\d+ 天/);
 
@@ -90,7 +92,7 @@ test('a county records an overdue election and the org leaves the overdue list',
     await pickMember(page, 2);
   }
   await drawer.getByTestId('election-submit').click();
-  await expect(drawer.getByTestId('election-error')).toContainText('ORG_COMMITTEE_SIZE');
+  await expect(drawer.getByTestId('election-error')).toContainText('【委员会组成】');
   await expect(drawer.getByTestId('election-error')).toContainText(`正式党员 ${full} 名`);
 
   // the right size: secretary, deputy and a member (7+ full members), or a secretary alone
