@@ -265,7 +265,8 @@ export default function ChecklistsPage() {
           <Card size="small">
             <Space wrap>
               <Select
-                style={{ width: 360, maxWidth: '100%' }}
+                // never wider than a phone's screen less the page's and the card's padding
+                style={{ width: 'min(360px, calc(100vw - 64px))' }}
                 value={selected}
                 onChange={setSelected}
                 data-testid="checklist-select"
