@@ -330,6 +330,20 @@ export interface ContestDetail extends ContestSummary {
 export const contestApi = {
   list: (year?: number) => api.get<{ items: ContestSummary[] }>('/api/contests', year ? { year } : {}),
   detail: (id: number) => api.get<ContestDetail>(`/api/contests/${id}`),
+  create: (body: { year: number; title: string; theme?: string; heldOn: string }) =>
+    api.post<{ id: number }>('/api/contests', body),
+  enter: (id: number, body: { topic: string; evidence?: string; goals: string[] }) =>
+    api.post<{ id: number }>(`/api/contests/${id}/entries`, body),
+  scores: (
+    id: number,
+    body: {
+      scores: { entryId: number; judge: string; score: number }[];
+      votes: { entryId: number; votes: number }[];
+    },
+  ) => api.put<{ scores: number; votes: number }>(`/api/contests/${id}/scores`, body),
+  finish: (id: number) => api.post<{ state: string }>(`/api/contests/${id}/finish`),
+  followups: (items: { goalId: number; followup: string; note?: string }[]) =>
+    api.put<{ saved: number }>('/api/contests/goals/followups', { items }),
 };
 
 export interface Income {
