@@ -395,6 +395,18 @@ export const economyApi = {
     }>('/api/collective-economy/enterprises', { ...q, pageSize: 10 }),
   template: (year: number) =>
     download('/api/collective-economy/import-template.xlsx', { year }, 'collective-income-template.xlsx'),
+  settings: () =>
+    api.get<{ sources: { code: string; name: Named; operating: boolean }[] }>(
+      '/api/collective-economy/settings',
+    ),
+  save: (body: {
+    orgId: number;
+    year: number;
+    incomes: Record<string, number>;
+    expensesFen: number;
+    distributedFen: number;
+    note?: string;
+  }) => api.put<{ operatingFen: number; netFen: number }>('/api/collective-economy/incomes', body),
   import: (file: Blob) =>
     api.upload<ImportResult>('/api/collective-economy/import', file, { mode: 'keep_good' }),
 };
