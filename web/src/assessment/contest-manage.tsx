@@ -398,7 +398,7 @@ export function FinishButton({ contest, onDone }: { contest: ContestDetail; onDo
   );
 }
 
-type FollowupForm = { goals: { goalId: number; followup: string; note?: string }[] };
+type FollowupForm = { goals: { followup: string; note?: string }[] };
 
 /** The organizer (or a town above the village) records how far each promised goal was met. */
 export function FollowupButton({
@@ -416,8 +416,9 @@ export function FollowupButton({
   const [form] = Form.useForm<FollowupForm>();
   const { busy, error, run, clear } = useSubmit();
   const submit = async (v: FollowupForm) => {
-    const items = v.goals.map((g) => ({
-      goalId: g.goalId,
+    // the form holds the fields it shows; the goal's id is the entry's, in the same order
+    const items = v.goals.map((g, i) => ({
+      goalId: entry.goals[i]?.id ?? 0,
       followup: g.followup,
       ...(g.note ? { note: g.note } : {}),
     }));
@@ -454,7 +455,7 @@ export function FollowupButton({
           layout="vertical"
           onFinish={submit}
           initialValues={{
-            goals: entry.goals.map((g) => ({ goalId: g.id, followup: g.followup, note: g.note })),
+            goals: entry.goals.map((g) => ({ followup: g.followup, note: g.note })),
           }}
         >
           <Form.List name="goals">
