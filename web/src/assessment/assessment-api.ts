@@ -317,6 +317,8 @@ export interface ContestEntry {
   rank: number | null;
   award: string | null;
   awardName: Named | null;
+  /** A finished contest: this scope follows the village's goals up. */
+  canFollowUp: boolean;
   scores: { judge: string; score: number }[];
   goals: { id: number; goal: string; followup: string; note: string }[];
 }

@@ -246,7 +246,8 @@ export default function ContestsPage() {
                       render: (_: unknown, e: ContestEntry) =>
                         e.awardName ? <Tag color="gold">{pick(e.awardName)}</Tag> : '',
                     },
-                    ...((d.state === 'open' && d.canManage) || (d.state === 'finished' && organizes)
+                    ...((d.state === 'open' && d.canManage) ||
+                    (d.state === 'finished' && d.entries.some((e) => e.canFollowUp))
                       ? [
                           {
                             title: t('actions'),
@@ -254,10 +255,9 @@ export default function ContestsPage() {
                             width: 100,
                             render: (_: unknown, e: ContestEntry) => {
                               const village = shortOrg(e.org.name);
-                              const mine = me?.scope.level !== 'town' || e.org.townName === me.scope.name;
                               return d.state === 'open' ? (
                                 <ScoreButton contest={d} entry={e} village={village} onDone={reload} />
-                              ) : e.goals.length > 0 && mine ? (
+                              ) : e.goals.length > 0 && e.canFollowUp ? (
                                 <FollowupButton entry={e} village={village} onDone={reload} />
                               ) : null;
                             },
