@@ -154,6 +154,7 @@ export async function matterDetail(db: Kysely<DB>, actor: Actor, id: number, tod
         mergedWith: r.merged_with,
         body: r.body,
         bodyNameZh: BODY_NAMES[r.body as BodyKind]?.zh ?? r.body,
+        bodyNameEn: BODY_NAMES[r.body as BodyKind]?.en ?? r.body,
         heldOn: r.held_on,
         noticeOn: r.notice_on,
         place: r.place,
