@@ -132,10 +132,15 @@ export default function DeliberationsPage() {
             {yuan(m.amountFen)} · {m.proposedOn}
           </Typography.Text>
           {m.nextStep && nextStep(m)}
-          <div>
+          <Space wrap size={[0, 4]} style={{ display: 'flex' }}>
             <StatusTag status={m.status} />
-          </div>
-          {validityCell(m)}
+            <ValidityTag m={m} />
+          </Space>
+          {m.breaches.slice(0, 2).map((b) => (
+            <div key={b.code} style={{ fontSize: 12, color: '#cf1322' }} data-testid="breach">
+              {lang === 'en' ? b.messageEn : b.messageZh}
+            </div>
+          ))}
         </Space>
       ),
     },
@@ -278,6 +283,8 @@ export default function DeliberationsPage() {
         dataSource={list.data?.items ?? []}
         columns={phone ? phoneColumns : columns}
         scroll={phone ? undefined : { x: 1140 }}
+        tableLayout={phone ? 'fixed' : undefined}
+        className={phone ? 'qj-phone-list' : undefined}
         locale={{ emptyText: t('none') }}
         pagination={{
           current: page,
