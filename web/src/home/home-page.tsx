@@ -27,9 +27,11 @@ function StatCard({
 }) {
   return (
     <Card variant="borderless" className="qj-stat-card">
-      <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
         <div
+          className="qj-stat-icon"
           style={{
+            flex: 'none',
             width: 52,
             height: 52,
             borderRadius: 12,
@@ -137,6 +139,8 @@ export default function HomePage() {
               {
                 title: t('home.orgName'),
                 dataIndex: 'name',
+                // the full name of a town's committee reads on one or two lines, on a phone too
+                width: 220,
                 render: (value: string, row) => <Link to={`/orgs/${row.id}`}>{value}</Link>,
               },
               {
