@@ -65,7 +65,9 @@ for (const role of ROLES.filter((r) => !only || only.includes(r.key))) {
       });
       page.on('pageerror', (error) =>
         // the first frames name the script and line that threw (the bundle's chunks keep their names)
-        problems.push(`${where}: uncaught: ${error.message} ${error.stack?.split('\n').slice(1, 4).join(' ') ?? ''}`),
+        problems.push(
+          `${where}: uncaught: ${error.message} ${error.stack?.split('\n').slice(1, 4).join(' ') ?? ''}`,
+        ),
       );
       page.on('requestfailed', (request) => {
         const failure = request.failure()?.errorText ?? '';

@@ -28,21 +28,7 @@ function StatCard({
   return (
     <Card variant="borderless" className="qj-stat-card">
       <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
-        <div
-          className="qj-stat-icon"
-          style={{
-            flex: 'none',
-            width: 52,
-            height: 52,
-            borderRadius: 12,
-            background: `${color}1a`,
-            color,
-            fontSize: 26,
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-          }}
-        >
+        <div className="qj-stat-icon" style={{ background: `${color}1a`, color }}>
           {icon}
         </div>
         <Statistic
