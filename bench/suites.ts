@@ -13,6 +13,7 @@ import { measureMapPage } from './lib/browser.ts';
 import { login, runLoad } from './lib/load.ts';
 import { ROOT, startServer } from './lib/server.ts';
 import { memberSuites } from './members.ts';
+import { villageSuites } from './village.ts';
 
 export interface Suite {
   title: string;
@@ -195,4 +196,5 @@ export const suites: Record<string, Suite> = {
   ...memberSuites,
   ...citySuites,
   ...assessmentSuites,
+  ...villageSuites,
 };

@@ -37,6 +37,7 @@ export async function exportMattersXlsx(
     actor,
     {
       basePath: base.path,
+      countyCode: base.county_code,
       status: q.status,
       validity: q.validity,
       template: q.template,

@@ -7,6 +7,8 @@ import type { DB } from '../platform/db/schema.ts';
 
 export interface MatterFilters {
   basePath: string;
+  /** the base's county: narrows to the county's matters by its index before the path test */
+  countyCode?: string | null | undefined;
   status?: string | undefined;
   validity?: string | undefined;
   template?: string | undefined;
@@ -22,6 +24,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filtered(db: Kysely<DB>, actor: Actor, f: MatterFilters) {
   let q = scoped.deliberations(db, actor).where('village_org.path', 'like', `${f.basePath}%`);
+  if (f.countyCode) q = q.where('deliberation.county_code', '=', f.countyCode);
   if (f.status) q = q.where('deliberation.status', '=', f.status as never);
   if (f.validity) q = q.where('deliberation.validity', '=', f.validity as never);
   if (f.template) q = q.where('deliberation.template', '=', f.template);
@@ -115,11 +118,11 @@ export function exportMatters(db: Kysely<DB>, actor: Actor, f: MatterFilters, li
 export async function figuresByChild(
   db: Kysely<DB>,
   actor: Actor,
-  base: { path: string; depth: number },
+  base: { path: string; depth: number; county_code?: string | null },
   year: number,
 ) {
   const child = sql<string>`split_part(village_org.path, '/', ${sql.lit(base.depth + 3)})`;
-  const rows = await filtered(db, actor, { basePath: base.path, year })
+  const rows = await filtered(db, actor, { basePath: base.path, countyCode: base.county_code, year })
     .select([
       child.as('child_id'),
       (eb) => eb.fn.countAll<number>().as('total'),
@@ -147,8 +150,18 @@ export async function figuresByChild(
 }
 
 /** How often each rule was broken by the matters of the base in `year`. */
-export async function breachCounts(db: Kysely<DB>, actor: Actor, basePath: string, year: number) {
-  const rows = await filtered(db, actor, { basePath, year, validity: 'invalid' })
+export async function breachCounts(
+  db: Kysely<DB>,
+  actor: Actor,
+  base: { path: string; county_code?: string | null },
+  year: number,
+) {
+  const rows = await filtered(db, actor, {
+    basePath: base.path,
+    countyCode: base.county_code,
+    year,
+    validity: 'invalid',
+  })
     .innerJoin(
       sql<{
         code: string;

@@ -85,6 +85,7 @@ export async function matterPage(db: Kysely<DB>, actor: Actor, q: MatterQuery, t
     actor,
     {
       basePath: base.path,
+      countyCode: base.county_code,
       status: q.status,
       validity: q.validity,
       template: q.template,
@@ -154,6 +155,7 @@ export async function matterDetail(db: Kysely<DB>, actor: Actor, id: number, tod
         mergedWith: r.merged_with,
         body: r.body,
         bodyNameZh: BODY_NAMES[r.body as BodyKind]?.zh ?? r.body,
+        bodyNameEn: BODY_NAMES[r.body as BodyKind]?.en ?? r.body,
         heldOn: r.held_on,
         noticeOn: r.notice_on,
         place: r.place,
@@ -248,7 +250,7 @@ export async function deliberationFigures(
   const [children, counts, breaches] = await Promise.all([
     read.childOrgs(db, actor, base.id),
     read.figuresByChild(db, actor, base, year),
-    read.breachCounts(db, actor, base.path, year),
+    read.breachCounts(db, actor, base, year),
   ]);
   const byId = new Map(counts.map((c) => [c.childId, c]));
   const zero = {

@@ -142,6 +142,7 @@ export const MatterDetail = Type.Composite([
         mergedWith: Nullable(Type.String()),
         body: Type.String(),
         bodyNameZh: Type.String(),
+        bodyNameEn: Type.String(),
         heldOn: Type.String(),
         noticeOn: Nullable(Type.String()),
         place: Type.String(),

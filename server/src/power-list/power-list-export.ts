@@ -18,6 +18,7 @@ export async function exportUsesXlsx(db: Kysely<DB>, actor: Actor, q: UseQuery, 
     actor,
     {
       basePath: base.path,
+      countyCode: base.county_code,
       itemId: q.itemId,
       flag: q.flag,
       unreviewed: q.unreviewed,

@@ -149,6 +149,14 @@ describe('power use', () => {
     expect(flagged.body.items.map((u) => u.id)).toEqual(
       expect.arrayContaining([unmatched.body.id, negative.body.id]),
     );
+    const told = await database.db
+      .selectFrom('notification')
+      .innerJoin('account', 'account.id', 'notification.account_id')
+      .select(['account.username', 'notification.body'])
+      .where('notification.kind', '=', 'power_use_flagged')
+      .execute();
+    expect(told.filter((n) => n.username === village.code.slice(0, 9))).toHaveLength(2);
+    expect(told.map((n) => n.body).join('\n')).toContain('以村委会名义为本村企业贷款提供担保');
     expect(
       (await secretary.post(`/api/power-uses/${negative.body.id}/review`, { note: '自查' })).status,
     ).toBe(403);

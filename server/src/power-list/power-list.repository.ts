@@ -139,6 +139,8 @@ export function stepsOf(db: Db, useId: number) {
 
 export interface UseFilters {
   basePath: string;
+  /** the base's county: narrows to the county's records by its index before the path test */
+  countyCode?: string | null | undefined;
   itemId?: number | undefined;
   flag?: PowerFlag | 'any' | undefined;
   unreviewed?: boolean | undefined;
@@ -149,6 +151,7 @@ export interface UseFilters {
 
 function filteredUses(db: Kysely<DB>, actor: Actor, f: UseFilters) {
   let q = scoped.powerUses(db, actor).where('village_org.path', 'like', `${f.basePath}%`);
+  if (f.countyCode) q = q.where('power_use.county_code', '=', f.countyCode);
   if (f.itemId) q = q.where('power_use.item_id', '=', f.itemId);
   if (f.flag === 'any') q = q.where('power_use.flag', 'is not', null);
   else if (f.flag) q = q.where('power_use.flag', '=', f.flag);
@@ -200,11 +203,11 @@ export function exportUses(db: Kysely<DB>, actor: Actor, f: UseFilters, limit: n
 export async function usesByChild(
   db: Kysely<DB>,
   actor: Actor,
-  base: { path: string; depth: number },
+  base: { path: string; depth: number; county_code?: string | null },
   year: number,
 ) {
   const child = sql<string>`split_part(village_org.path, '/', ${sql.lit(base.depth + 3)})`;
-  const rows = await filteredUses(db, actor, { basePath: base.path, year })
+  const rows = await filteredUses(db, actor, { basePath: base.path, countyCode: base.county_code, year })
     .select([
       child.as('child_id'),
       (eb) => eb.fn.countAll<number>().as('uses'),

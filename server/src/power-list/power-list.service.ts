@@ -12,6 +12,7 @@ import { AppError, badRequest, conflict, forbidden, unprocessable } from '../pla
 import type { Write } from '../platform/http/route.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { verifyVillage } from '../village-cadres/village-common.ts';
+import { notifyAccountsOf } from '../village-publication/village-notify.repository.ts';
 import { checkPowerStep, type ListItem, matchPower } from './domain/power-rules.ts';
 import { CATEGORY_NAMES } from './power-catalog.ts';
 import * as repo from './power-list.repository.ts';
@@ -207,6 +208,7 @@ export async function usePage(db: Kysely<DB>, actor: Actor, q: UseQuery) {
     actor,
     {
       basePath: base.path,
+      countyCode: base.county_code,
       itemId: q.itemId,
       flag: q.flag,
       unreviewed: q.unreviewed,
@@ -316,6 +318,12 @@ export async function createUse(
       countyCode: village.county_code,
       after: { ...b, itemId: item ? Number(item.id) : null, flag: match.flag, flagDetail: detail },
     });
+    if (match.flag)
+      await notifyAccountsOf(trx, village.id, 'town', {
+        kind: 'power_use_flagged',
+        title: `小微权力待审核：${village.name}`,
+        body: `${b.title}：${match.negative ? `触及负面清单“${match.negative.item.name}”` : '未匹配小微权力清单中的事项'}，请在“小微权力”中审核。`,
+      });
     return { id, itemId: item ? Number(item.id) : null, flag: match.flag, flagDetail: detail };
   });
 }

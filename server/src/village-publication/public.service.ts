@@ -16,6 +16,7 @@ import { addDays, shanghaiToday } from '../recruitment/domain/dates.ts';
 import { POST_NAMES } from '../village-cadres/domain/cadre-settings.ts';
 import * as repo from './public.repository.ts';
 import { readPublicationSettings } from './publication.service.ts';
+import { notifyAccountsOf } from './village-notify.repository.ts';
 
 const KIND_ZH: Record<string, string> = {
   general: '村务公开',
@@ -199,6 +200,11 @@ export async function askQuestion(
       targetId: qid,
       countyCode: item.county_code,
       after: { itemId: Number(item.id), replyDueOn },
+    });
+    await notifyAccountsOf(trx, Number(item.org_id), 'village', {
+      kind: 'village_publication_question',
+      title: `村民提问：${item.title}`,
+      body: `请于 ${replyDueOn} 前在“村务公开”中答复。`,
     });
     return qid;
   });

@@ -34,7 +34,15 @@ export async function exportItemsXlsx(
   const rows = await exportItems(
     db,
     actor,
-    { basePath: base.path, state: q.state, kind: q.kind, year: q.year, q: q.q, today },
+    {
+      basePath: base.path,
+      countyCode: base.county_code,
+      state: q.state,
+      kind: q.kind,
+      year: q.year,
+      q: q.q,
+      today,
+    },
     50_000,
   );
   const buffer = await workbook(

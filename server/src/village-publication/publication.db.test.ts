@@ -150,6 +150,14 @@ describe('publishing on the calendar', () => {
     }>('/api/publication-questions?open=true');
     const mine = open.body.items.find((q) => q.id === asked.body.id);
     expect(mine).toMatchObject({ askerName: '陈*文', phoneMasked: '138****8000', overdue: false });
+    const told = await database.db
+      .selectFrom('notification')
+      .innerJoin('account', 'account.id', 'notification.account_id')
+      .select(['account.username', 'notification.body'])
+      .where('notification.kind', '=', 'village_publication_question')
+      .execute();
+    expect(told.map((n) => n.username)).toContain(village.code);
+    expect(told[0]?.body).toContain(asked.body.replyDueOn);
     expect(
       (await otherSecretary.post(`/api/publication-questions/${asked.body.id}/reply`, { reply: 'x' })).status,
     ).toBe(404);

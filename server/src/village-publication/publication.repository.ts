@@ -52,6 +52,8 @@ export type ItemRow = Awaited<ReturnType<typeof findItem>>;
 export type ItemFilter = 'overdue' | 'pending' | 'published' | 'late' | 'on_time';
 
 export interface ItemQuery {
+  /** the base's county: narrows to the county's items by its index before the path test */
+  countyCode?: string | null | undefined;
   basePath: string;
   state?: ItemFilter | undefined;
   kind?: PublicationKind | undefined;
@@ -62,6 +64,7 @@ export interface ItemQuery {
 
 function filteredItems(db: Kysely<DB>, actor: Actor, f: ItemQuery) {
   let q = scoped.publicationItems(db, actor).where('village_org.path', 'like', `${f.basePath}%`);
+  if (f.countyCode) q = q.where('publication_item.county_code', '=', f.countyCode);
   if (f.kind) q = q.where('publication_item.kind', '=', f.kind);
   if (f.year)
     q = q
@@ -131,12 +134,17 @@ export function exportItems(db: Kysely<DB>, actor: Actor, f: ItemQuery, limit: n
 export async function itemFiguresByChild(
   db: Kysely<DB>,
   actor: Actor,
-  base: { path: string; depth: number },
+  base: { path: string; depth: number; county_code?: string | null },
   year: number,
   today: string,
 ) {
   const child = sql<string>`split_part(village_org.path, '/', ${sql.lit(base.depth + 3)})`;
-  const rows = await filteredItems(db, actor, { basePath: base.path, year, today })
+  const rows = await filteredItems(db, actor, {
+    basePath: base.path,
+    countyCode: base.county_code,
+    year,
+    today,
+  })
     .select([
       child.as('child_id'),
       sql<number>`count(*) filter (where publication_item.due_on <= ${today})`.as('due'),
@@ -167,7 +175,7 @@ export async function itemFiguresByChild(
 export async function questionFiguresByChild(
   db: Kysely<DB>,
   actor: Actor,
-  base: { path: string; depth: number },
+  base: { path: string; depth: number; county_code?: string | null },
   year: number,
   today: string,
 ) {
@@ -176,6 +184,9 @@ export async function questionFiguresByChild(
   const rows = await scoped
     .publicationQuestions(db, actor)
     .where('village_org.path', 'like', `${base.path}%`)
+    .$if(Boolean(base.county_code), (q) =>
+      q.where('publication_question.county_code', '=', base.county_code as string),
+    )
     .where('publication_question.asked_at', '>=', new Date(`${year}-01-01T00:00:00+08:00`))
     .where('publication_question.asked_at', '<', new Date(`${year + 1}-01-01T00:00:00+08:00`))
     .select([

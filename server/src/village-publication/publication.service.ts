@@ -71,7 +71,15 @@ export async function itemPage(db: Kysely<DB>, actor: Actor, q: ItemListQuery, t
   const { items, total } = await repo.listItems(
     db,
     actor,
-    { basePath: base.path, state: q.state, kind: q.kind, year: q.year, q: q.q, today },
+    {
+      basePath: base.path,
+      countyCode: base.county_code,
+      state: q.state,
+      kind: q.kind,
+      year: q.year,
+      q: q.q,
+      today,
+    },
     page,
     pageSize,
   );

@@ -43,6 +43,7 @@ export interface MatterStep {
   mergedWith: string | null;
   body: string;
   bodyNameZh: string;
+  bodyNameEn: string;
   heldOn: string;
   noticeOn: string | null;
   place: string;

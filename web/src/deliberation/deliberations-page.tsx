@@ -9,18 +9,29 @@ import { useApi } from '../api/use-api.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { deliberationApi, type MatterQuery, type MatterSummary } from './deliberation-api.ts';
 import { useDeliberationText } from './deliberation-messages.ts';
 import { NewMatterDialog } from './new-matter-dialog.tsx';
 import { todayShanghai, yuan } from './village-text.ts';
 
-const VALIDITY_COLOR = { valid: 'green', invalid: 'red', pending: 'default' } as const;
+const VALIDITY_COLOR = { valid: 'green', invalid: 'red', pending: 'gold' } as const;
 const STATUS_COLOR = {
   open: 'processing',
   completed: 'success',
   rejected: 'warning',
   withdrawn: 'default',
 } as const;
+
+/** A matter's status as a coloured tag in words. */
+export function StatusTag({ status }: { status: MatterSummary['status'] }) {
+  const { t } = useDeliberationText();
+  return (
+    <Tag color={STATUS_COLOR[status]} data-testid="status-tag">
+      {t(`status.${status}`)}
+    </Tag>
+  );
+}
 
 export function ValidityTag({ m }: { m: Pick<MatterSummary, 'validity' | 'breaches'> }) {
   const { t, lang } = useDeliberationText();
@@ -51,6 +62,7 @@ export default function DeliberationsPage() {
   const [creating, setCreating] = useState(false);
   const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
   const isVillage = me?.scope.level === 'village';
+  const phone = usePhone();
   const query: MatterQuery =
     tab === 'progress'
       ? { orgId, status: 'open', sort: 'due', page, pageSize }
@@ -69,23 +81,78 @@ export default function DeliberationsPage() {
     }
   };
 
+  const nextStep = (m: MatterSummary) =>
+    m.nextStep ? (
+      <div data-testid="next-step">
+        {lang === 'en' ? m.nextStep.nameEn : m.nextStep.nameZh}
+        {m.nextStep.dueOn && (
+          <Typography.Text
+            type={m.overdue ? 'danger' : 'secondary'}
+            style={{ display: 'block', fontSize: 12 }}
+          >
+            {t('dueOn', { date: m.nextStep.dueOn })}
+            {m.overdue ? ` · ${t('overdue')}` : ''}
+          </Typography.Text>
+        )}
+      </div>
+    ) : (
+      '—'
+    );
+  const validityCell = (m: MatterSummary) => (
+    <div>
+      <ValidityTag m={m} />
+      {m.breaches.slice(0, 2).map((b) => (
+        <div key={b.code} style={{ fontSize: 12, color: '#cf1322', marginTop: 2 }} data-testid="breach">
+          {lang === 'en' ? b.messageEn : b.messageZh}
+        </div>
+      ))}
+    </div>
+  );
+  const titleCell = (m: MatterSummary) => (
+    <div>
+      <Link to={`/deliberations/${m.id}`} data-testid="matter-link">
+        {m.title}
+      </Link>
+      {m.retrospective && <Tag style={{ marginLeft: 6 }}>{t('retrospective')}</Tag>}
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+        {m.templateName} · {m.categoryName}
+      </Typography.Text>
+    </div>
+  );
+  // a phone shows one column: the matter, then its village, amount and date, next step, status and validity
+  const phoneColumns = [
+    {
+      title: t('colTitle'),
+      key: 'matter',
+      render: (_: unknown, m: MatterSummary) => (
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          {titleCell(m)}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {isVillage ? '' : `${m.org.name} · `}
+            {yuan(m.amountFen)} · {m.proposedOn}
+          </Typography.Text>
+          {m.nextStep && nextStep(m)}
+          <Space wrap size={[0, 4]} style={{ display: 'flex' }}>
+            <StatusTag status={m.status} />
+            <ValidityTag m={m} />
+          </Space>
+          {m.breaches.slice(0, 2).map((b) => (
+            <div key={b.code} style={{ fontSize: 12, color: '#cf1322' }} data-testid="breach">
+              {lang === 'en' ? b.messageEn : b.messageZh}
+            </div>
+          ))}
+        </Space>
+      ),
+    },
+  ];
+
   const columns = [
     {
       title: t('colTitle'),
       key: 'title',
       // the matter keeps a readable width when the table is narrower than its columns (a phone)
       width: 200,
-      render: (_: unknown, m: MatterSummary) => (
-        <div>
-          <Link to={`/deliberations/${m.id}`} data-testid="matter-link">
-            {m.title}
-          </Link>
-          {m.retrospective && <Tag style={{ marginLeft: 6 }}>{t('retrospective')}</Tag>}
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {m.templateName} · {m.categoryName}
-          </Typography.Text>
-        </div>
-      ),
+      render: (_: unknown, m: MatterSummary) => titleCell(m),
     },
     ...(isVillage
       ? []
@@ -109,46 +176,19 @@ export default function DeliberationsPage() {
       title: t('colNext'),
       key: 'next',
       width: 200,
-      render: (_: unknown, m: MatterSummary) =>
-        m.nextStep ? (
-          <div data-testid="next-step">
-            {lang === 'en' ? m.nextStep.nameEn : m.nextStep.nameZh}
-            {m.nextStep.dueOn && (
-              <Typography.Text
-                type={m.overdue ? 'danger' : 'secondary'}
-                style={{ display: 'block', fontSize: 12 }}
-              >
-                {t('dueOn', { date: m.nextStep.dueOn })}
-                {m.overdue ? ` · ${t('overdue')}` : ''}
-              </Typography.Text>
-            )}
-          </div>
-        ) : (
-          '—'
-        ),
+      render: (_: unknown, m: MatterSummary) => nextStep(m),
     },
     {
       title: t('colStatus'),
       key: 'status',
       width: 90,
-      render: (_: unknown, m: MatterSummary) => (
-        <Tag color={STATUS_COLOR[m.status]}>{t(`status.${m.status}`)}</Tag>
-      ),
+      render: (_: unknown, m: MatterSummary) => <StatusTag status={m.status} />,
     },
     {
       title: t('colValidity'),
       key: 'validity',
       width: 260,
-      render: (_: unknown, m: MatterSummary) => (
-        <div>
-          <ValidityTag m={m} />
-          {m.breaches.slice(0, 2).map((b) => (
-            <div key={b.code} style={{ fontSize: 12, color: '#cf1322', marginTop: 2 }} data-testid="breach">
-              {lang === 'en' ? b.messageEn : b.messageZh}
-            </div>
-          ))}
-        </div>
-      ),
+      render: (_: unknown, m: MatterSummary) => validityCell(m),
     },
   ];
 
@@ -241,8 +281,10 @@ export default function DeliberationsPage() {
         size="middle"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        columns={columns}
-        scroll={{ x: 1140 }}
+        columns={phone ? phoneColumns : columns}
+        scroll={phone ? undefined : { x: 1140 }}
+        tableLayout={phone ? 'fixed' : undefined}
+        className={phone ? 'qj-phone-list' : undefined}
         locale={{ emptyText: t('none') }}
         pagination={{
           current: page,

@@ -155,7 +155,7 @@ export default function GovernancePage() {
       title: t('org'),
       key: 'org',
       fixed: 'left' as const,
-      width: 180,
+      width: 170,
       render: (_: unknown, r: Row) => drill(r),
     },
     {
@@ -327,7 +327,8 @@ export default function GovernancePage() {
         dataSource={rows}
         columns={columns}
         pagination={false}
-        scroll={{ x: 1200 }}
+        // the columns' widths add up to 1,080 px: the whole table fits beside the menu at 1440 px
+        scroll={{ x: 1080 }}
         data-testid="governance-table"
         summary={() =>
           d && p && w ? (

@@ -27,7 +27,7 @@ import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { deliberationApi, type MatterStep } from './deliberation-api.ts';
 import { useDeliberationText } from './deliberation-messages.ts';
-import { ValidityTag } from './deliberations-page.tsx';
+import { StatusTag, ValidityTag } from './deliberations-page.tsx';
 import { StepForm } from './step-form.tsx';
 import { yuan } from './village-text.ts';
 
@@ -39,7 +39,7 @@ function StepRecord({ s }: { s: MatterStep }) {
       {s.mergedWith && <span> {t('mergedConsult')}</span>}
       <Typography.Text type="secondary">
         {' '}
-        · {s.heldOn} · {s.bodyNameZh}
+        · {s.heldOn} · {lang === 'en' ? s.bodyNameEn : s.bodyNameZh}
         {s.place ? ` · ${s.place}` : ''}
       </Typography.Text>
       {s.dueCount !== null && s.presentCount !== null && (
@@ -124,7 +124,7 @@ export default function MatterPage() {
             </Link>
             <span data-testid="matter-title">{m.title}</span>
             <ValidityTag m={m} />
-            <Tag>{t(`status.${m.status}`)}</Tag>
+            <StatusTag status={m.status} />
           </Space>
         }
         extra={
@@ -167,7 +167,13 @@ export default function MatterPage() {
               <Descriptions.Item label={t('amount')}>{yuan(m.amountFen)}</Descriptions.Item>
               {m.grid && <Descriptions.Item label={t('group')}>{m.grid.name}</Descriptions.Item>}
               <Descriptions.Item label={t('colProposed')}>{m.proposedOn}</Descriptions.Item>
-              {m.oneShoulder && <Descriptions.Item label={t('oneShoulder')}>✓</Descriptions.Item>}
+              {m.oneShoulder && (
+                <Descriptions.Item label={t('oneShoulder')}>
+                  <Tag color="blue" data-testid="one-shoulder">
+                    {t('oneShoulderYes')}
+                  </Tag>
+                </Descriptions.Item>
+              )}
             </Descriptions>
             {m.description && (
               <Typography.Paragraph style={{ marginTop: 8 }}>{m.description}</Typography.Paragraph>

@@ -26,6 +26,7 @@ import { todayShanghai, useDictionary, yuan } from '../deliberation/village-text
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { type PowerItem, type PowerUse, powerApi } from './power-list-api.ts';
 import { POWER_EN, POWER_ZH, type PowerKey } from './power-list-messages.ts';
 
@@ -55,6 +56,21 @@ export default function PowerListPage() {
     tab !== 'list',
   );
   const isVillage = me?.scope.level === 'village';
+  const phone = usePhone();
+  const statusTag = (u: PowerUse) => (
+    <Tag color={u.status === 'completed' ? 'green' : 'blue'}>{t(`status.${u.status}`)}</Tag>
+  );
+  const flagCell = (u: PowerUse) =>
+    u.flag ? (
+      <div>
+        <Tag color={u.flag === 'negative' ? 'red' : 'orange'}>{t(`flag.${u.flag}`)}</Tag>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {u.flagReviewedAt ? t('reviewed') : t('toReview')}
+        </Typography.Text>
+      </div>
+    ) : (
+      '—'
+    );
   const itemColumns = [
     { title: t('code'), dataIndex: 'code', width: 70 },
     { title: t('name'), dataIndex: 'name' },
@@ -73,6 +89,20 @@ export default function PowerListPage() {
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {u.item ? `${u.item.code} ${u.item.name}` : t('unmatchedItem')} · {u.startedOn}
           </Typography.Text>
+          {phone && (
+            // a phone shows one column: village, amount, progress, status and flag under the record
+            <Space wrap size={[8, 4]} style={{ display: 'flex', marginTop: 4, fontSize: 12 }}>
+              {!isVillage && <span>{u.org.name}</span>}
+              {u.amountFen !== null && <span>{yuan(u.amountFen)}</span>}
+              {u.stepsTotal ? (
+                <span>
+                  {t('progress')} {u.stepsDone}/{u.stepsTotal}
+                </span>
+              ) : null}
+              {statusTag(u)}
+              {u.flag && flagCell(u)}
+            </Space>
+          )}
         </div>
       ),
     },
@@ -96,25 +126,13 @@ export default function PowerListPage() {
       title: t('status'),
       key: 'status',
       width: 90,
-      render: (_: unknown, u: PowerUse) => (
-        <Tag color={u.status === 'completed' ? 'green' : 'blue'}>{t(`status.${u.status}`)}</Tag>
-      ),
+      render: (_: unknown, u: PowerUse) => statusTag(u),
     },
     {
       title: t('flag'),
       key: 'flag',
       width: 190,
-      render: (_: unknown, u: PowerUse) =>
-        u.flag ? (
-          <div>
-            <Tag color={u.flag === 'negative' ? 'red' : 'orange'}>{t(`flag.${u.flag}`)}</Tag>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {u.flagReviewedAt ? t('reviewed') : t('toReview')}
-            </Typography.Text>
-          </div>
-        ) : (
-          '—'
-        ),
+      render: (_: unknown, u: PowerUse) => flagCell(u),
     },
   ];
   return (
@@ -211,8 +229,10 @@ export default function PowerListPage() {
           size="middle"
           loading={uses.loading}
           dataSource={uses.data?.items ?? []}
-          columns={useColumns}
-          scroll={{ x: 800 }}
+          columns={phone ? useColumns.slice(0, 1) : useColumns}
+          scroll={phone ? undefined : { x: 800 }}
+          tableLayout={phone ? 'fixed' : undefined}
+          className={phone ? 'qj-phone-list' : undefined}
           pagination={{
             current: page,
             pageSize: 20,

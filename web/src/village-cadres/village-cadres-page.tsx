@@ -11,6 +11,7 @@ import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import {
   cadreApi,
   type ElectionRow,
@@ -50,8 +51,37 @@ function Findings({ findings }: { findings: Finding[] }) {
 function VillageView({ id }: { id: number }) {
   const { t } = useDictionary<CadreKey>(CADRE_ZH, CADRE_EN);
   const v = useApi(() => cadreApi.village(id), [id]);
+  const phone = usePhone();
   const d = v.data;
   if (!d) return <Card loading />;
+  type Post = (typeof d.posts)[number];
+  const about = (p: Post) => `${p.gender === 'female' ? '女' : '男'} · ${p.partyMember ? '党员' : '非党员'}`;
+  // a phone shows the post with the person under it, and the term: nothing to scroll sideways
+  const phoneColumns = [
+    {
+      title: t('post'),
+      key: 'post',
+      render: (_: unknown, p: Post) => (
+        <div>
+          {p.postName}
+          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+            {p.name} · {about(p)}
+          </Typography.Text>
+        </div>
+      ),
+    },
+    {
+      title: t('termRange'),
+      key: 'term',
+      width: 110,
+      render: (_: unknown, p: Post) => (
+        <span style={{ fontSize: 12 }}>
+          {p.termStart}
+          <br />至 {p.termEnd}
+        </span>
+      ),
+    },
+  ];
   return (
     // a column of blocks as wide as the page: the table scrolls inside it on a phone
     <div
@@ -69,28 +99,34 @@ function VillageView({ id }: { id: number }) {
         size="small"
         pagination={false}
         dataSource={d.posts}
-        scroll={{ x: 640 }}
-        columns={[
-          { title: t('post'), dataIndex: 'postName', width: 170 },
-          { title: t('name'), dataIndex: 'name', width: 90 },
-          {
-            title: t('gender'),
-            key: 'g',
-            width: 60,
-            render: (_: unknown, p: (typeof d.posts)[number]) => (p.gender === 'female' ? '女' : '男'),
-          },
-          {
-            title: t('partyMember'),
-            key: 'pm',
-            width: 70,
-            render: (_: unknown, p: (typeof d.posts)[number]) => (p.partyMember ? '是' : '否'),
-          },
-          {
-            title: t('termRange'),
-            key: 'term',
-            render: (_: unknown, p: (typeof d.posts)[number]) => `${p.termStart} 至 ${p.termEnd}`,
-          },
-        ]}
+        scroll={phone ? undefined : { x: 640 }}
+        tableLayout={phone ? 'fixed' : undefined}
+        className={phone ? 'qj-phone-list' : undefined}
+        columns={
+          phone
+            ? phoneColumns
+            : [
+                { title: t('post'), dataIndex: 'postName', width: 170 },
+                { title: t('name'), dataIndex: 'name', width: 90 },
+                {
+                  title: t('gender'),
+                  key: 'g',
+                  width: 60,
+                  render: (_: unknown, p: (typeof d.posts)[number]) => (p.gender === 'female' ? '女' : '男'),
+                },
+                {
+                  title: t('partyMember'),
+                  key: 'pm',
+                  width: 70,
+                  render: (_: unknown, p: (typeof d.posts)[number]) => (p.partyMember ? '是' : '否'),
+                },
+                {
+                  title: t('termRange'),
+                  key: 'term',
+                  render: (_: unknown, p: (typeof d.posts)[number]) => `${p.termStart} 至 ${p.termEnd}`,
+                },
+              ]
+        }
       />
       <Descriptions size="small" column={1} title={t('register')}>
         {d.register.map((r) => (

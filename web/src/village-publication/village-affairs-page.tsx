@@ -10,6 +10,7 @@ import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { type Item, type ItemState, publicationApi, type QuestionRow } from './publication-api.ts';
 import { PUBLICATION_EN, PUBLICATION_ZH, type PublicationKey } from './publication-messages.ts';
 
@@ -46,6 +47,28 @@ export default function VillageAffairsPage() {
     tab === 'questions',
   );
   const isVillage = me?.scope.level === 'village';
+  const phone = usePhone();
+  const itemAction = (r: Item) =>
+    !r.publishedOn && manage && (r.kind === 'general' || r.kind === 'finance' || r.kind === 'major') ? (
+      <Button size="small" type="primary" onClick={() => setPublishing(r)} data-testid="publish-open">
+        {t('publish')}
+      </Button>
+    ) : r.deliberationId ? (
+      <Link to={`/deliberations/${r.deliberationId}`}>{t('matter')}</Link>
+    ) : null;
+  const stateTag = (r: Item) => <Tag color={STATE_COLOR[r.state]}>{t(`state.${r.state}`)}</Tag>;
+  const questionAction = (r: QuestionRow) =>
+    !r.reply && manage ? (
+      <Button size="small" type="primary" onClick={() => setReplying(r)} data-testid="reply-open">
+        {t('reply')}
+      </Button>
+    ) : null;
+  const replyDue = (r: QuestionRow) => (
+    <span style={{ color: r.overdue ? '#cf1322' : undefined }}>
+      {r.replyDueOn}
+      {r.overdue ? ` ${t('overdue')}` : ''}
+    </span>
+  );
 
   const itemColumns = [
     {
@@ -59,6 +82,22 @@ export default function VillageAffairsPage() {
             {r.place ? ` · ${r.place}` : ''}
             {r.questions > 0 ? ` · ${t('questionCount', { n: r.questions })}` : ''}
           </Typography.Text>
+          {phone && (
+            // a phone shows one column: the dates, the state and what to do under the item
+            <Space wrap size={[8, 4]} style={{ display: 'flex', marginTop: 4, fontSize: 12 }}>
+              {!isVillage && <span>{r.org.name}</span>}
+              <span>
+                {t('dueOn')} {r.dueOn}
+              </span>
+              {r.publishedOn && (
+                <span>
+                  {t('publishedOn')} {r.publishedOn}
+                </span>
+              )}
+              {stateTag(r)}
+              {itemAction(r)}
+            </Space>
+          )}
         </div>
       ),
     },
@@ -76,20 +115,13 @@ export default function VillageAffairsPage() {
       title: t('state'),
       key: 'state',
       width: 110,
-      render: (_: unknown, r: Item) => <Tag color={STATE_COLOR[r.state]}>{t(`state.${r.state}`)}</Tag>,
+      render: (_: unknown, r: Item) => stateTag(r),
     },
     {
       title: t('actions'),
       key: 'actions',
       width: 110,
-      render: (_: unknown, r: Item) =>
-        !r.publishedOn && manage && (r.kind === 'general' || r.kind === 'finance' || r.kind === 'major') ? (
-          <Button size="small" type="primary" onClick={() => setPublishing(r)} data-testid="publish-open">
-            {t('publish')}
-          </Button>
-        ) : r.deliberationId ? (
-          <Link to={`/deliberations/${r.deliberationId}`}>{t('matter')}</Link>
-        ) : null,
+      render: (_: unknown, r: Item) => itemAction(r),
     },
   ];
   const questionColumns = [
@@ -103,6 +135,15 @@ export default function VillageAffairsPage() {
             {r.itemTitle} · {r.askerName || t('villager')} {r.phoneMasked ?? ''} · {r.askedAt.slice(0, 10)}
           </Typography.Text>
           {r.reply && <div style={{ marginTop: 4, color: '#389e0d' }}>{t('replied', { text: r.reply })}</div>}
+          {phone && (
+            <Space wrap size={[8, 4]} style={{ display: 'flex', marginTop: 4, fontSize: 12 }}>
+              {!isVillage && <span>{r.org.name}</span>}
+              <span>
+                {t('replyDueOn')} {replyDue(r)}
+              </span>
+              {questionAction(r)}
+            </Space>
+          )}
         </div>
       ),
     },
@@ -115,23 +156,13 @@ export default function VillageAffairsPage() {
       title: t('replyDueOn'),
       key: 'due',
       width: 130,
-      render: (_: unknown, r: QuestionRow) => (
-        <span style={{ color: r.overdue ? '#cf1322' : undefined }}>
-          {r.replyDueOn}
-          {r.overdue ? ` ${t('overdue')}` : ''}
-        </span>
-      ),
+      render: (_: unknown, r: QuestionRow) => replyDue(r),
     },
     {
       title: t('actions'),
       key: 'actions',
       width: 100,
-      render: (_: unknown, r: QuestionRow) =>
-        !r.reply && manage ? (
-          <Button size="small" type="primary" onClick={() => setReplying(r)} data-testid="reply-open">
-            {t('reply')}
-          </Button>
-        ) : null,
+      render: (_: unknown, r: QuestionRow) => questionAction(r),
     },
   ];
 
@@ -216,8 +247,11 @@ export default function VillageAffairsPage() {
             size="middle"
             loading={items.loading}
             dataSource={items.data?.items ?? []}
-            columns={itemColumns}
-            scroll={{ x: 760 }}
+            columns={phone ? itemColumns.slice(0, 1) : itemColumns}
+            scroll={phone ? undefined : { x: 760 }}
+            tableLayout={phone ? 'fixed' : undefined}
+            className={phone ? 'qj-phone-list' : undefined}
+            locale={{ emptyText: t('noItems') }}
             pagination={{
               current: page,
               pageSize: 20,
@@ -247,8 +281,11 @@ export default function VillageAffairsPage() {
             size="middle"
             loading={questions.loading}
             dataSource={questions.data?.items ?? []}
-            columns={questionColumns}
-            scroll={{ x: 700 }}
+            columns={phone ? questionColumns.slice(0, 1) : questionColumns}
+            scroll={phone ? undefined : { x: 700 }}
+            tableLayout={phone ? 'fixed' : undefined}
+            className={phone ? 'qj-phone-list' : undefined}
+            locale={{ emptyText: t('noQuestions') }}
             pagination={{
               current: page,
               pageSize: 20,
