@@ -13,7 +13,7 @@ import type { DB, NewMember } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors/errors.ts';
 import { loadExcel } from '../../platform/files/excel.ts';
 import type { Write } from '../../platform/http/route.ts';
-import { maskIdNumber, maskPhone } from '../../platform/text/mask.ts';
+import { maskIdNumber, maskPhone } from '../../platform/masking/masking.ts';
 import { nameInitials } from '../../platform/text/pinyin.ts';
 import { cellProblems } from '../../platform/text/sheet-cells.ts';
 import {
