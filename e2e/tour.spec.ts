@@ -63,7 +63,12 @@ for (const role of ROLES.filter((r) => !only || only.includes(r.key))) {
       page.on('console', (msg) => {
         if (msg.type() === 'error') problems.push(`${where}: console error: ${msg.text()}`);
       });
-      page.on('pageerror', (error) => problems.push(`${where}: uncaught: ${error.message}`));
+      page.on('pageerror', (error) =>
+        // the first frames name the script and line that threw (the bundle's chunks keep their names)
+        problems.push(
+          `${where}: uncaught: ${error.message} ${error.stack?.split('\n').slice(1, 4).join(' ') ?? ''}`,
+        ),
+      );
       page.on('requestfailed', (request) => {
         const failure = request.failure()?.errorText ?? '';
         // a request cut short by leaving the page is not a failure of the page

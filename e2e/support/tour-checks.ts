@@ -39,11 +39,13 @@ export async function visiblePageText(page: Page): Promise<string> {
   return page.evaluate(() => {
     // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, hidden text excluded
     let text = document.body.innerText;
-    for (const el of document.querySelectorAll<HTMLElement>('[data-raw]')) {
+    // longest first: removing a short name (4407) must not break a longer one it starts (440703-gas)
+    const raws = [...document.querySelectorAll<HTMLElement>('[data-raw]')]
       // biome-ignore lint/performance/useDomNodeTextContent: what is rendered, hidden text excluded
-      const raw = el.innerText;
-      if (raw) text = text.split(raw).join(' ');
-    }
+      .map((el) => el.innerText)
+      .filter(Boolean)
+      .sort((a, b) => b.length - a.length);
+    for (const raw of raws) text = text.split(raw).join(' ');
     return text;
   });
 }

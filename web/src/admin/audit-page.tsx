@@ -212,7 +212,13 @@ export default function AuditPage() {
               dataIndex: 'actorUsername',
               width: 170,
               render: (username: string, row) =>
-                row.actorName ? <span title={username}>{row.actorName}</span> : username,
+                row.actorName ? (
+                  <span title={username}>{row.actorName}</span>
+                ) : row.role === 'system' ? (
+                  t('audit.systemActor')
+                ) : (
+                  <span data-raw>{username}</span>
+                ),
             },
             {
               title: t('audit.role'),
@@ -246,7 +252,13 @@ export default function AuditPage() {
                 </span>
               ),
             },
-            { title: t('audit.ip'), dataIndex: 'clientIp', width: 140 },
+            {
+              title: t('audit.ip'),
+              dataIndex: 'clientIp',
+              width: 140,
+              // the server's own jobs run on the machine itself: no address to show
+              render: (ip: string) => (ip === 'local' ? t('audit.localIp') : ip),
+            },
           ]}
         />
       </Card>

@@ -107,7 +107,12 @@ export default function StatsPage() {
         }
       />
       {stats.error ? <Alert type="error" showIcon title={errorText(stats.error, lang)} /> : null}
-      <Row gutter={[16, 16]} data-testid="stats-figures" data-loaded={data ? 'true' : 'false'}>
+      <Row
+        gutter={[16, 16]}
+        className="qj-stats-figures"
+        data-testid="stats-figures"
+        data-loaded={data ? 'true' : 'false'}
+      >
         <Col xs={12} md={6} xl={3}>
           <Card variant="borderless" loading={stats.loading && !data}>
             <Statistic title={t('stats.total')} value={data?.total ?? 0} data-testid="stat-total" />

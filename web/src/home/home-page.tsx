@@ -27,20 +27,8 @@ function StatCard({
 }) {
   return (
     <Card variant="borderless" className="qj-stat-card">
-      <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
-        <div
-          style={{
-            width: 52,
-            height: 52,
-            borderRadius: 12,
-            background: `${color}1a`,
-            color,
-            fontSize: 26,
-            display: 'flex',
-            alignItems: 'center',
-            justifyContent: 'center',
-          }}
-        >
+      <div style={{ display: 'flex', alignItems: 'center', gap: 12 }}>
+        <div className="qj-stat-icon" style={{ background: `${color}1a`, color }}>
           {icon}
         </div>
         <Statistic
@@ -137,6 +125,8 @@ export default function HomePage() {
               {
                 title: t('home.orgName'),
                 dataIndex: 'name',
+                // the full name of a town's committee reads on one or two lines, on a phone too
+                width: 220,
                 render: (value: string, row) => <Link to={`/orgs/${row.id}`}>{value}</Link>,
               },
               {

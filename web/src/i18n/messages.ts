@@ -164,6 +164,8 @@ export const zh = {
   'audit.role': '角色',
   'audit.target': '操作对象',
   'audit.ip': '来源IP',
+  'audit.systemActor': '系统',
+  'audit.localIp': '本机',
   'audit.changes': '变更内容',
   'audit.verify': '校验审计链',
   'audit.verifyOk': '审计链完整：已校验 {n} 条记录，未发现篡改。',
@@ -511,6 +513,8 @@ export const en: Record<MessageKey, string> = {
   'audit.role': 'Role',
   'audit.target': 'Target',
   'audit.ip': 'Client IP',
+  'audit.systemActor': 'System',
+  'audit.localIp': 'This server',
   'audit.changes': 'Changes',
   'audit.verify': 'Verify audit chain',
   'audit.verifyOk': 'The audit chain is intact: {n} records checked, no tampering found.',
@@ -702,6 +706,8 @@ export const ROLE_NAMES: Record<string, { zh: string; en: string }> = {
   department_staff: { zh: '职能部门', en: 'Department staff' },
   member: { zh: '党员', en: 'Party member' },
   resident: { zh: '居民', en: 'Resident' },
+  // the server's own jobs (escalation, imports, classifier training) in the audit log
+  system: { zh: '系统', en: 'System' },
 };
 
 export const ORG_KIND_NAMES: Record<string, { zh: string; en: string }> = {

@@ -136,7 +136,9 @@ export default function MapPage() {
     let size = `${element.clientWidth}x${element.clientHeight}`;
     const observer = new ResizeObserver(() => {
       const next = `${element.clientWidth}x${element.clientHeight}`;
-      if (next === size) return;
+      // a box of 0×0 for a moment (a full-page screenshot re-lays the page) leaves the map's
+      // transform without an inverse, and ECharts throws while drawing: keep the last size
+      if (next === size || element.clientWidth === 0 || element.clientHeight === 0) return;
       size = next;
       instance.resize();
     });
