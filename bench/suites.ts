@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startTempCluster } from '../server/src/platform/db/testing/pg-cluster.ts';
+import { assessmentSuites } from './assessment.ts';
 import { caseSuites } from './cases.ts';
 import { citySuites } from './city.ts';
 import { benchLocate } from './geo/locate.ts';
@@ -193,4 +194,5 @@ export const suites: Record<string, Suite> = {
   ...caseSuites,
   ...memberSuites,
   ...citySuites,
+  ...assessmentSuites,
 };

@@ -2,6 +2,8 @@
 // towns review, the county approves and publishes; a village secretary opens the score, reads an
 // indicator's source records and appeals; the county decides. Then a weak organization found by the
 // criteria is listed, its town sets the plan, closes the problems and asks for 销号, the county accepts.
+// A county holds a 擂台赛, two villages enter, the county scores, publishes and follows a goal up; the
+// city changes a weight; the county enters one village's income and sees the figure change.
 import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { loginAs } from './fixtures.ts';
 
@@ -140,4 +142,130 @@ test('a weak organization is found by the rules, listed, rectified and accepted'
   await page.getByRole('dialog').getByLabel('佐证').fill('经县委组织部实地验收，整改到位。');
   await page.getByTestId('ledger-save').click();
   await expect(page.getByTestId('ledger-state')).toHaveText('已销号');
+});
+
+test('a county holds a contest, scores and closes it; the city edits a weight; an income entered by hand shows', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  await page.goto('/login');
+  await expect(page.getByTestId('login-username')).toBeVisible({ timeout: 60_000 });
+  await loginAs(page, COUNTY);
+  const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+  const save = /保\s*存/;
+
+  // the county holds a contest; a date outside the year is refused in Chinese
+  await page.getByRole('menuitem', { name: '擂台赛' }).click();
+  await page.getByTestId('contest-create').click();
+  let dialog = page.getByRole('dialog');
+  const title = `${year}年江海区集体经济发展擂台赛（浏览器测试 ${Date.now() % 100000}）`;
+  await dialog.getByTestId('contest-title').fill(title);
+  await dialog.getByTestId('contest-held-on').fill(`${year - 1}-12-01`);
+  await dialog.getByRole('button', { name: save }).click();
+  await expect(page.getByTestId('contest-create-error')).toContainText('与年度不符');
+  await dialog.getByTestId('contest-held-on').fill(`${year}-01-15`);
+  await dialog.getByRole('button', { name: save }).click();
+  await expect(page.getByTestId('contest-list')).toContainText(title);
+  const contestId = new URL(page.url()).searchParams.get('id');
+  expect(contestId).toBeTruthy();
+
+  // two of its villages enter with a topic and a promised goal
+  const villages = await json<{ items: { org: { code: string; name: string } }[] }>(
+    page,
+    `/api/collective-economy/incomes?year=${year}&sort=code&pageSize=2`,
+  );
+  expect(villages.items.length).toBe(2);
+  for (const v of villages.items) {
+    await loginAs(page, v.org.code, { path: `/contests?id=${contestId}` });
+    await page.getByTestId('contest-enter').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByTestId('entry-topic').fill('盘活闲置资产，壮大村集体经济');
+    await dialog.getByTestId('entry-goal').fill('年内村集体经营性收入增长 10%');
+    await dialog.getByRole('button', { name: save }).click();
+    await expect(page.getByTestId('contest-entries').locator('tbody tr[data-row-key]')).not.toHaveCount(0);
+  }
+
+  // the county cannot publish before every entry is scored; then scores each and publishes
+  await loginAs(page, COUNTY, { path: `/contests?id=${contestId}` });
+  const rows = page.getByTestId('contest-entries').locator('tbody tr[data-row-key]');
+  await expect(rows).toHaveCount(2);
+  await page.getByTestId('contest-finish').click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /公布结果/ })
+    .click();
+  await expect(page.getByTestId('contest-finish-error')).toContainText('还有参赛村没有评委评分');
+  for (const [k, scores] of [
+    [0, ['92', '88']],
+    [1, ['85', '80']],
+  ] as const) {
+    await rows.nth(k).getByTestId('entry-score').click();
+    dialog = page.getByRole('dialog');
+    await dialog.getByTestId('score-judge').first().fill('评委甲');
+    await dialog.getByTestId('score-value').first().fill(scores[0]);
+    await dialog.getByTestId('score-add-judge').click();
+    await dialog.getByTestId('score-judge').nth(1).fill('评委乙');
+    await dialog.getByTestId('score-value').nth(1).fill(scores[1]);
+    await dialog.getByTestId('score-votes').fill(String(120 - k * 40));
+    await dialog.getByRole('button', { name: save }).click();
+    await expect(dialog).toBeHidden();
+  }
+  await page.getByTestId('contest-finish').click();
+  await page
+    .locator('.ant-popconfirm')
+    .getByRole('button', { name: /公布结果/ })
+    .click();
+  await expect(page.getByTestId('contest-entries')).toContainText('一等奖');
+  await expect(page.getByTestId('contest-list')).toContainText('已结束');
+
+  // the promised goal followed up
+  await rows.first().getByTestId('entry-followup').click();
+  dialog = page.getByRole('dialog');
+  await dialog.getByRole('combobox').first().click();
+  await page.locator('.ant-select-item-option[title="已兑现"]').click();
+  await dialog.getByRole('button', { name: save }).click();
+  await expect(dialog).toBeHidden();
+  await rows.first().locator('.ant-table-row-expand-icon').click();
+  await expect(page.getByTestId('contest-entries')).toContainText('已兑现');
+
+  // the city changes a weight: a set not summing to 100 is refused, one that does is saved
+  await loginAs(page, '4407', { path: '/assessment/settings' });
+  const weights = page.getByTestId('settings-weights');
+  await weights.getByTestId('weight-org_life').fill('16');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-error')).toContainText('权重合计为 101，须为 100');
+  await weights.getByTestId('weight-development').fill('4');
+  await expect(page.getByTestId('settings-weight-sum')).toContainText('100');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByText('考核设置已保存')).toBeVisible();
+  const settings = await json<{
+    settings: { sets: Record<string, { indicator: string; weight: number }[]> };
+  }>(page, '/api/assessment/settings');
+  expect(settings.settings.sets.urban_village?.find((w) => w.indicator === 'org_life')?.weight).toBe(16);
+  // and puts it back, for the journeys after this one
+  await weights.getByTestId('weight-org_life').fill('15');
+  await weights.getByTestId('weight-development').fill('5');
+  await page.getByTestId('settings-save').click();
+  await expect(page.getByTestId('settings-save')).toBeDisabled();
+
+  // the county enters one village's income by hand and sees the figure in the list
+  const village = villages.items[0] as { org: { code: string; name: string } };
+  const short = village.org.name.replace(/^中共/, '').replace(/(总支部委员会|支部委员会|委员会)$/, '');
+  await loginAs(page, COUNTY, { path: '/collective-economy?tab=import' });
+  const entry = page.getByTestId('income-entry');
+  await entry.getByRole('combobox', { name: '村（社区）' }).fill(short);
+  await page.locator(`.ant-select-item-option[title="${short}"]`).click();
+  await entry.getByLabel('土地租赁（经营性）').fill('1234567.89');
+  await entry.getByLabel('分配给成员').fill('99999999');
+  await page.getByTestId('income-save').click();
+  await expect(page.getByTestId('income-entry-error')).toContainText('分配');
+  await entry.getByLabel('分配给成员').fill('100000');
+  await page.getByTestId('income-save').click();
+  await expect(page.getByText('已保存：经营性收入 1,234,567.89 元')).toBeVisible();
+  await page.getByRole('tab', { name: '集体收入' }).click();
+  await page.getByPlaceholder('村名或拼音首字母').fill(short);
+  await page.getByPlaceholder('村名或拼音首字母').press('Enter');
+  await expect(page.getByTestId('economy-villages').locator('tbody tr[data-row-key]').first()).toContainText(
+    '1,234,567.89 元',
+  );
 });

@@ -158,6 +158,13 @@ describe('a county’s contest', () => {
     const [g1, g2] = entry?.goals ?? [];
     if (!g1 || !g2) throw new Error('goals missing');
     const town = await server.as(`${COUNTY}005`);
+    const canFollow = async (as: typeof town) =>
+      (
+        await as.get<{ entries: { id: number; canFollowUp: boolean }[] }>(`/api/contests/${contestId}`)
+      ).body.entries.find((e) => e.id === entry?.id)?.canFollowUp;
+    expect(await canFollow(town)).toBe(true);
+    expect(await canFollow(county)).toBe(true);
+    expect(await canFollow(await server.as(`${COUNTY}004`))).toBe(false);
     const res = await town.request('PUT', '/api/contests/goals/followups', {
       items: [
         { goalId: g1.id, followup: 'met', note: '增长 23%' },

@@ -39,7 +39,12 @@ export async function entriesOf(db: Kysely<DB> | Transaction<DB>, contestId: num
       .innerJoin('org', 'org.id', 'contest_entry.org_id')
       .innerJoin('org as entry_town', 'entry_town.id', 'org.parent_id')
       .selectAll('contest_entry')
-      .select(['org.name as org_name', 'org.code as org_code', 'entry_town.name as town_name'])
+      .select([
+        'org.name as org_name',
+        'org.code as org_code',
+        'org.path as org_path',
+        'entry_town.name as town_name',
+      ])
       .where('contest_entry.contest_id', '=', contestId)
       .orderBy('contest_entry.id')
       .execute(),

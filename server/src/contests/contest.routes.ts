@@ -47,6 +47,9 @@ const Detail = Obj({
       rank: Nullable(Type.Integer()),
       award: Nullable(Type.String()),
       awardName: Nullable(Named),
+      canFollowUp: Type.Boolean({
+        description: '本级可跟进该村的承诺目标 / this scope may follow the goals up',
+      }),
       scores: Type.Array(Obj({ judge: Type.String(), score: Type.Number() })),
       goals: Type.Array(
         Obj({ id: Type.Integer(), goal: Type.String(), followup: Type.String(), note: Type.String() }),

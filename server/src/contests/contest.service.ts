@@ -145,6 +145,11 @@ export async function contestDetail(db: Kysely<DB>, actor: Actor, id: number) {
   const { entries, goals, scores } = await entriesOf(db, c.id);
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   const mine = entries.find((e) => Number(e.org_id) === me.id);
+  // the goals of a finished contest are followed up by a town, county or the city over its own villages
+  const followsUp =
+    c.state === 'finished' &&
+    actor.permissions.has('assessment:manage') &&
+    ['town', 'county', 'city'].includes(me.level);
   return {
     id: Number(c.id),
     year: c.year,
@@ -176,6 +181,7 @@ export async function contestDetail(db: Kysely<DB>, actor: Actor, id: number) {
         award: e.award,
         awardName: c.settings.awards.find((a) => a.code === e.award)?.name ?? null,
         submittedAt: e.submitted_at,
+        canFollowUp: followsUp && e.org_path.startsWith(actor.scopePath),
         scores: scores
           .filter((s) => Number(s.entry_id) === Number(e.id))
           .map((s) => ({ judge: s.judge, score: s.score })),

@@ -317,6 +317,8 @@ export interface ContestEntry {
   rank: number | null;
   award: string | null;
   awardName: Named | null;
+  /** A finished contest: this scope follows the village's goals up. */
+  canFollowUp: boolean;
   scores: { judge: string; score: number }[];
   goals: { id: number; goal: string; followup: string; note: string }[];
 }
@@ -330,6 +332,20 @@ export interface ContestDetail extends ContestSummary {
 export const contestApi = {
   list: (year?: number) => api.get<{ items: ContestSummary[] }>('/api/contests', year ? { year } : {}),
   detail: (id: number) => api.get<ContestDetail>(`/api/contests/${id}`),
+  create: (body: { year: number; title: string; theme?: string; heldOn: string }) =>
+    api.post<{ id: number }>('/api/contests', body),
+  enter: (id: number, body: { topic: string; evidence?: string; goals: string[] }) =>
+    api.post<{ id: number }>(`/api/contests/${id}/entries`, body),
+  scores: (
+    id: number,
+    body: {
+      scores: { entryId: number; judge: string; score: number }[];
+      votes: { entryId: number; votes: number }[];
+    },
+  ) => api.put<{ scores: number; votes: number }>(`/api/contests/${id}/scores`, body),
+  finish: (id: number) => api.post<{ state: string }>(`/api/contests/${id}/finish`),
+  followups: (items: { goalId: number; followup: string; note?: string }[]) =>
+    api.put<{ saved: number }>('/api/contests/goals/followups', { items }),
 };
 
 export interface Income {
@@ -381,6 +397,18 @@ export const economyApi = {
     }>('/api/collective-economy/enterprises', { ...q, pageSize: 10 }),
   template: (year: number) =>
     download('/api/collective-economy/import-template.xlsx', { year }, 'collective-income-template.xlsx'),
+  settings: () =>
+    api.get<{ sources: { code: string; name: Named; operating: boolean }[] }>(
+      '/api/collective-economy/settings',
+    ),
+  save: (body: {
+    orgId: number;
+    year: number;
+    incomes: Record<string, number>;
+    expensesFen: number;
+    distributedFen: number;
+    note?: string;
+  }) => api.put<{ operatingFen: number; netFen: number }>('/api/collective-economy/incomes', body),
   import: (file: Blob) =>
     api.upload<ImportResult>('/api/collective-economy/import', file, { mode: 'keep_good' }),
 };

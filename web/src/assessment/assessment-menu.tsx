@@ -1,6 +1,12 @@
 // The menu entries of issue 15 (merged into shell/menu.tsx): the organization departments and the
 // village secretaries (assessment:read) see them; a secretary's grading entry opens their own years.
-import { FallOutlined, FundOutlined, TrophyOutlined, WalletOutlined } from '@ant-design/icons';
+import {
+  FallOutlined,
+  FundOutlined,
+  SettingOutlined,
+  TrophyOutlined,
+  WalletOutlined,
+} from '@ant-design/icons';
 import type { MenuEntry } from '../shell/menu.tsx';
 
 export const ASSESSMENT_MENU: MenuEntry[] = [
@@ -12,5 +18,11 @@ export const ASSESSMENT_MENU: MenuEntry[] = [
     label: 'menu.collectiveEconomy',
     icon: <WalletOutlined />,
     permission: 'assessment:read',
+  },
+  {
+    path: '/assessment/settings',
+    label: 'menu.assessmentSettings',
+    icon: <SettingOutlined />,
+    permission: 'assessment:manage',
   },
 ];

@@ -10,6 +10,7 @@ const ContestsPage = lazy(() => import('./contests-page.tsx'));
 const WeakOrgsPage = lazy(() => import('./weak-orgs-page.tsx'));
 const LedgerPage = lazy(() => import('./ledger-page.tsx'));
 const EconomyPage = lazy(() => import('./economy-page.tsx'));
+const SettingsPage = lazy(() => import('./settings-page.tsx'));
 
 function Need({ children }: { children: ReactNode }) {
   const { can } = useSession();
@@ -29,5 +30,6 @@ export function assessmentRoutes() {
     page('weak-orgs', <WeakOrgsPage />),
     page('weak-orgs/:id', <LedgerPage />),
     page('collective-economy', <EconomyPage />),
+    page('assessment/settings', <SettingsPage />),
   ];
 }

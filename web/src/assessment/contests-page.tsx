@@ -1,13 +1,21 @@
 // 擂台赛 (issue 15): the contests held in the scope or above it; one contest's ranking — each
 // village's topic, judges' score, audience votes, final score and award, and the goals it promised
 // with their follow-up in the next year's assessment.
-import { Card, Col, Empty, List, Row, Select, Table, Tag, Typography } from 'antd';
+import { Card, Col, Empty, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { useSession } from '../shell/session.tsx';
 import { type ContestEntry, contestApi } from './assessment-api.ts';
 import { shortOrg, useNames } from './assessment-text.ts';
+import {
+  EntryButton,
+  FinishButton,
+  FollowupButton,
+  NewContestButton,
+  ScoreButton,
+} from './contest-manage.tsx';
 
 const zh = {
   title: '擂台赛',
@@ -27,6 +35,7 @@ const zh = {
   final: '综合得分',
   award: '奖项',
   goals: '承诺目标与兑现',
+  actions: '操作',
   'state.open': '报名中',
   'state.finished': '已结束',
   'followup.pending': '待跟踪',
@@ -53,6 +62,7 @@ const en: Record<K, string> = {
   final: 'Final',
   award: 'Award',
   goals: 'Promised goals and follow-up',
+  actions: 'Actions',
   'state.open': 'Open',
   'state.finished': 'Finished',
   'followup.pending': 'Pending',
@@ -70,6 +80,8 @@ const FOLLOWUP_COLORS: Record<string, string> = {
 export default function ContestsPage() {
   const { t } = useDictionary<K>(zh, en);
   const { pick } = useNames();
+  const { me, can } = useSession();
+  const organizes = can('assessment:manage') && ['town', 'county', 'city'].includes(me?.scope.level ?? '');
   const [params, setParams] = useSearchParams();
   const thisYear = Number(todayShanghai().slice(0, 4));
   const year = params.get('year') ? Number(params.get('year')) : undefined;
@@ -84,6 +96,10 @@ export default function ContestsPage() {
     setParams(next);
   };
   const d = detail.data && detail.data.id === selected ? detail.data : undefined;
+  const reload = () => {
+    detail.reload();
+    list.reload();
+  };
   const stateTag = (s: string) => (
     <Tag color={s === 'finished' ? 'green' : 'blue'}>{t(`state.${s}` as K) ?? ''}</Tag>
   );
@@ -92,14 +108,24 @@ export default function ContestsPage() {
       <PageTitle
         title={t('title')}
         extra={
-          <Select
-            allowClear
-            placeholder={t('allYears')}
-            value={year}
-            style={{ width: 130 }}
-            onChange={(v) => set('year', v)}
-            options={[thisYear, thisYear - 1].map((y) => ({ value: y, label: t('year', { year: y }) }))}
-          />
+          <Space wrap>
+            {organizes && (
+              <NewContestButton
+                onCreated={(id) => {
+                  list.reload();
+                  set('id', id);
+                }}
+              />
+            )}
+            <Select
+              allowClear
+              placeholder={t('allYears')}
+              value={year}
+              style={{ width: 130 }}
+              onChange={(v) => set('year', v)}
+              options={[thisYear, thisYear - 1].map((y) => ({ value: y, label: t('year', { year: y }) }))}
+            />
+          </Space>
         }
       />
       <Row gutter={[12, 12]}>
@@ -144,6 +170,14 @@ export default function ContestsPage() {
                   {t('organizer')}：{d.organizer.name}　{t('heldOn')}：{d.heldOn}　{stateTag(d.state)}
                 </Typography.Paragraph>
                 {d.theme && <Typography.Paragraph>{d.theme}</Typography.Paragraph>}
+                {(d.canEnter || (d.canManage && d.state === 'open' && d.entries.length > 0)) && (
+                  <div style={{ marginBottom: 12 }}>
+                    {d.canEnter && <EntryButton contest={d} onDone={reload} />}
+                    {d.canManage && d.state === 'open' && d.entries.length > 0 && (
+                      <FinishButton contest={d} onDone={reload} />
+                    )}
+                  </div>
+                )}
                 <Table
                   size="small"
                   rowKey="id"
@@ -212,6 +246,24 @@ export default function ContestsPage() {
                       render: (_: unknown, e: ContestEntry) =>
                         e.awardName ? <Tag color="gold">{pick(e.awardName)}</Tag> : '',
                     },
+                    ...((d.state === 'open' && d.canManage) ||
+                    (d.state === 'finished' && d.entries.some((e) => e.canFollowUp))
+                      ? [
+                          {
+                            title: t('actions'),
+                            key: 'op',
+                            width: 100,
+                            render: (_: unknown, e: ContestEntry) => {
+                              const village = shortOrg(e.org.name);
+                              return d.state === 'open' ? (
+                                <ScoreButton contest={d} entry={e} village={village} onDone={reload} />
+                              ) : e.goals.length > 0 && e.canFollowUp ? (
+                                <FollowupButton entry={e} village={village} onDone={reload} />
+                              ) : null;
+                            },
+                          },
+                        ]
+                      : []),
                   ]}
                 />
               </>

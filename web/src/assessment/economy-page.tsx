@@ -27,13 +27,14 @@ import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { type Enterprise, economyApi, type ImportResult, type Income } from './assessment-api.ts';
 import { shortOrg } from './assessment-text.ts';
+import { IncomeEntry } from './income-entry.tsx';
 
 const zh = {
   title: '村集体经济',
   year: '{year} 年度',
   incomes: '集体收入',
   enterprises: '强村公司与富民工坊',
-  import: '导入',
+  import: '填报与导入',
   villages: '村（社区）',
   reported: '已填报',
   operating: '经营性收入合计',
@@ -77,7 +78,7 @@ const en: Record<K, string> = {
   year: '{year}',
   incomes: 'Incomes',
   enterprises: 'Village companies and workshops',
-  import: 'Import',
+  import: 'Entry and import',
   villages: 'Villages',
   reported: 'Reported',
   operating: 'Operating income',
@@ -400,63 +401,66 @@ export default function EconomyPage() {
     </Card>
   );
   const importView = (
-    <Card size="small">
-      <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Button
-          icon={<DownloadOutlined />}
-          onClick={() =>
-            economyApi
-              .template(year)
-              .then((name) => feedback.success(t('exported', { name })), feedback.error)
-          }
-        >
-          {t('template')}
-        </Button>
-        <Upload
-          accept=".xlsx"
-          showUploadList={false}
-          beforeUpload={(file) => {
-            economyApi.import(file).then((r) => {
-              setResult(r);
-              incomes.reload();
-            }, feedback.error);
-            return false;
-          }}
-        >
-          <Button type="primary" icon={<UploadOutlined />} data-testid="economy-upload">
-            {t('upload')}
+    <>
+      <IncomeEntry year={year} years={[thisYear, thisYear - 1]} onSaved={incomes.reload} />
+      <Card size="small">
+        <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={() =>
+              economyApi
+                .template(year)
+                .then((name) => feedback.success(t('exported', { name })), feedback.error)
+            }
+          >
+            {t('template')}
           </Button>
-        </Upload>
-      </Space>
-      {result && (
-        <>
-          <Alert
-            type={result.rejected ? 'warning' : 'success'}
-            message={t('imported', {
-              total: result.total,
-              imported: result.imported,
-              rejected: result.rejected,
-            })}
-            style={{ marginBottom: 12 }}
-            data-testid="economy-import-result"
-          />
-          {result.problems.length > 0 && (
-            <Table
-              size="small"
-              rowKey={(p) => `${p.row}-${p.field}-${p.code}`}
-              dataSource={result.problems}
-              pagination={{ pageSize: 10 }}
-              columns={[
-                { title: t('row'), dataIndex: 'row', key: 'r', width: 70 },
-                { title: t('field'), dataIndex: 'field', key: 'f', width: 120 },
-                { title: t('problem'), dataIndex: 'message_zh', key: 'm' },
-              ]}
+          <Upload
+            accept=".xlsx"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              economyApi.import(file).then((r) => {
+                setResult(r);
+                incomes.reload();
+              }, feedback.error);
+              return false;
+            }}
+          >
+            <Button type="primary" icon={<UploadOutlined />} data-testid="economy-upload">
+              {t('upload')}
+            </Button>
+          </Upload>
+        </Space>
+        {result && (
+          <>
+            <Alert
+              type={result.rejected ? 'warning' : 'success'}
+              message={t('imported', {
+                total: result.total,
+                imported: result.imported,
+                rejected: result.rejected,
+              })}
+              style={{ marginBottom: 12 }}
+              data-testid="economy-import-result"
             />
-          )}
-        </>
-      )}
-    </Card>
+            {result.problems.length > 0 && (
+              <Table
+                size="small"
+                rowKey={(p) => `${p.row}-${p.field}-${p.code}`}
+                dataSource={result.problems}
+                pagination={{ pageSize: 10 }}
+                columns={[
+                  { title: t('row'), dataIndex: 'row', key: 'r', width: 70 },
+                  { title: t('field'), dataIndex: 'field', key: 'f', width: 120 },
+                  { title: t('problem'), dataIndex: 'message_zh', key: 'm' },
+                ]}
+              />
+            )}
+          </>
+        )}
+      </Card>
+    </>
   );
   return (
     <div>
