@@ -36,6 +36,7 @@ import { verifyRequestIds } from './platform/access/reach.ts';
 import { appendAudit, recordAudit } from './platform/audit/audit.ts';
 import { errors } from './platform/errors/errors.ts';
 import { errorHandler } from './platform/http/errors-handler.ts';
+import { documentRoute, errorSchema, swaggerOptions } from './platform/http/openapi.ts';
 import { rateLimitOf, tooManyRequests } from './platform/http/rate-limit.ts';
 import {
   type ApiCaller,
@@ -132,24 +133,11 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
       tooManyRequests(context.after, Math.ceil(context.ttl / 1000)),
   });
   await app.register(fastifyCompress, { threshold: 2048 });
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: '强基 Qiangji API',
-        version: deps.version,
-        description:
-          '江门市基层党建与党建引领网格治理平台的开放接口。会话 Cookie 认证；非 GET 请求须带 x-csrf-token。' +
-          ' Errors are JSON {code, message_zh, message_en, details?}.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
-          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
-          apiKey: { type: 'apiKey', in: 'header', name: API_KEY_HEADER },
-        },
-      },
-    },
-  });
+  app.addSchema(errorSchema);
+  await app.register(
+    fastifySwagger,
+    swaggerOptions(deps.version, { sessionCookie: SESSION_COOKIE, apiKeyHeader: API_KEY_HEADER }),
+  );
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', async (request) => {
@@ -211,7 +199,11 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
     method: spec.method,
     url: spec.url,
     ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
-    ...(spec.rateLimit ? { config: { rateLimit: rateLimitOf(deps.config, spec.rateLimit) } } : {}),
+    config: {
+      ...(spec.rateLimit ? { rateLimit: rateLimitOf(deps.config, spec.rateLimit) } : {}),
+      // what the OpenAPI document says of the route beyond its schemas (platform/http/openapi.ts)
+      swaggerTransform: documentRoute(spec),
+    },
     ...(spec.errorHandler ? { errorHandler: spec.errorHandler } : {}),
     schema: {
       summary: spec.summary,
@@ -221,11 +213,6 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
       ...(spec.query ? { querystring: spec.query } : {}),
       ...(spec.upload ? { body: uploadBodySchema(spec) } : spec.body ? { body: spec.body } : {}),
       ...(spec.response ? { response: { ...errorResponses, ...spec.response } } : {}),
-      ...(spec.access === 'public'
-        ? {}
-        : spec.access === 'api_key'
-          ? { security: [{ apiKey: [] }] }
-          : { security: [{ session: [], csrf: [] }] }),
     },
     // before the schemas: an account that must change its password learns that, not a 400 (auth/password-gate.ts)
     ...(spec.access === 'public' || spec.access === 'api_key'

@@ -1,7 +1,7 @@
 // Commands: serve (default) | migrate | seed [--scale test|demo|city] [--seed N] [--cases N] |
 // backup [--out DIR] | restore --from DIR [--force] |
 // import-cases --system <code> --file <history.jsonl> [--mode keep_good|all_or_nothing] | audit-verify |
-// train-classifier
+// train-classifier | openapi (writes docs/openapi.json)
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,7 @@ import { backup, restore } from './platform/db/backup.ts';
 import { lockDataDir } from './platform/db/data-dir-lock.ts';
 import { type Database, openDatabase } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { writeOpenApiDocument } from './system/openapi-document.ts';
 import { startVillageJobs } from './village-cadres/village-jobs.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -210,6 +211,10 @@ export async function main(): Promise<void> {
   const command = positionals[0] ?? 'serve';
   const config = loadConfig();
   if (command === 'serve') return serve(config);
+  if (command === 'openapi') {
+    console.log(`written / 已生成: ${path.relative(process.cwd(), await writeOpenApiDocument())}`);
+    return;
+  }
   if (command === 'backup' || command === 'restore') {
     return backupCommand(command, config, {
       out: values.out,
@@ -255,7 +260,7 @@ export async function main(): Promise<void> {
       if (!result.ok) process.exitCode = 1;
     } else {
       throw new Error(
-        `unknown command ${command}: use serve | migrate | seed | import-cases | audit-verify | train-classifier | backup | restore`,
+        `unknown command ${command}: use serve | migrate | seed | import-cases | audit-verify | train-classifier | backup | restore | openapi`,
       );
     }
   } finally {

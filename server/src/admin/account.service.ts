@@ -9,6 +9,7 @@ import { checkPasswordPolicy } from '../auth/password-policy.ts';
 import { endSessionsOf } from '../auth/session.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyAccount } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB, Role } from '../platform/db/schema.ts';
 import { conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { AuditFields } from '../platform/http/route.ts';
@@ -30,7 +31,7 @@ export async function listAccounts(
   if (filter.lockedOnly) q = q.where('account.locked_until', '>', new Date());
   if (filter.role) q = q.where('account.role', '=', filter.role);
   if (filter.q) {
-    const text = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const text = `%${escapeLike(filter.q)}%`;
     q = q.where((eb) =>
       eb.or([eb('account.username', 'like', text), eb('account.display_name', 'like', text)]),
     );
@@ -244,7 +245,7 @@ export async function unlock(actor: Actor, id: number, trx: Transaction<DB>, aud
 
 /** Orgs to choose an account's scope from (code prefix or name part). */
 export async function scopeOptions(db: Kysely<DB>, actor: Actor, q: string) {
-  const text = q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const text = escapeLike(q.trim());
   let query = scoped.orgDirectory(db, actor).select(['org.id', 'org.code', 'org.name', 'org.level']);
   query = /^\d+$/.test(text)
     ? query.where('org.code', 'like', `${text}%`)

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { loadExcel } from '../platform/files/excel.ts';
 import { actorNames, auditTargetNames } from './audit-names.repository.ts';
@@ -21,7 +22,7 @@ function filtered(db: Kysely<DB>, actor: Actor, f: AuditFilter) {
   if (f.to)
     q = q.where('at', '<', new Date(new Date(f.to).getTime() + (f.to.length === 10 ? 86_400_000 : 0)));
   if (f.actor) q = q.where('actor_username', '=', f.actor);
-  if (f.action) q = q.where('action', 'like', `${f.action.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.action) q = q.where('action', 'like', `${escapeLike(f.action)}%`);
   if (f.targetType) q = q.where('target_type', '=', f.targetType);
   return q;
 }

@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { RoundState } from './assessment-tables.ts';
 
@@ -17,8 +18,6 @@ export interface BoardFilter {
   q?: string | undefined;
   sort?: 'total' | 'rank' | 'town' | undefined;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function boardQuery(db: Kysely<DB>, actor: Actor, f: BoardFilter) {
   let q = scoped

@@ -4,6 +4,7 @@ import { appendAudit, recordAudit } from '../platform/audit/audit.ts';
 import type { Account, DB } from '../platform/db/schema.ts';
 import { AppError, forbidden, unauthorized, unprocessable } from '../platform/errors/errors.ts';
 import { readSecuritySettings } from '../platform/settings/settings.ts';
+import { shanghaiDateTime } from '../platform/time/calendar.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkPasswordPolicy } from './password-policy.ts';
 import { createSession, forgetSessionsOf } from './session.ts';
@@ -24,8 +25,7 @@ const locked = (until: Date) => {
 
 function formatZh(d: Date): string {
   // Shown in China Standard Time, the zone named.
-  const cst = new Date(d.getTime() + 8 * 3600_000);
-  return `${cst.toISOString().slice(0, 16).replace('T', ' ')}（北京时间）`;
+  return `${shanghaiDateTime(d).slice(0, 16).replace('T', ' ')}（北京时间）`;
 }
 
 function auditActor(account: Pick<Account, 'id' | 'username' | 'role' | 'scope_org_id'>, clientIp: string) {

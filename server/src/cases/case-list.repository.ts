@@ -6,6 +6,7 @@
 // where the filter allows (exact) or from the planner (an estimate).
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
 import { type CaseAccess, caseAccessParts } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { Keyset } from '../platform/http/cursor.ts';
 import { FINAL_STATES, OPEN_STATES } from './domain/case-machine.ts';
@@ -66,7 +67,6 @@ export interface ListRow {
   key_text: string;
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 const OPEN = new Set<string>(OPEN_STATES);
 const STOPPED_STATES = FINAL_STATES;
 

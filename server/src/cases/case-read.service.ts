@@ -18,6 +18,7 @@ import {
 import type { DB } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors/errors.ts';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
+import { maskName } from '../platform/masking/masking.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { caseRole } from './case-common.ts';
 import { caseOnceOfDepartment } from './case-history.repository.ts';
@@ -301,7 +302,10 @@ export async function caseDetail(db: Kysely<DB>, actor: Actor, id: number) {
     lng: c.lng,
     lat: c.lat,
     gridNearest: c.grid_nearest,
-    reporter: { nameMasked: maskName(c.reporter_name), phoneMasked: c.reporter_phone_masked },
+    reporter: {
+      nameMasked: c.reporter_name ? maskName(c.reporter_name) : null,
+      phoneMasked: c.reporter_phone_masked,
+    },
     grid: c.grid_id ? { id: c.grid_id, code: row.grid_code, name: row.grid_name } : null,
     village: c.village_org_id ? { id: c.village_org_id, name: row.village_name } : null,
     routedDepartment: routed ? { id: routed.id, name: routed.name } : null,
@@ -367,11 +371,6 @@ export async function caseDetailAfterAction(db: Kysely<DB>, actor: Actor, id: nu
     if (!left) throw error;
     return { ...left, stateName: STATE_NAMES[left.state].zh, left: true as const };
   }
-}
-
-function maskName(name: string | null): string | null {
-  if (!name) return null;
-  return name.length <= 1 ? '*' : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 3))}`;
 }
 
 /**

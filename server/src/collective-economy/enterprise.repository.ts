@@ -3,10 +3,9 @@
 import type { Insertable, Kysely, Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { CollectiveEnterpriseTable, EnterpriseKind } from './economy-tables.ts';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export async function enterpriseRows(
   db: Kysely<DB>,

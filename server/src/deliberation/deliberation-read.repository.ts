@@ -3,6 +3,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 
 export interface MatterFilters {
@@ -19,8 +20,6 @@ export interface MatterFilters {
   overdueOn?: string | undefined;
   sort?: 'proposed' | 'due' | undefined;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filtered(db: Kysely<DB>, actor: Actor, f: MatterFilters) {
   let q = scoped.deliberations(db, actor).where('village_org.path', 'like', `${f.basePath}%`);

@@ -22,7 +22,7 @@ import { CATEGORY_CLASSES, type Subcategory } from '../cases/domain/catalog.ts';
 import { deadlineFor, stepStatus } from '../cases/domain/sla.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
-import { maskPhone } from '../platform/text/mask.ts';
+import { maskPhone } from '../platform/masking/masking.ts';
 import { caseText } from './case-texts.ts';
 import { mobilePhone, personName } from './names.ts';
 import type { Scale } from './plan.ts';

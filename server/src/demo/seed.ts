@@ -9,7 +9,7 @@ import { recomputeOrgTotals } from '../organizations/org-totals.ts';
 import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
 import type { Database } from '../platform/db/engine.ts';
 import type { DB, NewMember, NewOrg, OrgKind, Role } from '../platform/db/schema.ts';
-import { maskIdNumber, maskPhone } from '../platform/text/mask.ts';
+import { maskIdNumber, maskPhone } from '../platform/masking/masking.ts';
 import { nameInitials, pinyinInitials } from '../platform/text/pinyin.ts';
 import { makeUscc } from '../platform/text/uscc.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';

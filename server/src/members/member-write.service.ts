@@ -10,7 +10,7 @@ import { decryptPii, encryptPii, piiHash } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { conflict, errors, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
-import { maskIdNumber, maskPhone } from '../platform/text/mask.ts';
+import { maskIdNumber, maskPhone } from '../platform/masking/masking.ts';
 import { validateMobile } from '../platform/text/phone.ts';
 import { nameInitials } from '../platform/text/pinyin.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';

@@ -4,6 +4,7 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 
 export interface MemberFilter {
@@ -15,8 +16,6 @@ export interface MemberFilter {
   sort: 'name' | 'joinedOn' | 'birthDate';
   order: 'asc' | 'desc';
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 function filtered(db: Kysely<DB>, actor: Actor, f: MemberFilter) {
   let q = scoped.members(db, actor).where('member_org.path', 'like', `${f.orgPath}%`);

@@ -6,6 +6,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { CASE_STATES, type CaseState, FINAL_STATES } from '../cases/domain/case-machine.ts';
 import { publicText } from '../platform/access/public-view.ts';
 import { isCalendarDate } from '../platform/http/formats.ts';
+import { shanghaiDate, shanghaiDateTime } from '../platform/time/calendar.ts';
 
 export const FORMATS = ['json', 'xml'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -90,14 +91,12 @@ export function errorDocument(status: number, descriptions: readonly string[]): 
 
 // --- time ---------------------------------------------------------------------------------------
 
-const CST_MS = 8 * 3600_000;
-
 /** A w3 datetime in China Standard Time: 2026-11-24T16:05:09+08:00. */
 export function w3(at: Date | string | null | undefined): string | null {
   if (at === null || at === undefined) return null;
   const d = at instanceof Date ? at : new Date(at);
   if (Number.isNaN(d.getTime())) return null;
-  return `${new Date(d.getTime() + CST_MS).toISOString().slice(0, 19)}+08:00`;
+  return shanghaiDateTime(d);
 }
 
 /**
@@ -118,8 +117,7 @@ export function parseW3(text: string): Date | null {
   const date = new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`);
   if (Number.isNaN(date.getTime())) return null;
   // reject 2026-02-30 and the like (Date rolls them over)
-  const local = zone === undefined ? new Date(date.getTime() + CST_MS) : null;
-  if (local && local.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) return null;
+  if (zone === undefined && shanghaiDate(date) !== `${y}-${mo}-${d}`) return null;
   return date;
 }
 

@@ -127,7 +127,20 @@ const Extra = Type.Union([
 ]);
 const withFormat = <T extends TProperties>(fields: T) => Type.Object({ ...fields, format: FormatText });
 
-const common = { tags: ['open311'], errorHandler: open311ErrorHandler };
+/** Open311's error body: `[{code, description}]` (in XML `<errors><error>…`), statuses as open311Status gives. */
+const Open311Errors = Type.Array(Type.Object({ code: Type.Integer(), description: Type.String() }));
+const common = {
+  tags: ['open311'],
+  errorHandler: open311ErrorHandler,
+  errorBody: {
+    schema: Open311Errors,
+    refusals: {
+      400: '请求不正确 / Bad request (a missing or wrong field)',
+      403: 'api_key 缺失或无效 / The api_key is missing or not valid',
+      404: '没有这个服务、请求或资源 / No such service, request or resource',
+    },
+  },
+};
 
 export const open311Routes = [
   route({

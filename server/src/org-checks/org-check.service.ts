@@ -5,6 +5,7 @@
 import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, verifyOrg } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { forbidden, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
@@ -34,8 +35,6 @@ export interface CheckedOrg {
   fullMembers: number;
   term: (OrgFacts['term'] & { id: number; endsOn: string }) | null;
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Org search as in the org list: digits → code prefix, latin letters → pinyin initials, else name. */
 function orgSearch(text: string | undefined) {

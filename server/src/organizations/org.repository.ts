@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 
 const nodeColumns = [
@@ -44,8 +45,6 @@ export function findChildren(db: Kysely<DB>, actor: Actor, parentId: number) {
 export function findNode(db: Kysely<DB>, actor: Actor, id: number) {
   return withChildCount(db, actor).where('org.id', '=', id).executeTakeFirst();
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export function searchOrgs(db: Kysely<DB>, actor: Actor, q: string, limit: number) {
   let query = withChildCount(db, actor);

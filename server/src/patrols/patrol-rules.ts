@@ -2,9 +2,9 @@
 // distance walked along the points, and the errors a client sees.
 import { AppError, conflict, unprocessable } from '../platform/errors/errors.ts';
 import { haversineM } from '../platform/geo/distance.ts';
+import { shanghaiDate, shanghaiDayStart, shanghaiWeekStart } from '../platform/time/calendar.ts';
 
 /** China Standard Time (UTC+8, no daylight saving): the day and week a patrol belongs to. */
-const CST_OFFSET_MS = 8 * 3600_000;
 const DAY_MS = 24 * 3600_000;
 /** A phone's clock may run a little ahead of the server's. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
@@ -37,22 +37,19 @@ export function routeDistanceM(points: readonly RoutePoint[]): number {
 
 /** The calendar day ('YYYY-MM-DD') of an instant in China Standard Time. */
 export function cstDate(at: Date): string {
-  return new Date(at.getTime() + CST_OFFSET_MS).toISOString().slice(0, 10);
+  return shanghaiDate(at);
 }
 
 /** [start, end) of a CST calendar day as instants. */
 export function cstDayBounds(date: string): { from: Date; to: Date } {
-  const from = new Date(Date.parse(`${date}T00:00:00Z`) - CST_OFFSET_MS);
+  const from = shanghaiDayStart(date);
   if (Number.isNaN(from.getTime())) throw patrolErrors.badDate(date);
   return { from, to: new Date(from.getTime() + DAY_MS) };
 }
 
 /** Monday 00:00 CST of the week of `now`. */
 export function cstWeekStart(now: Date): Date {
-  const local = new Date(now.getTime() + CST_OFFSET_MS);
-  const weekday = (local.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - weekday * DAY_MS;
-  return new Date(day - CST_OFFSET_MS);
+  return shanghaiWeekStart(now);
 }
 
 /** A time sent by the phone: not in the future (beyond the clock skew) and not older than 30 days. */

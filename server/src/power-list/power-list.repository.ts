@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
 import type { PowerFlag, ProcedureStep } from './power-list-tables.ts';
@@ -162,8 +163,7 @@ function filteredUses(db: Kysely<DB>, actor: Actor, f: UseFilters) {
     q = q
       .where('power_use.started_on', '>=', `${f.year}-01-01`)
       .where('power_use.started_on', '<=', `${f.year}-12-31`);
-  if (f.q?.trim())
-    q = q.where('power_use.title', 'like', `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q?.trim()) q = q.where('power_use.title', 'like', `%${escapeLike(f.q.trim())}%`);
   return q;
 }
 

@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
 import type { MemberRef, Snapshot } from './domain/recruitment-machine.ts';
@@ -167,7 +168,7 @@ function filtered(db: Kysely<DB>, actor: Actor, f: RecruitmentFilter) {
       .where('recruitment.last_step', '<', 24)
       .where('recruitment.probation_ends_on', '>=', f.dueBetween.first)
       .where('recruitment.probation_ends_on', '<=', f.dueBetween.last);
-  if (f.q) q = q.where('applicant.name', 'like', `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q) q = q.where('applicant.name', 'like', `%${escapeLike(f.q)}%`);
   return q;
 }
 

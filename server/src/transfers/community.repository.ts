@@ -4,6 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { Assessment } from './transfer-tables.ts';
 
@@ -17,8 +18,6 @@ export interface ReportFilter {
   assessment?: Assessment | 'none' | undefined;
 }
 export type ReportSort = 'reportedOn' | 'hours' | 'name';
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 type Scoped = ReturnType<typeof scoped.communityReports>;
 

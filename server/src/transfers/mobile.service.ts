@@ -9,7 +9,7 @@ import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
-import { maskPhone } from '../platform/text/mask.ts';
+import { maskPhone } from '../platform/masking/masking.ts';
 import { validateMobile } from '../platform/text/phone.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import {

@@ -4,6 +4,7 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -189,7 +190,7 @@ export async function detail(
 /** Orgs a letter may be addressed to: branches of the whole system, by name, code or pinyin initials. */
 export async function receivingOrgs(db: Kysely<DB>, actor: Actor, q: string) {
   const text = q.trim();
-  const esc = text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const esc = escapeLike(text);
   let query = scoped
     .transferTargets(db, actor)
     .select(['id', 'code', 'name', 'kind', 'level', 'path'])

@@ -3,13 +3,12 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
 import type { CadrePostKind, Committee, GroupRole } from './cadre-tables.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** Villages under the base with their heads, term, representatives and reserves (one page). */
 export async function villageRows(

@@ -12,8 +12,8 @@ import { DEMO_DUE_VILLAGE } from '../org-checks/org-check-demo.ts';
 import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import type { DB } from '../platform/db/schema.ts';
+import { maskIdNumber } from '../platform/masking/masking.ts';
 import { makeIdNumber } from '../platform/text/id-number.ts';
-import { maskIdNumber } from '../platform/text/mask.ts';
 import { addDays, addYears } from '../recruitment/domain/dates.ts';
 import { CADRE_DEFAULTS } from './domain/cadre-settings.ts';
 

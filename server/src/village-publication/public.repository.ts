@@ -1,6 +1,7 @@
 // The SQL of the public village pages (no sign-in): only published items and decisions of one
 // village, the names and posts of its office holders, and questions without who asked them.
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -26,7 +27,7 @@ export function villageByCode(db: Db, code: string) {
 }
 
 export function searchVillages(db: Db, q: string, limit: number) {
-  const text = q.trim().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const text = escapeLike(q.trim());
   let query = db
     .selectFrom('org as v')
     .innerJoin('org as town', 'town.id', 'v.parent_id')

@@ -8,7 +8,7 @@ import { createRng, type Rng } from '../demo/random.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
 import { bulkInsert } from '../platform/db/bulk-insert.ts';
 import type { DB } from '../platform/db/schema.ts';
-import { maskPhone } from '../platform/text/mask.ts';
+import { maskPhone } from '../platform/masking/masking.ts';
 import { addDays } from '../recruitment/domain/dates.ts';
 import { demoPhoto } from './demo-photo.ts';
 import { financeCadence, periodsBetween, periodTitle, PUBLICATION_DEFAULTS as S } from './domain/calendar.ts';

@@ -3,6 +3,7 @@
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
 import type { PublicationKind } from './publication-tables.ts';
@@ -70,8 +71,7 @@ function filteredItems(db: Kysely<DB>, actor: Actor, f: ItemQuery) {
     q = q
       .where('publication_item.due_on', '>=', `${f.year}-01-01`)
       .where('publication_item.due_on', '<=', `${f.year}-12-31`);
-  if (f.q?.trim())
-    q = q.where('publication_item.title', 'like', `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (f.q?.trim()) q = q.where('publication_item.title', 'like', `%${escapeLike(f.q.trim())}%`);
   switch (f.state) {
     case 'overdue':
       q = q.where('publication_item.published_on', 'is', null).where('publication_item.due_on', '<', f.today);

@@ -8,7 +8,7 @@ import type { Actor } from '../platform/access/actor.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { badRequest, conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
-import { maskName } from '../platform/text/mask.ts';
+import { maskName } from '../platform/masking/masking.ts';
 import { addDays, shanghaiToday } from '../recruitment/domain/dates.ts';
 import { readVillageSetting, verifyVillage } from '../village-cadres/village-common.ts';
 import {

@@ -2,23 +2,13 @@
 // months read the month rows, the whole days around them the day rows, and the parts of a day at
 // either end (a range that does not start or end at a local midnight) the cases themselves. Days are
 // local days in China Standard Time (UTC+8, no daylight saving), as the roll-up keys them.
-
-const DAY_MS = 86_400_000;
-const OFFSET_MS = 8 * 3_600_000;
+import { addDays, shanghaiDate, shanghaiDayStart } from '../../platform/time/calendar.ts';
 
 /** 'YYYY-MM-DD' of the local day of an instant. */
-export function localDay(t: Date): string {
-  return new Date(t.getTime() + OFFSET_MS).toISOString().slice(0, 10);
-}
+export const localDay = shanghaiDate;
 
 /** The instant a local day starts. */
-export function dayStart(day: string): Date {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - OFFSET_MS);
-}
-
-function addDays(day: string, n: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
-}
+export const dayStart = shanghaiDayStart;
 
 function firstOfNextMonth(day: string): string {
   const y = Number(day.slice(0, 4));

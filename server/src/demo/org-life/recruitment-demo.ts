@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import { encryptPii, piiHash } from '../../platform/crypto/crypto.ts';
 import { bulkInsert } from '../../platform/db/bulk-insert.ts';
-import { maskIdNumber, maskPhone } from '../../platform/text/mask.ts';
+import { maskIdNumber, maskPhone } from '../../platform/masking/masking.ts';
 import { nameInitials } from '../../platform/text/pinyin.ts';
 import { addDays, addMonths, daysBetween, maxDate } from '../../recruitment/domain/dates.ts';
 import {

@@ -13,9 +13,10 @@ import type { DB, NewMember } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors/errors.ts';
 import { loadExcel } from '../../platform/files/excel.ts';
 import type { Write } from '../../platform/http/route.ts';
-import { maskIdNumber, maskPhone } from '../../platform/text/mask.ts';
+import { maskIdNumber, maskPhone } from '../../platform/masking/masking.ts';
 import { nameInitials } from '../../platform/text/pinyin.ts';
 import { cellProblems } from '../../platform/text/sheet-cells.ts';
+import { shanghaiToday } from '../../platform/time/calendar.ts';
 import {
   cellText,
   MEMBER_COLUMNS,
@@ -120,7 +121,7 @@ export async function importMembers(
 ): Promise<MemberImportResult> {
   const target = await verifyOrg(db, actor, orgId);
   const rows = await readMemberSheet(buffer);
-  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = shanghaiToday();
   // the orgs a row may name: the importing org's subtree, by code
   const orgs = await db
     .selectFrom('org')

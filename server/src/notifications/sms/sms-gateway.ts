@@ -3,7 +3,7 @@
 // an HMAC-signed request, the provider's message id in the answer, error codes), LogSmsGateway writes
 // the text to the server log (development without a provider).
 import { createHmac, randomBytes } from 'node:crypto';
-import { maskPhone } from '../../platform/text/mask.ts';
+import { maskPhone } from '../../platform/masking/masking.ts';
 import { errorText } from '../retry.ts';
 import { renderSms, type SmsTemplateId } from './sms-templates.ts';
 

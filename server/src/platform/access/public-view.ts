@@ -14,7 +14,7 @@ import type { CaseChannel } from '../../cases/domain/case-tables.ts';
 import { decryptPii, encryptPii } from '../crypto/crypto.ts';
 import type { DB } from '../db/schema.ts';
 import { notFound } from '../errors/errors.ts';
-import { maskIdNumber, maskName, maskPhone } from '../text/mask.ts';
+import { maskEmail, maskIdNumber, maskName, maskPhone } from '../masking/masking.ts';
 
 /** Channels whose cases the public may see: police (110) and petition (信访) cases are never public. */
 export const PUBLIC_CHANNELS: readonly CaseChannel[] = [
@@ -75,7 +75,7 @@ export function publicText(text: string, names: readonly (string | null | undefi
     .replace(ID_NUMBER, (m) => maskIdNumber(m))
     .replace(MOBILE, (m) => maskPhone(m))
     .replace(LANDLINE, (m) => maskPhone(m))
-    .replace(EMAIL, (m) => `${m[0]}***@${m.split('@')[1]}`);
+    .replace(EMAIL, (m) => maskEmail(m));
   for (const name of names) {
     const n = name?.trim();
     if (n && Array.from(n).length >= 2) out = out.split(n).join(maskName(n));

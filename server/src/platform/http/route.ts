@@ -11,6 +11,7 @@ import type { AuditEntry } from '../audit/audit.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/engine.ts';
 import type { DB } from '../db/schema.ts';
+import type { ErrorBody } from './openapi.ts';
 import type { RateLimitName } from './rate-limit.ts';
 
 /**
@@ -150,6 +151,8 @@ export interface RouteSpec<
   apiKey?: (request: FastifyRequest) => unknown;
   /** Renders this route's errors in its protocol's shape (default: the platform's JSON error body). */
   errorHandler?: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => unknown;
+  /** The schema and statuses of the refusals that `errorHandler` renders (for the OpenAPI document). */
+  errorBody?: ErrorBody;
   handler(ctx: Context<Static<PS>, Static<QS>, Static<BS>>): Promise<unknown>;
 }
 

@@ -4,6 +4,7 @@
 // http/hostile-input.db.test.ts) can swap exactly one value and see what the server does with it.
 import type { Reach } from '../../access/reach.ts';
 import { makeIdNumber } from '../../text/id-number.ts';
+import { shanghaiToday } from '../../time/calendar.ts';
 import type { RouteSpec, ScopeResource } from '../route.ts';
 
 export interface JsonSchema {
@@ -61,7 +62,7 @@ const NAMED_SAMPLES: Record<string, unknown> = {
 };
 
 export function today(): string {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return shanghaiToday();
 }
 
 /**

@@ -1,5 +1,17 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, addMonths, addYears, daysBetween, isDate, monthOf, shanghaiToday } from './dates.ts';
+import {
+  addDays,
+  addMonths,
+  addYears,
+  daysBetween,
+  isDate,
+  monthOf,
+  shanghaiDate,
+  shanghaiDateTime,
+  shanghaiDayStart,
+  shanghaiToday,
+  shanghaiWeekStart,
+} from './calendar.ts';
 
 describe('recruitment dates', () => {
   test('month arithmetic clamps to the last day of the month', () => {
@@ -27,5 +39,27 @@ describe('recruitment dates', () => {
   test('today is the date in Shanghai', () => {
     expect(shanghaiToday(new Date('2026-03-31T15:59:59Z'))).toBe('2026-03-31');
     expect(shanghaiToday(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
+  });
+});
+
+describe('instants in Asia/Shanghai', () => {
+  test('the date of an instant, and the instant a date starts', () => {
+    expect(shanghaiDate(new Date('2026-03-31T16:30:00Z'))).toBe('2026-04-01');
+    expect(shanghaiDate(new Date('2026-03-31T15:59:59.999Z'))).toBe('2026-03-31');
+    expect(shanghaiDayStart('2026-04-01').toISOString()).toBe('2026-03-31T16:00:00.000Z');
+    expect(Number.isNaN(shanghaiDayStart('not a date').getTime())).toBe(true);
+  });
+  test('the week starts on Monday 00:00', () => {
+    // Sunday 2026-12-06 23:00 in Shanghai → Monday 2026-11-30
+    expect(shanghaiWeekStart(new Date('2026-12-06T15:00:00Z')).toISOString()).toBe(
+      '2026-11-29T16:00:00.000Z',
+    );
+    // Monday 2026-12-07 00:30 in Shanghai → that Monday
+    expect(shanghaiWeekStart(new Date('2026-12-06T16:30:00Z')).toISOString()).toBe(
+      '2026-12-06T16:00:00.000Z',
+    );
+  });
+  test('wall-clock time with its offset', () => {
+    expect(shanghaiDateTime(new Date('2026-11-24T08:05:09Z'))).toBe('2026-11-24T16:05:09+08:00');
   });
 });

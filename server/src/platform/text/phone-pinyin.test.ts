@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskName, maskPhone } from './mask.ts';
 import { validateMobile } from './phone.ts';
 import { nameInitials, pinyinInitials } from './pinyin.ts';
 
@@ -13,17 +12,6 @@ describe('validateMobile', () => {
     expect(validateMobile('1381234567')).toEqual({ ok: false, reason: 'format' });
     expect(validateMobile('23812345678')).toEqual({ ok: false, reason: 'format' });
     expect(validateMobile('0750-3123456')).toEqual({ ok: false, reason: 'format' });
-  });
-});
-
-describe('masks', () => {
-  it('masks ID numbers, phones and names', () => {
-    expect(maskIdNumber('44070419900101123X')).toBe('440704********123X');
-    expect(maskPhone('13812345678')).toBe('138****5678');
-    expect(maskName('张三丰')).toBe('张*丰');
-    expect(maskName('张三')).toBe('张*');
-    expect(maskName('司徒明华')).toBe('司**华');
-    expect(maskName('张')).toBe('张');
   });
 });
 
