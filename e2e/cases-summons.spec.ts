@@ -63,9 +63,17 @@ test('a town summons three departments and the case closes only when all three a
   const whistle = await act(page, 'whistle', async (dialog) => {
     const select = dialog.getByTestId('action-departments');
     for (const d of SUMMONED) {
-      await select.click();
-      await page.keyboard.type(d.name.slice(-6));
-      await page.locator('.ant-select-item-option').filter({ hasText: d.name }).first().click();
+      // a click on an option list still re-rendering from the last search can miss: pick again
+      // until the department shows among the chosen ones
+      const chosen = dialog.locator('.ant-select-selection-item').filter({ hasText: d.name });
+      await expect(async () => {
+        if ((await chosen.count()) === 0) {
+          await select.click();
+          await page.keyboard.type(d.name.slice(-6));
+          await page.locator('.ant-select-item-option').filter({ hasText: d.name }).first().click();
+        }
+        await expect(chosen).toHaveCount(1, { timeout: 2_000 });
+      }).toPass({ timeout: 30_000 });
     }
     await dialog.getByTestId('action-note').fill('吹哨：请城管、水务、供电部门 2 小时内到场报到，联合处置。');
   });
