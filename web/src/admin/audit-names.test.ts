@@ -25,6 +25,9 @@ function written(pattern: RegExp): string[] {
 test('every fixed audit action and record type has a Chinese and English name', () => {
   const actions = [
     ...written(/action: '([a-z_]+\.[a-z_.0-9]+)'/g),
+    // an action chosen by a condition: both of its branches
+    ...written(/action: [^,\n]*\? '([a-z_]+\.[a-z_.0-9]+)' :/g),
+    ...written(/action: [^,\n]*\? '[a-z_.0-9]+' : '([a-z_]+\.[a-z_.0-9]+)'/g),
     // helpers that audit on a service's behalf take the action as an argument
     ...written(/audit\w*\(\s*audit,\s*actor,\s*'([a-z_]+\.[a-z_.0-9]+)'/g),
   ];

@@ -163,7 +163,7 @@ export function RoleRequestTable({ mode, reloadKey = 0 }: { mode: 'decide' | 'fo
             width: 170,
             render: (_, r) => (
               <span>
-                {r.requestedBy}
+                <span data-raw>{r.requestedBy}</span>
                 <br />
                 <Typography.Text type="secondary">{formatTime(r.requestedAt)}</Typography.Text>
               </span>
@@ -197,7 +197,7 @@ export function RoleRequestTable({ mode, reloadKey = 0 }: { mode: 'decide' | 'fo
                   <StateTag state={r.state} />
                   {r.decidedBy && (
                     <Typography.Text type="secondary">
-                      {t('rr.decidedBy')}：{r.decidedBy}
+                      {t('rr.decidedBy')}：<span data-raw>{r.decidedBy}</span>
                       {r.decisionNote ? `（${r.decisionNote}）` : ''}
                     </Typography.Text>
                   )}
