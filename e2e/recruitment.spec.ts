@@ -60,8 +60,19 @@ const card = (page: Page) => page.getByTestId('next-step-card');
 async function pick(page: Page, scope: Locator, label: string, options: number | string, multiple = false) {
   await scope.getByLabel(label, { exact: true }).click();
   const items = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
-  if (typeof options === 'string') await items.filter({ hasText: options }).first().click();
-  else for (let i = 0; i < options; i++) await items.nth(i).click();
+  if (typeof options === 'string') {
+    // a click on a list still opening (or on the last list closing) can miss: pick again until the
+    // field shows the option
+    const field = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+    await expect(async () => {
+      if (!(await field.textContent())?.includes(options)) {
+        if (!(await items.filter({ hasText: options }).first().isVisible()))
+          await scope.getByLabel(label, { exact: true }).click();
+        await items.filter({ hasText: options }).first().click({ timeout: 5_000 });
+      }
+      await expect(field).toContainText(options, { timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
+  } else for (let i = 0; i < options; i++) await items.nth(i).click();
   if (multiple) await page.keyboard.press('Escape');
 }
 
