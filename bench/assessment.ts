@@ -5,17 +5,13 @@
 // this year's demo rounds; then 江海区 grades its villages (a county), and the city grades all seven
 // counties at once (1,348 villages), each BENCH_ASSESSMENT_RUNS times (a draft round is recomputed in
 // place). The server answers its own timing (figures, total); the wall time includes HTTP.
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import { startTempCluster } from '../server/src/platform/db/testing/pg-cluster.ts';
-import { run } from './cases.ts';
+import { cityPostgres } from './lib/city-postgres.ts';
 import { startServer } from './lib/server.ts';
 
 const CASES = Number(process.env.BENCH_ASSESSMENT_CASES ?? 5_000_000);
 const RUNS = Number(process.env.BENCH_ASSESSMENT_RUNS ?? 3);
-const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 
 async function signIn(url: string, username: string) {
   const res = await fetch(`${url}/api/auth/login`, {
@@ -87,17 +83,11 @@ export const assessmentSuites = {
     title:
       'Grading the village secretaries of a county and of the whole city (1,348 villages) on PostgreSQL at city scale',
     async run() {
-      const cluster = await startTempCluster({ durable: true });
-      const dataDir = tmp('qj-bench-assessment-');
-      const env = {
-        DATA_DIR: dataDir,
-        DATABASE_URL: cluster.url,
-        QJ_DATA_KEY: '0123456789abcdef0123456789abcdef',
-      };
+      const db = await cityPostgres(CASES, 'qj-bench-assessment-');
+      const { env } = db;
       try {
-        const seed = run(['seed', '--scale', 'city', '--cases', String(CASES)], env);
         const year = Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 4));
-        await clearYear(cluster.url, year);
+        await clearYear(db.url, year);
         const server = await startServer(env);
         try {
           const county = await grade(server.url, '440704', year);
@@ -107,7 +97,9 @@ export const assessmentSuites = {
             scale: 'city',
             members: 200_000,
             cases: CASES,
-            seedMs: seed.ms,
+            seedMs: db.seed?.ms ?? null,
+            seededBeforehand: db.seed === null,
+            loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
             year,
             county: { name: '江海区 (440704)', ...county },
             city: { name: '江门市 (4407), 7 counties', ...city },
@@ -117,8 +109,7 @@ export const assessmentSuites = {
           await server.stop();
         }
       } finally {
-        await cluster.stop();
-        fs.rmSync(dataDir, { recursive: true, force: true });
+        await db.stop();
       }
     },
   },

@@ -8,8 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { openPgliteDatabase } from '../server/src/platform/db/engine.ts';
-import { startTempCluster } from '../server/src/platform/db/testing/pg-cluster.ts';
 import { categoryCodes, gridCenters, importHistory, intakeLoad, lastJson, run, timed } from './cases.ts';
+import { cityPostgres } from './lib/city-postgres.ts';
 import { type LoadResult, login, runLoad, type Session } from './lib/load.ts';
 import { startServer } from './lib/server.ts';
 
@@ -207,14 +207,12 @@ function pin(): void {
 }
 
 async function onPostgres() {
-  const cluster = await startTempCluster({ durable: true });
-  const dataDir = tmp('qj-bench-city-');
-  const env = { DATA_DIR: dataDir, DATABASE_URL: cluster.url };
+  const db = await cityPostgres(CASES, 'qj-bench-city-');
+  const { env } = db;
   try {
     if (PIN)
       for (const pid of postgresPids()) spawnSync('taskset', ['-pc', '1', String(pid)], { stdio: 'ignore' });
-    const seed = run(['seed', '--scale', 'city', '--cases', String(CASES)], env);
-    const centers = await gridCenters(cluster.url);
+    const centers = await gridCenters(db.url);
     const server = await startServer(env);
     const serverPid = server.proc.pid;
     if (PIN && serverPid) spawnSync('taskset', ['-pc', '1', String(serverPid)], { stdio: 'ignore' });
@@ -228,8 +226,9 @@ async function onPostgres() {
       return {
         engine: 'postgres',
         cases: CASES,
-        seedMs: seed.ms,
-        seed: lastJson(seed.stdout),
+        seedMs: db.seed?.ms ?? null,
+        seededBeforehand: db.seed === null,
+        ...(db.seed ? { seed: lastJson(db.seed.stdout) } : {}),
         ...reads,
         intake: intake.result,
         intakeCpu: intake.cpu,
@@ -239,8 +238,7 @@ async function onPostgres() {
       await server.stop();
     }
   } finally {
-    await cluster.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await db.stop();
   }
 }
 
