@@ -7,7 +7,7 @@ import type { CaseReference } from './case-reference.ts';
 import type { CaseRole, CaseState } from './domain/case-machine.ts';
 import { STATE_NAMES } from './domain/case-names.ts';
 import type { LimitUnit, StepLimits, SupervisionLevel, SupervisionThresholds } from './domain/sla.ts';
-import { stepInstants } from './domain/step-instants.ts';
+import { stepClock } from './domain/transition-row.ts';
 
 /** The machine's role of an account: town/village/county/city org admins and secretaries dispatch. */
 export function caseRole(actor: Actor): CaseRole {
@@ -114,7 +114,5 @@ export function clockColumns(
   ref: CaseReference,
   thresholds: SupervisionThresholds,
 ): { step_yellow_at: Date | null; supervise_at: Date | null } {
-  if (!step) return { step_yellow_at: null, supervise_at: null };
-  const i = stepInstants(step.started, step.deadline, step.unit, supervision, ref.calendar, thresholds);
-  return { step_yellow_at: i.yellowAt, supervise_at: i.superviseAt };
+  return stepClock(step, supervision, ref.calendar, thresholds);
 }

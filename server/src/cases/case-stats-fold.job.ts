@@ -2,15 +2,14 @@
 // appended into case_stat and case_open_stat. Reads add the deltas not folded yet, so the job's pace
 // changes the cost of a read, never its answer. Two processes fold disjoint deltas (SKIP LOCKED).
 // PGlite has no autovacuum: there the job vacuums the delta tables now and then.
-import { type Kysely, sql } from 'kysely';
 import { startTimedJob } from '../notifications/timed-job.ts';
-import type { DB } from '../platform/db/schema.ts';
-import { foldCaseStats } from './case-stats.repository.ts';
+import type { Db } from '../platform/db/handle.ts';
+import { foldCaseStats, vacuumStatDeltas } from './case-stats.repository.ts';
 
 const BATCH = 20_000;
 
 /** Folds until no delta is left (or `maxRounds` batches); answers the deltas moved. */
-export async function foldAll(db: Kysely<DB>, maxRounds = 1_000): Promise<number> {
+export async function foldAll(db: Db, maxRounds = 1_000): Promise<number> {
   let moved = 0;
   for (let round = 0; round < maxRounds; round++) {
     const n = await foldCaseStats(db, BATCH);
@@ -20,18 +19,14 @@ export async function foldAll(db: Kysely<DB>, maxRounds = 1_000): Promise<number
   return moved;
 }
 
-export function startCaseStatsFoldJob(
-  db: Kysely<DB>,
-  engine: 'pglite' | 'postgres',
-  everyMs = 5_000,
-): () => void {
+export function startCaseStatsFoldJob(db: Db, engine: 'pglite' | 'postgres', everyMs = 5_000): () => void {
   let folded = 0;
   return startTimedJob('statistics fold', everyMs, async () => {
     const n = await foldCaseStats(db, BATCH);
     folded += n;
     if (engine === 'pglite' && folded >= 50_000) {
       folded = 0;
-      await sql`vacuum case_stat_delta, case_open_delta`.execute(db);
+      await vacuumStatDeltas(db);
     }
     return { more: n >= BATCH };
   });

@@ -194,3 +194,8 @@ export async function foldCaseStats(db: Kysely<DB>, maxRows = 20_000): Promise<n
   const result = await sql<{ n: number }>`select case_stat_fold(${maxRows}) as n`.execute(db);
   return Number(result.rows[0]?.n ?? 0);
 }
+
+/** PGlite has no autovacuum: the fold job vacuums the delta tables now and then. */
+export async function vacuumStatDeltas(db: Kysely<DB>): Promise<void> {
+  await sql`vacuum case_stat_delta, case_open_delta`.execute(db);
+}

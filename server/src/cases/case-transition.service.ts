@@ -2,18 +2,18 @@
 // an optimistic version check (of two concurrent transitions exactly one wins), the step row, the
 // 吹哨报到 summons, notifications of the audiences and the audit row, all in one transaction.
 
-import type { Kysely, Transaction } from 'kysely';
 import { recordCaseEvent } from '../notifications/case-events.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyCase } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db, Trx } from '../platform/db/handle.ts';
 import { AppError, notFound } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
-import { caseErrors, caseRole, clockColumns, DEFAULT_LIMITS } from './case-common.ts';
+import { caseErrors, caseRole, limitsOf } from './case-common.ts';
 import { caseOnceOfDepartment } from './case-history.repository.ts';
 import { requireSubcategory } from './case-intake.service.ts';
 import { caseReference } from './case-reference.ts';
+import * as repo from './case-transition.repository.ts';
 import {
   type Audience,
   type CaseSnapshot,
@@ -25,9 +25,9 @@ import {
 import { ACTION_NAMES } from './domain/case-names.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY, summonsReportLimit } from './domain/case-settings.ts';
 import type { CivicCase } from './domain/case-tables.ts';
-import { deadlineFor, type StepLimits, type SupervisionLevel, type TimeLimit } from './domain/sla.ts';
-import { lightAt } from './domain/step-instants.ts';
+import { deadlineFor, type SupervisionLevel, type TimeLimit } from './domain/sla.ts';
 import { type SummonsPart, summonsTransition } from './domain/summons-machine.ts';
+import { transitionRow } from './domain/transition-row.ts';
 
 export interface TransitionBody {
   action: string;
@@ -44,14 +44,10 @@ export interface TransitionBody {
   attachments?: number[] | undefined;
 }
 
-export async function actorDepartmentId(db: Kysely<DB>, actor: Actor): Promise<number | null> {
-  if (actor.role !== 'department_staff') return null;
-  const row = await db
-    .selectFrom('department_account')
-    .select('department_id')
-    .where('account_id', '=', actor.accountId)
-    .executeTakeFirst();
-  return row?.department_id ?? null;
+export function actorDepartmentId(db: Db, actor: Actor): Promise<number | null> {
+  return actor.role === 'department_staff'
+    ? repo.departmentOfAccount(db, actor.accountId)
+    : Promise.resolve(null);
 }
 
 export function snapshotOf(
@@ -75,7 +71,7 @@ export function snapshotOf(
 }
 
 export async function transitionCase(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   caseId: number,
@@ -90,11 +86,7 @@ export async function transitionCase(
     throw error;
   });
   const ref = await caseReference(db);
-  const summons = await db
-    .selectFrom('case_summons')
-    .select(['department_id', 'state'])
-    .where('case_id', '=', c.id)
-    .execute();
+  const summons = await repo.summonsOfCase(db, c.id);
   const settings = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
   const role = caseRole(actor);
 
@@ -139,171 +131,45 @@ export async function transitionCase(
 
   const now = new Date();
   const catCode = r.changes.categoryCode ?? c.category_code;
-  const limits: StepLimits = (catCode ? ref.categories.get(catCode)?.limits : null) ?? DEFAULT_LIMITS;
-  const set: Record<string, unknown> = {
-    state: r.next,
-    redispatch_count: r.counters.redispatch_count,
-    rework_count: r.counters.rework_count,
-    extension_count: r.counters.extension_count,
-    reopen_count: r.counters.reopen_count,
-    updated_at: now,
-  };
-  const details: Record<string, unknown> = {};
-  if (r.changes.categoryCode !== undefined) {
-    set.category_code = r.changes.categoryCode;
-    if (category) set.urgent = c.urgent || category.urgent;
-    details.categoryCode = r.changes.categoryCode;
-  }
-  if (r.changes.departmentId !== undefined) {
-    set.department_id = r.changes.departmentId;
-    details.departmentId = r.changes.departmentId;
-  }
-  if (r.changes.rejection) {
-    set.rejection_reason = r.changes.rejection.reason;
-    set.duplicate_of = r.changes.rejection.duplicateOf;
-    set.rejection_note = r.changes.rejection.note;
-    details.rejection = r.changes.rejection;
-  }
-  if (r.changes.evaluation !== undefined) {
-    set.evaluation = r.changes.evaluation;
-    set.evaluated_at = r.changes.evaluation === null ? null : now;
-    details.evaluation = r.changes.evaluation;
-  }
-  if (r.changes.supervision !== undefined) {
-    set.supervision = r.changes.supervision;
-    details.supervision = r.changes.supervision;
-  }
-  if (body.action === 'request_extension' && body.extension) details.extension = body.extension;
-  if (r.action === 'return' && departmentOfActor) details.returnedBy = departmentOfActor;
-  if (r.changes.summonsAdded) details.summoned = r.changes.summonsAdded;
-  if (['file', 'reject', 'dispatch', 'whistle', 'resolve_on_spot'].includes(r.action) && !c.responded_at)
-    set.responded_at = now;
-  if (r.action === 'feedback' && !c.handled_at) set.handled_at = now;
-  if (r.next === 'closed') set.closed_at = now;
-  if (r.action === 'reopen') set.closed_at = null;
-
-  // the step clock, and its instants (step-instants.ts): the light is read from them, the
-  // escalation job wakes at supervise_at; `light` keeps the light of this moment (the one shown once
-  // the step has stopped)
-  const supervision = r.changes.supervision ?? c.supervision;
-  const thresholds = settings.supervisionThresholds;
-  const lightNow = (started: Date | null, deadline: Date | null, yellowAt: Date | null) =>
-    started && deadline ? lightAt(now, { deadline, yellowAt: yellowAt ?? deadline }) : c.light;
-  if (r.clock === 'restart' && r.step) {
-    const deadline = deadlineFor(now, limits[r.step], ref.calendar);
-    const instants = clockColumns(
-      { started: now, deadline, unit: limits[r.step].unit },
-      supervision,
-      ref,
-      thresholds,
-    );
-    Object.assign(set, {
-      step: r.step,
-      step_started_at: now,
-      step_deadline: deadline,
-      light: 'green',
-      ...instants,
-    });
-    if (r.step === 'handling' && !c.handled_at) set.handling_deadline = deadline;
-    details.stepDeadline = deadline.toISOString();
-  } else if (r.clock === 'extend') {
-    const granted = r.changes.extensionGranted ?? (await requestedExtension(db, c.id));
-    if (granted && c.step) {
-      const deadline = deadlineFor(c.step_deadline ?? now, granted, ref.calendar);
-      const started = c.step_started_at ?? now;
-      const instants = clockColumns(
-        { started, deadline, unit: limits[c.step].unit },
-        supervision,
-        ref,
-        thresholds,
-      );
-      Object.assign(set, {
-        step_deadline: deadline,
-        ...instants,
-        light: lightNow(started, deadline, instants.step_yellow_at),
-      });
-      if (!c.handled_at) set.handling_deadline = deadline;
-      details.extension = granted;
-      details.stepDeadline = deadline.toISOString();
-    }
-  } else if (r.clock === 'stop') {
-    Object.assign(set, {
-      step: null,
-      step_started_at: null,
-      step_deadline: null,
-      step_yellow_at: null,
-      supervise_at: null,
-      light: lightNow(c.step_started_at, c.step_deadline, c.step_yellow_at),
-    });
-  } else if (c.step && c.step_started_at && c.step_deadline) {
-    // the same step runs on: a manual supervision moves the next automatic one, and a new category
-    // may measure the step in another unit (its deadline stays)
-    if (r.changes.supervision !== undefined || r.changes.categoryCode !== undefined) {
-      const unit = limits[c.step].unit;
-      Object.assign(
-        set,
-        clockColumns(
-          { started: c.step_started_at, deadline: c.step_deadline, unit },
-          supervision,
-          ref,
-          thresholds,
-        ),
-      );
-    }
-    const yellowAt = (set.step_yellow_at as Date | undefined) ?? c.step_yellow_at;
-    set.light = lightNow(c.step_started_at, c.step_deadline, yellowAt);
-  }
+  const { set, details } = transitionRow(c, r, {
+    now,
+    limits: limitsOf(ref, catCode),
+    calendar: ref.calendar,
+    thresholds: settings.supervisionThresholds,
+    categoryUrgent: category?.urgent ?? null,
+    requestedExtension:
+      r.clock === 'extend' && !r.changes.extensionGranted
+        ? await repo.lastRequestedExtension(db, c.id)
+        : null,
+    extensionAsked: body.extension ?? null,
+    departmentOfActor,
+  });
 
   await write(async (trx, audit) => {
-    const updated = await trx
-      .updateTable('civic_case')
-      .set({ ...set, version: c.version + 1 } as never)
-      .where('id', '=', c.id)
-      .where('version', '=', body.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) {
-      const now2 = await trx
-        .selectFrom('civic_case')
-        .select(['version', 'state'])
-        .where('id', '=', c.id)
-        .executeTakeFirst();
+    if (!(await repo.updateCaseAtVersion(trx, c.id, body.version, set))) {
+      const now2 = await repo.caseVersion(trx, c.id);
       throw caseErrors.versionConflict(body.version, now2?.version ?? body.version, now2?.state);
     }
     const attachments = [...new Set(body.attachments ?? [])];
     if (attachments.length > 0) await linkAttachments(trx, actor, c, attachments);
-    await trx
-      .insertInto('case_step')
-      .values({
-        case_id: c.id,
-        county_code: c.county_code,
-        action: r.action,
-        from_state: r.from,
-        to_state: r.next,
-        actor_id: actor.accountId,
-        actor_role: role,
-        note: body.note?.trim() ?? '',
-        attachments: JSON.stringify(attachments),
-        details: Object.keys(details).length ? JSON.stringify(details) : null,
-        at: now,
-      })
-      .execute();
+    await repo.insertStep(trx, {
+      case_id: c.id,
+      county_code: c.county_code,
+      action: r.action,
+      from_state: r.from,
+      to_state: r.next,
+      actor_id: actor.accountId,
+      actor_role: role,
+      note: body.note?.trim() ?? '',
+      attachments: JSON.stringify(attachments),
+      details: Object.keys(details).length ? JSON.stringify(details) : null,
+      at: now,
+    });
     let reportDeadline: Date | null = null;
     if (r.changes.summonsAdded?.length) {
       const deadline = deadlineFor(now, summonsReportLimit(c.urgent, settings), ref.calendar);
       reportDeadline = deadline;
-      await trx
-        .insertInto('case_summons')
-        .values(
-          r.changes.summonsAdded.map((d) => ({
-            case_id: c.id,
-            county_code: c.county_code,
-            department_id: d,
-            summoned_at: now,
-            report_deadline: deadline,
-          })),
-        )
-        .execute();
+      await repo.insertSummons(trx, c, r.changes.summonsAdded, now, deadline);
     }
     const audiences = [...new Set(r.events.flatMap((e) => e.notify))];
     await notify(trx, c, audiences, {
@@ -336,24 +202,8 @@ export async function transitionCase(
   });
 }
 
-async function requestedExtension(db: Kysely<DB>, caseId: number): Promise<TimeLimit | null> {
-  const row = await db
-    .selectFrom('case_step')
-    .select('details')
-    .where('case_id', '=', caseId)
-    .where('action', '=', 'request_extension')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
-  const ext = (row?.details as { extension?: TimeLimit } | null)?.extension;
-  return ext ?? null;
-}
-
-async function linkAttachments(trx: Transaction<DB>, actor: Actor, c: CivicCase, ids: number[]) {
-  const rows = await trx
-    .selectFrom('case_attachment')
-    .select(['id', 'case_id', 'uploaded_by'])
-    .where('id', 'in', ids)
-    .execute();
+async function linkAttachments(trx: Trx, actor: Actor, c: CivicCase, ids: number[]) {
+  const rows = await repo.attachmentOwners(trx, ids);
   const bad = ids.filter((id) => {
     const r = rows.find((x) => x.id === id);
     return (
@@ -363,17 +213,12 @@ async function linkAttachments(trx: Transaction<DB>, actor: Actor, c: CivicCase,
     );
   });
   if (bad.length) throw caseErrors.badAttachment(bad);
-  await trx
-    .updateTable('case_attachment')
-    .set({ case_id: c.id, county_code: c.county_code })
-    .where('id', 'in', ids)
-    .where('case_id', 'is', null)
-    .execute();
+  await repo.linkAttachments(trx, ids, c);
 }
 
 /** Notification rows for the audiences of an event (the actor is not told about its own action). */
 export async function notify(
-  trx: Transaction<DB>,
+  trx: Trx,
   c: Pick<CivicCase, 'id' | 'reporter_account_id' | 'village_org_id' | 'town_org_id' | 'grid_id'>,
   audiences: readonly Audience[],
   what: {
@@ -390,56 +235,32 @@ export async function notify(
   if (audiences.includes('dispatcher')) {
     const orgs = [c.village_org_id, c.town_org_id].filter((x): x is number => x !== null);
     if (orgs.length) {
-      for (const a of await trx
-        .selectFrom('account')
-        .select('id')
-        .where('scope_org_id', 'in', orgs)
-        .where('role', 'in', ['org_admin', 'secretary'])
-        .execute())
-        ids.add(a.id);
+      for (const id of await repo.dispatcherAccounts(trx, orgs)) ids.add(id);
     }
   }
   if (audiences.includes('grid_worker') && c.grid_id) {
-    for (const a of await trx
-      .selectFrom('account')
-      .innerJoin('grid', 'grid.org_id', 'account.scope_org_id')
-      .select('account.id')
-      .where('grid.id', '=', c.grid_id)
-      .where('account.role', '=', 'grid_worker')
-      .execute())
-      ids.add(a.id);
+    for (const id of await repo.gridWorkerAccounts(trx, c.grid_id)) ids.add(id);
   }
   const departments = [
     ...(audiences.includes('department') && what.departmentId ? [what.departmentId] : []),
     ...(audiences.includes('summoned_departments') ? what.summoned : []),
   ];
   if (departments.length) {
-    for (const a of await trx
-      .selectFrom('department_account')
-      .select('account_id')
-      .where('department_id', 'in', departments)
-      .execute())
-      ids.add(a.account_id);
+    for (const id of await repo.departmentAccounts(trx, departments)) ids.add(id);
   }
   if (what.except !== undefined) ids.delete(what.except);
   if (ids.size === 0) return;
-  await trx
-    .insertInto('notification')
-    .values(
-      [...ids].map((id) => ({
-        account_id: id,
-        kind: what.kind,
-        title: what.title,
-        body: what.body,
-        case_id: c.id,
-      })),
-    )
-    .execute();
+  await repo.insertCaseNotifications(trx, [...ids], {
+    kind: what.kind,
+    title: what.title,
+    body: what.body,
+    caseId: c.id,
+  });
 }
 
 /** 吹哨报到: a summoned department reports (报到) or records its part as done. */
 export async function summonsAction(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   caseId: number,
@@ -448,12 +269,7 @@ export async function summonsAction(
   note: string | undefined,
 ): Promise<void> {
   const c = await verifyCase(db, actor, caseId, 'case:act');
-  const row = await db
-    .selectFrom('case_summons')
-    .selectAll()
-    .where('case_id', '=', c.id)
-    .where('department_id', '=', departmentId)
-    .executeTakeFirst();
+  const row = await repo.summonsOfDepartment(db, c.id, departmentId);
   if (!row) {
     const name = (await caseReference(db)).departments.get(departmentId)?.name ?? '该部门';
     throw notFound(
@@ -480,19 +296,9 @@ export async function summonsAction(
   });
   if (!r.ok) throw new AppError(r.status, r.code, r.message_zh, r.message_en, r.details);
   await write(async (trx, audit) => {
-    const updated = await trx
-      .updateTable('case_summons')
-      .set({ state: r.next.state, reported_at: r.next.reportedAt, done_at: r.next.doneAt, note: r.next.note })
-      .where('id', '=', row.id)
-      .where('state', '=', row.state)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw caseErrors.versionConflict(c.version, c.version + 1);
-    await trx
-      .updateTable('civic_case')
-      .set((eb) => ({ version: eb('version', '+', 1), updated_at: now }))
-      .where('id', '=', c.id)
-      .execute();
+    if (!(await repo.updateSummons(trx, row.id, row.state, r.next)))
+      throw caseErrors.versionConflict(c.version, c.version + 1);
+    await repo.raiseCaseVersion(trx, c.id, now);
     await notify(trx, c, ['dispatcher'], {
       departmentId: null,
       summoned: [],

@@ -13,14 +13,14 @@
 // With several server processes the due rows are taken FOR UPDATE SKIP LOCKED in chunks and judged
 // afresh under the lock: each supervision is raised exactly once (two-processes.db.test.ts).
 import { createHash } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
 import { recordCaseEvent } from '../notifications/case-events.ts';
 import { appendAudit } from '../platform/audit/audit.ts';
 import { databaseFaults, isDatabaseUnavailable } from '../platform/db/db-faults.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db, Trx } from '../platform/db/handle.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { limitsOf } from './case-common.ts';
 import { type CaseReference, caseReference } from './case-reference.ts';
+import { insertStep } from './case-transition.repository.ts';
 import { notify } from './case-transition.service.ts';
 import { OPEN_STATES } from './domain/case-machine.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
@@ -33,6 +33,7 @@ import {
   stepStatus,
 } from './domain/sla.ts';
 import { nextSupervision, stepInstants } from './domain/step-instants.ts';
+import * as repo from './escalation.repository.ts';
 
 export interface EscalationResult {
   /** Cases whose instant had come. */
@@ -49,8 +50,8 @@ const BASIS_KEY = 'escalation.basis';
 type Thresholds = (typeof CASE_SETTINGS_DEFAULTS)['supervisionThresholds'];
 
 /** What the stored instants depend on: the calendar, the thresholds and each category's units. */
-async function currentBasis(db: Kysely<DB>, ref: CaseReference, thresholds: Thresholds): Promise<string> {
-  const days = await db.selectFrom('work_calendar_day').select(['date', 'kind']).orderBy('date').execute();
+async function currentBasis(db: Db, ref: CaseReference, thresholds: Thresholds): Promise<string> {
+  const days = await repo.calendarDays(db);
   const units = [...ref.categories.values()]
     .filter((c) => c.limits)
     .map((c) => [c.code, c.limits?.dispatch.unit, c.limits?.handling.unit, c.limits?.verification.unit])
@@ -64,34 +65,17 @@ async function currentBasis(db: Kysely<DB>, ref: CaseReference, thresholds: Thre
  * When the basis changed since the instants were computed, every running step is due (recorded once;
  * the first run after 0015 only records it: earlier steps were marked due by the migration).
  */
-async function checkBasis(db: Kysely<DB>, basis: string): Promise<void> {
+async function checkBasis(db: Db, basis: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const row = await trx
-      .selectFrom('job_state')
-      .select('value')
-      .where('name', '=', BASIS_KEY)
-      .forUpdate()
-      .executeTakeFirst();
-    if (row && row.value === basis) return;
-    if (row) {
-      await trx
-        .updateTable('civic_case')
-        .set({ supervise_at: sql`now()` })
-        .where('step_deadline', 'is not', null)
-        .execute();
-    }
-    await trx
-      .insertInto('job_state')
-      .values({ name: BASIS_KEY, value: JSON.stringify(basis) })
-      .onConflict((oc) =>
-        oc.column('name').doUpdateSet({ value: JSON.stringify(basis), updated_at: new Date() }),
-      )
-      .execute();
+    const stored = await repo.lockJobState(trx, BASIS_KEY);
+    if (stored === basis) return;
+    if (stored !== undefined) await repo.markRunningStepsDue(trx);
+    await repo.saveJobState(trx, BASIS_KEY, basis);
   });
 }
 
 export async function runEscalation(
-  db: Kysely<DB>,
+  db: Db,
   _engine: 'pglite' | 'postgres' = 'postgres',
   now = new Date(),
 ): Promise<EscalationResult> {
@@ -101,23 +85,9 @@ export async function runEscalation(
   await checkBasis(db, await currentBasis(db, ref, thresholds));
   const result: EscalationResult = { checked: 0, lights: 0, supervised: 0 };
   for (;;) {
-    const due = await db
-      .selectFrom('civic_case')
-      .select('id')
-      .where('supervise_at', '<=', now)
-      .orderBy('supervise_at')
-      .limit(CHUNK)
-      .execute();
+    const due = await repo.dueCaseIds(db, now, CHUNK);
     if (due.length === 0) break;
-    const r = await db.transaction().execute((trx) =>
-      applyChunk(
-        trx,
-        due.map((d) => d.id),
-        ref,
-        thresholds,
-        now,
-      ),
-    );
+    const r = await db.transaction().execute((trx) => applyChunk(trx, due, ref, thresholds, now));
     result.checked += r.checked;
     result.lights += r.recomputed;
     result.supervised += r.supervised;
@@ -128,29 +98,21 @@ export async function runEscalation(
 }
 
 async function applyChunk(
-  trx: Transaction<DB>,
+  trx: Trx,
   ids: number[],
   ref: CaseReference,
   thresholds: Thresholds,
   now: Date,
 ): Promise<{ checked: number; recomputed: number; supervised: number }> {
   // under lock, and still due: a row another process holds is skipped, one it handled is no longer due
-  const rows = await trx
-    .selectFrom('civic_case')
-    .selectAll()
-    .where('id', 'in', ids)
-    .where('supervise_at', '<=', now)
-    .orderBy('id')
-    .forUpdate()
-    .skipLocked()
-    .execute();
+  const rows = await repo.lockDueCases(trx, ids, now);
   let supervised = 0;
   const raisedCases: number[] = [];
   for (const c of rows) {
     const running =
       (OPEN_STATES as readonly string[]).includes(c.state) && c.step && c.step_started_at && c.step_deadline;
     if (!running || !c.step || !c.step_started_at || !c.step_deadline) {
-      await trx.updateTable('civic_case').set({ supervise_at: null }).where('id', '=', c.id).execute();
+      await repo.clearSuperviseAt(trx, c.id);
       continue;
     }
     const limit = limitsOf(ref, c.category_code)[c.step];
@@ -174,16 +136,13 @@ async function applyChunk(
       ref.calendar,
       thresholds,
     );
-    await trx
-      .updateTable('civic_case')
-      .set((eb) => ({
-        step_yellow_at: instants.yellowAt,
-        supervise_at: next?.at ?? null,
-        light: st.light,
-        ...(raised ? { supervision: level, version: eb('version', '+', 1), updated_at: now } : {}),
-      }))
-      .where('id', '=', c.id)
-      .execute();
+    await repo.storeStepInstants(trx, c.id, {
+      yellowAt: instants.yellowAt,
+      superviseAt: next?.at ?? null,
+      light: st.light,
+      raisedTo: raised ? level : null,
+      at: now,
+    });
     if (raised) {
       supervised++;
       raisedCases.push(c.id);
@@ -208,28 +167,25 @@ async function applyChunk(
 
 /** The supervision as the loop records it: a step on the timeline, notifications, webhook and SMS. */
 async function announce(
-  trx: Transaction<DB>,
+  trx: Trx,
   c: CivicCase,
   level: SupervisionLevel,
   fraction: number,
   now: Date,
 ): Promise<void> {
   const note = `自动${SUPERVISION_NAMES[level].zh}：已用时限的 ${Math.round(fraction * 100)}%`;
-  await trx
-    .insertInto('case_step')
-    .values({
-      case_id: c.id,
-      county_code: c.county_code,
-      action: 'supervise',
-      from_state: null,
-      to_state: c.state,
-      actor_id: null,
-      actor_role: 'system',
-      note,
-      details: JSON.stringify({ supervision: level, automatic: true, fraction }),
-      at: now,
-    })
-    .execute();
+  await insertStep(trx, {
+    case_id: c.id,
+    county_code: c.county_code,
+    action: 'supervise',
+    from_state: null,
+    to_state: c.state,
+    actor_id: null,
+    actor_role: 'system',
+    note,
+    details: JSON.stringify({ supervision: level, automatic: true, fraction }),
+    at: now,
+  });
   await notify(trx, c, ['department', 'dispatcher'], {
     departmentId: c.department_id,
     summoned: [],
@@ -248,11 +204,7 @@ async function announce(
 }
 
 /** Runs the job every `everyMs` (default a minute; ESCALATION_INTERVAL_MS), unref'd, never overlapping. */
-export function startEscalationJob(
-  db: Kysely<DB>,
-  engine: 'pglite' | 'postgres',
-  everyMs = 60_000,
-): () => void {
+export function startEscalationJob(db: Db, engine: 'pglite' | 'postgres', everyMs = 60_000): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;
