@@ -1,7 +1,7 @@
 // The SQL of 双报到's writes, as committed in community.repository.sql, on both engines: a report, a
 // service and the assessment, in a transaction rolled back. (The reads are covered over HTTP by
 // community-reports.db.test.ts; their snapshots are still to come.)
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { rolledBack } from '../platform/access/testing/account-actor.ts';
 import type { Database } from '../platform/db/engine.ts';
@@ -41,8 +41,9 @@ afterAll(async () => {
 describe('community.repository', () => {
   test('a report, its service and the assessment (rolled back)', async () => {
     await rolledBack(database.db, async (trx) => {
+      const k: Kysely<DB> = trx;
       const t = (d: unknown) => d as Transaction<DB>;
-      const report = await snapshot.record('insertReport', trx, (d) =>
+      const report = await snapshot.record('insertReport', k, (d) =>
         repo.insertReport(t(d), {
           community_org_id: community.id,
           county_code: community.county_code,
@@ -55,7 +56,7 @@ describe('community.repository', () => {
           created_by: account.id,
         }),
       );
-      await snapshot.record('insertService', trx, (d) =>
+      await snapshot.record('insertService', k, (d) =>
         repo.insertService(t(d), {
           report_id: report.id,
           county_code: community.county_code,
@@ -65,7 +66,7 @@ describe('community.repository', () => {
           recorded_by: account.id,
         }),
       );
-      await snapshot.record('setAssessment', trx, (d) => repo.setAssessment(t(d), report.id, 'good', today));
+      await snapshot.record('setAssessment', k, (d) => repo.setAssessment(t(d), report.id, 'good', today));
       const row = await trx
         .selectFrom('community_report')
         .select(['assessment', 'assessed_on'])

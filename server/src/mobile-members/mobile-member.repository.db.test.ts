@@ -1,6 +1,6 @@
 // The SQL of mobile members, as committed in mobile-member.repository.sql, on both engines: the reads of
 // a village secretary, and a registration's writes in a transaction rolled back.
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '../platform/access/actor.ts';
 import { accountActor, rolledBack } from '../platform/access/testing/account-actor.ts';
@@ -72,11 +72,12 @@ describe('mobile-member.repository', () => {
 
   test('writes: register, confirm, an activity (rolled back)', async () => {
     await rolledBack(database.db, async (trx) => {
+      const k: Kysely<DB> = trx;
       const t = (d: unknown) => d as Transaction<DB>;
       expect(
-        await snapshot.record('openRegistration', trx, (d) => repo.openRegistration(t(d), member.id)),
+        await snapshot.record('openRegistration', k, (d) => repo.openRegistration(t(d), member.id)),
       ).toBeUndefined();
-      const row = await snapshot.record('insertRegistration', trx, (d) =>
+      const row = await snapshot.record('insertRegistration', k, (d) =>
         repo.insertRegistration(t(d), {
           member_id: member.id,
           county_code: member.county_code,
@@ -94,14 +95,14 @@ describe('mobile-member.repository', () => {
           created_by: actor.accountId,
         }),
       );
-      await snapshot.record('updateRegistrationState', trx, (d) =>
+      await snapshot.record('updateRegistrationState', k, (d) =>
         repo.updateRegistrationState(
           t(d),
           { id: row.id, state: 'outflow' },
           { state: 'inflow_confirmed', updated_at: new Date(), inflow_confirmed_on: today },
         ),
       );
-      await snapshot.record('insertActivity', trx, (d) =>
+      await snapshot.record('insertActivity', k, (d) =>
         repo.insertActivity(t(d), {
           mobile_member_id: row.id,
           county_code: member.county_code,

@@ -1,7 +1,7 @@
 // The SQL of the organization checks, as committed in org-check.repository.sql, on both engines: a
 // county's checked orgs with their figures (each search form), an org's terms and committee, the members
 // an election may name, and an election's writes in a transaction rolled back.
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '../platform/access/actor.ts';
 import { accountActor, rolledBack } from '../platform/access/testing/account-actor.ts';
@@ -75,7 +75,8 @@ describe('org-check.repository', () => {
       .orderBy('member.id')
       .executeTakeFirstOrThrow();
     await rolledBack(database.db, async (trx) => {
-      const termId = await snapshot.record('insertTerm', trx, (d) =>
+      const k: Kysely<DB> = trx;
+      const termId = await snapshot.record('insertTerm', k, (d) =>
         repo.insertTerm(
           d as Transaction<DB>,
           {

@@ -1,6 +1,6 @@
 // The SQL of transfers, as committed in transfer.repository.sql, on both engines: the reads of a village
 // secretary, and a letter's writes (issue, confirm, the member's move) in a transaction rolled back.
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '../platform/access/actor.ts';
 import { accountActor, rolledBack } from '../platform/access/testing/account-actor.ts';
@@ -88,12 +88,13 @@ describe('transfer.repository', () => {
 
   test('writes: issue, confirm at the version read, the member moves (rolled back)', async () => {
     await rolledBack(database.db, async (trx) => {
+      const k: Kysely<DB> = trx;
       const t = (d: unknown) => d as Transaction<DB>;
-      const facts = await snapshot.record('issueFacts', trx, (d) =>
+      const facts = await snapshot.record('issueFacts', k, (d) =>
         repo.issueFacts(t(d), member, today.slice(0, 4)),
       );
       expect(facts.from.id).toBe(member.org_id);
-      const row = await snapshot.record('insertLetter', trx, (d) =>
+      const row = await snapshot.record('insertLetter', k, (d) =>
         repo.insertLetter(t(d), {
           member_id: member.id,
           county_code: member.county_code,
@@ -109,30 +110,28 @@ describe('transfer.repository', () => {
           issued_by: actor.accountId,
         }),
       );
-      const letter = await snapshot.record('transferForUpdate', trx, (d) =>
+      const letter = await snapshot.record('transferForUpdate', k, (d) =>
         repo.transferForUpdate(t(d), actor, row.id),
       );
       expect(letter?.member_org_id).toBe(member.org_id);
       if (!letter) throw new Error('the new letter is not in scope');
       const set = { state: 'received' as const, updated_at: new Date(), received_on: today };
       expect(
-        await snapshot.record('updateLetter', trx, (d) =>
-          repo.updateLetter(t(d), row.id, letter.version, set),
-        ),
+        await snapshot.record('updateLetter', k, (d) => repo.updateLetter(t(d), row.id, letter.version, set)),
       ).toBe(true);
       expect(await repo.updateLetter(trx, row.id, letter.version, set)).toBe(false);
-      expect(await snapshot.record('moveMemberOrg', trx, (d) => repo.moveMemberOrg(t(d), letter))).toBe(true);
-      await snapshot.record('endOpenMembership', trx, (d) => repo.endOpenMembership(t(d), member.id, today));
-      await snapshot.record('insertRegisterMembership', trx, (d) =>
+      expect(await snapshot.record('moveMemberOrg', k, (d) => repo.moveMemberOrg(t(d), letter))).toBe(true);
+      await snapshot.record('endOpenMembership', k, (d) => repo.endOpenMembership(t(d), member.id, today));
+      await snapshot.record('insertRegisterMembership', k, (d) =>
         repo.insertRegisterMembership(t(d), member.id, member.org_id, today),
       );
-      await snapshot.record('insertTransferMembership', trx, (d) =>
+      await snapshot.record('insertTransferMembership', k, (d) =>
         repo.insertTransferMembership(t(d), letter, today),
       );
       expect(await repo.membershipHistory(trx, member.id)).toContainEqual(
         expect.objectContaining({ org_id: target.id, ended_on: null, transfer_id: row.id }),
       );
-      await snapshot.record('shiftMemberCounts', trx, (d) =>
+      await snapshot.record('shiftMemberCounts', k, (d) =>
         repo.shiftMemberCounts(t(d), [member.org_id], [target.id]),
       );
     });
