@@ -2,7 +2,7 @@
 // sees the counts by kind, filters the overdue elections and exports them to Excel, opens the first
 // overdue org, has a committee of the wrong size refused with the rule's Chinese message, records the
 // election with a committee of the right size, and the org no longer shows as overdue.
-// Which orgs are overdue is fixed by the demo seed (server/src/org-checks/org-check-demo.ts: the same
+// Which orgs are overdue is fixed by the demo seed (server/src/demo/org-life/org-check-demo.ts: the same
 // seed gives the same orgs, anchored on today; with the current seed the first is 江翠社区).
 import { expect, type Page, test } from '@playwright/test';
 import { loginAs } from './fixtures.ts';

@@ -20,12 +20,16 @@ import { API_KEY_HEADER, verifyApiKey } from './cases/api-key.ts';
 import { caseRoutes } from './cases/case.routes.ts';
 import { externalRoutes } from './cases/external.routes.ts';
 import { economyRoutes } from './collective-economy/economy.routes.ts';
+import { communityRoutes } from './community-reports/community.routes.ts';
 import { contestRoutes } from './contests/contest.routes.ts';
 import { deliberationRoutes } from './deliberation/deliberation.routes.ts';
 import { duesRoutes } from './dues/dues.routes.ts';
 import { gridRoutes } from './grids/grid.routes.ts';
 import { meetingRoutes } from './meetings/meeting.routes.ts';
 import { memberRoutes } from './members/member.routes.ts';
+import { mobileMemberRoutes } from './mobile-members/mobile-member.routes.ts';
+import { myBranchRoutes } from './my-branch/my-branch.routes.ts';
+import { myRecordsRoutes } from './my-records/my-records.routes.ts';
 import { notificationRoutes } from './notifications/notification.routes.ts';
 import { open311Routes } from './open311/open311.routes.ts';
 import { orgCheckRoutes } from './org-checks/org-check.routes.ts';
@@ -85,7 +89,11 @@ export const ROUTES: RouteSpec[] = [
   ...recruitmentRoutes,
   ...meetingRoutes,
   ...transferRoutes,
+  ...mobileMemberRoutes,
+  ...communityRoutes,
   ...orgCheckRoutes,
+  ...myBranchRoutes,
+  ...myRecordsRoutes,
   ...duesRoutes,
   ...trainingRoutes,
   ...roleRequestRoutes,

@@ -35,7 +35,7 @@ describe('seedDemo (test scale)', () => {
   it('reports what it wrote', async () => {
     expect(summary).toMatchObject({ divisions: 1438, grids: 610, gridWorkers: 979, members: 1500 });
     // one per org, the three administrators, one per department (2 counties × 21 kinds), a resident per
-    // county, a member per village (org-checks/org-check-demo.ts)
+    // county, a member per village (demo/org-life/org-check-demo.ts)
     expect(summary.departments).toBe(42);
     const [linked] = await q<{ n: number }>('select count(*)::int as n from member_account');
     expect(linked?.n).toBeGreaterThan(0);

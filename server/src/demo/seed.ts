@@ -1,10 +1,8 @@
 // The Jiangmen demo data set: divisions, the org tree, 2,954 grids with their party orgs and workers,
 // units beside the territorial tree, members and demo accounts. Deterministic from a seed.
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { seedAssessmentDemo } from '../assessment/assessment-demo.ts';
 import { hashPassword } from '../auth/password.ts';
 import { trainClassifierIfEnough } from '../cases/classifier/classifier-training.ts';
-import { seedOrgTerms } from '../org-checks/org-check-demo.ts';
 import { recomputeOrgTotals } from '../organizations/org-totals.ts';
 import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
 import type { Database } from '../platform/db/engine.ts';
@@ -13,17 +11,19 @@ import { maskIdNumber, maskPhone } from '../platform/masking/masking.ts';
 import { nameInitials, pinyinInitials } from '../platform/text/pinyin.ts';
 import { makeUscc } from '../platform/text/uscc.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
-import { seedCommunityReports } from '../transfers/community-demo.ts';
-import { seedVillageDemo } from '../village-cadres/village-demo.ts';
+import { seedAssessmentDemo } from './assessment/assessment-demo.ts';
 import { seedCases } from './cases.ts';
 import { seedDepartments } from './cases-departments.ts';
 import { jiangmenDivisions } from './divisions.ts';
 import { countyGridShapes, type GridShape } from './geometry.ts';
 import { mobilePhone, personName } from './names.ts';
+import { seedCommunityReports } from './org-life/community-demo.ts';
+import { seedOrgTerms } from './org-life/org-check-demo.ts';
 import { type OrgLifeSummary, seedOrgLife } from './org-life/org-life.ts';
 import { makePerson, type OrgSetting } from './people.ts';
 import { buildPlan, type Scale, type UnitPlan, villageMembers } from './plan.ts';
 import { createRng } from './random.ts';
+import { seedVillageDemo } from './villages/village-demo.ts';
 
 export interface SeedOptions {
   scale: Scale;
@@ -580,7 +580,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await recomputeOrgTotals(tx);
     // terms and committees of the grassroots orgs, member accounts (org checks, my records)
     const orgTerms = await seedOrgTerms(tx, { seed, passwordHash, today });
-    await seedCommunityReports(tx, { seed }); // 双报到双服务 of this year and the last (transfers/community-demo.ts)
+    await seedCommunityReports(tx, { seed }); // 双报到双服务 of this year and the last (demo/org-life/community-demo.ts)
     progress('totals', 1, 1);
     // village decisions and power: 换届, cadres, rosters, power list, decisions, 村务公开 (issue 14)
     await seedVillageDemo(tx, { seed, onProgress: progress });

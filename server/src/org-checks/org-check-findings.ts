@@ -1,9 +1,8 @@
 // The findings of a scope (issue 5 item 7): every checked org's figures (org-check.service.ts)
 // through the rules (domain/org-rules.ts), counted by kind, filtered, paged — or written to Excel.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { loadExcel } from '../platform/files/excel.ts';
 import { daysBetween, shanghaiToday } from '../recruitment/domain/dates.ts';
 import { checkOrg, FINDING_KINDS, type Finding, type FindingKind } from './domain/org-rules.ts';
@@ -37,7 +36,7 @@ export interface FindingsQuery {
 }
 
 /** Every finding under the base org (matching `q`), in org path order, with the counts by kind. */
-async function findings(db: Kysely<DB>, actor: Actor, q: FindingsQuery, today: string) {
+async function findings(db: Db, actor: Actor, q: FindingsQuery, today: string) {
   const base = await verifyOrg(db, actor, q.orgId ?? actor.scopeOrgId);
   const orgs = await orgFacts(db, actor, base.path, q.q);
   const all: FindingRow[] = [];
@@ -67,7 +66,7 @@ async function findings(db: Kysely<DB>, actor: Actor, q: FindingsQuery, today: s
 }
 
 /** A page of findings; the counts cover the scope (and search), not the kind filter. */
-export async function listFindings(db: Kysely<DB>, actor: Actor, q: FindingsQuery, today = shanghaiToday()) {
+export async function listFindings(db: Db, actor: Actor, q: FindingsQuery, today = shanghaiToday()) {
   const { checkedOrgs, counts, filtered } = await findings(db, actor, q, today);
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
@@ -94,7 +93,7 @@ const SEVERITY_ZH = { error: '问题', warning: '提醒' } as const;
 
 /** The filtered findings (no paging, at most EXPORT_LIMIT rows) as an Excel workbook. */
 export async function exportFindings(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: Omit<FindingsQuery, 'page' | 'pageSize'>,
   today = shanghaiToday(),

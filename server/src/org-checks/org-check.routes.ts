@@ -1,11 +1,9 @@
-// Organization checks, elections, "my branch" and "my records" (issue 5 items 7–8). Thin: parse,
-// declare access, call one service function.
+// Organization checks and elections (issue 5 item 7; "my branch" and "my records" are in my-branch/
+// and my-records/). Thin: parse, declare access, call one service function.
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
 import { DateOnly, Id, IdParams, Literals, MultilineText, Paging, Text } from '../platform/http/schemas.ts';
 import { FINDING_KINDS, type FindingKind } from './domain/org-rules.ts';
-import { myBranch } from './my-branch.service.ts';
-import { myRecords } from './my-records.service.ts';
 import { type ElectionInput, orgTerms, recordElection } from './org-check.service.ts';
 import { exportFindings, listFindings } from './org-check-findings.ts';
 
@@ -101,30 +99,6 @@ export const orgCheckRoutes = [
       await recordElection(db, write, actor, orgId, input as ElectionInput);
       reply.status(201);
       return orgTerms(db, actor, orgId);
-    },
-  }),
-  route({
-    method: 'GET',
-    url: '/api/my-branch',
-    access: 'member:read',
-    summary:
-      '我的支部：党员、发展党员、本月清单、最近会议和预警（一次取齐）/ My branch: members, pipeline, checklist, meetings and warnings in one call',
-    tags: TAGS,
-    query: Type.Object({ orgId: Type.Optional(Id()) }),
-    ids: { query: { orgId: 'org' } },
-    async handler({ db, actor, query }) {
-      return myBranch(db, actor, query.orgId);
-    },
-  }),
-  route({
-    method: 'GET',
-    url: '/api/me/records',
-    access: 'member:self',
-    summary:
-      '我的档案（党员本人）：组织关系、历史、参加会议 / My records: a member’s own membership and meetings',
-    tags: TAGS,
-    async handler({ db, actor, audit }) {
-      return myRecords(db, actor, audit);
     },
   }),
 ];

@@ -1,26 +1,23 @@
 // Organization checks per scope (issue 5 item 7): the figures of each org are computed in one SQL
 // query from the scope (members and full members of its subtree, its current term and committee);
 // the rules in domain/org-rules.ts turn them into findings. Elections are recorded by a higher org.
+// SQL: org-check.repository.ts.
 
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { scoped, verifyOrg } from '../platform/access/scope.ts';
-import { escapeLike } from '../platform/db/like.ts';
-import type { DB } from '../platform/db/schema.ts';
+import { verifyOrg } from '../platform/access/scope.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { forbidden, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { addYears, isDate, shanghaiToday } from '../recruitment/domain/dates.ts';
 import {
-  BRANCH_KINDS,
   checkOrg,
   committeeProblem,
-  ELECTING_KINDS,
-  ELECTING_LEVELS,
   electsCommittee,
   type OrgFacts,
   RULE_NAMES,
   termYearsFor,
 } from './domain/org-rules.ts';
+import * as repo from './org-check.repository.ts';
 import type { CommitteePosition } from './org-check-tables.ts';
 
 export interface CheckedOrg {
@@ -36,92 +33,17 @@ export interface CheckedOrg {
   term: (OrgFacts['term'] & { id: number; endsOn: string }) | null;
 }
 
-/** Org search as in the org list: digits → code prefix, latin letters → pinyin initials, else name. */
-function orgSearch(text: string | undefined) {
-  const q = text?.trim();
-  return <Q extends SelectQueryBuilder<DB, 'org', object>>(query: Q): Q => {
-    if (!q) return query;
-    if (/^\d+$/.test(q)) return query.where('org.code', 'like', `${escapeLike(q)}%`) as Q;
-    if (/^[a-z]+$/i.test(q))
-      return query.where('org.pinyin_initials', 'like', `%${escapeLike(q.toLowerCase())}%`) as Q;
-    return query.where('org.name', 'like', `%${escapeLike(q)}%`) as Q;
-  };
-}
-
 /**
  * The checked orgs of a subtree (the actor's scope, or an org inside it) with their figures;
  * `q` keeps the orgs whose code, pinyin initials or name match (their figures stay whole-subtree).
  */
 export async function orgFacts(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   basePath: string,
   q?: string,
 ): Promise<(CheckedOrg & { facts: OrgFacts })[]> {
-  const rows = await scoped
-    .orgs(db, actor)
-    .where('org.path', 'like', `${basePath}%`)
-    .$call(orgSearch(q))
-    .where((eb) =>
-      eb.or([
-        eb('org.kind', 'in', BRANCH_KINDS),
-        eb.and([eb('org.kind', 'in', ELECTING_KINDS), eb('org.level', 'in', ELECTING_LEVELS)]),
-      ]),
-    )
-    .leftJoinLateral(
-      (eb) =>
-        eb
-          .selectFrom('org_term')
-          .select(['org_term.id', 'org_term.elected_on', 'org_term.term_years'])
-          .whereRef('org_term.org_id', '=', 'org.id')
-          .orderBy('org_term.elected_on', 'desc')
-          .orderBy('org_term.id', 'desc')
-          .limit(1)
-          .as('t'),
-      (join) => join.onTrue(),
-    )
-    .select([
-      'org.id',
-      'org.code',
-      'org.name',
-      'org.short_name',
-      'org.kind',
-      'org.level',
-      'org.category',
-      'org.path',
-      't.id as term_id',
-      't.elected_on',
-      't.term_years',
-    ])
-    .leftJoin(
-      // members and full members of every org's subtree: each org's own counts (org_member_stat,
-      // kept by the member writes, 0016) added to all the orgs on its path — a pass over the base's
-      // orgs, never over its members
-      sql<{ org_id: number; members: number; full_members: number }>`(
-        select a.id::bigint as org_id, sum(c.members) as members, sum(c.full_members) as full_members
-        from org_member_stat c
-        join org co on co.id = c.org_id
-        cross join lateral unnest(string_to_array(trim(both '/' from co.path), '/')) as a(id)
-        where co.path like ${`${basePath}%`}
-        group by a.id
-      )`.as('mc'),
-      (join) => join.onRef('mc.org_id', '=', 'org.id'),
-    )
-    .select([
-      sql<number>`coalesce(mc.members, 0)`.as('members'),
-      sql<number>`coalesce(mc.full_members, 0)`.as('full_members'),
-      sql<number>`(select count(*) from org_committee_member c where c.term_id = t.id and c.position = 'secretary')`.as(
-        'secretaries',
-      ),
-      sql<number>`(select count(*) from org_committee_member c where c.term_id = t.id and c.position = 'deputy_secretary')`.as(
-        'deputies',
-      ),
-      sql<number>`(select count(*) from org_committee_member c where c.term_id = t.id and c.position = 'member')`.as(
-        'others',
-      ),
-    ])
-    .orderBy('org.path')
-    .execute();
+  const rows = await repo.orgFactRows(db, actor, basePath, q);
   return rows.map((r) => {
     const term =
       r.term_id === null || r.elected_on === null || r.term_years === null
@@ -160,24 +82,11 @@ export async function orgFacts(
 }
 
 /** One org's current term with its committee, its earlier terms and its own findings. */
-export async function orgTerms(db: Kysely<DB>, actor: Actor, orgId: number, today = shanghaiToday()) {
+export async function orgTerms(db: Db, actor: Actor, orgId: number, today = shanghaiToday()) {
   const org = await verifyOrg(db, actor, orgId);
   const [self] = (await orgFacts(db, actor, org.path)).filter((o) => o.id === org.id);
-  const terms = await db
-    .selectFrom('org_term')
-    .select(['id', 'elected_on', 'term_years', 'note', 'created_at'])
-    .where('org_id', '=', org.id)
-    .orderBy('elected_on', 'desc')
-    .orderBy('id', 'desc')
-    .execute();
-  const committee = terms[0]
-    ? await db
-        .selectFrom('org_committee_member')
-        .select(['seq', 'member_id', 'name', 'position'])
-        .where('term_id', '=', terms[0].id)
-        .orderBy('seq')
-        .execute()
-    : [];
+  const terms = await repo.termsOf(db, org.id);
+  const committee = terms[0] ? await repo.committeeOf(db, terms[0].id) : [];
   return {
     org: { id: org.id, code: org.code, name: org.name, kind: org.kind, level: org.level },
     termYears: termYearsFor(org),
@@ -211,7 +120,7 @@ const electionError = (code: string, zh: string, en: string, details?: unknown) 
 
 /** 换届选举: a new term with its committee, recorded by a higher org of the org (audited). */
 export async function recordElection(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   orgId: number,
@@ -248,14 +157,7 @@ export async function recordElection(
   const ids = input.committee.map((c) => c.memberId);
   if (new Set(ids).size !== ids.length)
     throw electionError('ORG_COMMITTEE_DUPLICATE', '同一党员在委员中出现两次。', 'A member is listed twice.');
-  const people = ids.length
-    ? await scoped
-        .members(db, actor)
-        .select(['member.id', 'member.name', 'member.status'])
-        .where('member.id', 'in', ids)
-        .where('member_org.path', 'like', `${org.path}%`)
-        .execute()
-    : [];
+  const people = await repo.membersUnder(db, actor, ids, org.path);
   const byId = new Map(people.map((p) => [Number(p.id), p]));
   const missing = ids.filter((id) => !byId.has(id));
   if (missing.length)
@@ -288,9 +190,9 @@ export async function recordElection(
     );
   const termYears = termYearsFor(org);
   return write(async (trx, audit) => {
-    const term = await trx
-      .insertInto('org_term')
-      .values({
+    const termId = await repo.insertTerm(
+      trx,
+      {
         org_id: org.id,
         county_code: org.county_code,
         elected_on: input.electedOn,
@@ -298,29 +200,21 @@ export async function recordElection(
         note: input.note ?? '',
         recorded_by_org_id: actor.scopeOrgId,
         recorded_by: actor.accountId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('org_committee_member')
-      .values(
-        input.committee.map((c, i) => ({
-          term_id: term.id,
-          seq: i + 1,
-          member_id: c.memberId,
-          name: byId.get(c.memberId)?.name ?? '',
-          position: c.position,
-        })),
-      )
-      .execute();
+      },
+      input.committee.map((c) => ({
+        member_id: c.memberId,
+        name: byId.get(c.memberId)?.name ?? '',
+        position: c.position,
+      })),
+    );
     await audit({
       action: 'org.election',
       targetType: 'org',
       targetId: org.id,
       countyCode: org.county_code,
       before: previous ? { termId: previous.id, electedOn: previous.electedOn } : null,
-      after: { termId: Number(term.id), electedOn: input.electedOn, termYears, committee: input.committee },
+      after: { termId, electedOn: input.electedOn, termYears, committee: input.committee },
     });
-    return Number(term.id);
+    return termId;
   });
 }

@@ -1,8 +1,7 @@
 // What the recruitment services share: errors of this capability, the settings, turning a refusal of
 // the machine into an AppError.
 
-import type { Kysely } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { AppError, badRequest, conflict, unprocessable } from '../platform/errors/errors.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import type { Decision } from './domain/recruitment-machine.ts';
@@ -12,7 +11,7 @@ import {
   type RecruitmentSettings,
 } from './domain/rules.ts';
 
-export const readRecruitmentSettings = (db: Kysely<DB>): Promise<RecruitmentSettings> =>
+export const readRecruitmentSettings = (db: Db): Promise<RecruitmentSettings> =>
   readSetting(db, RECRUITMENT_SETTINGS_KEY, RECRUITMENT_SETTINGS_DEFAULTS);
 
 /** The effects of an allowed decision, or the rule's refusal as an error (422 with the rule's code). */

@@ -2,8 +2,8 @@
 // raised during a publicity and their resolution (they hold steps 13 and 23), the one extension of
 // probation, and ending an application before approval. Each checked by the machine, written with
 // its timeline row and audit entry in one transaction.
-import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
+import type { Db, Trx, Updateable } from '../platform/db/handle.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { AuditFields, Write } from '../platform/http/route.ts';
 import { shanghaiToday } from './domain/dates.ts';
@@ -18,6 +18,7 @@ import {
 } from './domain/recruitment-machine.ts';
 import { findRecruitment, loadSnapshot, type RecruitmentRow } from './recruitment.repository.ts';
 import { allowed, recruitmentErrors } from './recruitment-common.ts';
+import * as writes from './recruitment-write.repository.ts';
 
 export type EventBody =
   | {
@@ -37,7 +38,7 @@ export type EventBody =
 type Audit = (fields: AuditFields) => Promise<number>;
 
 async function timeline(
-  trx: Transaction<DB>,
+  trx: Trx,
   actor: Actor,
   r: RecruitmentRow,
   event: 'training' | 'objection' | 'objection_resolved' | 'extension' | 'closed',
@@ -45,34 +46,26 @@ async function timeline(
   note: string,
   details: Record<string, unknown>,
 ) {
-  await trx
-    .insertInto('recruitment_step')
-    .values({
-      recruitment_id: r.id,
-      county_code: r.county_code,
-      event,
-      step: null,
-      occurred_on: on,
-      note,
-      details: JSON.stringify(details),
-      recorded_by: actor.accountId,
-    })
-    .execute();
+  await writes.insertStep(trx, {
+    recruitment_id: r.id,
+    county_code: r.county_code,
+    event,
+    step: null,
+    occurred_on: on,
+    note,
+    details: JSON.stringify(details),
+    recorded_by: actor.accountId,
+  });
 }
 
-async function bump(trx: Transaction<DB>, r: RecruitmentRow, set: Record<string, unknown> = {}) {
-  const updated = await trx
-    .updateTable('recruitment')
-    .set({ ...set, version: r.version + 1, updated_at: new Date() })
-    .where('id', '=', r.id)
-    .where('version', '=', r.version)
-    .returning('id')
-    .executeTakeFirst();
-  if (!updated) throw recruitmentErrors.version(r.version, r.version + 1);
+async function bump(trx: Trx, r: RecruitmentRow, set: Updateable<DB['recruitment']> = {}) {
+  const set_ = { ...set, version: r.version + 1, updated_at: new Date() };
+  if (!(await writes.updateRecruitmentAtVersion(trx, r.id, r.version, set_)))
+    throw recruitmentErrors.version(r.version, r.version + 1);
 }
 
 export async function recordEvent(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   recruitmentId: number,
@@ -97,19 +90,16 @@ export async function recordEvent(
       const details = { title: body.title.trim(), provider: body.provider?.trim() ?? '', ...t };
       await write(async (trx, audit) => {
         await bump(trx, r);
-        await trx
-          .insertInto('recruitment_training')
-          .values({
-            applicant_id: r.applicant_id,
-            county_code: r.county_code,
-            title: details.title,
-            provider: details.provider,
-            starts_on: t.startsOn,
-            ends_on: t.endsOn,
-            hours: t.hours,
-            recorded_by: actor.accountId,
-          })
-          .execute();
+        await writes.insertTraining(trx, {
+          applicant_id: r.applicant_id,
+          county_code: r.county_code,
+          title: details.title,
+          provider: details.provider,
+          starts_on: t.startsOn,
+          ends_on: t.endsOn,
+          hours: t.hours,
+          recorded_by: actor.accountId,
+        });
         await timeline(trx, actor, r, 'training', t.endsOn, body.note?.trim() ?? '', details);
         await audited(audit, details);
       });
@@ -120,17 +110,13 @@ export async function recordEvent(
       const details = { kind: body.kind, raisedOn: body.raisedOn };
       await write(async (trx, audit) => {
         await bump(trx, r);
-        const o = await trx
-          .insertInto('recruitment_objection')
-          .values({
-            recruitment_id: r.id,
-            kind: body.kind,
-            raised_on: body.raisedOn,
-            content: body.content.trim(),
-            recorded_by: actor.accountId,
-          })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const o = await writes.insertObjection(trx, {
+          recruitment_id: r.id,
+          kind: body.kind,
+          raised_on: body.raisedOn,
+          content: body.content.trim(),
+          recorded_by: actor.accountId,
+        });
         await timeline(trx, actor, r, 'objection', body.raisedOn, body.content.trim(), {
           ...details,
           objectionId: o.id,
@@ -146,16 +132,11 @@ export async function recordEvent(
       const details = { objectionId: o.id, kind: o.kind, resolvedOn: body.resolvedOn };
       await write(async (trx, audit) => {
         await bump(trx, r);
-        await trx
-          .updateTable('recruitment_objection')
-          .set({
-            resolved_on: body.resolvedOn,
-            resolution: body.resolution.trim(),
-            resolved_by: actor.accountId,
-          })
-          .where('id', '=', o.id)
-          .where('resolved_on', 'is', null)
-          .execute();
+        await writes.resolveObjection(trx, o.id, {
+          resolved_on: body.resolvedOn,
+          resolution: body.resolution.trim(),
+          resolved_by: actor.accountId,
+        });
         await timeline(trx, actor, r, 'objection_resolved', body.resolvedOn, body.resolution.trim(), details);
         await audited(audit, details);
       });

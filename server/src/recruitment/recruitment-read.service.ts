@@ -1,11 +1,10 @@
 // Reads of recruitment: per scope the counts at each stage, the overdue steps and this month's due
 // conversions; the pipeline list; one person's timeline of the 25 steps with what may come next.
 // Reads that show an applicant's personal data are audited (个人信息保护法).
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii } from '../platform/crypto/crypto.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import type { AuditFields } from '../platform/http/route.ts';
 import { isDate, monthOf, shanghaiToday } from './domain/dates.ts';
 import { nextSteps, trainingTotals } from './domain/recruitment-machine.ts';
@@ -21,19 +20,24 @@ import {
   fullMembersOn,
   listRecruitments,
   loadSnapshot,
+  objectionsOf,
   overdueByKind,
+  peopleOf,
   type RecruitmentFilter,
+  timelineOf,
+  trainingsOf,
+  votesOf,
 } from './recruitment.repository.ts';
 import { readRecruitmentSettings } from './recruitment-common.ts';
 
 type Audit = (fields: AuditFields) => Promise<number>;
 
-async function scopePath(db: Kysely<DB>, actor: Actor, orgId: number | undefined) {
+async function scopePath(db: Db, actor: Actor, orgId: number | undefined) {
   const org = await verifyOrg(db, actor, orgId ?? actor.scopeOrgId);
   return org;
 }
 
-export async function summary(db: Kysely<DB>, actor: Actor, orgId?: number, today = shanghaiToday()) {
+export async function summary(db: Db, actor: Actor, orgId?: number, today = shanghaiToday()) {
   const org = await scopePath(db, actor, orgId);
   const month = monthOf(today);
   const [stages, overdue, dueThisMonth] = await Promise.all([
@@ -67,13 +71,7 @@ export interface ListQuery {
   pageSize?: number | undefined;
 }
 
-export async function list(
-  db: Kysely<DB>,
-  actor: Actor,
-  audit: Audit,
-  query: ListQuery,
-  today = shanghaiToday(),
-) {
+export async function list(db: Db, actor: Actor, audit: Audit, query: ListQuery, today = shanghaiToday()) {
   const org = await scopePath(db, actor, query.orgId);
   const f: RecruitmentFilter = {
     orgPath: org.path,
@@ -122,54 +120,15 @@ export async function list(
   };
 }
 
-export async function detail(
-  db: Kysely<DB>,
-  actor: Actor,
-  audit: Audit,
-  id: number,
-  today = shanghaiToday(),
-) {
+export async function detail(db: Db, actor: Actor, audit: Audit, id: number, today = shanghaiToday()) {
   const r = await findRecruitment(db, actor, id);
   const [s, timeline, people, votes, objections, trainings, settings] = await Promise.all([
     loadSnapshot(db, r),
-    db
-      .selectFrom('recruitment_step')
-      .leftJoin('account', 'account.id', 'recruitment_step.recorded_by')
-      .select([
-        'recruitment_step.id',
-        'recruitment_step.event',
-        'recruitment_step.step',
-        'recruitment_step.occurred_on',
-        'recruitment_step.note',
-        'recruitment_step.details',
-        'recruitment_step.attachments',
-        'recruitment_step.late',
-        'recruitment_step.recorded_at',
-        'account.display_name as recorded_by',
-      ])
-      .where('recruitment_step.recruitment_id', '=', r.id)
-      .orderBy('recruitment_step.occurred_on')
-      .orderBy('recruitment_step.id')
-      .execute(),
-    db
-      .selectFrom('recruitment_person')
-      .innerJoin('member', 'member.id', 'recruitment_person.member_id')
-      .select(['recruitment_person.role', 'member.id', 'member.name', 'recruitment_person.assigned_on'])
-      .where('recruitment_person.recruitment_id', '=', r.id)
-      .execute(),
-    db.selectFrom('recruitment_vote').selectAll().where('recruitment_id', '=', r.id).execute(),
-    db
-      .selectFrom('recruitment_objection')
-      .selectAll()
-      .where('recruitment_id', '=', r.id)
-      .orderBy('id')
-      .execute(),
-    db
-      .selectFrom('recruitment_training')
-      .select(['id', 'title', 'provider', 'starts_on', 'ends_on', 'hours'])
-      .where('applicant_id', '=', r.applicant_id)
-      .orderBy('starts_on')
-      .execute(),
+    timelineOf(db, r.id),
+    peopleOf(db, r.id),
+    votesOf(db, r.id),
+    objectionsOf(db, r.id),
+    trainingsOf(db, r.applicant_id),
     readRecruitmentSettings(db),
   ]);
   await audit({
@@ -279,7 +238,7 @@ export async function detail(
 }
 
 export async function reveal(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   audit: Audit,
   id: number,
@@ -297,12 +256,12 @@ export async function reveal(
   return { value: decryptPii(field === 'idNumber' ? a.id_number_enc : a.phone_enc) };
 }
 
-export async function branches(db: Kysely<DB>, actor: Actor, today = shanghaiToday()) {
+export async function branches(db: Db, actor: Actor, today = shanghaiToday()) {
   const rows = await branchesInScope(db, actor, today);
   return { items: rows.map((b) => ({ id: b.id, name: b.name, fullMembers: Number(b.full_members ?? 0) })) };
 }
 
-export async function eligibleMembers(db: Kysely<DB>, actor: Actor, id: number) {
+export async function eligibleMembers(db: Db, actor: Actor, id: number) {
   const r = await findRecruitment(db, actor, id);
   const rows = await fullMembersOf(db, actor, r.org_path);
   return {
@@ -311,7 +270,7 @@ export async function eligibleMembers(db: Kysely<DB>, actor: Actor, id: number) 
 }
 
 /** The full members with voting rights of the branch on a meeting date: the number quorum and majority use. */
-export async function membersDue(db: Kysely<DB>, actor: Actor, id: number, on: string | undefined) {
+export async function membersDue(db: Db, actor: Actor, id: number, on: string | undefined) {
   const r = await findRecruitment(db, actor, id);
   const date = on && isDate(on) ? on : shanghaiToday();
   return { on: date, due: await fullMembersOn(db, actor, r.org_path, date) };

@@ -257,3 +257,59 @@ export function branchesInScope(db: Kysely<DB>, actor: Actor, today: string) {
       })),
     );
 }
+
+/** A recruitment's timeline: its steps and events in order, with who recorded each. */
+export function timelineOf(db: Kysely<DB>, recruitmentId: number) {
+  return db
+    .selectFrom('recruitment_step')
+    .leftJoin('account', 'account.id', 'recruitment_step.recorded_by')
+    .select([
+      'recruitment_step.id',
+      'recruitment_step.event',
+      'recruitment_step.step',
+      'recruitment_step.occurred_on',
+      'recruitment_step.note',
+      'recruitment_step.details',
+      'recruitment_step.attachments',
+      'recruitment_step.late',
+      'recruitment_step.recorded_at',
+      'account.display_name as recorded_by',
+    ])
+    .where('recruitment_step.recruitment_id', '=', recruitmentId)
+    .orderBy('recruitment_step.occurred_on')
+    .orderBy('recruitment_step.id')
+    .execute();
+}
+
+/** A recruitment's mentors and sponsors with their names. */
+export function peopleOf(db: Kysely<DB>, recruitmentId: number) {
+  return db
+    .selectFrom('recruitment_person')
+    .innerJoin('member', 'member.id', 'recruitment_person.member_id')
+    .select(['recruitment_person.role', 'member.id', 'member.name', 'recruitment_person.assigned_on'])
+    .where('recruitment_person.recruitment_id', '=', recruitmentId)
+    .execute();
+}
+
+export function votesOf(db: Kysely<DB>, recruitmentId: number) {
+  return db.selectFrom('recruitment_vote').selectAll().where('recruitment_id', '=', recruitmentId).execute();
+}
+
+export function objectionsOf(db: Kysely<DB>, recruitmentId: number) {
+  return db
+    .selectFrom('recruitment_objection')
+    .selectAll()
+    .where('recruitment_id', '=', recruitmentId)
+    .orderBy('id')
+    .execute();
+}
+
+/** The applicant's training records, by start. */
+export function trainingsOf(db: Kysely<DB>, applicantId: number) {
+  return db
+    .selectFrom('recruitment_training')
+    .select(['id', 'title', 'provider', 'starts_on', 'ends_on', 'hours'])
+    .where('applicant_id', '=', applicantId)
+    .orderBy('starts_on')
+    .execute();
+}

@@ -2,13 +2,12 @@
 // (domain/recruitment-machine.ts) decides; this gathers what it needs (the mentors' and sponsors'
 // register entries, the branch's full members on the meeting date, the training hours), then persists
 // the decision in one transaction with its audit row. A refusal writes nothing.
-import type { Kysely, Transaction } from 'kysely';
 import { educationCode, occupationCode } from '../members/member-check.ts';
 import { openMembership } from '../members/member-profile.repository.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db, Trx } from '../platform/db/handle.ts';
 import type { Write } from '../platform/http/route.ts';
 import { maskIdNumber, maskPhone } from '../platform/masking/masking.ts';
 import { validateIdNumber } from '../platform/text/id-number.ts';
@@ -38,6 +37,7 @@ import {
   readRecruitmentSettings,
   recruitmentErrors,
 } from './recruitment-common.ts';
+import * as writes from './recruitment-write.repository.ts';
 
 export interface ApplicationInput {
   orgId: number;
@@ -53,7 +53,7 @@ export interface ApplicationInput {
 }
 
 export async function createApplication(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   input: ApplicationInput,
@@ -79,73 +79,47 @@ export async function createApplication(
   });
   try {
     return await write(async (trx, audit) => {
-      if (await trx.selectFrom('member').select('id').where('id_number_hash', '=', hash).executeTakeFirst())
-        throw recruitmentErrors.alreadyMember();
-      const existing = await trx
-        .selectFrom('applicant')
-        .select('id')
-        .where('id_number_hash', '=', hash)
-        .executeTakeFirst();
-      if (existing) {
-        const open = await trx
-          .selectFrom('recruitment')
-          .select('id')
-          .where('applicant_id', '=', existing.id)
-          .where('status', '!=', 'closed')
-          .executeTakeFirst();
-        if (open) throw recruitmentErrors.duplicate();
-      }
+      if (await writes.memberByIdHash(trx, hash)) throw recruitmentErrors.alreadyMember();
+      const existing = await writes.applicantByIdHash(trx, hash);
+      if (existing && (await writes.openRecruitmentOf(trx, existing.id))) throw recruitmentErrors.duplicate();
       const applicantId =
         existing?.id ??
-        (
-          await trx
-            .insertInto('applicant')
-            .values({
-              name: input.name.trim(),
-              pinyin_initials: nameInitials(input.name.trim()),
-              gender: id.gender,
-              ethnicity: input.ethnicity,
-              birth_date: id.birthDate,
-              id_number_enc: encryptPii(idNumber),
-              id_number_hash: hash,
-              id_number_masked: maskIdNumber(idNumber),
-              phone_enc: encryptPii(phone.phone),
-              phone_masked: maskPhone(phone.phone),
-              education: input.education,
-              occupation: input.occupation,
-              county_code: org.county_code,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow()
-        ).id;
-      const rec = await trx
-        .insertInto('recruitment')
-        .values({
-          applicant_id: applicantId,
-          org_id: org.id,
+        (await writes.insertApplicant(trx, {
+          name: input.name.trim(),
+          pinyin_initials: nameInitials(input.name.trim()),
+          gender: id.gender,
+          ethnicity: input.ethnicity,
+          birth_date: id.birthDate,
+          id_number_enc: encryptPii(idNumber),
+          id_number_hash: hash,
+          id_number_masked: maskIdNumber(idNumber),
+          phone_enc: encryptPii(phone.phone),
+          phone_masked: maskPhone(phone.phone),
+          education: input.education,
+          occupation: input.occupation,
           county_code: org.county_code,
-          stage: 'applicant',
-          last_step: 1,
-          applied_on: input.appliedOn,
-          last_step_on: input.appliedOn,
-          due_on: firstDue?.dueOn ?? null,
-          due_kind: firstDue?.kind ?? null,
-          created_by: actor.accountId,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .insertInto('recruitment_step')
-        .values({
-          recruitment_id: rec.id,
-          county_code: org.county_code,
-          step: 1,
-          occurred_on: input.appliedOn,
-          note: input.note?.trim() ?? '',
-          attachments: JSON.stringify(input.attachments ?? []),
-          recorded_by: actor.accountId,
-        })
-        .execute();
+        }));
+      const rec = await writes.insertRecruitment(trx, {
+        applicant_id: applicantId,
+        org_id: org.id,
+        county_code: org.county_code,
+        stage: 'applicant',
+        last_step: 1,
+        applied_on: input.appliedOn,
+        last_step_on: input.appliedOn,
+        due_on: firstDue?.dueOn ?? null,
+        due_kind: firstDue?.kind ?? null,
+        created_by: actor.accountId,
+      });
+      await writes.insertStep(trx, {
+        recruitment_id: rec.id,
+        county_code: org.county_code,
+        step: 1,
+        occurred_on: input.appliedOn,
+        note: input.note?.trim() ?? '',
+        attachments: JSON.stringify(input.attachments ?? []),
+        recorded_by: actor.accountId,
+      });
       await audit({
         action: 'recruitment.apply',
         targetType: 'recruitment',
@@ -185,7 +159,7 @@ export interface StepBody {
 }
 
 export async function recordStep(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   recruitmentId: number,
@@ -236,81 +210,59 @@ export async function recordStep(
       ...(fx.completed ? { status: 'completed' as const } : {}),
       ...(fx.createMember ? { probation_ends_on: fx.createMember.probationEndsOn } : {}),
     };
-    const updated = await trx
-      .updateTable('recruitment')
-      .set(set)
-      .where('id', '=', r.id)
-      .where('version', '=', r.version)
-      .returning('id')
-      .executeTakeFirst();
-    if (!updated) throw recruitmentErrors.version(r.version, r.version + 1);
-    await trx
-      .insertInto('recruitment_step')
-      .values({
-        recruitment_id: r.id,
-        county_code: r.county_code,
-        step: body.step,
-        occurred_on: body.on,
-        note: body.note?.trim() ?? '',
-        details: Object.keys(details).length ? JSON.stringify(details) : null,
-        attachments: JSON.stringify(body.attachments ?? []),
-        late: fx.late,
-        recorded_by: actor.accountId,
-      })
-      .execute();
+    if (!(await writes.updateRecruitmentAtVersion(trx, r.id, r.version, set)))
+      throw recruitmentErrors.version(r.version, r.version + 1);
+    await writes.insertStep(trx, {
+      recruitment_id: r.id,
+      county_code: r.county_code,
+      step: body.step,
+      occurred_on: body.on,
+      note: body.note?.trim() ?? '',
+      details: Object.keys(details).length ? JSON.stringify(details) : null,
+      attachments: JSON.stringify(body.attachments ?? []),
+      late: fx.late,
+      recorded_by: actor.accountId,
+    });
     const people = [
       ...(input.mentors ?? []).map((m) => ({ role: 'mentor' as const, m })),
       ...(input.sponsors ?? []).map((m) => ({ role: 'sponsor' as const, m })),
     ];
     if (people.length)
-      await trx
-        .insertInto('recruitment_person')
-        .values(
-          people.map((p) => ({
-            recruitment_id: r.id,
-            role: p.role,
-            member_id: p.m.memberId,
-            assigned_on: body.on,
-          })),
-        )
-        .execute();
-    if (fx.publicity)
-      await trx
-        .insertInto('recruitment_publicity')
-        .values({
+      await writes.insertPeople(
+        trx,
+        people.map((p) => ({
           recruitment_id: r.id,
-          kind: fx.publicity.kind,
-          starts_on: fx.publicity.startsOn,
-          ends_on: fx.publicity.endsOn,
-        })
-        .execute();
+          role: p.role,
+          member_id: p.m.memberId,
+          assigned_on: body.on,
+        })),
+      );
+    if (fx.publicity)
+      await writes.insertPublicity(trx, {
+        recruitment_id: r.id,
+        kind: fx.publicity.kind,
+        starts_on: fx.publicity.startsOn,
+        ends_on: fx.publicity.endsOn,
+      });
     if (fx.vote) {
       const v = fx.vote;
-      await trx
-        .insertInto('recruitment_vote')
-        .values({
-          recruitment_id: r.id,
-          kind: body.step === 15 ? 'admission' : 'conversion',
-          meeting_on: body.on,
-          members_due: v.membersDue,
-          present: v.present,
-          yes: v.yes,
-          no: v.no,
-          abstain: v.abstain,
-          written_yes: v.writtenYes,
-          written_no: v.writtenNo,
-          passed: true,
-        })
-        .execute();
+      await writes.insertVote(trx, {
+        recruitment_id: r.id,
+        kind: body.step === 15 ? 'admission' : 'conversion',
+        meeting_on: body.on,
+        members_due: v.membersDue,
+        present: v.present,
+        yes: v.yes,
+        no: v.no,
+        abstain: v.abstain,
+        written_yes: v.writtenYes,
+        written_no: v.writtenNo,
+        passed: true,
+      });
     }
     let memberId = r.member_id;
     if (fx.createMember) memberId = await createMember(trx, r, fx.createMember.joinedOn);
-    if (fx.convertMember && memberId)
-      await trx
-        .updateTable('member')
-        .set({ status: 'full', converted_on: fx.convertMember.convertedOn })
-        .where('id', '=', memberId)
-        .execute();
+    if (fx.convertMember && memberId) await writes.convertMember(trx, memberId, fx.convertMember.convertedOn);
     await audit({
       action: `recruitment.step${body.step}`,
       targetType: 'recruitment',
@@ -346,52 +298,33 @@ function stepDetails(body: StepBody, input: StepInput, fx: StepEffects): Record<
 }
 
 /** Step 17: the approved applicant enters the member register as a probationary member. */
-async function createMember(trx: Transaction<DB>, r: RecruitmentRow, joinedOn: string): Promise<number> {
-  const a = await trx
-    .selectFrom('applicant')
-    .selectAll()
-    .where('id', '=', r.applicant_id)
-    .executeTakeFirstOrThrow();
-  if (
-    await trx
-      .selectFrom('member')
-      .select('id')
-      .where('id_number_hash', '=', a.id_number_hash)
-      .executeTakeFirst()
-  )
-    throw recruitmentErrors.alreadyMember();
-  const m = await trx
-    .insertInto('member')
-    .values({
-      org_id: r.org_id,
-      name: a.name,
-      pinyin_initials: a.pinyin_initials,
-      gender: a.gender,
-      ethnicity: a.ethnicity,
-      birth_date: a.birth_date,
-      id_number_enc: a.id_number_enc,
-      id_number_hash: a.id_number_hash,
-      id_number_masked: a.id_number_masked,
-      phone_enc: a.phone_enc,
-      phone_masked: a.phone_masked,
-      // the applicant's words (大学本科) become the register's codes (bachelor), as every member has them
-      education: educationCode(a.education) ?? a.education,
-      occupation: occupationCode(a.occupation) ?? a.occupation,
-      status: 'probationary',
-      joined_on: joinedOn,
-      converted_on: null,
-      county_code: r.county_code,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await trx.updateTable('recruitment').set({ member_id: m.id }).where('id', '=', r.id).execute();
+async function createMember(trx: Trx, r: RecruitmentRow, joinedOn: string): Promise<number> {
+  const a = await writes.applicantById(trx, r.applicant_id);
+  if (await writes.memberByIdHash(trx, a.id_number_hash)) throw recruitmentErrors.alreadyMember();
+  const m = await writes.insertMember(trx, {
+    org_id: r.org_id,
+    name: a.name,
+    pinyin_initials: a.pinyin_initials,
+    gender: a.gender,
+    ethnicity: a.ethnicity,
+    birth_date: a.birth_date,
+    id_number_enc: a.id_number_enc,
+    id_number_hash: a.id_number_hash,
+    id_number_masked: a.id_number_masked,
+    phone_enc: a.phone_enc,
+    phone_masked: a.phone_masked,
+    // the applicant's words (大学本科) become the register's codes (bachelor), as every member has them
+    education: educationCode(a.education) ?? a.education,
+    occupation: occupationCode(a.occupation) ?? a.occupation,
+    status: 'probationary',
+    joined_on: joinedOn,
+    converted_on: null,
+    county_code: r.county_code,
+  });
+  await writes.linkMember(trx, r.id, m.id);
   await openMembership(trx, { id: m.id, orgId: r.org_id, countyCode: r.county_code, startedOn: joinedOn });
   // subtree totals on the org and its ancestors (organizations/org-totals.ts keeps the same numbers)
   const ancestors = r.org_path.split('/').filter(Boolean).map(Number);
-  await trx
-    .updateTable('org')
-    .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
-    .where('id', 'in', ancestors)
-    .execute();
+  await writes.addOneMember(trx, ancestors);
   return m.id;
 }

@@ -1,9 +1,8 @@
 // What the transfer services share: the write type, settings, refusals as AppErrors, which side of
 // a record the actor acts for, and today's date.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { subtreePattern } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { AppError, badRequest } from '../platform/errors/errors.ts';
 import type { AuditFields } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
@@ -17,7 +16,7 @@ import {
 
 export type Audit = (fields: AuditFields) => Promise<number>;
 
-export const readTransferSettings = (db: Kysely<DB>): Promise<TransferSettings> =>
+export const readTransferSettings = (db: Db): Promise<TransferSettings> =>
   readSetting(db, TRANSFER_SETTINGS_KEY, TRANSFER_SETTINGS_DEFAULTS);
 
 /** The effects of an allowed decision, or the rule's refusal as an error (422 with the rule's code). */

@@ -1,15 +1,12 @@
 // Reads of transfers: the outgoing / incoming lists with expired and receipt-overdue flags, one
 // letter with the member's membership history, and the branches a letter may be addressed to. Every
 // read that shows a member is audited.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { scoped } from '../platform/access/scope.ts';
-import { escapeLike } from '../platform/db/like.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { receiptOverdue, type TransferScope, type TransferView, view } from './domain/transfer-machine.ts';
-import { MEMBER_HOLDING_KINDS } from './domain/transfer-rules.ts';
+import * as repo from './transfer.repository.ts';
 import { type Audit, chainIds, inScope, readTransferSettings } from './transfer-common.ts';
 
 export interface ListQuery {
@@ -20,42 +17,9 @@ export interface ListQuery {
   pageSize?: number | undefined;
 }
 
-function selectTransfers(db: Kysely<DB>, actor: Actor) {
-  return scoped
-    .transfers(db, actor)
-    .select([
-      'transfer.id',
-      'transfer.letter_no',
-      'transfer.scope',
-      'transfer.state',
-      'transfer.issued_on',
-      'transfer.valid_until',
-      'transfer.received_on',
-      'transfer.receipt_returned_on',
-      'transfer.closed_on',
-      'transfer.closed_reason',
-      'transfer.reason',
-      'transfer.note',
-      'transfer.member_id',
-      'transfer.from_org_id',
-      'transfer.to_org_id',
-      'transfer.county_code',
-      'transfer.version',
-      'from_org.name as from_org_name',
-      'from_org.path as from_path',
-      'to_org.name as to_org_name',
-      'to_org.path as to_path',
-      'transfer_member.name as member_name',
-      'transfer_member.gender as member_gender',
-      'transfer_member.id_number_masked as member_id_number_masked',
-      'transfer_member.status as member_status',
-    ]);
-}
-type Row = Awaited<ReturnType<ReturnType<typeof selectTransfers>['execute']>>[number];
-
 async function toItem(
   actor: Actor,
-  r: Row,
+  r: repo.TransferRow,
   today: string,
   settings: Awaited<ReturnType<typeof readTransferSettings>>,
 ) {
@@ -95,37 +59,18 @@ async function toItem(
   };
 }
 
-export async function list(
-  db: Kysely<DB>,
-  actor: Actor,
-  audit: Audit,
-  query: ListQuery,
-  today = shanghaiToday(),
-) {
+export async function list(db: Db, actor: Actor, audit: Audit, query: ListQuery, today = shanghaiToday()) {
   const settings = await readTransferSettings(db);
-  const pattern = `${actor.scopePath}%`;
-  let q = selectTransfers(db, actor);
-  if (query.direction === 'out') q = q.where('from_org.path', 'like', pattern);
-  if (query.direction === 'in') q = q.where('to_org.path', 'like', pattern);
-  if (query.scope) q = q.where('transfer.scope', '=', query.scope);
-  if (query.state === 'expired')
-    q = q.where('transfer.state', '=', 'issued').where('transfer.valid_until', '<', today);
-  else if (query.state === 'issued')
-    q = q.where('transfer.state', '=', 'issued').where('transfer.valid_until', '>=', today);
-  else if (query.state) q = q.where('transfer.state', '=', query.state);
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const [rows, total] = await Promise.all([
-    q
-      .orderBy('transfer.id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q
-      .clearSelect()
-      .select((eb) => eb.fn.countAll<string | number>().as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
+  const direction = query.direction ? { side: query.direction, pattern: `${actor.scopePath}%` } : undefined;
+  const { rows, total } = await repo.transferPage(
+    db,
+    actor,
+    { direction, scope: query.scope, state: query.state, today },
+    page,
+    pageSize,
+  );
   if (rows.length)
     await audit({
       action: 'transfer.list',
@@ -136,37 +81,18 @@ export async function list(
     });
   return {
     items: await Promise.all(rows.map((r) => toItem(actor, r, today, settings))),
-    total: Number(total.n),
+    total,
     page,
     pageSize,
     today,
   };
 }
 
-export async function detail(
-  db: Kysely<DB>,
-  actor: Actor,
-  audit: Audit,
-  id: number,
-  today = shanghaiToday(),
-) {
+export async function detail(db: Db, actor: Actor, audit: Audit, id: number, today = shanghaiToday()) {
   const settings = await readTransferSettings(db);
-  const r = await selectTransfers(db, actor).where('transfer.id', '=', id).executeTakeFirst();
+  const r = await repo.transferById(db, actor, id);
   if (!r) throw errors.outOfScope('transfer', id);
-  const history = await db
-    .selectFrom('membership_history')
-    .innerJoin('org', 'org.id', 'membership_history.org_id')
-    .select([
-      'membership_history.org_id',
-      'org.name as org_name',
-      'membership_history.started_on',
-      'membership_history.ended_on',
-      'membership_history.reason',
-      'membership_history.transfer_id',
-    ])
-    .where('membership_history.member_id', '=', r.member_id)
-    .orderBy('membership_history.id')
-    .execute();
+  const history = await repo.membershipHistory(db, r.member_id);
   await audit({
     action: 'transfer.read',
     targetType: 'transfer',
@@ -188,23 +114,20 @@ export async function detail(
 }
 
 /** Orgs a letter may be addressed to: branches of the whole system, by name, code or pinyin initials. */
-export async function receivingOrgs(db: Kysely<DB>, actor: Actor, q: string) {
+export async function receivingOrgs(db: Db, actor: Actor, q: string) {
   const text = q.trim();
-  const esc = escapeLike(text);
-  let query = scoped
-    .transferTargets(db, actor)
-    .select(['id', 'code', 'name', 'kind', 'level', 'path'])
-    .where('kind', 'in', [...MEMBER_HOLDING_KINDS]);
-  if (/^\d+$/.test(text)) query = query.where('code', 'like', `${esc}%`);
-  else if (/^[a-zA-Z]+$/.test(text)) query = query.where('pinyin_initials', 'like', `%${esc.toLowerCase()}%`);
-  else if (text !== '') query = query.where('name', 'like', `%${esc}%`);
-  const rows = await query.orderBy('code').limit(20).execute();
+  const search = /^\d+$/.test(text)
+    ? ({ by: 'code', text } as const)
+    : /^[a-zA-Z]+$/.test(text)
+      ? ({ by: 'initials', text } as const)
+      : text !== ''
+        ? ({ by: 'name', text } as const)
+        : null;
+  const rows = await repo.receivingOrgRows(db, actor, search);
   const parentIds = [
     ...new Set(rows.map((r) => chainIds(r.path).at(-2)).filter((x): x is number => x !== undefined)),
   ];
-  const parents = parentIds.length
-    ? await db.selectFrom('org').select(['id', 'name']).where('id', 'in', parentIds).execute()
-    : [];
+  const parents = await repo.orgNames(db, parentIds);
   const nameOf = new Map(parents.map((p) => [p.id, p.name]));
   return rows.map((r) => ({
     id: r.id,

@@ -1,16 +1,17 @@
 // 组织关系转接: issue a letter (sending org), confirm (receiving org: the member moves, the membership
 // history and the subtree totals of both chains change in the same transaction), return the receipt,
-// withdraw, refuse. Reads: transfer-read.service.ts. Rules: domain/transfer-machine.ts.
+// withdraw, refuse. Reads: transfer-read.service.ts. Rules: domain/transfer-machine.ts. SQL:
+// transfer.repository.ts.
 
-import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { scoped, verifyMember } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import { verifyMember } from '../platform/access/scope.ts';
+import type { Db, Trx } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { issue, type TransferAction, transition } from './domain/transfer-machine.ts';
 import { violations } from './domain/transfer-rules.ts';
+import * as repo from './transfer.repository.ts';
 import {
   allowed,
   allowedError,
@@ -33,18 +34,14 @@ export interface IssueBody {
 }
 
 export async function issueLetter(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   body: IssueBody,
   today = shanghaiToday(),
 ) {
   const member = await verifyMember(db, actor, body.memberId, 'transfer:manage');
-  const to = await scoped
-    .transferTargets(db, actor)
-    .select(['id', 'name', 'kind', 'division_code', 'county_code'])
-    .where('id', '=', body.toOrgId)
-    .executeTakeFirst();
+  const to = await repo.transferTarget(db, actor, body.toOrgId);
   if (!to) throw transferErrors.orgNotFound(body.toOrgId);
   const settings = await readTransferSettings(db);
   const issuedOn = body.issuedOn ?? today;
@@ -68,31 +65,8 @@ async function issueIn(
   today: string,
 ) {
   return write(async (trx, audit) => {
-    const from = await trx
-      .selectFrom('org')
-      .select(['id', 'code', 'division_code', 'county_code'])
-      .where('id', '=', member.org_id)
-      .executeTakeFirstOrThrow();
-    const open = await trx
-      .selectFrom('transfer')
-      .select('letter_no')
-      .where('member_id', '=', member.id)
-      .where('state', '=', 'issued')
-      .executeTakeFirst();
-    const mobile = await trx
-      .selectFrom('mobile_member')
-      .select('id')
-      .where('member_id', '=', member.id)
-      .where('state', '<>', 'ended')
-      .executeTakeFirst();
-    const last = await trx
-      .selectFrom('transfer')
-      .select((eb) => eb.fn.max('letter_seq').as('seq'))
-      .where('from_org_id', '=', from.id)
-      .where('issued_on', '>=', `${issuedOn.slice(0, 4)}-01-01`)
-      .where('issued_on', '<=', `${issuedOn.slice(0, 4)}-12-31`)
-      .executeTakeFirst();
-    const seq = Number(last?.seq ?? 0) + 1;
+    const { from, open, mobile, lastSeq } = await repo.issueFacts(trx, member, issuedOn.slice(0, 4));
+    const seq = lastSeq + 1;
     const fx = allowed(
       issue(
         {
@@ -110,24 +84,20 @@ async function issueIn(
         settings,
       ),
     );
-    const row = await trx
-      .insertInto('transfer')
-      .values({
-        member_id: member.id,
-        county_code: member.county_code,
-        from_org_id: from.id,
-        to_org_id: to.id,
-        scope: fx.scope,
-        letter_no: fx.letterNo,
-        letter_seq: seq,
-        issued_on: issuedOn,
-        valid_until: fx.validUntil,
-        reason: body.reason?.trim() ?? '',
-        note: body.note?.trim() ?? '',
-        issued_by: actor.accountId,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const row = await repo.insertLetter(trx, {
+      member_id: member.id,
+      county_code: member.county_code,
+      from_org_id: from.id,
+      to_org_id: to.id,
+      scope: fx.scope,
+      letter_no: fx.letterNo,
+      letter_seq: seq,
+      issued_on: issuedOn,
+      valid_until: fx.validUntil,
+      reason: body.reason?.trim() ?? '',
+      note: body.note?.trim() ?? '',
+      issued_by: actor.accountId,
+    });
     await audit({
       action: 'transfer.issue',
       targetType: 'transfer',
@@ -145,18 +115,8 @@ async function issueIn(
   });
 }
 
-async function loadForUpdate(trx: Transaction<DB>, actor: Actor, id: number) {
-  const t = await scoped
-    .transfers(trx, actor)
-    .selectAll('transfer')
-    .select([
-      'from_org.path as from_path',
-      'to_org.path as to_path',
-      'to_org.county_code as to_county',
-      'transfer_member.org_id as member_org_id',
-    ])
-    .where('transfer.id', '=', id)
-    .executeTakeFirst();
+async function loadForUpdate(trx: Trx, actor: Actor, id: number) {
+  const t = await repo.transferForUpdate(trx, actor, id);
   if (!t) throw errors.outOfScope('transfer', id);
   return t;
 }
@@ -187,18 +147,12 @@ export async function act(
         reason,
       ),
     );
-    const set: Record<string, unknown> = { state: fx.state, updated_at: new Date() };
+    const set: repo.LetterChange = { state: fx.state, updated_at: new Date() };
     if (action === 'confirm') Object.assign(set, { received_on: today, received_by: actor.accountId });
     if (action === 'return_receipt') Object.assign(set, { receipt_returned_on: today, closed_on: today });
     if (action === 'withdraw' || action === 'refuse')
       Object.assign(set, { closed_on: today, closed_reason: reason?.trim() || null });
-    const updated = await trx
-      .updateTable('transfer')
-      .set((eb) => ({ ...set, version: eb('version', '+', 1) }))
-      .where('id', '=', t.id)
-      .where('version', '=', t.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw errors.outOfScope('transfer', id);
+    if (!(await repo.updateLetter(trx, t.id, t.version, set))) throw errors.outOfScope('transfer', id);
     if (fx.moveMember) await moveMember(trx, t, today);
     await audit({
       action: `transfer.${action}`,
@@ -218,7 +172,7 @@ export async function act(
 
 /** The member moves: member.org_id, the membership history, and the subtree totals of both chains. */
 async function moveMember(
-  trx: Transaction<DB>,
+  trx: Trx,
   t: {
     id: number;
     member_id: number;
@@ -230,64 +184,14 @@ async function moveMember(
   },
   today: string,
 ) {
-  const moved = await trx
-    .updateTable('member')
-    .set({ org_id: t.to_org_id, county_code: t.to_county })
-    .where('id', '=', t.member_id)
-    .where('org_id', '=', t.from_org_id)
-    .executeTakeFirst();
-  if (Number(moved.numUpdatedRows) !== 1) throw errors.outOfScope('member', t.member_id);
-  const closed = await trx
-    .updateTable('membership_history')
-    .set({ ended_on: today })
-    .where('member_id', '=', t.member_id)
-    .where('ended_on', 'is', null)
-    .executeTakeFirst();
-  if (Number(closed.numUpdatedRows) === 0) {
-    const m = await trx
-      .selectFrom('member')
-      .select(['joined_on', 'county_code'])
-      .where('id', '=', t.member_id)
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('membership_history')
-      .values({
-        member_id: t.member_id,
-        county_code: m.county_code,
-        org_id: t.from_org_id,
-        started_on: m.joined_on,
-        ended_on: today,
-        reason: 'register',
-      })
-      .execute();
-  }
-  await trx
-    .insertInto('membership_history')
-    .values({
-      member_id: t.member_id,
-      county_code: t.to_county,
-      org_id: t.to_org_id,
-      started_on: today,
-      ended_on: null,
-      reason: 'transfer_in',
-      transfer_id: t.id,
-    })
-    .execute();
+  if (!(await repo.moveMemberOrg(trx, t))) throw errors.outOfScope('member', t.member_id);
+  if ((await repo.endOpenMembership(trx, t.member_id, today)) === 0)
+    await repo.insertRegisterMembership(trx, t.member_id, t.from_org_id, today);
+  await repo.insertTransferMembership(trx, t, today);
   // subtree totals (organizations/org-totals.ts keeps the same numbers): the common ancestors keep theirs
   const fromChain = chainIds(t.from_path);
   const toChain = chainIds(t.to_path);
   const down = fromChain.filter((id) => !toChain.includes(id));
   const up = toChain.filter((id) => !fromChain.includes(id));
-  if (down.length)
-    await trx
-      .updateTable('org')
-      .set((eb) => ({ member_count: eb('member_count', '-', 1) }))
-      .where('id', 'in', down)
-      .execute();
-  if (up.length)
-    await trx
-      .updateTable('org')
-      .set((eb) => ({ member_count: eb('member_count', '+', 1) }))
-      .where('id', 'in', up)
-      .execute();
+  await repo.shiftMemberCounts(trx, down, up);
 }

@@ -1,13 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  annualAssessment,
-  mobileTransition,
-  recordActivity,
-  recordService,
-  registerOutflow,
-  reportToCommunity,
-} from './mobile-community.ts';
-import {
   type IssueInput,
   issue,
   receiptOverdue,
@@ -132,98 +124,5 @@ describe('transitions', () => {
     expect(receiptOverdue('received', '2026-03-01', '2026-03-31', S)).toBe(false);
     expect(receiptOverdue('received', '2026-03-01', '2026-04-01', S)).toBe(true);
     expect(receiptOverdue('receipt_returned', '2026-03-01', '2026-06-01', S)).toBe(false);
-  });
-});
-
-describe('mobile members', () => {
-  const o = {
-    memberOrgId: 10,
-    openRegistration: false,
-    inflowOrgId: 20,
-    since: '2026-01-10',
-    expectedMonths: 4,
-    fixedPlace: true,
-    today: '2026-02-01',
-  };
-  test('outflow rules', () => {
-    expect(code(registerOutflow(o, S))).toBe('OK');
-    expect(code(registerOutflow({ ...o, expectedMonths: 7 }, S))).toBe('MOBILE_SHOULD_TRANSFER');
-    expect(code(registerOutflow({ ...o, expectedMonths: 7, fixedPlace: false }, S))).toBe('OK');
-    expect(code(registerOutflow({ ...o, openRegistration: true }, S))).toBe('MOBILE_ALREADY_REGISTERED');
-    expect(code(registerOutflow({ ...o, inflowOrgId: 10 }, S))).toBe('MOBILE_INFLOW_IS_HOME');
-    expect(code(registerOutflow({ ...o, since: '2026-03-01' }, S))).toBe('TRANSFER_DATE_IN_FUTURE');
-  });
-  test('inflow confirms, home ends', () => {
-    expect(code(mobileTransition('outflow', 'confirm_inflow', { home: false, inflow: true }))).toBe('OK');
-    expect(code(mobileTransition('outflow', 'confirm_inflow', { home: true, inflow: false }))).toBe(
-      'TRANSFER_NOT_RECEIVING_ORG',
-    );
-    expect(code(mobileTransition('inflow_confirmed', 'end', { home: true, inflow: false }))).toBe('OK');
-    expect(code(mobileTransition('ended', 'end', { home: true, inflow: false }))).toBe(
-      'TRANSFER_WRONG_STATE',
-    );
-  });
-  test('activities on or after the outflow', () => {
-    expect(code(recordActivity('2026-01-10', '2026-01-10', '2026-02-01'))).toBe('OK');
-    expect(code(recordActivity('2026-01-09', '2026-01-10', '2026-02-01'))).toBe(
-      'MOBILE_ACTIVITY_BEFORE_OUTFLOW',
-    );
-  });
-});
-
-describe('双报到', () => {
-  const r = {
-    community: { name: '某社区党委', isCommunity: true },
-    reporter: { kind: 'member' as const, occupation: 'in_service' },
-    reportedOn: '2026-01-05',
-    today: '2026-02-01',
-    alreadyThisYear: false,
-  };
-  test('report rules', () => {
-    expect(reportToCommunity(r)).toEqual({ ok: true, effects: { year: 2026 } });
-    expect(code(reportToCommunity({ ...r, community: { name: 'x', isCommunity: false } }))).toBe(
-      'COMMUNITY_REPORT_NOT_COMMUNITY',
-    );
-    expect(code(reportToCommunity({ ...r, reporter: { kind: 'member', occupation: 'retired' } }))).toBe(
-      'COMMUNITY_REPORT_NOT_IN_SERVICE',
-    );
-    expect(
-      code(
-        reportToCommunity({
-          ...r,
-          reporter: { kind: 'unit', name: 'x', level: 'village', category: 'territorial' },
-        }),
-      ),
-    ).toBe('COMMUNITY_REPORT_NOT_UNIT');
-    expect(code(reportToCommunity({ ...r, alreadyThisYear: true }))).toBe('COMMUNITY_REPORT_DUPLICATE');
-  });
-  test('service hours', () => {
-    expect(code(recordService('2026-01-06', 2, '2026-01-05', '2026-02-01'))).toBe('OK');
-    expect(code(recordService('2026-01-06', 0, '2026-01-05', '2026-02-01'))).toBe('COMMUNITY_HOURS_INVALID');
-    expect(code(recordService('2026-01-04', 2, '2026-01-05', '2026-02-01'))).toBe(
-      'COMMUNITY_SERVICE_BEFORE_REPORT',
-    );
-  });
-  test('annual assessment figures', () => {
-    const a = annualAssessment(
-      2026,
-      [
-        { kind: 'member', hours: 12 },
-        { kind: 'member', hours: 3 },
-        { kind: 'member', hours: 0 },
-        { kind: 'unit', hours: 20 },
-      ],
-      S,
-    );
-    expect(a).toEqual({
-      year: 2026,
-      members: 3,
-      units: 1,
-      totalHours: 35,
-      membersMeetingTarget: 1,
-      inactive: 1,
-      targetHours: 12,
-      rate: 0.333,
-    });
   });
 });
