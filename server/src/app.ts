@@ -38,6 +38,7 @@ import { errors } from './platform/errors/errors.ts';
 import { errorHandler } from './platform/http/errors-handler.ts';
 import { documentRoute, errorSchema, swaggerOptions } from './platform/http/openapi.ts';
 import { rateLimitOf, tooManyRequests } from './platform/http/rate-limit.ts';
+import { responseChecker, responseCheckWanted } from './platform/http/response-check.ts';
 import {
   type ApiCaller,
   type AuditFields,
@@ -104,7 +105,10 @@ export const ROUTES: RouteSpec[] = [
 
 const WEB_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
-export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: Deps,
+  options: { logger?: boolean; checkResponses?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ? { level: 'warn' } : false,
     bodyLimit: 1024 * 1024,
@@ -122,6 +126,9 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
     (_request, body, done) => done(null, body),
   );
   app.setErrorHandler(errorHandler);
+  // replies are sent as the handler returns them (JSON.stringify), never through the response schemas:
+  // those document and, in tests, check the replies (response-check.ts; ARCHITECTURE.md "The contract")
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
   // strict UTF-8 JSON and form bodies, query strings, the validators (platform/http/validation.ts)
   installInputHandling(app);
 
@@ -151,7 +158,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
     }
   });
 
-  for (const spec of ROUTES) registerRoute(app, deps, spec);
+  const checkResponses = options.checkResponses ?? responseCheckWanted();
+  for (const spec of ROUTES) registerRoute(app, deps, spec, checkResponses);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
@@ -193,7 +201,7 @@ const NO_SYSTEM = new Proxy({} as ApiCaller, {
   },
 });
 
-function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void {
+function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec, checkResponses: boolean): void {
   const errorResponses = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema };
   app.route({
     method: spec.method,
@@ -205,6 +213,7 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec): void 
       swaggerTransform: documentRoute(spec),
     },
     ...(spec.errorHandler ? { errorHandler: spec.errorHandler } : {}),
+    ...(checkResponses ? { preSerialization: responseChecker(spec) } : {}),
     schema: {
       summary: spec.summary,
       tags: spec.tags,

@@ -5,6 +5,7 @@ import { route } from '../platform/http/route.ts';
 import { DateOnly, IdParams, Text } from '../platform/http/schemas.ts';
 import { EDUCATIONS, OCCUPATIONS } from './member-check.ts';
 import { memberProfile } from './member-profile.service.ts';
+import * as responses from './member-profile-responses.ts';
 import { addMember, editMember } from './member-write.service.ts';
 
 const codes = (table: Record<string, string>) => Type.Union(Object.values(table).map((v) => Type.Literal(v)));
@@ -26,6 +27,7 @@ export const memberProfileRoutes = [
       'profile: details (ID and phone masked), org, membership history, transfers, recruitment (audited)',
     tags: ['members'],
     params: IdParams,
+    response: { 200: responses.getMembersById },
     async handler({ db, actor, params, audit }) {
       return memberProfile(db, actor, audit, params.id);
     },
@@ -54,6 +56,7 @@ export const memberProfileRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 200: responses.postOrgsByIdMembers },
     async handler({ db, actor, params, body, write }) {
       return addMember(db, write, actor, params.id, body);
     },
@@ -84,6 +87,7 @@ export const memberProfileRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 200: responses.patchMembersById },
     async handler({ actor, params, body, write }) {
       return editMember(write, actor, params.id, body);
     },

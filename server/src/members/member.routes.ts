@@ -8,6 +8,7 @@ import { importMembers, type MemberImportMode } from './import/member-import.ser
 import { memberTemplate } from './import/member-template.ts';
 import * as service from './member.service.ts';
 import { memberProfileRoutes } from './member-profile.routes.ts';
+import * as responses from './member-responses.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -32,6 +33,7 @@ export const memberRoutes = [
     tags: ['members'],
     params: IdParams,
     query: MemberQuery,
+    response: { 200: responses.getOrgsByIdMembers },
     async handler({ db, actor, params, query }) {
       return service.memberPage(
         db,
@@ -53,6 +55,7 @@ export const memberRoutes = [
     tags: ['members'],
     params: IdParams,
     query: MemberQuery,
+    response: { 200: responses.getOrgsByIdMembersXlsx },
     async handler({ db, actor, params, query, reply, audit }) {
       const filter = {
         q: query.q,
@@ -86,6 +89,7 @@ export const memberRoutes = [
       { field: Type.Union([Type.Literal('idNumber'), Type.Literal('phone')]) },
       { additionalProperties: false },
     ),
+    response: { 200: responses.postMembersByIdReveal },
     async handler({ db, actor, params, body, audit }) {
       const value = await service.revealField(db, actor, params.id, body.field);
       await audit({
@@ -105,6 +109,7 @@ export const memberRoutes = [
     summary: '下载党员名册导入模板 / Download the member import template',
     tags: ['members'],
     params: IdParams,
+    response: { 200: responses.getOrgsByIdMembersImportTemplateXlsx },
     async handler({ db, actor, params, reply }) {
       const org = await verifyOrg(db, actor, params.id);
       const buffer = await memberTemplate(org.code, org.name);
@@ -132,6 +137,7 @@ export const memberRoutes = [
     }),
     bodyLimit: 10 * 1024 * 1024,
     upload: EXCEL_TYPES,
+    response: { 200: responses.postOrgsByIdMembersImport },
     async handler({ db, actor, params, query, upload, write }) {
       await verifyOrg(db, actor, params.id); // outside the scope: 404 before anything else
       const body = upload();

@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
 import { Id, IdParams, Literals, Paging, Text } from '../platform/http/schemas.ts';
 import * as service from './org.service.ts';
+import * as responses from './org-responses.ts';
 
 const lit = Literals;
 
@@ -42,6 +43,7 @@ export const orgRoutes = [
       sort: Type.Optional(lit(['code', 'name', 'memberCount'])),
       order: Type.Optional(lit(['asc', 'desc'])),
     }),
+    response: { 200: responses.getOrgs },
     async handler({ db, actor, query }) {
       const filter = {
         q: query.q,
@@ -62,6 +64,7 @@ export const orgRoutes = [
     tags: ['organizations'],
     query: Type.Object({ parentId: Type.Optional(Id()) }),
     ids: { query: { parentId: 'org' } },
+    response: { 200: responses.getOrgsTree },
     async handler({ db, actor, query }) {
       return { nodes: await service.treeChildren(db, actor, query.parentId) };
     },
@@ -76,6 +79,7 @@ export const orgRoutes = [
       q: Text(50, { minLength: 1 }),
       limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
     }),
+    response: { 200: responses.getOrgsSearch },
     async handler({ db, actor, query }) {
       return { items: await service.search(db, actor, query.q, query.limit ?? 20) };
     },
@@ -88,6 +92,7 @@ export const orgRoutes = [
     summary: '组织详情 / Org detail',
     tags: ['organizations'],
     params: IdParams,
+    response: { 200: responses.getOrgsById },
     async handler({ db, actor, params }) {
       return service.detail(db, actor, params.id);
     },

@@ -1,8 +1,8 @@
 // The OpenAPI document, generated from the route table (@fastify/swagger) and documented here, at the
 // one place every route is registered: an operationId from its method and url, its security, the
 // refusals the platform itself gives ({code, message_zh, message_en, details?}), its wildcard
-// parameter named, and its schemas in OpenAPI 3.0's form. Only the document changes: validation and
-// serialization keep the route's own schemas. The document is committed as docs/openapi.json
+// parameter named, and its schemas in OpenAPI 3.0's form. Only the document changes: validation keeps
+// the route's own schemas (and serialization uses none: app.ts). The document is committed as docs/openapi.json
 // (`npm run openapi`), checked for drift and linted with Redocly's recommended rules
 // (system/openapi-document.test.ts).
 import type { SwaggerTransform } from '@fastify/swagger';

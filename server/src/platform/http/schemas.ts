@@ -89,6 +89,9 @@ export const Literals = <T extends string>(values: readonly T[], options: Schema
     options,
   );
 
+/** A value or null (a response's field the record may lack). */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
 export const ErrorSchema = Type.Object({
   code: Type.String(),
   message_zh: Type.String(),
