@@ -23,5 +23,6 @@ export async function apiTypes(): Promise<string> {
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   const text = await apiTypes();
   // written only when it changed: tsc and editors keep what they know
-  if (!fs.existsSync(SCHEMA_FILE) || fs.readFileSync(SCHEMA_FILE, 'utf8') !== text) fs.writeFileSync(SCHEMA_FILE, text);
+  if (!fs.existsSync(SCHEMA_FILE) || fs.readFileSync(SCHEMA_FILE, 'utf8') !== text)
+    fs.writeFileSync(SCHEMA_FILE, text);
 }
