@@ -1,7 +1,7 @@
 // Shapes of the foundation API (docs/api-foundation.md). Ids are numbers, dates YYYY-MM-DD.
 // Where docs/openapi.json declares a shape, the type is the contract's (contract.ts, generated
 // schema.d.ts); the rest are kept here by hand until their routes declare their answers.
-import type { QueryOf, RequestBody } from './contract.ts';
+import type { QueryOf, RequestBody, ResponseOf } from './contract.ts';
 
 export type Role =
   | 'system_admin'
@@ -83,48 +83,18 @@ export interface LoginResult {
   csrfToken: string;
 }
 
-export interface OrgNode {
-  id: number;
-  parentId: number | null;
-  code: string;
-  name: string;
-  shortName: string | null;
-  kind: OrgKind;
-  level: string;
-  category: string | null;
-  memberCount: number;
-  gridCount: number;
-  householdCount: number;
-  childCount: number;
-}
+/** One org of the tree (GET /api/orgs/tree), as the contract answers it. */
+export type OrgNode = ResponseOf<'/api/orgs/tree', 'get'>['nodes'][number];
 
 export interface OrgSearchItem extends OrgNode {
   pathNames: string[];
 }
 
-export interface OrgDetail {
-  org: OrgNode & {
-    divisionCode: string | null;
-    unitName: string | null;
-    uscc: string | null;
-    countyCode: string | null;
-  };
-  ancestors: { id: number; code: string; name: string }[];
-  childKinds: Partial<Record<OrgKind, number>>;
-}
+/** GET /api/orgs/{id}, as the contract answers it. */
+export type OrgDetail = ResponseOf<'/api/orgs/{id}', 'get'>;
 
-export interface MemberRow {
-  id: number;
-  name: string;
-  gender: string;
-  birthDate: string | null;
-  idNumberMasked: string;
-  phoneMasked: string;
-  status: string;
-  joinedOn: string | null;
-  orgId: number;
-  orgName: string;
-}
+/** A row of an org's member list (GET /api/orgs/{id}/members), as the contract answers it. */
+export type MemberRow = ResponseOf<'/api/orgs/{id}/members', 'get'>['items'][number];
 
 export interface Page<T> {
   items: T[];
