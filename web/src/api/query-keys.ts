@@ -33,6 +33,33 @@ export const keys = {
   departments: (caseId: number | undefined) => ['departments', caseId ?? null] as const,
   /** The place (town, village, grid) of a point picked on the map. */
   place: (lng: number | undefined, lat: number | undefined) => ['place', lng ?? null, lat ?? null] as const,
+  /** The org tree, level by level (home page). */
+  orgTree: (parentId: number | null) => ['orgs', 'tree', parentId] as const,
+  training: {
+    all: ['training'] as const,
+    progress: (year: number) => ['training', 'progress', year] as const,
+    classes: ['training', 'classes'] as const,
+    detail: (classId: number) => ['training', 'class', classId] as const,
+  },
+  transfers: {
+    all: ['transfers'] as const,
+    list: (filters: Filters) => ['transfers', 'list', filters] as const,
+    mobile: (filters: Filters) => ['transfers', 'mobile', filters] as const,
+    mobileDetail: (id: number) => ['transfers', 'mobile-detail', id] as const,
+  },
+  orgChecks: {
+    all: ['org-checks'] as const,
+    list: (filters: Filters) => ['org-checks', 'list', filters] as const,
+    org: (orgId: number) => ['org-checks', 'org', orgId] as const,
+  },
+  /** The signed-in member's own branch and records. */
+  myBranch: {
+    all: ['my-branch'] as const,
+    branch: ['my-branch', 'branch'] as const,
+    dues: (orgId: number) => ['my-branch', 'dues', orgId] as const,
+    sixMonths: (orgId: number) => ['my-branch', 'six-months', orgId] as const,
+  },
+  myRecords: ['my-records'] as const,
   meetings: {
     all: ['meetings'] as const,
     list: (filters: Filters) => ['meetings', 'list', filters] as const,

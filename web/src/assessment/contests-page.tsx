@@ -2,11 +2,11 @@
 // village's topic, judges' score, audience votes, final score and award, and the goals it promised
 // with their follow-up in the next year's assessment.
 import { Card, Col, Empty, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { type ContestEntry, contestApi } from './assessment-api.ts';
 import { shortOrg, useNames } from './assessment-text.ts';
 import {
@@ -82,19 +82,15 @@ export default function ContestsPage() {
   const { pick } = useNames();
   const { me, can } = useSession();
   const organizes = can('assessment:manage') && ['town', 'county', 'city'].includes(me?.scope.level ?? '');
-  const [params, setParams] = useSearchParams();
+  const url = useUrlState();
   const thisYear = Number(todayShanghai().slice(0, 4));
-  const year = params.get('year') ? Number(params.get('year')) : undefined;
+  const year = url.number('year');
   const list = useApi(() => contestApi.list(year), [year]);
-  const selected = params.get('id') ? Number(params.get('id')) : list.data?.items[0]?.id;
+  const selected = url.number('id') ?? list.data?.items[0]?.id;
   const detail = useApi(() => contestApi.detail(selected ?? 0), [selected], selected !== undefined);
-  const set = (k: string, v: string | number | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v === undefined) next.delete(k);
-    else next.set(k, String(v));
-    if (k === 'year') next.delete('id');
-    setParams(next);
-  };
+  // another year's contests: the one open is no longer among them
+  const set = (k: string, v: string | number | undefined) =>
+    url.set(k === 'year' ? { [k]: v, id: undefined } : { [k]: v });
   const d = detail.data && detail.data.id === selected ? detail.data : undefined;
   const reload = () => {
     detail.reload();

@@ -19,12 +19,12 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { todayShanghai, useDictionary, yuan } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { type Enterprise, economyApi, type ImportResult, type Income } from './assessment-api.ts';
 import { shortOrg } from './assessment-text.ts';
 import { IncomeEntry } from './income-entry.tsx';
@@ -122,25 +122,17 @@ export default function EconomyPage() {
   const { t } = useDictionary<K>(zh, en);
   const { can } = useSession();
   const feedback = useFeedback();
-  const [params, setParams] = useSearchParams();
+  const url = useUrlState();
   const thisYear = Number(todayShanghai().slice(0, 4));
-  const year = Number(params.get('year') ?? thisYear);
-  const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
-  const q = params.get('q') ?? undefined;
-  const sort = params.get('sort') ?? 'operating';
-  const page = Number(params.get('page') ?? 1);
-  const tab = params.get('tab') ?? 'incomes';
-  const kind = params.get('kind') ?? undefined;
-  const ePage = Number(params.get('epage') ?? 1);
-  const set = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
+  const year = url.number('year') ?? thisYear;
+  const orgId = url.number('orgId');
+  const q = url.get('q');
+  const sort = url.get('sort') ?? 'operating';
+  const page = url.number('page') ?? 1;
+  const tab = url.get('tab') ?? 'incomes';
+  const kind = url.get('kind');
+  const ePage = url.number('epage') ?? 1;
+  const set = (patch: Record<string, string | number | undefined>) => url.set(patch);
   const incomes = useApi(
     () => economyApi.incomes({ year, orgId, q, sort, page }),
     [year, orgId, q, sort, page],

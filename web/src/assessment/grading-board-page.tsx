@@ -19,13 +19,14 @@ import {
   Typography,
 } from 'antd';
 import { useMemo, useRef } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { useChart } from '../cases/use-chart.ts';
 import { todayShanghai, useDictionary, yuan } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { AppealsTable } from './appeals-table.tsx';
 import { assessmentApi, type Board, type BoardItem } from './assessment-api.ts';
 import {
@@ -186,26 +187,18 @@ function Board_() {
   const { pick, of } = useNames();
   const { me, can } = useSession();
   const feedback = useFeedback();
-  const [params, setParams] = useSearchParams();
+  const url = useUrlState();
   const thisYear = Number(todayShanghai().slice(0, 4));
-  const year = Number(params.get('year') ?? thisYear);
-  const townId = params.get('townId') ? Number(params.get('townId')) : undefined;
-  const category = params.get('category') ?? undefined;
-  const grade = params.get('grade') ?? undefined;
-  const q = params.get('q') ?? undefined;
-  const page = Number(params.get('page') ?? 1);
-  const tab = params.get('tab') ?? 'results';
+  const year = url.number('year') ?? thisYear;
+  const townId = url.number('townId');
+  const category = url.get('category');
+  const grade = url.get('grade');
+  const q = url.get('q');
+  const page = url.number('page') ?? 1;
+  const tab = url.get('tab') ?? 'results';
   const query = { year, townId, category, grade, q, page, pageSize: 15 };
   const board = useApi(() => assessmentApi.board(query), [year, townId, category, grade, q, page]);
-  const set = (patch: Record<string, string | number | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
+  const set = (patch: Record<string, string | number | undefined>) => url.set(patch);
   const level = me?.scope.level;
   const manage = can('assessment:manage');
   const countyLevel = manage && (level === 'county' || level === 'city');

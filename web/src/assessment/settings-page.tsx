@@ -4,12 +4,12 @@
 // read them — and each village's category, which a town, county or the city sets.
 import { Alert, Button, Card, Space, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { FormError, useSubmit } from './form-error.tsx';
 import { type AssessmentSettings, settingsApi } from './settings-api.ts';
 import { GradesEditor, IndicatorsEditor, type Patch, WeightsEditor } from './settings-editors.tsx';
@@ -46,8 +46,8 @@ export default function SettingsPage() {
   const { t } = useDictionary<K>(zh, en);
   const { me, can } = useSession();
   const feedback = useFeedback();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'weights';
+  const url = useUrlState();
+  const tab = url.get('tab') ?? 'weights';
   const loaded = useApi(() => settingsApi.get(), []);
   const [draft, setDraft] = useState<AssessmentSettings | null>(null);
   const [dirty, setDirty] = useState(false);
@@ -122,7 +122,7 @@ export default function SettingsPage() {
       ) : (
         <Tabs
           activeKey={tab}
-          onChange={(k) => setParams({ tab: k })}
+          onChange={(k) => url.set({ tab: k })}
           items={[
             { key: 'weights', label: t('weights'), children: <WeightsEditor {...props} /> },
             { key: 'indicators', label: t('indicators'), children: <IndicatorsEditor {...props} /> },

@@ -3,12 +3,13 @@
 // figures up the tree by state and by criterion.
 import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { type Candidates, type LedgerItem, weakOrgApi } from './assessment-api.ts';
 import { LEDGER_STATE_COLORS, shortOrg, useNames } from './assessment-text.ts';
 
@@ -69,17 +70,12 @@ export default function WeakOrgsPage() {
   const { pick, lang } = useNames();
   const { me, can } = useSession();
   const feedback = useFeedback();
-  const [params, setParams] = useSearchParams();
+  const url = useUrlState();
   const thisYear = Number(todayShanghai().slice(0, 4));
-  const year = Number(params.get('year') ?? thisYear);
-  const state = params.get('state') ?? undefined;
-  const tab = params.get('tab') ?? 'ledgers';
-  const set = (k: string, v: string | number | undefined) => {
-    const next = new URLSearchParams(params);
-    if (v === undefined) next.delete(k);
-    else next.set(k, String(v));
-    setParams(next);
-  };
+  const year = url.number('year') ?? thisYear;
+  const state = url.get('state');
+  const tab = url.get('tab') ?? 'ledgers';
+  const set = (k: string, v: string | number | undefined) => url.set({ [k]: v });
   const ledgers = useApi(() => weakOrgApi.ledgers({ year, ...(state ? { state } : {}) }), [year, state]);
   const figures = useApi(() => weakOrgApi.figures(year), [year]);
   const countyLevel =

@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCursorPaging } from '../api/cursor-paging.ts';
 import { useInvalidate } from '../api/query.ts';
 import { keys } from '../api/query-keys.ts';
@@ -30,6 +30,7 @@ import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { usePhone } from '../shell/use-phone.ts';
+import { useUrlState } from '../shell/use-url-state.ts';
 import {
   type CaseQuery,
   categoriesQuery,
@@ -121,7 +122,7 @@ function CaseList() {
   const { t, name } = useI18n();
   const feedback = useFeedback();
   const { me, can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const url = useUrlState();
   const catalog = useQuery(categoriesQuery);
   const invalidate = useInvalidate();
   const [selected, setSelected] = useState<CaseRow[]>([]);
@@ -129,19 +130,19 @@ function CaseList() {
   const phone = usePhone();
   const [filtersOpen, setFiltersOpen] = useState(false);
 
-  const preset = (params.get('preset') as Preset | null) ?? 'all';
+  const preset = (url.get('preset') as Preset | undefined) ?? 'all';
   const query: CaseQuery = {
-    state: params.get('state') ?? undefined,
-    light: params.get('light') ?? undefined,
-    channel: params.get('channel') ?? undefined,
-    categoryCode: params.get('categoryCode') ?? undefined,
-    q: params.get('q') ?? undefined,
-    from: params.get('from') ?? undefined,
-    to: params.get('to') ?? undefined,
+    state: url.get('state'),
+    light: url.get('light'),
+    channel: url.get('channel'),
+    categoryCode: url.get('categoryCode'),
+    q: url.get('q'),
+    from: url.get('from'),
+    to: url.get('to'),
     mine: preset === 'mine',
-    sort: params.get('sort') === 'createdAt' ? 'createdAt' : 'deadline',
-    page: Number(params.get('page') ?? 1),
-    pageSize: Number(params.get('pageSize') ?? 20),
+    sort: url.get('sort') === 'createdAt' ? 'createdAt' : 'deadline',
+    page: url.number('page') ?? 1,
+    pageSize: url.number('pageSize') ?? 20,
   };
   if (preset === 'verify') query.state = 'handled';
   if (preset === 'dispatch') query.state = query.state ?? 'filed';
@@ -171,15 +172,8 @@ function CaseList() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new answer clears the selection
   useEffect(() => setSelected([]), [cases.data]);
 
-  const set = (changes: Record<string, string | undefined>, keepPage = false) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    if (!keepPage) next.delete('page');
-    setParams(next, { replace: true });
-  };
+  // a filter's change starts again at page 1; the list's place stays one history entry
+  const set = (changes: Record<string, string | undefined>) => url.set(changes, { replace: true });
 
   const categoryOptions = useMemo(
     () =>
@@ -267,9 +261,7 @@ function CaseList() {
   ];
 
   const range: [Dayjs, Dayjs] | null = query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null;
-  const filtered = ['state', 'light', 'channel', 'categoryCode', 'q', 'from', 'to'].some((k) =>
-    params.get(k),
-  );
+  const filtered = url.has('state', 'light', 'channel', 'categoryCode', 'q', 'from', 'to');
 
   return (
     <div data-testid="case-list">
@@ -380,7 +372,7 @@ function CaseList() {
           page={query.page ?? 1}
           pageSize={query.pageSize ?? 20}
           total={counted?.count ?? 0}
-          onPage={(page) => set({ page: String(page) }, true)}
+          onPage={(page) => set({ page: String(page) })}
         />
       ) : (
         <Table<CaseRow>
@@ -413,7 +405,7 @@ function CaseList() {
                 n: n.toLocaleString('zh-CN'),
               }),
             onChange: (page, pageSize) =>
-              set({ page: String(page), pageSize: pageSize === 20 ? undefined : String(pageSize) }, true),
+              set({ page: String(page), pageSize: pageSize === 20 ? undefined : String(pageSize) }),
           }}
         />
       )}

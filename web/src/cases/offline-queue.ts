@@ -29,7 +29,7 @@ interface ReportPayload {
   /** Photos not yet uploaded. */
   photos: Blob[];
   /** Attachment ids of photos already uploaded. */
-  uploaded: (number | string)[];
+  uploaded: number[];
 }
 
 export interface QueuedReport extends ReportPayload {
@@ -58,7 +58,7 @@ export async function sendReport(
     clientRequestId: string;
     input: ReportPayload['input'];
     photos: (string | Blob)[];
-    uploaded?: (number | string)[];
+    uploaded?: number[];
   },
   save?: (payload: ReportPayload) => Promise<void>,
 ): Promise<SentReport> {
@@ -140,7 +140,7 @@ async function migrate(): Promise<void> {
       clientRequestId: string;
       input: ReportPayload['input'];
       photos: string[];
-      uploaded: (number | string)[];
+      uploaded: number[];
     }[];
     for (const r of old) {
       const photos = await Promise.all(r.photos.map(toBlob));

@@ -4,12 +4,13 @@
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { usePhone } from '../shell/use-phone.ts';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { deliberationApi, type MatterQuery, type MatterSummary } from './deliberation-api.ts';
 import { useDeliberationText } from './deliberation-messages.ts';
 import { NewMatterDialog } from './new-matter-dialog.tsx';
@@ -52,15 +53,15 @@ export default function DeliberationsPage() {
   const { t, lang } = useDeliberationText();
   const { me, can } = useSession();
   const feedback = useFeedback();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'progress';
-  const [validity, setValidity] = useState<string | undefined>(params.get('validity') ?? undefined);
+  const url = useUrlState();
+  const tab = url.get('tab') ?? 'progress';
+  const [validity, setValidity] = useState<string | undefined>(url.get('validity'));
   const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [creating, setCreating] = useState(false);
-  const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
+  const orgId = url.number('orgId');
   const isVillage = me?.scope.level === 'village';
   const phone = usePhone();
   const query: MatterQuery =
@@ -265,9 +266,7 @@ export default function DeliberationsPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => {
-          const next = new URLSearchParams(params);
-          next.set('tab', key);
-          setParams(next, { replace: true });
+          url.set({ tab: key }, { replace: true });
           setPage(1);
         }}
         items={[

@@ -3,11 +3,12 @@
 // its villages (drill-down), a click on a count opens the records behind it; the rules broken most.
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Breadcrumb, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { powerApi } from '../power-list/power-list-api.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { publicationApi } from '../village-publication/publication-api.ts';
 import { deliberationApi } from './deliberation-api.ts';
 import { percent, todayShanghai, useDictionary } from './village-text.ts';
@@ -103,10 +104,10 @@ interface Row {
 export default function GovernancePage() {
   const { t } = useDictionary<K>(zh, en);
   const feedback = useFeedback();
-  const [params, setParams] = useSearchParams();
-  const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
+  const url = useUrlState();
+  const orgId = url.number('orgId');
   const thisYear = Number(todayShanghai().slice(0, 4));
-  const year = params.get('year') ? Number(params.get('year')) : thisYear;
+  const year = url.number('year') ?? thisYear;
   const data = useApi(
     () =>
       Promise.all([
@@ -122,12 +123,7 @@ export default function GovernancePage() {
     const wr = w?.rows.find((x) => x.org.id === r.org.id);
     return { org: r.org, d: r, ...(pr ? { p: pr.items, q: pr.questions } : {}), ...(wr ? { w: wr } : {}) };
   });
-  const set = (key: string, value: string | undefined) => {
-    const next = new URLSearchParams(params);
-    if (value === undefined) next.delete(key);
-    else next.set(key, value);
-    setParams(next);
-  };
+  const set = (key: string, value: string | undefined) => url.set({ [key]: value });
   const drill = (r: Row) =>
     r.org.level === 'village' ? (
       <Link to={`/deliberations?tab=all&orgId=${r.org.id}`} data-testid="governance-village">

@@ -3,11 +3,11 @@
 import { Button, Card, DatePicker, InputNumber, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { type DuesRow, duesApi, yuan } from './dues-api.ts';
 import { type DuesMessageKey, useDuesText } from './dues-messages.ts';
 
@@ -15,8 +15,8 @@ export default function DuesPage() {
   const { t } = useDuesText();
   const { me } = useSession();
   const feedback = useFeedback();
-  const [params] = useSearchParams();
-  const orgId = Number(params.get('orgId')) || (me?.scope.id ?? 0);
+  const url = useUrlState();
+  const orgId = url.number('orgId') || (me?.scope.id ?? 0);
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const [pay, setPay] = useState<Record<number, number | null>>({});
   const [bases, setBases] = useState<Record<number, number | null>>({});

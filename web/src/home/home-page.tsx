@@ -1,10 +1,11 @@
 import { ApartmentOutlined, EnvironmentOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Statistic, Table, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
+import { keys } from '../api/query-keys.ts';
 import type { OrgNode } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ORG_KIND_NAMES } from '../i18n/messages.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -46,13 +47,16 @@ function StatCard({
 export default function HomePage() {
   const { me, can } = useSession();
   const { t, name } = useI18n();
-  const root = useApi(() => api.get<{ nodes: OrgNode[] }>('/api/orgs/tree'), []);
+  const root = useQuery({
+    queryKey: keys.orgTree(null),
+    queryFn: () => api.get<{ nodes: OrgNode[] }>('/api/orgs/tree'),
+  });
   const rootNode = root.data?.nodes[0];
-  const children = useApi(
-    () => api.get<{ nodes: OrgNode[] }>('/api/orgs/tree', { parentId: rootNode?.id }),
-    [rootNode?.id],
-    Boolean(rootNode && rootNode.childCount > 0),
-  );
+  const children = useQuery({
+    queryKey: keys.orgTree(rootNode?.id ?? null),
+    queryFn: () => api.get<{ nodes: OrgNode[] }>('/api/orgs/tree', { parentId: rootNode?.id }),
+    enabled: Boolean(rootNode && rootNode.childCount > 0),
+  });
   if (!me) return null;
 
   return (
@@ -117,7 +121,7 @@ export default function HomePage() {
           <Table<OrgNode>
             rowKey="id"
             size="middle"
-            loading={children.loading}
+            loading={children.isFetching}
             dataSource={children.data?.nodes ?? []}
             pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
             data-testid="home-children"

@@ -5,11 +5,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Progress, Row, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useInvalidate } from '../api/query.ts';
 import { keys } from '../api/query-keys.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { type ComplianceReport, type ComplianceStatus, type MeetingRow, meetingApi } from './meeting-api.ts';
 import { MeetingDialog } from './meeting-dialog.tsx';
 import { type MeetingMessageKey, useMeetingText } from './meeting-messages.ts';
@@ -100,8 +101,8 @@ function Rollup({ report, onOpen }: { report: ComplianceReport; onOpen: (id: num
 export default function MeetingsPage() {
   const { t, kind } = useMeetingText();
   const { me, can } = useSession();
-  const [params, setParams] = useSearchParams();
-  const orgId = Number(params.get('orgId')) || (me?.scope.id ?? 0);
+  const url = useUrlState();
+  const orgId = url.number('orgId') || (me?.scope.id ?? 0);
   const [recording, setRecording] = useState(false);
   const [page, setPage] = useState(1);
   const invalidate = useInvalidate();
@@ -117,7 +118,7 @@ export default function MeetingsPage() {
   });
   const open = (id: number) => {
     setPage(1);
-    setParams({ orgId: String(id) });
+    url.set({ orgId: id });
   };
   const holds = report.data?.org.holdsOrgLife ?? false;
 

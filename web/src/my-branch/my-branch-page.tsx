@@ -1,9 +1,11 @@
 // 我的支部: the village secretary's one screen — members by status, the recruitment pipeline, this
 // month's checklist items, the last meetings, dues (when the dues module exists) and the warnings
 // (org checks of the branch). One call: GET /api/my-branch.
+
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, List, Row, Statistic, Tag } from 'antd';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { useMeetingText } from '../meetings/meeting-messages.ts';
 import { PageSpin } from '../shell/page-spin.tsx';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -19,7 +21,11 @@ function DuesCard({ orgId }: { orgId: number }) {
   const { t } = useMyBranchText();
   const { can } = useSession();
   const allowed = can('dues:manage');
-  const { data, error } = useApi(() => myBranchApi.dues(orgId), [orgId], allowed);
+  const { data, error } = useQuery({
+    queryKey: keys.myBranch.dues(orgId),
+    queryFn: () => myBranchApi.dues(orgId),
+    enabled: allowed,
+  });
   return (
     <Card
       size="small"
@@ -53,7 +59,11 @@ function DuesCard({ orgId }: { orgId: number }) {
 function SixMonths({ orgId }: { orgId: number }) {
   const { t } = useMyBranchText();
   const { can } = useSession();
-  const { data } = useApi(() => myBranchApi.sixMonths(orgId), [orgId], can('dues:manage'));
+  const { data } = useQuery({
+    queryKey: keys.myBranch.sixMonths(orgId),
+    queryFn: () => myBranchApi.sixMonths(orgId),
+    enabled: can('dues:manage'),
+  });
   if (!data || data.total === 0) return null;
   return (
     <div data-testid="branch-six-months">
@@ -76,7 +86,14 @@ function SixMonths({ orgId }: { orgId: number }) {
 export default function MyBranchPage() {
   const { t, lang } = useMyBranchText();
   const { kind } = useMeetingText();
-  const { data, error, loading } = useApi(() => myBranchApi.get(), []);
+  const {
+    data,
+    error,
+    isFetching: loading,
+  } = useQuery({
+    queryKey: keys.myBranch.branch,
+    queryFn: () => myBranchApi.get(),
+  });
   if (error) return <Alert type="error" showIcon message={String((error as Error).message ?? error)} />;
   if (loading || !data) return <PageSpin />;
   const b = data;

@@ -1,8 +1,10 @@
 // 我的档案: a member's own membership, its history, the meetings signed in to, dues and training.
 // One call: GET /api/me/records.
+
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Descriptions, List, Row, Tag } from 'antd';
 import { api } from '../api/client.ts';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { useMeetingText } from '../meetings/meeting-messages.ts';
 import { PageSpin } from '../shell/page-spin.tsx';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -48,7 +50,14 @@ const ATT_COLOR: Record<string, string> = { present: 'green', absent: 'red', on_
 export default function MyRecordsPage() {
   const { t } = useMyRecordsText();
   const { kind } = useMeetingText();
-  const { data, error, loading } = useApi(() => api.get<MyRecords>('/api/me/records'), []);
+  const {
+    data,
+    error,
+    isFetching: loading,
+  } = useQuery({
+    queryKey: keys.myRecords,
+    queryFn: () => api.get<MyRecords>('/api/me/records'),
+  });
   if (error) return <Alert type="error" showIcon message={String((error as Error).message ?? error)} />;
   if (loading || !data) return <PageSpin />;
   const m = data.member;

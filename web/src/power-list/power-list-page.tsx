@@ -18,7 +18,6 @@ import {
   Typography,
 } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api } from '../api/client.ts';
 import type { CountyCollection } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -27,24 +26,23 @@ import { errorText, useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { usePhone } from '../shell/use-phone.ts';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { type PowerItem, type PowerUse, powerApi } from './power-list-api.ts';
 import { POWER_EN, POWER_ZH, type PowerKey } from './power-list-messages.ts';
 
 export default function PowerListPage() {
   const { t } = useDictionary<PowerKey>(POWER_ZH, POWER_EN);
   const { me, can } = useSession();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'list';
-  const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
+  const url = useUrlState();
+  const tab = url.get('tab') ?? 'list';
+  const orgId = url.number('orgId');
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
   const [creating, setCreating] = useState(false);
   // each county keeps its own list: the city picks the county it reads (the first one at first)
   const isCity = me?.scope.level === 'city';
   const counties = useApi(() => api.get<CountyCollection>('/api/map/counties'), [], isCity);
-  const countyCode = isCity
-    ? (params.get('county') ?? counties.data?.features[0]?.properties.code)
-    : undefined;
+  const countyCode = isCity ? (url.get('county') ?? counties.data?.features[0]?.properties.code) : undefined;
   const list = useApi(
     () => powerApi.list(countyCode),
     [countyCode],
@@ -155,9 +153,7 @@ export default function PowerListPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => {
-          const next = new URLSearchParams(params);
-          next.set('tab', key);
-          setParams(next, { replace: true });
+          url.set({ tab: key }, { replace: true });
           setPage(1);
         }}
         items={[
@@ -178,9 +174,7 @@ export default function PowerListPage() {
                 label: f.properties.name,
               }))}
               onChange={(code: string) => {
-                const next = new URLSearchParams(params);
-                next.set('county', code);
-                setParams(next, { replace: true });
+                url.set({ county: code }, { replace: true });
               }}
               data-testid="power-list-county"
             />

@@ -2,7 +2,7 @@
 // personal data, no notes); the SMS link carries both (?code=). The reporter, signed in, evaluates here.
 import { Alert, Button, Card, Descriptions, Form, Input, Radio, Result, Timeline } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
 import type { CaseDetail, Evaluation, PublicCase } from '../api/types.ts';
 import { useApi } from '../api/use-api.ts';
@@ -12,6 +12,7 @@ import { StateTag } from '../cases/parts.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { useSession } from '../shell/session.tsx';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { SignInLink } from './public-layout.tsx';
 import { trackingPath, useTrackingText } from './tracking-messages.ts';
 
@@ -86,8 +87,7 @@ function Evaluate({ caseNo, onDone }: { caseNo: string; onDone: () => void }) {
 
 export default function PublicTrackPage() {
   const { caseNo } = useParams();
-  const [search] = useSearchParams();
-  const code = search.get('code') ?? '';
+  const code = useUrlState().get('code') ?? '';
   const navigate = useNavigate();
   const { t, name, lang } = useI18n();
   const tt = useTrackingText();

@@ -1,10 +1,13 @@
 // One training class: its sessions (add one), its trainees with their class hours and days (enroll
 // members or applicants by id), and attendance of the selected trainees at a session.
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { type ClassDetail, trainingApi } from './training-api.ts';
@@ -20,7 +23,12 @@ export default function TrainingClassPage() {
   const { t } = useTrainingText();
   const feedback = useFeedback();
   const id = Number(useParams().id);
-  const c = useApi(() => trainingApi.detail(id), [id], id > 0);
+  const invalidate = useInvalidate();
+  const c = useQuery({
+    queryKey: keys.training.detail(id),
+    queryFn: () => trainingApi.detail(id),
+    enabled: id > 0,
+  });
   const [session, setSession] = useState<{ heldOn: Dayjs | null; topic: string; hours: number | null }>({
     heldOn: null,
     topic: '',
@@ -35,7 +43,7 @@ export default function TrainingClassPage() {
     try {
       await fn();
       feedback.success(t('t.saved'));
-      c.reload();
+      void invalidate(keys.training.all);
     } catch (error) {
       feedback.error(error);
     }

@@ -1,5 +1,7 @@
 // Training classes of the scope, the form to open one, and the progress of 万名党员进党校 this year
 // for the scope and each org under it.
+
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -16,7 +18,8 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
@@ -29,7 +32,8 @@ function ProgressCard({ year }: { year: number }) {
   const { t } = useTrainingText();
   const { me } = useSession();
   const feedback = useFeedback();
-  const p = useApi(() => trainingApi.progress(year), [year]);
+  const invalidate = useInvalidate();
+  const p = useQuery({ queryKey: keys.training.progress(year), queryFn: () => trainingApi.progress(year) });
   const [target, setTarget] = useState<number | null>(null);
   const pct = (r: number | null) => (r === null ? 0 : Math.min(100, Math.round(r * 1000) / 10));
   const level = me?.scope.level;
@@ -38,7 +42,7 @@ function ProgressCard({ year }: { year: number }) {
     try {
       await trainingApi.setTarget(me.scope.id, year, target);
       feedback.success(t('t.saved'));
-      p.reload();
+      void invalidate(keys.training.all);
     } catch (error) {
       feedback.error(error);
     }
@@ -108,7 +112,8 @@ export default function TrainingPage() {
   const { me } = useSession();
   const feedback = useFeedback();
   const year = dayjs().year();
-  const list = useApi(() => trainingApi.classes(), []);
+  const invalidate = useInvalidate();
+  const list = useQuery({ queryKey: keys.training.classes, queryFn: () => trainingApi.classes() });
   const [opening, setOpening] = useState(false);
   const [form] = Form.useForm();
 
@@ -133,7 +138,7 @@ export default function TrainingPage() {
       feedback.success(t('t.created'));
       setOpening(false);
       form.resetFields();
-      list.reload();
+      void invalidate(keys.training.all);
     } catch (error) {
       feedback.error(error);
     }
@@ -180,7 +185,7 @@ export default function TrainingPage() {
       <Card variant="borderless" title={t('t.classes')}>
         <Table<ClassRow>
           rowKey="id"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           columns={[
             {

@@ -1,5 +1,7 @@
 // 流动党员: the outflow list (the home org registers) and the inflow list (the inflow org confirms and
 // records organizational life); both orgs see the member.
+
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Checkbox,
@@ -15,7 +17,8 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { MemberPicker, ReceivingOrgPicker } from './org-member-pickers.tsx';
@@ -99,7 +102,12 @@ function ActivityDialog({ row, onClose }: { row: MobileMember | null; onClose: (
   const { t } = useTransferText();
   const feedback = useFeedback();
   const [form] = Form.useForm<{ on: Dayjs; kind: string; topic: string }>();
-  const detail = useApi(() => transferApi.mobileDetail(row?.id ?? 0), [row?.id], row !== null);
+  const invalidate = useInvalidate();
+  const detail = useQuery({
+    queryKey: keys.transfers.mobileDetail(row?.id ?? 0),
+    queryFn: () => transferApi.mobileDetail(row?.id ?? 0),
+    enabled: row !== null,
+  });
   const submit = async () => {
     if (!row) return;
     const v = await form.validateFields();
@@ -107,7 +115,7 @@ function ActivityDialog({ row, onClose }: { row: MobileMember | null; onClose: (
       await transferApi.addActivity(row.id, { ...v, on: v.on.format('YYYY-MM-DD') });
       feedback.success(t('t.done'));
       form.resetFields();
-      detail.reload();
+      void invalidate(keys.transfers.all);
     } catch (error) {
       feedback.error(error);
     }
@@ -149,12 +157,16 @@ export default function MobileMembersPage() {
   const [page, setPage] = useState(1);
   const [registering, setRegistering] = useState(false);
   const [recording, setRecording] = useState<MobileMember | null>(null);
-  const list = useApi(() => transferApi.mobileList({ side, page, pageSize: 20 }), [side, page]);
+  const invalidate = useInvalidate();
+  const list = useQuery({
+    queryKey: keys.transfers.mobile({ side, page, pageSize: 20 }),
+    queryFn: () => transferApi.mobileList({ side, page, pageSize: 20 }),
+  });
 
   const act = async (row: MobileMember, action: 'confirm_inflow' | 'end') => {
     try {
       await transferApi.mobileAct(row.id, action);
-      list.reload();
+      void invalidate(keys.transfers.all);
     } catch (error) {
       feedback.error(error);
     }
@@ -225,7 +237,7 @@ export default function MobileMembersPage() {
       <Table<MobileMember>
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         columns={columns}
         pagination={{ current: page, total: list.data?.total ?? 0, pageSize: 20, onChange: setPage }}
@@ -236,7 +248,7 @@ export default function MobileMembersPage() {
         onClose={() => setRegistering(false)}
         onDone={() => {
           setRegistering(false);
-          list.reload();
+          void invalidate(keys.transfers.all);
         }}
       />
       <ActivityDialog row={recording} onClose={() => setRecording(null)} />

@@ -1,8 +1,11 @@
 // 组织关系转接: outgoing and incoming letters with their states and flags; the sending branch issues a
 // letter, the receiving branch confirms and returns the receipt.
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { MemberPicker, ReceivingOrgPicker } from './org-member-pickers.tsx';
@@ -77,13 +80,17 @@ export default function TransfersPage() {
   const [issuing, setIssuing] = useState(false);
   const [refusing, setRefusing] = useState<Transfer | null>(null);
   const [reason, setReason] = useState('');
-  const list = useApi(() => transferApi.list({ direction, page, pageSize: 20 }), [direction, page]);
+  const invalidate = useInvalidate();
+  const list = useQuery({
+    queryKey: keys.transfers.list({ direction, page, pageSize: 20 }),
+    queryFn: () => transferApi.list({ direction, page, pageSize: 20 }),
+  });
 
   const act = async (row: Transfer, action: TransferAction, why?: string) => {
     try {
       await transferApi.act(row.id, action, why);
       feedback.success(t('t.done'));
-      list.reload();
+      void invalidate(keys.transfers.all);
     } catch (error) {
       feedback.error(error);
     }
@@ -156,7 +163,7 @@ export default function TransfersPage() {
       <Table<Transfer>
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         columns={columns}
         pagination={{ current: page, total: list.data?.total ?? 0, pageSize: 20, onChange: setPage }}
@@ -168,7 +175,7 @@ export default function TransfersPage() {
         onDone={() => {
           setIssuing(false);
           setDirection('out');
-          list.reload();
+          void invalidate(keys.transfers.all);
         }}
       />
       <Modal

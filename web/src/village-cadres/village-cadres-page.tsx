@@ -5,13 +5,13 @@
 import { FileExcelOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Descriptions, Drawer, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { usePhone } from '../shell/use-phone.ts';
+import { useUrlState } from '../shell/use-url-state.ts';
 import {
   cadreApi,
   type ElectionRow,
@@ -222,8 +222,8 @@ export default function VillageCadresPage() {
   const { t } = useDictionary<CadreKey>(CADRE_ZH, CADRE_EN);
   const { me, can } = useSession();
   const feedback = useFeedback();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'committees';
+  const url = useUrlState();
+  const tab = url.get('tab') ?? 'committees';
   const [page, setPage] = useState(1);
   const [village, setVillage] = useState<number | null>(null);
   const [election, setElection] = useState<number | null>(null);
@@ -269,9 +269,7 @@ export default function VillageCadresPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => {
-          const next = new URLSearchParams(params);
-          next.set('tab', key);
-          setParams(next, { replace: true });
+          url.set({ tab: key }, { replace: true });
           setPage(1);
         }}
         items={[

@@ -4,13 +4,14 @@
 import { FileExcelOutlined, LinkOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useApi } from '../api/use-api.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { usePhone } from '../shell/use-phone.ts';
+import { useUrlState } from '../shell/use-url-state.ts';
 import { type Item, type ItemState, publicationApi, type QuestionRow } from './publication-api.ts';
 import { PUBLICATION_EN, PUBLICATION_ZH, type PublicationKey } from './publication-messages.ts';
 
@@ -26,10 +27,10 @@ export default function VillageAffairsPage() {
   const { t } = useDictionary<PublicationKey>(PUBLICATION_ZH, PUBLICATION_EN);
   const { me, can } = useSession();
   const feedback = useFeedback();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') ?? 'calendar';
-  const orgId = params.get('orgId') ? Number(params.get('orgId')) : undefined;
-  const [state, setState] = useState<string | undefined>(params.get('state') ?? undefined);
+  const url = useUrlState();
+  const tab = url.get('tab') ?? 'calendar';
+  const orgId = url.number('orgId');
+  const [state, setState] = useState<string | undefined>(url.get('state'));
   const [kind, setKind] = useState<string | undefined>();
   const [page, setPage] = useState(1);
   const [publishing, setPublishing] = useState<Item | null>(null);
@@ -199,9 +200,7 @@ export default function VillageAffairsPage() {
       <Tabs
         activeKey={tab}
         onChange={(key) => {
-          const next = new URLSearchParams(params);
-          next.set('tab', key);
-          setParams(next, { replace: true });
+          url.set({ tab: key }, { replace: true });
           setPage(1);
         }}
         items={[
