@@ -3,10 +3,9 @@
 // roll-ups see the rows as they see an insert's); the ids of the new cases are read back by their
 // numbers, since an identity column takes no value from COPY. The caller owns the transaction, so a
 // batch is all or nothing.
-import type { Kysely } from 'kysely';
 import type { BulkColumn } from '../platform/db/bulk-insert.ts';
 import { copyRows } from '../platform/db/copy-in.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { caseIdsByNumber } from './case-bulk.repository.ts';
 import { clockColumns, limitsOf } from './case-common.ts';
@@ -153,7 +152,7 @@ function withInstants(
 
 /** Inserts the cases with their steps and summons; answers the ids in the order of `cases`. */
 export async function writeCases(
-  db: Kysely<DB>,
+  db: Db,
   cases: readonly BulkCase[],
   batchSize = 50_000,
 ): Promise<{ ids: number[]; steps: number; summons: number }> {

@@ -2,7 +2,6 @@
 // department of the county, number, start the dispatch clock, and store the case with its first step
 // and the audit row in one transaction. Idempotent per clientRequestId and per (system, externalId).
 
-import { type Kysely, sql, type Transaction } from 'kysely';
 import { placeNamesOfGrid } from '../grids/grid.repository.ts';
 import { enqueueSms, trackingParams } from '../notifications/sms/sms-outbox.ts';
 import type { Actor } from '../platform/access/actor.ts';
@@ -13,12 +12,20 @@ import {
   sealTrackingCode,
 } from '../platform/access/public-view.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { type CoordSystem, isInChina, toWgs84 } from '../platform/geo/coords.ts';
 import type { Write } from '../platform/http/route.ts';
 import { maskPhone } from '../platform/masking/masking.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { caseErrors, caseRole, clockColumns, contentHash, DEFAULT_LIMITS } from './case-common.ts';
+import {
+  caseOfKey,
+  insertCase,
+  insertStep,
+  linkPhotos,
+  nextCaseSeq,
+  notifyDispatchers,
+} from './case-intake.repository.ts';
 import { type CaseReference, caseReference, type GridPlace, gridLocator } from './case-reference.ts';
 import type { CaseRole } from './domain/case-machine.ts';
 import { caseNumber } from './domain/case-no.ts';
@@ -84,7 +91,7 @@ export interface Located {
 
 /** Converts to WGS-84 and finds the grid (or the nearest one, flagged). */
 export async function locate(
-  db: Kysely<DB>,
+  db: Db,
   lng: number,
   lat: number,
   system: CoordSystem = 'wgs84',
@@ -107,7 +114,7 @@ export async function locate(
 }
 
 /** Where a report at this point would go, in words: the preview a reporter sees before sending. */
-export async function placeOf(db: Kysely<DB>, lng: number, lat: number, system: CoordSystem) {
+export async function placeOf(db: Db, lng: number, lat: number, system: CoordSystem) {
   const loc = await locate(db, lng, lat, system);
   const names = await placeNamesOfGrid(db, loc.place.id);
   return {
@@ -131,7 +138,7 @@ export function intakeClock(now: Date, limits: StepLimits, ref: CaseReference) {
 }
 
 export async function intake(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   source: IntakeSource,
   input: IntakeInput,
@@ -163,13 +170,7 @@ export async function intake(
         : null;
   const replay = async () => {
     if (!key) return null;
-    const q = db
-      .selectFrom('civic_case')
-      .select(['id', 'case_no', 'state', 'external_content_hash', 'tracking_code_enc']);
-    const found = await (key.system
-      ? q.where('external_system', '=', key.system).where('external_id', '=', key.id)
-      : q.where('client_request_id', '=', key.id)
-    ).executeTakeFirst();
+    const found = await caseOfKey(db, key);
     if (!found) return null;
     if (found.external_content_hash !== hash) throw caseErrors.idempotencyConflict(key.id, found.case_no);
     return {
@@ -201,88 +202,85 @@ export async function intake(
 
   try {
     return await write(async (trx, audit) => {
-      const seq = await sql<{ n: string }>`select nextval('civic_case_no_seq') as n`.execute(trx);
-      const caseNo = caseNumber(now, Number(seq.rows[0]?.n));
+      const caseNo = caseNumber(now, await nextCaseSeq(trx));
       const phone = input.reporterPhone?.trim() || null;
       // the public follows a case with its number and this code (never a 110 or 信访 case)
       const trackingCode = isPublicChannel(channel) ? newTrackingCode() : null;
       const sealedCode = trackingCode ? sealTrackingCode(trackingCode) : null;
-      const inserted = await trx
-        .insertInto('civic_case')
-        .values({
-          case_no: caseNo,
-          channel,
-          external_system: source.kind === 'external' ? source.system.code : null,
-          external_id: source.kind === 'external' ? source.externalId : null,
-          external_content_hash: key ? hash : null,
-          client_request_id: key && !key.system ? key.id : null,
-          category_code: category?.code ?? null,
-          title: input.title.trim(),
-          description: input.description?.trim() ?? '',
-          address: input.address?.trim() ?? '',
-          lng: loc.lng,
-          lat: loc.lat,
-          grid_id: loc.place.id,
-          grid_nearest: loc.nearest,
-          village_org_id: loc.place.villageOrgId,
-          town_org_id: loc.place.townOrgId,
-          county_code: loc.place.countyCode,
-          reporter_name: input.reporterName?.trim() || actor?.displayName || null,
-          reporter_phone_enc: phone ? encryptPii(phone) : null,
-          reporter_phone_masked: phone ? maskPhone(phone) : null,
-          reporter_account_id: actor?.accountId ?? null,
-          urgent: (category?.urgent ?? false) || (input.urgent ?? false),
-          step: 'dispatch',
-          step_started_at: now,
-          step_deadline: clock.dispatch,
-          ...instants,
-          respond_by: clock.dispatch,
-          due_at: clock.due,
-          created_at: now,
-          updated_at: now,
-          tracking_code_enc: sealedCode,
-        })
-        .returning(['id', 'case_no', 'state'])
-        .executeTakeFirstOrThrow();
+      const inserted = await insertCase(trx, {
+        case_no: caseNo,
+        channel,
+        external_system: source.kind === 'external' ? source.system.code : null,
+        external_id: source.kind === 'external' ? source.externalId : null,
+        external_content_hash: key ? hash : null,
+        client_request_id: key && !key.system ? key.id : null,
+        category_code: category?.code ?? null,
+        title: input.title.trim(),
+        description: input.description?.trim() ?? '',
+        address: input.address?.trim() ?? '',
+        lng: loc.lng,
+        lat: loc.lat,
+        grid_id: loc.place.id,
+        grid_nearest: loc.nearest,
+        village_org_id: loc.place.villageOrgId,
+        town_org_id: loc.place.townOrgId,
+        county_code: loc.place.countyCode,
+        reporter_name: input.reporterName?.trim() || actor?.displayName || null,
+        reporter_phone_enc: phone ? encryptPii(phone) : null,
+        reporter_phone_masked: phone ? maskPhone(phone) : null,
+        reporter_account_id: actor?.accountId ?? null,
+        urgent: (category?.urgent ?? false) || (input.urgent ?? false),
+        step: 'dispatch',
+        step_started_at: now,
+        step_deadline: clock.dispatch,
+        ...instants,
+        respond_by: clock.dispatch,
+        due_at: clock.due,
+        created_at: now,
+        updated_at: now,
+        tracking_code_enc: sealedCode,
+      });
       if (photos.length > 0) {
-        const linked = await trx
-          .updateTable('case_attachment')
-          .set({ case_id: inserted.id, county_code: loc.place.countyCode })
-          .where('id', 'in', photos)
-          .where('case_id', 'is', null)
-          .where('uploaded_by', '=', actor?.accountId ?? -1)
-          .returning('id')
-          .execute();
+        const linked = await linkPhotos(
+          trx,
+          inserted.id,
+          loc.place.countyCode,
+          photos,
+          actor?.accountId ?? -1,
+        );
         if (linked.length !== photos.length) {
-          const ok = new Set(linked.map((l) => l.id));
+          const ok = new Set(linked);
           throw caseErrors.badAttachment(photos.filter((p) => !ok.has(p)));
         }
       }
-      await trx
-        .insertInto('case_step')
-        .values({
-          case_id: inserted.id,
-          county_code: loc.place.countyCode,
-          action: 'report',
-          from_state: null,
-          to_state: 'reported',
-          actor_id: actor?.accountId ?? null,
-          actor_role: actorRole,
-          note: input.description?.trim().slice(0, 2000) ?? '',
-          attachments: JSON.stringify(photos),
-          details: JSON.stringify({
-            channel,
-            gridNearest: loc.nearest,
-            distanceM: loc.distanceM,
-            routedDepartmentId: routed?.id ?? null,
-            ...(source.kind === 'external'
-              ? { system: source.system.code, externalId: source.externalId }
-              : {}),
-          }),
-          at: now,
-        })
-        .execute();
-      await notifyDispatchers(trx, inserted.id, loc.place, caseNo, input.title);
+      await insertStep(trx, {
+        case_id: inserted.id,
+        county_code: loc.place.countyCode,
+        action: 'report',
+        from_state: null,
+        to_state: 'reported',
+        actor_id: actor?.accountId ?? null,
+        actor_role: actorRole,
+        note: input.description?.trim().slice(0, 2000) ?? '',
+        attachments: JSON.stringify(photos),
+        details: JSON.stringify({
+          channel,
+          gridNearest: loc.nearest,
+          distanceM: loc.distanceM,
+          routedDepartmentId: routed?.id ?? null,
+          ...(source.kind === 'external'
+            ? { system: source.system.code, externalId: source.externalId }
+            : {}),
+        }),
+        at: now,
+      });
+      await notifyDispatchers(
+        trx,
+        inserted.id,
+        [loc.place.villageOrgId, ...(loc.place.townOrgId ? [loc.place.townOrgId] : [])],
+        `新案件 ${caseNo}`,
+        input.title,
+      );
       if (trackingCode && phone) {
         // the receipt by SMS: the number, the tracking code and the link that opens the case
         await enqueueSms(
@@ -331,34 +329,4 @@ export async function intake(
 
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
-}
-
-async function notifyDispatchers(
-  trx: Transaction<DB>,
-  caseId: number,
-  place: GridPlace,
-  caseNo: string,
-  title: string,
-) {
-  const orgIds = [place.villageOrgId, ...(place.townOrgId ? [place.townOrgId] : [])];
-  const accounts = await trx
-    .selectFrom('account')
-    .select('id')
-    .where('scope_org_id', 'in', orgIds)
-    .where('role', 'in', ['org_admin', 'secretary'])
-    .where('disabled', '=', false)
-    .execute();
-  if (accounts.length === 0) return;
-  await trx
-    .insertInto('notification')
-    .values(
-      accounts.map((a) => ({
-        account_id: a.id,
-        kind: 'case.report',
-        title: `新案件 ${caseNo}`,
-        body: title,
-        case_id: caseId,
-      })),
-    )
-    .execute();
 }

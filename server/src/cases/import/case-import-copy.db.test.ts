@@ -5,7 +5,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildIndexes, dropSecondaryIndexes } from '../../demo/cases.repository.ts';
 import { DEFAULT_SEED } from '../../demo/seed.ts';
 import { makeActor } from '../../platform/access/actor.ts';
 import type { Database } from '../../platform/db/engine.ts';
@@ -225,5 +227,27 @@ describe('import of case history through COPY', () => {
     expect(written.step_deadline?.getTime()).toBe(taken.step_deadline?.getTime());
     expect(written.step_yellow_at?.getTime()).toBe(taken.step_yellow_at?.getTime());
     expect(written.supervise_at?.getTime()).toBe(taken.supervise_at?.getTime());
+  });
+});
+
+describe('the city seed around a bulk load', () => {
+  test('drops the secondary indexes of the case tables and builds the same ones again', async () => {
+    const indexes = async () =>
+      (
+        await sql<{ def: string }>`select indexdef as def from pg_indexes
+          where tablename in ('civic_case', 'case_step', 'case_summons') order by indexname`.execute(
+          database.db,
+        )
+      ).rows.map((r) => r.def);
+    const before = await indexes();
+    await database.db.transaction().execute(async (trx) => {
+      const defs = await dropSecondaryIndexes(trx);
+      expect(defs.length).toBeGreaterThan(5);
+      const kept = await sql<{ n: number }>`select count(*)::int as n from pg_indexes
+        where tablename in ('civic_case', 'case_step', 'case_summons')`.execute(trx);
+      expect(kept.rows[0]?.n).toBe(before.length - defs.length);
+      await buildIndexes(trx, defs);
+    });
+    expect(await indexes()).toEqual(before);
   });
 });

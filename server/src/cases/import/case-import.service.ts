@@ -4,8 +4,7 @@
 // Chinese and English; the caller chooses to keep the good rows or to write nothing if any row is bad.
 // Idempotent per (system, externalId): a row imported before is reported, never written twice.
 
-import type { Kysely } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Db } from '../../platform/db/handle.ts';
 import { type CoordSystem, isInChina, toWgs84 } from '../../platform/geo/coords.ts';
 import type { Write } from '../../platform/http/route.ts';
 import { type BulkCase, writeCases } from '../case-bulk-writer.ts';
@@ -39,7 +38,7 @@ const CHANNEL_OF_SYSTEM: Record<string, CaseChannel> = {
  * external system `systemCode`, in one transaction with one audit row.
  */
 export async function importHistory(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   systemCode: string,
   records: readonly unknown[],

@@ -3,9 +3,8 @@
 // system account, with one audit row; prints the result and every bad row.
 import fs from 'node:fs';
 import readline from 'node:readline';
-import type { Kysely } from 'kysely';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Db } from '../../platform/db/handle.ts';
 import { type ImportMode, type ImportResult, importHistory } from './case-import.service.ts';
 
 /** Reads a JSON-lines file; a line that is not JSON becomes a string the validator reports. */
@@ -24,7 +23,7 @@ export async function readJsonLines(file: string): Promise<unknown[]> {
 }
 
 export async function importCommand(
-  db: Kysely<DB>,
+  db: Db,
   options: { file: string; system: string; mode: ImportMode },
 ): Promise<ImportResult> {
   const records = await readJsonLines(options.file);

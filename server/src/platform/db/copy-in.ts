@@ -30,14 +30,15 @@ interface CopyResult {
 const ESCAPE = /[\\\t\n\r]/g;
 const ESCAPED: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 function field(value: unknown, type: BulkColumn<unknown>['type']): string {
   if (value === undefined || value === null) return '\\N';
-  let text: string;
-  if (value instanceof Date) text = value.toISOString();
-  else if (type === 'bool') text = value ? 't' : 'f';
-  else if (type === 'jsonb' && typeof value !== 'string') text = JSON.stringify(value);
-  else text = String(value);
-  return text.replace(ESCAPE, (c) => ESCAPED[c] as string);
+  if (typeof value === 'number') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (type === 'bool') return value ? 't' : 'f';
+  const text = type === 'jsonb' && typeof value !== 'string' ? JSON.stringify(value) : String(value);
+  return NEEDS_ESCAPE.test(text) ? text.replace(ESCAPE, (c) => ESCAPED[c] as string) : text;
 }
 
 /** Encodes `rows` in COPY's text format, in chunks of about `chunkChars` characters. */
