@@ -91,8 +91,12 @@ function placeOf(rng: Rng, county: string): string {
     : rng.pick(TITLE_PLACES);
 }
 
-/** From this many cases the seed drops the case tables' secondary indexes and builds them after. */
-const BUILD_INDEXES_AFTER = 50_000;
+/**
+ * From this many cases the seed may drop the case tables' secondary indexes and build them after. Off
+ * unless QJ_SEED_REBUILD_INDEXES=1: measured under heavy load on 2026-12-07, a 100,000-case city seed
+ * was slower with it (cases 838 s against 195 s), cause not found — to be timed on a quiet machine.
+ */
+const BUILD_INDEXES_AFTER = process.env.QJ_SEED_REBUILD_INDEXES === '1' ? 50_000 : Number.POSITIVE_INFINITY;
 
 export interface CaseSeedSummary {
   cases: number;
