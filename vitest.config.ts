@@ -37,6 +37,8 @@ export default defineConfig({
           exclude: [...EXCLUDE, DB_TESTS, PG_SERVER_TESTS],
           environment: 'node',
           setupFiles: [SETUP],
+          // property tests over thousands of random points take seconds on a busy 2-core machine
+          testTimeout: 30_000,
         },
       },
       dbProject('pglite'),

@@ -255,6 +255,10 @@ test('a county holds a contest, scores and closes it; the city edits a weight; a
   const entry = page.getByTestId('income-entry');
   await entry.getByRole('combobox', { name: '村（社区）' }).fill(short);
   await page.locator(`.ant-select-item-option[title="${short}"]`).click();
+  // what the village has for the year shows in the form first; this entry starts from nothing
+  await expect(entry.getByTestId('income-stored')).toBeVisible();
+  for (const input of await entry.locator('input[data-testid^="income-"]').all()) await input.fill('');
+  await entry.getByLabel('经营支出').fill('');
   await entry.getByLabel('土地租赁（经营性）').fill('1234567.89');
   await entry.getByLabel('分配给成员').fill('99999999');
   await page.getByTestId('income-save').click();
@@ -268,4 +272,11 @@ test('a county holds a contest, scores and closes it; the city edits a weight; a
   await expect(page.getByTestId('economy-villages').locator('tbody tr[data-row-key]').first()).toContainText(
     '1,234,567.89 元',
   );
+  // opened again, the form shows what was saved
+  await page.goto('/collective-economy?tab=import');
+  await entry.getByRole('combobox', { name: '村（社区）' }).fill(short);
+  await page.locator(`.ant-select-item-option[title="${short}"]`).click();
+  await expect(entry.getByTestId('income-stored')).toContainText('已填报');
+  await expect(entry.getByLabel('土地租赁（经营性）')).toHaveValue('1234567.89');
+  await expect(entry.getByLabel('分配给成员')).toHaveValue('100000.00');
 });

@@ -40,7 +40,15 @@ test('a villager asks on the public page on a phone, and the village answers', a
   // the village answers
   const office = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const secretary = await office.newPage();
-  await loginAs(secretary, VILLAGE, { path: '/village-affairs?tab=questions' });
+  await loginAs(secretary, VILLAGE);
+  // the question reached the village's bell, and opening it leads to the questions to answer
+  await secretary.getByTestId('notification-bell').click();
+  const notice = secretary
+    .getByTestId('notification-list')
+    .locator('.qj-notice')
+    .filter({ hasText: '村民提问' });
+  await notice.first().click();
+  await expect(secretary).toHaveURL(/\/village-affairs\?tab=questions/);
   const row = secretary.getByTestId('question-row').filter({ hasText: question });
   await expect(row).toBeVisible();
   await expect(row).toContainText('138****8000');

@@ -1,10 +1,14 @@
 // Writes whole cases (the case, its timeline, its summons) in bulk: the demo seed and the import of
-// case history. One unnest insert per table and batch (platform/db/bulk-insert.ts); the caller owns
-// the transaction, so a batch is all or nothing.
+// case history. One COPY per table and batch (platform/db/copy-in.ts; the statement triggers of the
+// roll-ups see the rows as they see an insert's); the ids of the new cases are read back by their
+// numbers, since an identity column takes no value from COPY. The caller owns the transaction, so a
+// batch is all or nothing.
 import type { Kysely } from 'kysely';
-import { type BulkColumn, bulkInsert } from '../platform/db/bulk-insert.ts';
+import type { BulkColumn } from '../platform/db/bulk-insert.ts';
+import { copyRows } from '../platform/db/copy-in.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { readSetting } from '../platform/settings/settings.ts';
+import { caseIdsByNumber } from './case-bulk.repository.ts';
 import { clockColumns, limitsOf } from './case-common.ts';
 import { type CaseReference, caseReference } from './case-reference.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
@@ -151,7 +155,7 @@ function withInstants(
 export async function writeCases(
   db: Kysely<DB>,
   cases: readonly BulkCase[],
-  batchSize = 5000,
+  batchSize = 50_000,
 ): Promise<{ ids: number[]; steps: number; summons: number }> {
   const ids: number[] = [];
   let steps = 0;
@@ -160,14 +164,16 @@ export async function writeCases(
   const { supervisionThresholds } = await readSetting(db, CASE_SETTINGS_KEY, CASE_SETTINGS_DEFAULTS);
   for (let start = 0; start < cases.length; start += batchSize) {
     const batch = cases.slice(start, start + batchSize);
-    const inserted = await bulkInsert(
+    await copyRows(
       db,
       'civic_case',
       CASE_COLUMNS,
       batch.map((c) => withInstants(complete(c.row), ref, supervisionThresholds)),
-      { batchSize, returning: ['id', 'case_no'] },
     );
-    const idOf = new Map(inserted.map((r) => [r.case_no as string, Number(r.id)]));
+    const idOf = await caseIdsByNumber(
+      db,
+      batch.map((c) => c.row.case_no),
+    );
     const stepRows: NewCaseStep[] = [];
     const summonsRows: SummonsRow[] = [];
     for (const c of batch) {
@@ -177,8 +183,8 @@ export async function writeCases(
         stepRows.push({ note: '', attachments: '[]', details: null, ...s, case_id: id });
       for (const m of c.summons) summonsRows.push({ ...m, case_id: id, county_code: c.row.county_code });
     }
-    await bulkInsert(db, 'case_step', STEP_COLUMNS, stepRows, { batchSize: 20_000 });
-    if (summonsRows.length) await bulkInsert(db, 'case_summons', SUMMONS_COLUMNS, summonsRows);
+    await copyRows(db, 'case_step', STEP_COLUMNS, stepRows);
+    if (summonsRows.length) await copyRows(db, 'case_summons', SUMMONS_COLUMNS, summonsRows);
     steps += stepRows.length;
     summons += summonsRows.length;
   }

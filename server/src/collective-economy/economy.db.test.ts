@@ -96,6 +96,31 @@ describe('incomes', () => {
     const item = board.body.items[0];
     expect(item?.band).toBe(3);
     expect(item?.growth).toBeCloseTo(0.25, 10);
+    // the entry form reads the village-year back as stored
+    const stored = await county.get<{ reported: boolean; incomes: Record<string, number>; note: string }>(
+      `/api/collective-economy/incomes/village?orgId=${v.id}&year=${YEAR}`,
+    );
+    expect(stored.status, JSON.stringify(stored.body)).toBe(200);
+    expect(stored.body).toMatchObject({
+      reported: true,
+      incomes: { land_lease: 60_000_000, village_company: 40_000_000, subsidy: 20_000_000 },
+      expensesFen: 30_000_000,
+      distributedFen: 50_000_000,
+      note: '2025 年度决算',
+    });
+    const none = await county.get<{ reported: boolean }>(
+      `/api/collective-economy/incomes/village?orgId=${v.id}&year=${YEAR - 5}`,
+    );
+    expect(none.body.reported).toBe(false);
+    const townOrg = await database.db
+      .selectFrom('org')
+      .select('id')
+      .where('code', '=', `${COUNTY}005`)
+      .executeTakeFirstOrThrow();
+    const notVillage = await county.get(
+      `/api/collective-economy/incomes/village?orgId=${townOrg.id}&year=${YEAR}`,
+    );
+    expect(notVillage.status).toBe(422);
   });
 
   test('bad figures are refused naming the field, and nothing is written', async () => {

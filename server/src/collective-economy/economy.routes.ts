@@ -20,7 +20,7 @@ import {
   enterpriseList,
   saveEnterpriseYear,
 } from './enterprise.service.ts';
-import { incomeBoard, readEconomySettings, saveIncome, settingsView } from './income.service.ts';
+import { incomeBoard, readEconomySettings, saveIncome, settingsView, villageYear } from './income.service.ts';
 import { type ImportMode, importIncomes, incomeTemplate } from './income-import.service.ts';
 
 const TAGS = ['collective-economy'];
@@ -131,6 +131,29 @@ export const economyRoutes = [
     },
     async handler({ db, actor, query }) {
       return incomeBoard(db, actor, { ...query, page: query.page ?? 1, pageSize: query.pageSize ?? 20 });
+    },
+  }),
+  route({
+    method: 'GET',
+    url: '/api/collective-economy/incomes/village',
+    ids: { query: { orgId: 'org' } },
+    access: 'assessment:read',
+    summary: '一个村一个年度已填报的集体收入（按来源）、经营支出和分配 / One village-year as entered',
+    tags: TAGS,
+    query: Type.Object({ orgId: Id, year: Year }),
+    response: {
+      200: Obj({
+        org: Obj({ id: Type.Integer(), name: Type.String() }),
+        year: Type.Integer(),
+        reported: Type.Boolean(),
+        incomes: Type.Record(Type.String(), Type.Number()),
+        expensesFen: Type.Number(),
+        distributedFen: Type.Number(),
+        note: Type.String(),
+      }),
+    },
+    async handler({ db, actor, query }) {
+      return villageYear(db, actor, query.orgId, query.year);
     },
   }),
   route({

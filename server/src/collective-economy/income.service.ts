@@ -279,6 +279,28 @@ export function incomeProblem(
   return null;
 }
 
+/** One village-year as stored (its lines by source, expenses, distributed, note), for the entry form. */
+export async function villageYear(db: Kysely<DB>, actor: Actor, orgId: number, year: number) {
+  requirePermission(actor, 'assessment:read');
+  const org = await verifyOrg(db, actor, orgId);
+  if (org.level !== 'village') throw economyError.notVillage(org.name);
+  const [lines, accs] = await Promise.all([
+    incomeLines(db, actor, org.path, [year]),
+    accounts(db, actor, org.path, [year]),
+  ]);
+  const mine = lines.filter((l) => Number(l.org_id) === org.id);
+  const acc = accs.find((a) => Number(a.org_id) === org.id);
+  return {
+    org: { id: org.id, name: org.name },
+    year,
+    reported: mine.length > 0 || acc !== undefined,
+    incomes: Object.fromEntries(mine.map((l) => [l.source, Number(l.amount_fen)])),
+    expensesFen: Number(acc?.expenses_fen ?? 0),
+    distributedFen: Number(acc?.distributed_fen ?? 0),
+    note: acc?.note ?? '',
+  };
+}
+
 export async function saveIncome(db: Kysely<DB>, write: Write, actor: Actor, input: IncomeInput) {
   requirePermission(actor, 'assessment:manage');
   const me = await verifyOrg(db, actor, actor.scopeOrgId);

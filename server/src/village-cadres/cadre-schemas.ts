@@ -63,6 +63,7 @@ export const VillageCadres = Type.Object({
       committee: Type.String(),
       post: Type.String(),
       postName: Type.String(),
+      postNameEn: Type.String(),
       termStart: Type.String(),
       termEnd: Type.String(),
     }),

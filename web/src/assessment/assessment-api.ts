@@ -401,6 +401,16 @@ export const economyApi = {
     api.get<{ sources: { code: string; name: Named; operating: boolean }[] }>(
       '/api/collective-economy/settings',
     ),
+  villageYear: (orgId: number, year: number) =>
+    api.get<{
+      org: { id: number; name: string };
+      year: number;
+      reported: boolean;
+      incomes: Record<string, number>;
+      expensesFen: number;
+      distributedFen: number;
+      note: string;
+    }>('/api/collective-economy/incomes/village', { orgId, year }),
   save: (body: {
     orgId: number;
     year: number;

@@ -2,7 +2,7 @@
 // the amount of each source, the operating expenses and what was distributed, in yuan; the server
 // checks the sources, the year and that no more is distributed than the net income.
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useApi } from '../api/use-api.ts';
 import { useDictionary, yuan } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
@@ -13,6 +13,8 @@ import { FormError, useSubmit } from './form-error.tsx';
 const zh = {
   title: '单村填报',
   hint: '填报一个村（社区）一个年度的集体收入（元），保存后替换该村该年度原有数据。',
+  stored: '已显示该村 {year} 年度已填报的数据，修改后保存。',
+  fresh: '该村 {year} 年度尚未填报。',
   village: '村（社区）',
   pick: '输入村名或拼音首字母查找',
   year: '年度',
@@ -29,6 +31,8 @@ type K = keyof typeof zh;
 const en: Record<K, string> = {
   title: 'Enter one village',
   hint: 'One village’s collective income of one year (yuan); saving replaces what the village had for that year.',
+  stored: 'Showing what the village entered for {year}: change it and save.',
+  fresh: 'Nothing entered for the village in {year} yet.',
   village: 'Village',
   pick: 'Type a village’s name or initials',
   year: 'Year',
@@ -70,6 +74,26 @@ export function IncomeEntry({
   const sources = useApi(() => economyApi.settings(), []);
   const villages = useApi(() => economyApi.incomes({ year, q, sort: 'code' }), [year, q]);
   const { busy, error, run } = useSubmit();
+  // the chosen village-year as stored, shown in the form to be changed rather than typed again
+  const orgId = Form.useWatch('orgId', form);
+  const chosenYear = Form.useWatch('year', form) ?? year;
+  const stored = useApi(
+    () => economyApi.villageYear(orgId ?? 0, chosenYear),
+    [orgId, chosenYear],
+    Boolean(orgId),
+  );
+  const storedData = orgId ? stored.data : undefined;
+  const sourceList = sources.data?.sources;
+  useEffect(() => {
+    if (!storedData || !sourceList) return;
+    const toYuan = (v: number | undefined) => (v ? v / 100 : null);
+    form.setFieldsValue({
+      incomes: Object.fromEntries(sourceList.map((s) => [s.code, toYuan(storedData.incomes[s.code])])),
+      expenses: toYuan(storedData.expensesFen),
+      distributed: toYuan(storedData.distributedFen),
+      note: storedData.note,
+    });
+  }, [storedData, sourceList, form]);
   const submit = async (v: Values) => {
     const incomes: Record<string, number> = {};
     for (const [code, amount] of Object.entries(v.incomes ?? {})) if (amount) incomes[code] = fen(amount);
@@ -92,6 +116,14 @@ export function IncomeEntry({
     <Card size="small" title={t('title')} style={{ marginBottom: 12 }} data-testid="income-entry">
       <Typography.Paragraph type="secondary">{t('hint')}</Typography.Paragraph>
       <FormError error={error} testId="income-entry-error" />
+      {storedData && storedData.org.id === orgId && storedData.year === chosenYear ? (
+        <Typography.Paragraph
+          type={storedData.reported ? 'success' : 'secondary'}
+          data-testid="income-stored"
+        >
+          {t(storedData.reported ? 'stored' : 'fresh', { year: chosenYear })}
+        </Typography.Paragraph>
+      ) : null}
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ year, incomes: {} }}>
         <Row gutter={12}>
           <Col xs={24} md={12}>

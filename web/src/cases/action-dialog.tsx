@@ -1,7 +1,10 @@
 // The form of one case action (from the case's allowedActions), sent with the case's version.
+
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Cascader, Form, Input, InputNumber, Modal, Radio, Select, Space } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/client.ts';
+import { keys } from '../api/query-keys.ts';
 import type {
   CaseAction,
   CaseDetail,
@@ -12,10 +15,9 @@ import type {
   RejectReason,
   SupervisionLevel,
 } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText } from '../shell/feedback.ts';
-import { caseIdByNumber, loadCategories, loadDepartments, transition, uploadDataUrl } from './case-api.ts';
+import { caseIdByNumber, categoriesQuery, loadDepartments, transition, uploadDataUrl } from './case-api.ts';
 import { useClassifierText } from './classifier-messages.ts';
 import { SuggestionPanel, useCaseSuggestion } from './classifier-panel.tsx';
 import {
@@ -57,11 +59,11 @@ interface Values {
 }
 
 export function useDepartments(detail: { id: number; title: string } | null, enabled: boolean) {
-  return useApi<Department[]>(
-    () => (detail ? loadDepartments(detail) : Promise.resolve([])),
-    [detail?.id],
+  return useQuery({
+    queryKey: keys.departments(detail?.id),
+    queryFn: (): Promise<Department[]> => (detail ? loadDepartments(detail) : Promise.resolve([])),
     enabled,
-  );
+  });
 }
 
 export function ActionDialog({
@@ -87,7 +89,7 @@ export function ActionDialog({
   const needsDepartments = action === 'dispatch' || action === 'whistle';
   const departments = useDepartments(detail, needsDepartments);
   const needsCategories = action === 'file';
-  const catalog = useApi(loadCategories, [], needsCategories);
+  const catalog = useQuery({ ...categoriesQuery, enabled: needsCategories });
   const rejectReason = Form.useWatch('rejectReason', form);
   const suggestText = useClassifierText().t;
   const suggestion = useCaseSuggestion(detail, action === 'file' || action === 'reject');
@@ -135,7 +137,7 @@ export function ActionDialog({
         input.extension = { amount: values.extensionAmount, unit: values.extensionUnit };
       }
       if (values.evaluation) input.evaluation = values.evaluation;
-      if (values.supervision) input.supervision = values.supervision;
+      if (values.supervision && values.supervision !== 'none') input.supervision = values.supervision;
       if (photos.length) {
         const ids = [];
         for (const p of photos) ids.push((await uploadDataUrl(p)).id);
@@ -235,7 +237,7 @@ export function ActionDialog({
             <Select
               showSearch={{ optionFilterProp: 'label' }}
               options={departmentOptions}
-              loading={departments.loading}
+              loading={departments.isFetching}
               notFoundContent={t('cases.noDepartments')}
               data-testid="action-department"
             />
@@ -251,7 +253,7 @@ export function ActionDialog({
               mode="multiple"
               showSearch={{ optionFilterProp: 'label' }}
               options={departmentOptions}
-              loading={departments.loading}
+              loading={departments.isFetching}
               notFoundContent={t('cases.noDepartments')}
               data-testid="action-departments"
             />

@@ -1,6 +1,9 @@
 // Calls of the cases API (docs/api-cases.md) and small shared helpers.
+import { queryOptions } from '@tanstack/react-query';
 import { ApiError, api } from '../api/client.ts';
 import type { CursorAnswer } from '../api/cursor-paging.ts';
+import { queryClient } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import type {
   Attachment,
   CaseCategories,
@@ -13,15 +16,15 @@ import type {
   Page,
 } from '../api/types.ts';
 
-let categories: Promise<CaseCategories> | null = null;
+/** The catalog rarely changes: fetched once per page load (asked again after a failure). */
+export const categoriesQuery = queryOptions({
+  queryKey: keys.caseCategories,
+  queryFn: () => api.get<CaseCategories>('/api/case-categories'),
+  staleTime: Number.POSITIVE_INFINITY,
+});
 
-/** The catalog rarely changes: fetched once per page load. */
 export function loadCategories(): Promise<CaseCategories> {
-  categories ??= api.get<CaseCategories>('/api/case-categories');
-  categories.catch(() => {
-    categories = null;
-  });
-  return categories;
+  return queryClient.fetchQuery(categoriesQuery);
 }
 
 export interface CaseQuery {

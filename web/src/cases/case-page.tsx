@@ -1,6 +1,7 @@
 // One case: header, details, photos, the timeline of steps, 吹哨报到 parts and the actions the
 // server allows this account.
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -20,8 +21,9 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import type { CaseAction, CaseDetail, SummonsPartRow } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { useSession } from '../shell/session.tsx';
@@ -154,16 +156,20 @@ export default function CasePage() {
   const { id } = useParams();
   const { t, name, lang } = useI18n();
   const feedback = useFeedback();
-  const loaded = useApi(() => getCase(id ?? ''), [id]);
-  const [detail, setDetail] = useState<CaseDetail | null>(null);
+  const loaded = useQuery({ queryKey: keys.cases.detail(id ?? ''), queryFn: () => getCase(id ?? '') });
+  const detail = loaded.data ?? null;
+  const client = useQueryClient();
+  const invalidate = useInvalidate();
+  const reload = () => void invalidate(keys.cases.detail(id ?? ''));
+  /** A write answered the case as it is now: show it, and the lists and figures ask again. */
+  const setDetail = (next: CaseDetail) => {
+    client.setQueryData(keys.cases.detail(id ?? ''), next);
+    void invalidate(keys.cases.lists, keys.cases.map, keys.cases.allStats);
+  };
   const [action, setAction] = useState<CaseAction | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [presetCategory, setPresetCategory] = useState<string | null>(null);
   const suggestText = useClassifierText().t;
-
-  useEffect(() => {
-    if (loaded.data) setDetail(loaded.data);
-  }, [loaded.data]);
 
   useEffect(() => {
     if (detail) document.title = `${detail.caseNo} · ${t('app.name')}`;
@@ -191,7 +197,7 @@ export default function CasePage() {
       feedback.success(suggestText('suggest.rejected', { caseNo: original.caseNo }));
     } catch (error) {
       feedback.error(error);
-      loaded.reload();
+      reload();
     }
   }
 
@@ -206,7 +212,7 @@ export default function CasePage() {
         <Link to="/cases">
           <Button icon={<ArrowLeftOutlined />}>{t('case.back')}</Button>
         </Link>
-        <Button icon={<ReloadOutlined />} onClick={loaded.reload}>
+        <Button icon={<ReloadOutlined />} onClick={reload}>
           {t('common.refresh')}
         </Button>
       </Space>
@@ -377,7 +383,7 @@ export default function CasePage() {
           } else {
             // a conflict: show what the server said and what the case is now
             if (error) setNotice(`${errorText(error, lang)} ${t('case.stale')}`);
-            loaded.reload();
+            reload();
           }
         }}
       />

@@ -1,9 +1,11 @@
 // Open cases of the scope on the map, coloured by light (lazy chunk with ECharts).
+
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Space, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { keys } from '../api/query-keys.ts';
 import type { CaseRow, Light } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText } from '../shell/feedback.ts';
 import { getCase, listCases } from './case-api.ts';
@@ -17,23 +19,26 @@ export default function CasesMap() {
   const navigate = useNavigate();
   const element = useRef<HTMLDivElement>(null);
   const [geo, setGeo] = useState<CaseGeo | null>(null);
-  const cases = useApi(async () => {
-    const page = await listCases({
-      state: OPEN_STATES.join(','),
-      sort: 'deadline',
-      order: 'asc',
-      pageSize: 200,
-    });
-    // CaseRow carries no coordinates yet (contract): read them from the most urgent cases' details
-    if (page.items.some((c) => typeof c.lng === 'number')) return page;
-    const head = page.items.slice(0, 60);
-    const located = new Map<number, { lng: number | null; lat: number | null }>();
-    for (let i = 0; i < head.length; i += 6) {
-      const details = await Promise.all(head.slice(i, i + 6).map((c) => getCase(c.id).catch(() => null)));
-      for (const d of details) if (d) located.set(d.id, { lng: d.lng, lat: d.lat });
-    }
-    return { ...page, items: page.items.map((c) => ({ ...c, ...located.get(c.id) })) };
-  }, []);
+  const cases = useQuery({
+    queryKey: keys.cases.map,
+    queryFn: async () => {
+      const page = await listCases({
+        state: OPEN_STATES.join(','),
+        sort: 'deadline',
+        order: 'asc',
+        pageSize: 200,
+      });
+      // CaseRow carries no coordinates yet (contract): read them from the most urgent cases' details
+      if (page.items.some((c) => typeof c.lng === 'number')) return page;
+      const head = page.items.slice(0, 60);
+      const located = new Map<number, { lng: number | null; lat: number | null }>();
+      for (let i = 0; i < head.length; i += 6) {
+        const details = await Promise.all(head.slice(i, i + 6).map((c) => getCase(c.id).catch(() => null)));
+        for (const d of details) if (d) located.set(d.id, { lng: d.lng, lat: d.lat });
+      }
+      return { ...page, items: page.items.map((c) => ({ ...c, ...located.get(c.id) })) };
+    },
+  });
   useEffect(() => {
     // the frame is the scope's grids: a town sees its town, not the whole city
     void loadCaseGeo(true).then(setGeo);

@@ -1,6 +1,7 @@
 // The town command center and the department workbench in one page: the scoped case list with
 // server-side filters, sort and paging; batch dispatch for dispatchers; a map of open cases.
 import { FilterOutlined, SendOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -21,8 +22,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCursorPaging } from '../api/cursor-paging.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import type { CaseRow, CaseState, Department } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -30,9 +32,9 @@ import { useSession } from '../shell/session.tsx';
 import { usePhone } from '../shell/use-phone.ts';
 import {
   type CaseQuery,
+  categoriesQuery,
   formatTime,
   listCases,
-  loadCategories,
   loadDepartments,
   transition,
 } from './case-api.ts';
@@ -54,11 +56,11 @@ function BatchDispatch({ rows, onDone }: { rows: CaseRow[]; onDone: () => void }
   const [departmentId, setDepartmentId] = useState<number>();
   const [busy, setBusy] = useState(false);
   const first = rows[0];
-  const departments = useApi<Department[]>(
-    () => (first ? loadDepartments(first) : Promise.resolve([])),
-    [first?.id],
-    open,
-  );
+  const departments = useQuery({
+    queryKey: keys.departments(first?.id),
+    queryFn: (): Promise<Department[]> => (first ? loadDepartments(first) : Promise.resolve([])),
+    enabled: open,
+  });
   return (
     <>
       <Button
@@ -103,7 +105,7 @@ function BatchDispatch({ rows, onDone }: { rows: CaseRow[]; onDone: () => void }
           style={{ width: '100%' }}
           placeholder={t('cases.chooseDepartment')}
           showSearch={{ optionFilterProp: 'label' }}
-          loading={departments.loading}
+          loading={departments.isFetching}
           value={departmentId}
           onChange={setDepartmentId}
           notFoundContent={t('cases.noDepartments')}
@@ -120,7 +122,8 @@ function CaseList() {
   const feedback = useFeedback();
   const { me, can } = useSession();
   const [params, setParams] = useSearchParams();
-  const catalog = useApi(loadCategories, []);
+  const catalog = useQuery(categoriesQuery);
+  const invalidate = useInvalidate();
   const [selected, setSelected] = useState<CaseRow[]>([]);
   const dispatcher = me?.account.role === 'org_admin' && can('case:act');
   const phone = usePhone();
@@ -143,22 +146,24 @@ function CaseList() {
   if (preset === 'verify') query.state = 'handled';
   if (preset === 'dispatch') query.state = query.state ?? 'filed';
   query.order = query.sort === 'deadline' ? 'asc' : 'desc';
-  const key = JSON.stringify(query);
   const { page, ...filters } = query;
   // pages after the first are asked by the cursor the page before answered (api/cursor-paging.ts)
   const paging = useCursorPaging(JSON.stringify(filters));
-  const cases = useApi(async () => {
-    const current = page ?? 1;
-    const answer = await listCases({
-      ...filters,
-      ...paging.ask(current),
-      // the server filters on instants: the whole days of the range, in the user's time zone
-      from: query.from ? dayjs(query.from).startOf('day').toISOString() : undefined,
-      to: query.to ? dayjs(query.to).add(1, 'day').startOf('day').toISOString() : undefined,
-    });
-    paging.seen(current, answer);
-    return answer;
-  }, [key]);
+  const cases = useQuery({
+    queryKey: keys.cases.list(query),
+    queryFn: async () => {
+      const current = page ?? 1;
+      const answer = await listCases({
+        ...filters,
+        ...paging.ask(current),
+        // the server filters on instants: the whole days of the range, in the user's time zone
+        from: query.from ? dayjs(query.from).startOf('day').toISOString() : undefined,
+        to: query.to ? dayjs(query.to).add(1, 'day').startOf('day').toISOString() : undefined,
+      });
+      paging.seen(current, answer);
+      return answer;
+    },
+  });
   const counted = paging.counted();
   useEffect(() => {
     if (cases.error) feedback.error(cases.error);
@@ -366,12 +371,12 @@ function CaseList() {
           ]}
           data-testid="case-sort"
         />
-        {dispatcher && <BatchDispatch rows={selected} onDone={cases.reload} />}
+        {dispatcher && <BatchDispatch rows={selected} onDone={() => void invalidate(keys.cases.all)} />}
       </div>
       {phone ? (
         <CaseCards
           rows={cases.data?.items ?? []}
-          loading={cases.loading}
+          loading={cases.isFetching}
           page={query.page ?? 1}
           pageSize={query.pageSize ?? 20}
           total={counted?.count ?? 0}
@@ -383,7 +388,7 @@ function CaseList() {
           size="middle"
           columns={columns}
           dataSource={cases.data?.items ?? []}
-          loading={cases.loading}
+          loading={cases.isFetching}
           scroll={{ x: 1500 }}
           data-testid="case-table"
           rowSelection={

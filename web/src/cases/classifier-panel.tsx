@@ -1,9 +1,10 @@
 // The dispatcher's help, shown where a case is reported, filed or reviewed: the likely categories with
 // their probabilities (one click applies one), the department the area's routing chooses, and the likely
 // duplicates with links (one click rejects the case under review as a duplicate of one).
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Popconfirm, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText } from '../shell/feedback.ts';
 import { formatTime } from './case-api.ts';
 import { type ClassifierSuggestion, type LikelyDuplicate, suggestCase } from './classifier-api.ts';
@@ -148,8 +149,9 @@ export function useCaseSuggestion(
   },
   enabled: boolean,
 ) {
-  return useApi(
-    () =>
+  return useQuery({
+    queryKey: keys.cases.suggestion(detail.id, detail.categoryCode),
+    queryFn: () =>
       suggestCase({
         text: `${detail.title}\n${detail.description ?? ''}`.trim(),
         lng: detail.lng,
@@ -157,9 +159,8 @@ export function useCaseSuggestion(
         categoryCode: detail.categoryCode,
         caseId: detail.id,
       }),
-    [detail.id, detail.categoryCode, enabled],
     enabled,
-  );
+  });
 }
 
 /** A card of suggestions on the case page while the dispatcher decides (file or reject). */
@@ -179,7 +180,7 @@ export function CaseSuggestionCard({
       variant="borderless"
       title={t('suggest.title')}
       style={{ marginTop: 16 }}
-      loading={suggestion.loading && !suggestion.data}
+      loading={suggestion.isFetching && !suggestion.data}
       data-testid="case-suggestion"
     >
       {suggestion.error ? (

@@ -1,14 +1,15 @@
 // The report form of grid workers (/cases/new) and residents (/public/report): phone first.
 import { AimOutlined, BulbOutlined, CloudUploadOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Cascader, Form, Input, List, Space, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
+import { keys } from '../api/query-keys.ts';
 import type { CaseCategories, NewCaseInput } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { trackingPath, useTrackingText } from '../resident/tracking-messages.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
-import { formatTime, loadCategories, placeOfPoint } from './case-api.ts';
+import { categoriesQuery, formatTime, placeOfPoint } from './case-api.ts';
 import { type ClassifierSuggestion, suggestCase } from './classifier-api.ts';
 import { SuggestionPanel } from './classifier-panel.tsx';
 import {
@@ -84,7 +85,7 @@ export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
   const feedback = useFeedback();
   const [form] = Form.useForm<Values>();
   const online = useOnline();
-  const catalog = useApi(loadCategories, []);
+  const catalog = useQuery(categoriesQuery);
   const [photos, setPhotos] = useState<string[]>([]);
   const [located, setLocated] = useState<Located | null>(null);
   const [locating, setLocating] = useState(false);
@@ -96,11 +97,11 @@ export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
   const [sent, setSent] = useState<SentReport[]>([]);
   const outbox = useSyncExternalStore(subscribe, outboxItems);
   // where the point lies, in words, before the report is sent (a wrong pick shows at once)
-  const place = useApi(
-    () => (located ? placeOfPoint(located.lng, located.lat) : Promise.resolve(null)),
-    [located?.lng, located?.lat],
-    Boolean(located) && online,
-  );
+  const place = useQuery({
+    queryKey: keys.place(located?.lng, located?.lat),
+    queryFn: () => (located ? placeOfPoint(located.lng, located.lat) : Promise.resolve(null)),
+    enabled: Boolean(located) && online,
+  });
 
   useEffect(() => {
     startOutbox();
@@ -272,7 +273,7 @@ export function ReportForm({ withGrids = true }: { withGrids?: boolean }) {
             options={options}
             placeholder={t('report.categoryPlaceholder')}
             showSearch
-            loading={catalog.loading}
+            loading={catalog.isFetching}
             data-testid="report-category"
           />
         </Form.Item>

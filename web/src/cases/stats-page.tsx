@@ -1,12 +1,13 @@
 // Statistics of the cases in a scope: volume by channel and category, the rates, average handling
 // time, charts (lazy chunk with ECharts) and the Excel export.
 import { FileExcelOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, DatePicker, Row, Select, Space, Spin, Statistic } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { lazy, Suspense, useRef, useState } from 'react';
 import { api, download } from '../api/client.ts';
+import { keys } from '../api/query-keys.ts';
 import type { CaseRates, CaseStats, OrgSearchItem } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
@@ -69,10 +70,10 @@ export default function StatsPage() {
     from: range?.[0].startOf('day').toISOString(),
     to: range?.[1].add(1, 'day').startOf('day').toISOString(),
   };
-  const stats = useApi(
-    () => api.get<CaseStats>('/api/case-stats', query),
-    [scopeOrgId, query.from, query.to],
-  );
+  const stats = useQuery({
+    queryKey: keys.cases.stats(query),
+    queryFn: () => api.get<CaseStats>('/api/case-stats', query),
+  });
   const data = stats.data;
 
   return (
@@ -114,13 +115,13 @@ export default function StatsPage() {
         data-loaded={data ? 'true' : 'false'}
       >
         <Col xs={12} md={6} xl={3}>
-          <Card variant="borderless" loading={stats.loading && !data}>
+          <Card variant="borderless" loading={stats.isFetching && !data}>
             <Statistic title={t('stats.total')} value={data?.total ?? 0} data-testid="stat-total" />
           </Card>
         </Col>
         {RATES.map((r) => (
           <Col xs={12} md={6} xl={3} key={r.key}>
-            <Card variant="borderless" loading={stats.loading && !data}>
+            <Card variant="borderless" loading={stats.isFetching && !data}>
               <Statistic
                 title={t(r.label)}
                 value={formatRate(data?.rates[r.key])}
@@ -130,7 +131,7 @@ export default function StatsPage() {
           </Col>
         ))}
         <Col xs={12} md={6} xl={3}>
-          <Card variant="borderless" loading={stats.loading && !data}>
+          <Card variant="borderless" loading={stats.isFetching && !data}>
             <Statistic
               title={t('stats.avgHandlingHours')}
               value={data?.avgHandlingHours ?? '—'}

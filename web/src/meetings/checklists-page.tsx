@@ -2,10 +2,13 @@
 // completion by scope (a table with progress bars, drilling down city → county → town → village), lists
 // and reminds the overdue branches. A branch sees this month's items and marks each done with one of its
 // meetings as evidence.
+
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Card, Empty, Progress, Select, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
@@ -21,18 +24,25 @@ function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRem
   const feedback = useFeedback();
   const [trail, setTrail] = useState<{ id: number; name: string }[]>([]);
   const orgId = trail.at(-1)?.id;
-  const data = useApi(() => meetingApi.completion(checklist.id, orgId), [checklist.id, orgId]);
-  const overdue = useApi(() => meetingApi.overdue(checklist.id, orgId), [checklist.id, orgId]);
+  const invalidate = useInvalidate();
+  const data = useQuery({
+    queryKey: keys.checklists.completion(checklist.id, orgId),
+    queryFn: () => meetingApi.completion(checklist.id, orgId),
+  });
+  const overdue = useQuery({
+    queryKey: keys.checklists.overdue(checklist.id, orgId),
+    queryFn: () => meetingApi.overdue(checklist.id, orgId),
+  });
   const c = data.data;
-  const remind = async () => {
-    try {
-      const r = await meetingApi.remind(checklist.id, orgId);
+  const reminding = useMutation({
+    mutationFn: () => meetingApi.remind(checklist.id, orgId),
+    onSuccess: (r) => {
       feedback.success(t('c.reminded', { n: r.notified }));
-      overdue.reload();
-    } catch (error) {
-      feedback.error(error);
-    }
-  };
+      return invalidate(keys.checklists.overdue(checklist.id, orgId));
+    },
+    onError: (error) => feedback.error(error),
+  });
+  const remind = () => reminding.mutate();
   type Row = Completion['children'][number];
   return (
     <Card
@@ -49,8 +59,8 @@ function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRem
             size="small"
             data-testid="completion-refresh"
             onClick={() => {
-              data.reload();
-              overdue.reload();
+              void data.refetch();
+              void overdue.refetch();
             }}
           >
             ↻
@@ -70,7 +80,7 @@ function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRem
       <Table<Row>
         rowKey={(r) => r.org.id}
         size="small"
-        loading={data.loading}
+        loading={data.isFetching}
         dataSource={c?.children ?? []}
         pagination={false}
         scroll={{ x: 'max-content' }}
@@ -133,7 +143,10 @@ function MarkDone({ task, orgId, onDone }: { task: Task; orgId: number; onDone: 
   const feedback = useFeedback();
   const [meetingId, setMeetingId] = useState<number>();
   const from = `${task.month}-01`;
-  const meetings = useApi(() => meetingApi.list({ orgId, pageSize: 100 }), [orgId]);
+  const meetings = useQuery({
+    queryKey: keys.meetings.list({ orgId, pageSize: 100 }),
+    queryFn: () => meetingApi.list({ orgId, pageSize: 100 }),
+  });
   const options = (meetings.data?.items ?? [])
     .filter((m) => m.orgId === orgId && m.heldOn.startsWith(task.month) && m.heldOn >= from)
     .filter((m) => task.kinds.length === 0 || task.kinds.includes(m.kind))
@@ -147,7 +160,7 @@ function MarkDone({ task, orgId, onDone }: { task: Task; orgId: number; onDone: 
       feedback.error(error);
     }
   };
-  if (!meetings.loading && options.length === 0)
+  if (!meetings.isFetching && options.length === 0)
     return <span className="qj-meet-muted">{t('c.noMeeting')}</span>;
   return (
     <Space wrap>
@@ -168,15 +181,19 @@ function MarkDone({ task, orgId, onDone }: { task: Task; orgId: number; onDone: 
 
 function BranchTasks({ orgId, month }: { orgId: number; month: string }) {
   const { t, kind } = useMeetingText();
-  const tasks = useApi(() => meetingApi.tasks(orgId, month), [orgId, month]);
+  const invalidate = useInvalidate();
+  const tasks = useQuery({
+    queryKey: keys.meetings.tasks(orgId, month),
+    queryFn: () => meetingApi.tasks(orgId, month),
+  });
   const items = tasks.data?.items ?? [];
-  if (!tasks.loading && items.length === 0) return null;
+  if (!tasks.isFetching && items.length === 0) return null;
   return (
     <Card size="small" title={`${t('c.myItems')} · ${tasks.data?.org.name ?? ''}`} data-testid="branch-tasks">
       <Table<Task>
         rowKey="id"
         size="small"
-        loading={tasks.loading}
+        loading={tasks.isFetching}
         dataSource={items}
         pagination={false}
         scroll={{ x: 'max-content' }}
@@ -210,7 +227,11 @@ function BranchTasks({ orgId, month }: { orgId: number; month: string }) {
                   {t('c.doneWith', { date: r.meetingHeldOn ?? '', topic: r.meetingTopic ?? '' })}
                 </span>
               ) : (
-                <MarkDone task={r} orgId={orgId} onDone={tasks.reload} />
+                <MarkDone
+                  task={r}
+                  orgId={orgId}
+                  onDone={() => void invalidate(keys.meetings.all, keys.checklists.all)}
+                />
               ),
           },
         ]}
@@ -226,16 +247,18 @@ export default function ChecklistsPage() {
   const issuer = can('checklist:publish') && (me?.scope.level === 'city' || me?.scope.level === 'county');
   const [composing, setComposing] = useState(false);
   const [selected, setSelected] = useState<number>();
-  const list = useApi(() => meetingApi.checklists(), []);
+  const invalidate = useInvalidate();
+  const list = useQuery({ queryKey: keys.checklists.list, queryFn: () => meetingApi.checklists() });
   const items = list.data?.items ?? [];
   useEffect(() => {
     if (selected === undefined && items[0]) setSelected(items[0].id);
   }, [items, selected]);
   const checklist = items.find((c) => c.id === selected);
-  const publish = async (id: number) => {
-    await meetingApi.publish(id);
-    list.reload();
-  };
+  const publishing = useMutation({
+    mutationFn: (id: number) => meetingApi.publish(id),
+    onSuccess: () => invalidate(keys.checklists.all),
+  });
+  const publish = (id: number) => publishing.mutateAsync(id);
 
   return (
     <div>
@@ -255,12 +278,12 @@ export default function ChecklistsPage() {
             onSaved={(id) => {
               setComposing(false);
               setSelected(id);
-              list.reload();
+              void invalidate(keys.checklists.all);
             }}
           />
         )}
         {me && <BranchTasks orgId={me.scope.id} month={month} />}
-        {items.length === 0 && !list.loading && <Empty description={t('c.none')} />}
+        {items.length === 0 && !list.isFetching && <Empty description={t('c.none')} />}
         {items.length > 0 && (
           <Card size="small">
             <Space wrap>

@@ -1,9 +1,11 @@
 // Recording a meeting: kind, date (not in the future), topic, place, chair, minutes, and the sign-in
 // from the branch's member list (everyone present by default; absent needs a reason).
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Form, Input, Modal, Radio, Select, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import {
   type AttendanceStatus,
@@ -42,7 +44,11 @@ export function MeetingDialog({
   const [signs, setSigns] = useState<Record<number, Sign>>({});
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const members = useApi(() => meetingApi.attendees(orgId), [orgId], open);
+  const members = useQuery({
+    queryKey: keys.meetings.attendees(orgId),
+    queryFn: () => meetingApi.attendees(orgId),
+    enabled: open,
+  });
 
   useEffect(() => {
     const all: Record<number, Sign> = {};
@@ -165,7 +171,7 @@ export function MeetingDialog({
       <Table<Attendee>
         rowKey="id"
         size="small"
-        loading={members.loading}
+        loading={members.isFetching}
         dataSource={members.data?.items ?? []}
         columns={columns}
         pagination={false}

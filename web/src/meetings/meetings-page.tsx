@@ -1,10 +1,13 @@
 // A branch's organizational life: its compliance with the frequency rules (三会一课 and the rest),
 // its meetings, and the form to record one with the sign-in. Above the branches (town, county, city):
 // how many branches are compliant, due or overdue, per child org.
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Progress, Row, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { type ComplianceReport, type ComplianceStatus, type MeetingRow, meetingApi } from './meeting-api.ts';
@@ -101,8 +104,17 @@ export default function MeetingsPage() {
   const orgId = Number(params.get('orgId')) || (me?.scope.id ?? 0);
   const [recording, setRecording] = useState(false);
   const [page, setPage] = useState(1);
-  const report = useApi(() => meetingApi.compliance(orgId), [orgId], orgId > 0);
-  const list = useApi(() => meetingApi.list({ orgId, page, pageSize: 20 }), [orgId, page], orgId > 0);
+  const invalidate = useInvalidate();
+  const report = useQuery({
+    queryKey: keys.meetings.compliance(orgId),
+    queryFn: () => meetingApi.compliance(orgId),
+    enabled: orgId > 0,
+  });
+  const list = useQuery({
+    queryKey: keys.meetings.list({ orgId, page, pageSize: 20 }),
+    queryFn: () => meetingApi.list({ orgId, page, pageSize: 20 }),
+    enabled: orgId > 0,
+  });
   const open = (id: number) => {
     setPage(1);
     setParams({ orgId: String(id) });
@@ -149,7 +161,7 @@ export default function MeetingsPage() {
         <Table<MeetingRow>
           rowKey="id"
           size="middle"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           columns={columns}
           locale={{ emptyText: t('m.noMeetings') }}
@@ -163,8 +175,8 @@ export default function MeetingsPage() {
           onClose={() => setRecording(false)}
           onSaved={() => {
             setRecording(false);
-            list.reload();
-            report.reload();
+            // a new meeting changes the list, the figures and the checklists' completion
+            void invalidate(keys.meetings.all, keys.checklists.all);
           }}
         />
       )}

@@ -1,6 +1,7 @@
 // 党员档案: one member's details (ID and phone masked, revealed on request and audited), the org and
 // the chain above it, the membership history as a timeline, transfer letters and the recruitment.
 import { EditOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   Breadcrumb,
   Button,
@@ -17,7 +18,8 @@ import {
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ApiError } from '../api/client.ts';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { GENDER_NAMES, MEMBER_STATUS_NAMES } from '../i18n/messages.ts';
 import { errorText } from '../shell/feedback.ts';
@@ -112,7 +114,12 @@ export default function MemberPage() {
   // a saved edit hides revealed values again (the number may have changed behind the same mask)
   const [version, setVersion] = useState(0);
   const valid = Number.isInteger(memberId) && memberId > 0;
-  const loaded = useApi(() => memberApi.profile(memberId), [memberId], valid);
+  const invalidate = useInvalidate();
+  const loaded = useQuery({
+    queryKey: keys.members.profile(memberId),
+    queryFn: () => memberApi.profile(memberId),
+    enabled: valid,
+  });
 
   if (!valid || (loaded.error instanceof ApiError && loaded.error.status === 404))
     return <Result status="404" title={t('p.notFound')} data-testid="member-not-found" />;
@@ -224,7 +231,8 @@ export default function MemberPage() {
             setEditing(false);
             if (!saved) return;
             setVersion((v) => v + 1);
-            loaded.reload();
+            // the profile and every member list that shows the member
+            void invalidate(keys.members.all, keys.orgs.all);
           }}
         />
       )}

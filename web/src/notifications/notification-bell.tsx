@@ -1,5 +1,6 @@
 // The bell in the app header: the unread count (polled every 30 s while someone uses the page) and a
-// drawer with the latest notifications, each opening its case; and the account's SMS phone.
+// drawer with the latest notifications, each opening its case or the page of its matter; and the
+// account's SMS phone.
 import { BellOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Drawer, Empty, Input, List, Space, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
@@ -7,6 +8,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError } from '../api/client.ts';
 import { type NotificationItem, notificationApi, type SmsContact } from './notification-api.ts';
+import { notificationLink } from './notification-links.ts';
 import { useNoticeText } from './notification-messages.ts';
 import './notifications.css';
 
@@ -83,9 +85,10 @@ export function NotificationBell() {
         void message.error(reason(e));
       }
     }
-    if (n.caseId) {
+    const link = notificationLink(n);
+    if (link) {
       setOpen(false);
-      navigate(`/cases/${n.caseId}`);
+      navigate(link);
     }
   };
 

@@ -1,11 +1,13 @@
 import { FileExcelOutlined, UploadOutlined, UserAddOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Input, Table, type TableProps, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { api, download } from '../api/client.ts';
 import { type CursorAnswer, useCursorPaging } from '../api/cursor-paging.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import type { MemberRow, Page } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { GENDER_NAMES, MEMBER_STATUS_NAMES } from '../i18n/messages.ts';
 import { MaskedValue } from '../members/masked-value.tsx';
@@ -33,18 +35,22 @@ export function MemberTable({ orgId }: { orgId: number }) {
   const query = { q: q || undefined, sort: sort.sort, order: sort.order };
   // pages after the first are asked by the cursor the page before answered (api/cursor-paging.ts)
   const paging = useCursorPaging(JSON.stringify({ orgId, pageSize, ...query }));
-  const members = useApi(async () => {
-    const answer = await api.get<Omit<Page<MemberRow>, 'total'> & CursorAnswer>(
-      `/api/orgs/${orgId}/members`,
-      {
-        ...query,
-        ...paging.ask(page),
-        pageSize,
-      },
-    );
-    paging.seen(page, answer);
-    return answer;
-  }, [orgId, page, pageSize, q, sort.sort, sort.order]);
+  const invalidate = useInvalidate();
+  const members = useQuery({
+    queryKey: keys.members.ofOrg(orgId, { page, pageSize, ...query }),
+    queryFn: async () => {
+      const answer = await api.get<Omit<Page<MemberRow>, 'total'> & CursorAnswer>(
+        `/api/orgs/${orgId}/members`,
+        {
+          ...query,
+          ...paging.ask(page),
+          pageSize,
+        },
+      );
+      paging.seen(page, answer);
+      return answer;
+    },
+  });
   const counted = paging.counted();
   useEffect(() => {
     if (members.error) feedback.error(members.error);
@@ -118,7 +124,7 @@ export function MemberTable({ orgId }: { orgId: number }) {
         rowKey="id"
         size="middle"
         data-testid="member-table"
-        loading={members.loading}
+        loading={members.isFetching}
         dataSource={members.data?.items ?? []}
         onChange={onChange}
         scroll={{ x: 1000 }}
@@ -189,7 +195,7 @@ export function MemberTable({ orgId }: { orgId: number }) {
         open={adding}
         onClose={(added) => {
           setAdding(false);
-          if (added) members.reload();
+          if (added) void invalidate(keys.members.all, keys.orgs.all);
         }}
       />
       <MemberImportDialog
@@ -197,7 +203,7 @@ export function MemberTable({ orgId }: { orgId: number }) {
         open={importing}
         onClose={(imported) => {
           setImporting(false);
-          if (imported) members.reload();
+          if (imported) void invalidate(keys.members.all, keys.orgs.all);
         }}
       />
     </Card>

@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Card, Col, Descriptions, Result, Row, Skeleton, Space, Statistic, Tag } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
+import { keys } from '../api/query-keys.ts';
 import type { OrgDetail } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { CATEGORY_NAMES, LEVEL_NAMES, ORG_KIND_NAMES } from '../i18n/messages.ts';
 import { errorText } from '../shell/feedback.ts';
@@ -16,7 +17,11 @@ export default function OrgPage() {
   const orgId = Number(id);
   const { t, lang, name } = useI18n();
   const { can } = useSession();
-  const detail = useApi(() => api.get<OrgDetail>(`/api/orgs/${orgId}`), [orgId], Number.isInteger(orgId));
+  const detail = useQuery({
+    queryKey: keys.orgs.detail(orgId),
+    queryFn: () => api.get<OrgDetail>(`/api/orgs/${orgId}`),
+    enabled: Number.isInteger(orgId),
+  });
 
   if (!Number.isInteger(orgId) || (detail.error instanceof ApiError && detail.error.status === 404)) {
     return <Result status="404" title={t('org.notFound')} data-testid="org-not-found" />;

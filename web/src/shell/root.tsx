@@ -1,8 +1,10 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { StrictMode } from 'react';
 import { BrowserRouter } from 'react-router';
+import { queryClient } from '../api/query.ts';
 import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { AppRoutes } from './routes.tsx';
 import { SessionProvider } from './session.tsx';
@@ -43,9 +45,11 @@ function Themed() {
 export function Root() {
   return (
     <StrictMode>
-      <I18nProvider>
-        <Themed />
-      </I18nProvider>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider>
+          <Themed />
+        </I18nProvider>
+      </QueryClientProvider>
     </StrictMode>
   );
 }

@@ -1,6 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ApiError, api, onUnauthorized, setCsrfToken } from '../api/client.ts';
+import { queryClient } from '../api/query.ts';
 import type { Me, Permission } from '../api/types.ts';
 
 type Status = 'loading' | 'signed_in' | 'signed_out';
@@ -52,6 +53,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     onUnauthorized((error) => {
+      // what the last account was shown is not the next one's
+      queryClient.clear();
       setMe(null);
       setCsrfToken(null);
       setStatus('signed_out');
@@ -71,6 +74,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await api.post('/api/auth/logout');
     } finally {
+      queryClient.clear();
       setMe(null);
       setCsrfToken(null);
       setStatus('signed_out');

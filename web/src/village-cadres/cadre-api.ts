@@ -39,6 +39,7 @@ export interface VillageCadres {
     committee: string;
     post: string;
     postName: string;
+    postNameEn: string;
     termStart: string;
     termEnd: string;
   }[];

@@ -49,13 +49,16 @@ function Findings({ findings }: { findings: Finding[] }) {
 }
 
 function VillageView({ id }: { id: number }) {
-  const { t } = useDictionary<CadreKey>(CADRE_ZH, CADRE_EN);
+  const { t, lang } = useDictionary<CadreKey>(CADRE_ZH, CADRE_EN);
   const v = useApi(() => cadreApi.village(id), [id]);
   const phone = usePhone();
   const d = v.data;
   if (!d) return <Card loading />;
   type Post = (typeof d.posts)[number];
-  const about = (p: Post) => `${p.gender === 'female' ? '女' : '男'} · ${p.partyMember ? '党员' : '非党员'}`;
+  const gender = (p: Post) => (p.gender === 'female' ? t('female') : t('male'));
+  const postName = (p: Post) => (lang === 'en' ? p.postNameEn : p.postName);
+  const about = (p: Post) => `${gender(p)} · ${p.partyMember ? t('member') : t('nonMember')}`;
+  const term = (p: Post) => t('termFromTo', { from: p.termStart, to: p.termEnd });
   // a phone shows the post with the person under it, and the term: nothing to scroll sideways
   const phoneColumns = [
     {
@@ -63,7 +66,7 @@ function VillageView({ id }: { id: number }) {
       key: 'post',
       render: (_: unknown, p: Post) => (
         <div>
-          {p.postName}
+          {postName(p)}
           <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
             {p.name} · {about(p)}
           </Typography.Text>
@@ -77,7 +80,8 @@ function VillageView({ id }: { id: number }) {
       render: (_: unknown, p: Post) => (
         <span style={{ fontSize: 12 }}>
           {p.termStart}
-          <br />至 {p.termEnd}
+          <br />
+          {t('termTo', { date: p.termEnd })}
         </span>
       ),
     },
@@ -106,24 +110,24 @@ function VillageView({ id }: { id: number }) {
           phone
             ? phoneColumns
             : [
-                { title: t('post'), dataIndex: 'postName', width: 170 },
+                { title: t('post'), key: 'post', width: 170, render: (_: unknown, p: Post) => postName(p) },
                 { title: t('name'), dataIndex: 'name', width: 90 },
                 {
                   title: t('gender'),
                   key: 'g',
                   width: 60,
-                  render: (_: unknown, p: (typeof d.posts)[number]) => (p.gender === 'female' ? '女' : '男'),
+                  render: (_: unknown, p: Post) => gender(p),
                 },
                 {
                   title: t('partyMember'),
                   key: 'pm',
                   width: 70,
-                  render: (_: unknown, p: (typeof d.posts)[number]) => (p.partyMember ? '是' : '否'),
+                  render: (_: unknown, p: Post) => (p.partyMember ? t('yes') : t('no')),
                 },
                 {
                   title: t('termRange'),
                   key: 'term',
-                  render: (_: unknown, p: (typeof d.posts)[number]) => `${p.termStart} 至 ${p.termEnd}`,
+                  render: (_: unknown, p: Post) => term(p),
                 },
               ]
         }
@@ -368,7 +372,7 @@ export default function VillageCadresPage() {
               title: t('partyMember'),
               key: 'pm',
               width: 70,
-              render: (_: unknown, r: Reserve) => (r.partyMember ? '是' : '否'),
+              render: (_: unknown, r: Reserve) => (r.partyMember ? t('yes') : t('no')),
             },
           ]}
         />

@@ -4,7 +4,7 @@
 // Chinese and English; the caller chooses to keep the good rows or to write nothing if any row is bad.
 // Idempotent per (system, externalId): a row imported before is reported, never written twice.
 
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.ts';
 import { type CoordSystem, isInChina, toWgs84 } from '../../platform/geo/coords.ts';
 import type { Write } from '../../platform/http/route.ts';
@@ -12,6 +12,7 @@ import { type BulkCase, writeCases } from '../case-bulk-writer.ts';
 import { caseReference, gridLocator } from '../case-reference.ts';
 import { caseNumber } from '../domain/case-no.ts';
 import type { CaseChannel } from '../domain/case-tables.ts';
+import { externalSystemExists, importedBefore, nextCaseSequence } from './case-import.repository.ts';
 import { type HistoryRecord, type RowProblem, validateHistoryRecord } from './history-record.ts';
 
 export type ImportMode = 'keep_good' | 'all_or_nothing';
@@ -47,13 +48,8 @@ export async function importHistory(
   const started = performance.now();
   const ref = await caseReference(db);
   const { index, places } = await gridLocator(db);
-  const system = await db
-    .selectFrom('external_system')
-    .select(['code'])
-    .where('code', '=', systemCode)
-    .executeTakeFirst();
   const problems: RowProblem[] = [];
-  if (!system) {
+  if (!(await externalSystemExists(db, systemCode))) {
     problems.push({
       row: 0,
       field: 'system',
@@ -82,17 +78,11 @@ export async function importHistory(
   });
 
   // rows imported before (idempotency per system + externalId)
-  const ids = good.map((g) => g.rec.externalId);
-  const before = new Set<string>();
-  for (let i = 0; i < ids.length; i += 10_000) {
-    const found = await db
-      .selectFrom('civic_case')
-      .select('external_id')
-      .where('external_system', '=', systemCode)
-      .where('external_id', 'in', ids.slice(i, i + 10_000))
-      .execute();
-    for (const f of found) before.add(f.external_id as string);
-  }
+  const before = await importedBefore(
+    db,
+    systemCode,
+    good.map((g) => g.rec.externalId),
+  );
 
   const cases: BulkCase[] = [];
   for (const { line, rec } of good) {
@@ -191,10 +181,9 @@ export async function importHistory(
   if ((mode === 'all_or_nothing' && problems.length > 0) || cases.length === 0) return result(false, 0);
 
   await write(async (trx, audit) => {
-    const seq = await sql<{ n: string }>`select nextval('civic_case_no_seq') as n
-      from generate_series(1, ${cases.length}::int)`.execute(trx);
+    const seq = await nextCaseSequence(trx, cases.length);
     cases.forEach((c, i) => {
-      c.row.case_no = caseNumber(c.row.created_at as Date, Number(seq.rows[i]?.n));
+      c.row.case_no = caseNumber(c.row.created_at as Date, seq[i] as number);
     });
     await writeCases(trx, cases);
     await audit({

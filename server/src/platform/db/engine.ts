@@ -4,6 +4,7 @@ import path from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { pgCopier, pgliteCopier, withCopyIn } from './copy-in.ts';
 import { FailoverPool, openPgPool } from './pg-pool.ts';
 import { PglitePool } from './pglite-pool.ts';
 import { withPreparedStatements } from './prepared-pool.ts';
@@ -40,8 +41,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
 
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   // every pool and connection listens for errors: see pg-pool.ts (a multi-host URL fails over);
-  // statements are prepared once per connection (prepared-pool.ts)
-  const pool = withPreparedStatements(openPgPool(url, { max: poolSize }));
+  // statements are prepared once per connection (prepared-pool.ts); COPY rides as a query (copy-in.ts)
+  const pool = withCopyIn(withPreparedStatements(openPgPool(url, { max: poolSize })), pgCopier);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -90,7 +91,7 @@ export async function openPgliteDatabase(options: {
     },
     serializers: { [pgliteTypes.INT8]: (v: unknown) => String(v) },
   });
-  const pool = new PglitePool(pglite);
+  const pool = withCopyIn(new PglitePool(pglite), pgliteCopier(pglite));
   // biome-ignore lint/suspicious/noExplicitAny: the pool speaks the subset of pg.Pool that Kysely uses
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as any }) });
   const database: Database = {
