@@ -3,6 +3,7 @@ import { route } from '../platform/http/route.ts';
 import { Id, IdParams, MultilineText, Paging, Text } from '../platform/http/schemas.ts';
 import { readSecuritySettings, SECURITY_DEFAULTS, writeSetting } from '../platform/settings/settings.ts';
 import * as accounts from './account.service.ts';
+import * as responses from './admin-responses.ts';
 
 const RoleSchema = Type.Union(
   [
@@ -45,6 +46,7 @@ export const adminRoutes = [
     summary: '账号列表 / Accounts',
     tags: ['admin'],
     query: AccountQuery,
+    response: { 200: responses.getAccounts },
     async handler({ db, actor, query }) {
       return accounts.listAccounts(
         db,
@@ -63,6 +65,7 @@ export const adminRoutes = [
     summary: '可选的账号管辖组织（代码或名称）/ Orgs to choose an account scope from',
     tags: ['admin'],
     query: Type.Object({ q: Text(50, { minLength: 1 }) }),
+    response: { 200: responses.getAccountsScopeOptions },
     async handler({ db, actor, query }) {
       return { items: await accounts.scopeOptions(db, actor, query.q) };
     },
@@ -86,6 +89,7 @@ export const adminRoutes = [
     ),
     // the system administrator names the scope from the org directory of its own subtree
     ids: { body: { scopeOrgId: 'org' } },
+    response: { 201: responses.postAccounts },
     async handler({ actor, body, write, reply }) {
       const created = await write((trx, audit) =>
         accounts.createAccount(actor, body as accounts.NewAccountInput, trx, audit),
@@ -112,6 +116,7 @@ export const adminRoutes = [
       '重置普通账号的密码（临时密码只显示一次，下次登录须修改）/ Reset an ordinary account’s password (shown once)',
     tags: ['admin'],
     params: IdParams,
+    response: { 200: responses.postAccountsByIdResetPassword },
     async handler({ actor, params, write }) {
       return write((trx, audit) => accounts.resetPassword(actor, params.id, trx, audit));
     },
@@ -124,6 +129,7 @@ export const adminRoutes = [
       summary: verb === 'disable' ? '停用账号 / Disable an account' : '启用账号 / Enable an account',
       tags: ['admin'],
       params: IdParams,
+      response: { 200: responses.postAccountsByIdByVerb },
       async handler({ actor, params, write }) {
         await write((trx, audit) => accounts.setDisabled(actor, params.id, verb === 'disable', trx, audit));
         return { ok: true };
@@ -137,6 +143,7 @@ export const adminRoutes = [
     summary: '账号锁定状态（安全管理员）/ Accounts and their lock state',
     tags: ['security'],
     query: AccountQuery,
+    response: { 200: responses.getSecurityAccounts },
     async handler({ db, actor, query }) {
       return accounts.listAccounts(
         db,
@@ -155,6 +162,7 @@ export const adminRoutes = [
     summary: '解锁账号 / Unlock an account',
     tags: ['security'],
     params: IdParams,
+    response: { 200: responses.postAccountsByIdUnlock },
     async handler({ actor, params, write }) {
       await write((trx, audit) => accounts.unlock(actor, params.id, trx, audit));
       return { ok: true };
@@ -166,6 +174,7 @@ export const adminRoutes = [
     access: 'security:manage',
     summary: '安全策略 / Security settings',
     tags: ['security'],
+    response: { 200: responses.getSecuritySettings },
     async handler({ db }) {
       return { settings: await readSecuritySettings(db), defaults: SECURITY_DEFAULTS };
     },
@@ -177,6 +186,7 @@ export const adminRoutes = [
     summary: '修改安全策略 / Change security settings',
     tags: ['security'],
     body: SecuritySettingsSchema,
+    response: { 200: responses.putSecuritySettings },
     async handler({ db, body, write }) {
       const before = await readSecuritySettings(db);
       // (read before the transaction: inside it only `trx` may be used)

@@ -4,6 +4,7 @@ import { verifyAuditChain } from '../platform/audit/audit.ts';
 import { route } from '../platform/http/route.ts';
 import { DateOnly, Paging, Text } from '../platform/http/schemas.ts';
 import * as service from './audit.service.ts';
+import * as responses from './audit-responses.ts';
 
 const AuditQuery = Type.Object({
   ...Paging,
@@ -22,6 +23,7 @@ export const auditRoutes = [
     summary: '审计日志查询 / Search the audit trail',
     tags: ['audit'],
     query: AuditQuery,
+    response: { 200: responses.getAudit },
     async handler({ db, actor, query }) {
       return service.listAudit(db, actor, query, query.page ?? 1, query.pageSize ?? 20);
     },
@@ -33,6 +35,7 @@ export const auditRoutes = [
     summary: '导出审计日志 / Export the audit trail to Excel',
     tags: ['audit'],
     query: AuditQuery,
+    response: { 200: responses.getAuditExportXlsx },
     async handler({ db, actor, query, reply, audit }) {
       const { buffer, rows } = await service.exportAudit(db, actor, query);
       await audit({
@@ -53,6 +56,7 @@ export const auditRoutes = [
     access: 'audit:read',
     summary: '校验审计哈希链（SM3）/ Verify the audit hash chain (SM3)',
     tags: ['audit'],
+    response: { 200: responses.postAuditVerify },
     async handler({ db, actor, audit }) {
       requirePermission(actor, 'audit:read');
       const result = await verifyAuditChain(db);

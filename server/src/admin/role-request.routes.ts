@@ -4,6 +4,7 @@ import { route } from '../platform/http/route.ts';
 import { Id, IdParams, MultilineText, Paging } from '../platform/http/schemas.ts';
 import { RoleSchema } from './admin.routes.ts';
 import * as requests from './role-request.service.ts';
+import * as responses from './role-request-responses.ts';
 
 const StateSchema = Type.Union([Type.Literal('pending'), Type.Literal('approved'), Type.Literal('rejected')]);
 const RequestQuery = Type.Object({ ...Paging, state: Type.Optional(StateSchema) });
@@ -28,6 +29,7 @@ export const roleRequestRoutes = [
     ),
     // the system administrator names the scope from the org directory of its own subtree
     ids: { body: { scopeOrgId: 'org' } },
+    response: { 200: responses.postAccountsByIdRoleRequests, 202: responses.postAccountsByIdRoleRequests },
     async handler({ actor, params, body, write, reply }) {
       const outcome = await write((trx, audit) =>
         requests.requestChange(actor, params.id, body as requests.ChangeInput, trx, audit),
@@ -43,6 +45,7 @@ export const roleRequestRoutes = [
     summary: '我提出的授权申请及审批结果 / Role requests and their decisions',
     tags: ['admin'],
     query: RequestQuery,
+    response: { 200: responses.getAccountsRoleRequests },
     async handler({ db, actor, query }) {
       return requests.listRequests(
         db,
@@ -61,6 +64,7 @@ export const roleRequestRoutes = [
     summary: '待审批的授权申请（安全管理员）/ Role requests to decide',
     tags: ['security'],
     query: RequestQuery,
+    response: { 200: responses.getSecurityRoleRequests },
     async handler({ db, actor, query }) {
       return requests.listRequests(
         db,
@@ -84,6 +88,7 @@ export const roleRequestRoutes = [
       tags: ['security'],
       params: IdParams,
       body: Note,
+      response: { 200: responses.postSecurityRoleRequestsByIdByDecision },
       async handler({ actor, params, body, write }) {
         return write((trx, audit) =>
           requests.decideRequest(actor, params.id, decision, body.note ?? '', trx, audit),

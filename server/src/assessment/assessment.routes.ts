@@ -224,6 +224,7 @@ export const assessmentRoutes = [
     summary: '导出考核分级结果为 Excel（同样的筛选）/ Export the grading board to Excel',
     tags: TAGS,
     query: Type.Object(BoardFilter),
+    response: { 200: Type.Unknown({ description: 'xlsx' }) },
     async handler({ db, actor, query, reply, audit }) {
       const file = await boardWorkbook(db, actor, query);
       await audit({

@@ -17,6 +17,7 @@ import {
 import { decodeUpload, readAttachment, uploadPhoto } from './attachment.service.ts';
 import { type IntakeInput, intake, placeOf } from './case-intake.service.ts';
 import * as read from './case-read.service.ts';
+import * as responses from './case-responses.ts';
 import { summonsAction, type TransitionBody, transitionCase } from './case-transition.service.ts';
 import { classifierRoutes } from './classifier/classifier.routes.ts';
 import { suggest } from './classifier/suggest.service.ts';
@@ -60,6 +61,7 @@ export const caseRoutes = [
     tags: ['cases'],
     query: Type.Object({ caseId: Type.Optional(Id()) }),
     ids: { query: { caseId: 'case' } },
+    response: { 200: responses.getDepartments },
     async handler({ db, actor, query }) {
       return listDepartments(db, actor, query.caseId);
     },
@@ -70,6 +72,7 @@ export const caseRoutes = [
     access: 'signed_in',
     summary: '案件类别目录 / The case category catalog',
     tags: ['cases'],
+    response: { 200: responses.getCaseCategories },
     async handler({ db }) {
       return read.categories(db);
     },
@@ -83,6 +86,7 @@ export const caseRoutes = [
     tags: ['cases'],
     body: CaseIntakeBody,
     ids: { body: { 'photos[]': 'attachment' } },
+    response: { 200: responses.postCases, 201: responses.postCases },
     async handler({ db, actor, body, write, reply }) {
       const r = await intake(db, write, { kind: 'account', actor }, body as IntakeInput);
       reply.status(r.created ? 201 : 200);
@@ -111,6 +115,7 @@ export const caseRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 201: responses.postAttachments },
     async handler(ctx) {
       const out = await uploadPhoto(ctx, decodeUpload(ctx.request, ctx.body, ctx.upload));
       ctx.reply.status(201);
@@ -125,6 +130,7 @@ export const caseRoutes = [
     tags: ['cases'],
     params: IdParams,
     scopeResource: 'attachment',
+    response: { 200: responses.getAttachmentsById },
     async handler({ db, actor, params, deps, reply }) {
       const a = await readAttachment(db, actor, deps.config.dataDir, params.id);
       return reply
@@ -159,6 +165,7 @@ export const caseRoutes = [
       cursor: Type.Optional(CursorParam),
     }),
     ids: { query: { townId: 'org', departmentId: 'department' } },
+    response: { 200: responses.getCases },
     async handler({ db, actor, query }) {
       return read.listCases(db, actor, query as read.CaseFilter, query.page ?? 1, query.pageSize ?? 20);
     },
@@ -177,6 +184,7 @@ export const caseRoutes = [
       caseId: Type.Optional(Id()),
     }),
     ids: { query: { caseId: 'case' } },
+    response: { 200: responses.getCasesSuggest },
     async handler({ db, actor, query }) {
       return suggest(db, actor, query);
     },
@@ -193,6 +201,7 @@ export const caseRoutes = [
       lat: Type.Number({ minimum: -90, maximum: 90 }),
       coordSystem: Type.Optional(CoordSystem),
     }),
+    response: { 200: responses.getCasesPlace },
     async handler({ db, query }) {
       return placeOf(db, query.lng, query.lat, (query.coordSystem ?? 'wgs84') as CoordSystemName);
     },
@@ -212,6 +221,7 @@ export const caseRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 200: responses.postCasesTrack },
     async handler({ db, body }) {
       return read.trackCase(db, body.caseNo, body.code);
     },
@@ -224,6 +234,7 @@ export const caseRoutes = [
     tags: ['cases'],
     params: CaseParams,
     scopeResource: 'case',
+    response: { 200: responses.getCasesById },
     async handler({ db, actor, params }) {
       return read.caseDetail(db, actor, params.id);
     },
@@ -261,6 +272,7 @@ export const caseRoutes = [
         'attachments[]': 'attachment',
       },
     },
+    response: { 200: responses.postCasesByIdTransitions },
     async handler({ db, actor, params, body, write }) {
       await transitionCase(db, write, actor, params.id, body as TransitionBody);
       return read.caseDetailAfterAction(db, actor, params.id);
@@ -280,6 +292,7 @@ export const caseRoutes = [
       scopeResource: 'case',
       ids: { params: { departmentId: 'case_department' } },
       body: Type.Object({ note: Type.Optional(MultilineText(2000)) }, { additionalProperties: false }),
+      response: { 200: responses.postCasesByIdSummonsByDepartmentIdByVerb },
       async handler({ db, actor, params, body, write }) {
         await summonsAction(db, write, actor, params.id, params.departmentId, verb, body.note);
         return read.caseDetailAfterAction(db, actor, params.id);
@@ -298,6 +311,7 @@ export const caseRoutes = [
       to: Type.Optional(Instant()),
     }),
     ids: { query: { scopeOrgId: 'org' } },
+    response: { 200: responses.getCaseStats },
     async handler({ db, actor, query }) {
       return read.caseStats(db, actor, query);
     },
@@ -314,6 +328,7 @@ export const caseRoutes = [
       to: Type.Optional(Instant()),
     }),
     ids: { query: { scopeOrgId: 'org' } },
+    response: { 200: responses.getCaseStatsXlsx },
     async handler({ db, actor, query, reply, audit }) {
       const stats = await read.caseStats(db, actor, query);
       const buffer = await read.caseStatsWorkbook(stats);
@@ -335,6 +350,7 @@ export const caseRoutes = [
     access: 'signed_in',
     summary: '我的通知 / My notifications',
     tags: ['cases'],
+    response: { 200: responses.getNotifications },
     async handler({ db, actor }) {
       return read.notifications(db, actor);
     },

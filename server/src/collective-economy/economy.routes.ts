@@ -193,6 +193,7 @@ export const economyRoutes = [
     summary: '下载村集体收入导入模板（列出所辖各村）/ Download the income import template',
     tags: TAGS,
     query: Type.Object({ year: Year }),
+    response: { 200: Type.Unknown({ description: 'xlsx' }) },
     async handler({ db, actor, query, reply }) {
       const file = await incomeTemplate(db, actor, query.year);
       const name = encodeURIComponent(`${file.scope.name}-${query.year}年度村集体收入导入模板.xlsx`);

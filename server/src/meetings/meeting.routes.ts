@@ -29,6 +29,7 @@ import {
   recordMeeting,
 } from './meeting.service.ts';
 import { compliance } from './meeting-compliance.service.ts';
+import * as responses from './meeting-responses.ts';
 
 const lit = Literals;
 const DateText = DateOnly;
@@ -100,6 +101,7 @@ export const meetingRoutes = [
       to: Type.Optional(DateText('止')),
     }),
     ids: { query: { orgId: 'org' } },
+    response: { 200: responses.getMeetings },
     async handler({ db, actor, query }) {
       return listMeetings(db, actor, { ...query, kind: query.kind as MeetingKind | undefined });
     },
@@ -112,6 +114,7 @@ export const meetingRoutes = [
     tags: TAGS,
     body: MeetingBody,
     ids: { body: { orgId: 'org', 'attendance[].memberId': 'member' } },
+    response: { 201: responses.postMeetings },
     async handler({ db, actor, body, write, reply }) {
       const id = await recordMeeting(db, write, actor, body as MeetingInput);
       reply.status(201);
@@ -126,6 +129,7 @@ export const meetingRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'meeting',
+    response: { 200: responses.getMeetingsById },
     async handler({ db, actor, params }) {
       return meetingDetail(db, actor, params.id);
     },
@@ -138,6 +142,7 @@ export const meetingRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'org',
+    response: { 200: responses.getMeetingsOrgsByIdAttendees },
     async handler({ db, actor, params }) {
       return attendees(db, actor, params.id);
     },
@@ -151,6 +156,7 @@ export const meetingRoutes = [
     params: IdParams,
     query: Type.Object({ asOf: Type.Optional(DateText('统计日期')) }),
     scopeResource: 'org',
+    response: { 200: responses.getMeetingsOrgsByIdCompliance },
     async handler({ db, actor, params, query }) {
       return compliance(db, actor, params.id, query.asOf);
     },
@@ -162,6 +168,7 @@ export const meetingRoutes = [
     summary: '每月组织生活清单（上级下发的和本级制定的）/ Monthly checklists',
     tags: TAGS,
     query: Type.Object({ month: Type.Optional(Month) }),
+    response: { 200: responses.getChecklists },
     async handler({ db, actor, query }) {
       return read.listChecklists(db, actor, query.month);
     },
@@ -173,6 +180,7 @@ export const meetingRoutes = [
     summary: '制定（并可立即下发）月度组织生活清单：市、县 / Compose (and publish) a month’s checklist',
     tags: TAGS,
     body: ChecklistBody,
+    response: { 201: responses.postChecklists },
     async handler({ db, actor, body, write, reply }) {
       const id = await composeChecklist(db, write, actor, body as ChecklistInput);
       reply.status(201);
@@ -187,6 +195,7 @@ export const meetingRoutes = [
     tags: TAGS,
     body: Type.Object({ checklistId: Id() }, { additionalProperties: false }),
     ids: { body: { checklistId: 'checklist' } },
+    response: { 200: responses.postChecklistsPublish },
     async handler({ db, actor, body, write }) {
       return { targets: await publishChecklist(db, write, actor, body.checklistId) };
     },
@@ -199,6 +208,7 @@ export const meetingRoutes = [
     tags: TAGS,
     query: ScopeQuery,
     ids: ScopeIds,
+    response: { 200: responses.getChecklistsCompletion },
     async handler({ db, actor, query }) {
       return read.completion(db, actor, query.checklistId, query.orgId);
     },
@@ -211,6 +221,7 @@ export const meetingRoutes = [
     tags: TAGS,
     query: ScopeQuery,
     ids: ScopeIds,
+    response: { 200: responses.getChecklistsOverdue },
     async handler({ db, actor, query }) {
       return read.overdueBranches(db, actor, query.checklistId, query.orgId);
     },
@@ -223,6 +234,7 @@ export const meetingRoutes = [
     tags: TAGS,
     body: Type.Object({ checklistId: Id(), orgId: Type.Optional(Id()) }, { additionalProperties: false }),
     ids: { body: { checklistId: 'checklist', orgId: 'org' } },
+    response: { 200: responses.postChecklistsRemind },
     async handler({ db, actor, body, write }) {
       return remindOverdue(db, write, actor, body.checklistId, body.orgId);
     },
@@ -235,6 +247,7 @@ export const meetingRoutes = [
     tags: TAGS,
     query: Type.Object({ orgId: Id(), month: Type.Optional(Month) }),
     ids: { query: { orgId: 'org' } },
+    response: { 200: responses.getChecklistsTasks },
     async handler({ db, actor, query }) {
       return read.branchTasks(db, actor, query.orgId, query.month);
     },
@@ -247,6 +260,7 @@ export const meetingRoutes = [
     tags: TAGS,
     body: Type.Object({ taskId: Id(), meetingId: Id() }, { additionalProperties: false }),
     ids: { body: { taskId: 'checklist_task', meetingId: 'meeting' } },
+    response: { 200: responses.postChecklistsTasksDone },
     async handler({ db, actor, body, write }) {
       return markDone(db, write, actor, body.taskId, body.meetingId);
     },

@@ -14,6 +14,7 @@ import {
 } from '../platform/http/schemas.ts';
 import { type CheckinInput, checkIn, endPatrol, myDay, startPatrol } from './patrol.service.ts';
 import { coverage } from './patrol-coverage.service.ts';
+import * as responses from './patrol-responses.ts';
 
 const CoordSystem = Literals(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
 const RequestId = Text(64, { minLength: 1 });
@@ -45,6 +46,7 @@ export const patrolRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 200: responses.postPatrols, 201: responses.postPatrols },
     async handler({ db, actor, body, write, reply }) {
       const r = await startPatrol(db, write, actor, body);
       reply.status(r.created ? 201 : 200);
@@ -58,6 +60,7 @@ export const patrolRoutes = [
     summary: '巡查打卡（手机时间与请求编号，离线补发只记一次）/ Check in at a point',
     tags: ['patrols'],
     body: CheckinBody,
+    response: { 200: responses.postPatrolsCheckins, 201: responses.postPatrolsCheckins },
     async handler({ db, actor, body, write, reply }) {
       const r = await checkIn(db, write, actor, body as CheckinInput);
       reply.status(r.created ? 201 : 200);
@@ -80,6 +83,7 @@ export const patrolRoutes = [
       { additionalProperties: false },
     ),
     ids: { body: { patrolId: 'own_patrol' } },
+    response: { 200: responses.postPatrolsEnd },
     async handler({ db, actor, body, write }) {
       return endPatrol(db, write, actor, body);
     },
@@ -91,6 +95,7 @@ export const patrolRoutes = [
     summary: '我的巡查：某日（默认今天）的巡查与打卡 / My patrols and check-ins of a day',
     tags: ['patrols'],
     query: Type.Object({ date: Type.Optional(DateOnly('某日，默认今天 / the day, default today')) }),
+    response: { 200: responses.getPatrolsMine },
     async handler({ db, actor, query }) {
       return myDay(db, actor, query.date);
     },
@@ -106,6 +111,7 @@ export const patrolRoutes = [
       villageId: Type.Optional(Id()),
     }),
     ids: { query: { villageId: 'org' } },
+    response: { 200: responses.getPatrolsCoverage },
     async handler({ db, actor, query }) {
       return coverage(db, actor, query);
     },

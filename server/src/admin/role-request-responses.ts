@@ -1,0 +1,81 @@
+// Response schemas of role-request.routes.ts: what each route sends on success (OpenAPI, and in tests every
+// reply is checked against them: platform/http/response-check.ts). Written from the handlers' return types.
+import { Type } from '@sinclair/typebox';
+import { Literals, Nullable } from '../platform/http/schemas.ts';
+
+/** POST /api/accounts/:id/role-requests */
+export const postAccountsByIdRoleRequests = Type.Union([
+  Type.Object({
+    applied: Type.Boolean(),
+    request: Type.Null(),
+  }),
+  Type.Object({
+    applied: Type.Boolean(),
+    request: Type.Object({
+      id: Type.Number(),
+      state: Literals(['pending', 'approved', 'rejected']),
+    }),
+  }),
+]);
+
+/** GET /api/accounts/role-requests */
+export const getAccountsRoleRequests = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      id: Type.Number(),
+      kind: Literals(['create', 'change']),
+      state: Literals(['pending', 'approved', 'rejected']),
+      account: Type.Object({
+        id: Type.Number(),
+        username: Type.String(),
+        displayName: Type.String(),
+      }),
+      role: Literals([
+        'system_admin',
+        'security_admin',
+        'audit_admin',
+        'org_admin',
+        'secretary',
+        'grid_worker',
+        'department_staff',
+        'member',
+        'resident',
+      ]),
+      scopeOrgId: Type.Number(),
+      scopeOrgName: Type.String(),
+      fromRole: Nullable(
+        Literals([
+          'system_admin',
+          'security_admin',
+          'audit_admin',
+          'org_admin',
+          'secretary',
+          'grid_worker',
+          'department_staff',
+          'member',
+          'resident',
+        ]),
+      ),
+      fromScopeOrgId: Nullable(Type.Number()),
+      fromScopeOrgName: Nullable(Type.String()),
+      reason: Type.String(),
+      requestedBy: Type.String(),
+      requestedAt: Type.String({ format: 'date-time' }),
+      decidedBy: Nullable(Type.String()),
+      decidedAt: Nullable(Type.String({ format: 'date-time' })),
+      decisionNote: Type.String(),
+    }),
+  ),
+  total: Type.Number(),
+  page: Type.Number(),
+  pageSize: Type.Number(),
+});
+
+/** GET /api/security/role-requests */
+export const getSecurityRoleRequests = getAccountsRoleRequests;
+
+/** POST /api/security/role-requests/:id/:decision */
+export const postSecurityRoleRequestsByIdByDecision = Type.Object({
+  id: Type.Number(),
+  state: Type.String(),
+});
