@@ -26,10 +26,13 @@ beforeAll(async () => {
     .where('grid_id', 'is not', null)
     .orderBy('id')
     .executeTakeFirstOrThrow();
+  // a staff member of a department of the case's county (a summons names a department of its county)
   staff = await db
     .selectFrom('department_account')
-    .select(['account_id', 'department_id'])
-    .orderBy('account_id')
+    .innerJoin('department', 'department.id', 'department_account.department_id')
+    .select(['department_account.account_id', 'department_account.department_id'])
+    .where('department.county_code', '=', c.county_code)
+    .orderBy('department_account.account_id')
     .executeTakeFirstOrThrow();
 }, 120_000);
 

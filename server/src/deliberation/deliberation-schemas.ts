@@ -92,6 +92,8 @@ const Breach = Type.Object({
   step: Nullable(Type.String()),
   messageZh: Type.String(),
   messageEn: Type.String(),
+  /** the counts and dates the rule was judged on (in a write's answer) */
+  facts: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 const NextRef = Type.Object({
   key: Type.String(),
