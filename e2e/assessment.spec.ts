@@ -221,8 +221,16 @@ test('a county holds a contest, scores and closes it; the city edits a weight; a
   // the promised goal followed up
   await rows.first().getByTestId('entry-followup').click();
   dialog = page.getByRole('dialog');
-  await dialog.getByRole('combobox').first().click();
-  await page.locator('.ant-select-item-option[title="已兑现"]').click();
+  // a click on a list still opening can miss: pick again until the field shows the option
+  const state = dialog.getByTestId('followup-state').first();
+  const met = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="已兑现"]');
+  await expect(async () => {
+    if (!(await state.textContent())?.includes('已兑现')) {
+      if (!(await met.isVisible())) await dialog.getByRole('combobox').first().click();
+      await met.click({ timeout: 5_000 });
+    }
+    await expect(state).toContainText('已兑现', { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await dialog.getByRole('button', { name: save }).click();
   await expect(dialog).toBeHidden();
   await rows.first().locator('.ant-table-row-expand-icon').click();
