@@ -92,8 +92,6 @@ const Breach = Type.Object({
   step: Nullable(Type.String()),
   messageZh: Type.String(),
   messageEn: Type.String(),
-  /** the counts and dates the rule was judged on (in a write's answer) */
-  facts: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
 });
 const NextRef = Type.Object({
   key: Type.String(),
@@ -183,18 +181,20 @@ export const MatterDetail = Type.Composite([
   }),
 ]);
 
+/** A rule the matter broke, as a write answers it: with the counts and dates it was judged on. */
+const StoredBreach = Type.Object({
+  code: Type.String(),
+  step: Nullable(Type.String()),
+  message_zh: Type.String(),
+  message_en: Type.String(),
+  facts: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+
 export const StepResult = Type.Object({
   id: Type.Integer(),
   status: Type.String(),
   validity: Type.String(),
-  breaches: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      step: Nullable(Type.String()),
-      message_zh: Type.String(),
-      message_en: Type.String(),
-    }),
-  ),
+  breaches: Type.Array(StoredBreach),
   nextStep: Nullable(Type.String()),
   nextDueOn: Nullable(Type.String()),
 });
@@ -202,14 +202,7 @@ export const StepResult = Type.Object({
 export const CreateResult = Type.Object({
   id: Type.Integer(),
   validity: Type.String(),
-  breaches: Type.Array(
-    Type.Object({
-      code: Type.String(),
-      step: Nullable(Type.String()),
-      message_zh: Type.String(),
-      message_en: Type.String(),
-    }),
-  ),
+  breaches: Type.Array(StoredBreach),
 });
 
 export const RosterResult = Type.Object({
