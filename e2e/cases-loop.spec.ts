@@ -3,7 +3,7 @@
 // department accepts it and feeds back; the grid worker verifies it; it is evaluated. And a
 // resident reports from the public page with a point picked on the map, follows and evaluates it.
 import { type Browser, type BrowserContext, expect, type Page, test } from '@playwright/test';
-import { DEMO_PASSWORD, loginAs } from './fixtures.ts';
+import { chooseOption, DEMO_PASSWORD, loginAs } from './fixtures.ts';
 
 const GRID = '440704001015001';
 const TOWN = '440704001';
@@ -43,9 +43,8 @@ async function act(
   await expect(dialog).toBeHidden();
 }
 
-async function pickOption(page: Page, testId: string, text: string) {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: text }).first().click();
+function pickOption(page: Page, testId: string, text: string) {
+  return chooseOption(page, page.getByTestId(testId), text);
 }
 
 function centroid(ring: [number, number][]): { longitude: number; latitude: number } {

@@ -3,7 +3,7 @@
 // secretary records the 主题党日 with its sign-in and marks the county's item done with it, and the
 // county sees the completion rise.
 import { expect, type Page, test } from '@playwright/test';
-import { loginAs } from './fixtures.ts';
+import { chooseOption, loginAs } from './fixtures.ts';
 
 const COUNTY = '440704';
 const SECRETARY = '440704001015';
@@ -53,8 +53,7 @@ test('a county publishes a monthly checklist and sees completion rise as a branc
     .getByRole('row', { name: /开展主题党日活动/ })
     .filter({ hasText: '江海区' })
     .first();
-  await row.locator('.ant-select').click();
-  await branch.locator('.ant-select-item-option', { hasText: topic }).click();
+  await chooseOption(branch, row.locator('.ant-select'), topic);
   const mark = row.getByRole('button', { name: '标记完成' });
   await expect(mark).toBeEnabled();
   await mark.click();

@@ -1,7 +1,7 @@
 // Shared helpers of the browser tests. Every demo account has the demo password (DEMO_PASSWORD,
 // which playwright.config.ts also gives the server it starts).
 import { createHmac } from 'node:crypto';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The demo API key of an external system (server/src/cases/api-key.ts demoApiKey, demo seed 4407). */
 export function demoApiKey(system: string): string {
@@ -64,4 +64,23 @@ export async function logout(page: Page): Promise<void> {
   const csrf = (await page.context().cookies()).find((c) => c.name === 'qj_csrf')?.value;
   await page.request.post('/api/auth/logout', { headers: csrf ? { 'x-csrf-token': csrf } : {}, data: {} });
   await page.context().clearCookies();
+}
+
+/**
+ * Picks the option `text` of the antd Select `select`. A click on a list still opening (or on the
+ * last list still closing) can miss, so it picks again until the field shows the option. `typed`
+ * narrows a searchable list first.
+ */
+export async function chooseOption(page: Page, select: Locator, text: string, typed?: string): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  await expect(async () => {
+    if (!((await select.textContent()) ?? '').includes(text)) {
+      if (!(await option.isVisible())) {
+        await select.click();
+        if (typed) await page.keyboard.type(typed);
+      }
+      await option.click({ timeout: 5_000 });
+    }
+    await expect(select).toContainText(text, { timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
 }

@@ -3,7 +3,7 @@
 // assembly with too few members present is refused with the rule's message (nothing recorded), then
 // held again with enough; the resolution and the results are published and the matter is validly made.
 import { expect as baseExpect, type Locator, type Page, test } from '@playwright/test';
-import { loginAs } from './fixtures.ts';
+import { chooseOption, loginAs } from './fixtures.ts';
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 const SECRETARY = '440704001015';
@@ -66,11 +66,7 @@ test('a village secretary takes a matter through 四议两公开; a party assemb
   const dialog = page.getByRole('dialog');
   const title = `村道硬底化工程（浏览器测试 ${Date.now() % 100000}）`;
   await dialog.getByTestId('matter-title').fill(title);
-  await dialog.getByTestId('matter-category').click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: '村级工程建设与大额资金使用' })
-    .click();
+  await chooseOption(page, dialog.getByTestId('matter-category'), '村级工程建设与大额资金使用');
   await dialog.getByTestId('matter-amount').fill('120000');
   await dialog.getByRole('button', { name: /登\s*记/ }).click();
   await expect(page).toHaveURL(/\/deliberations\/\d+$/);
