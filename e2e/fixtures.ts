@@ -72,7 +72,10 @@ export async function logout(page: Page): Promise<void> {
  * narrows a searchable list first.
  */
 export async function chooseOption(page: Page, select: Locator, text: string, typed?: string): Promise<void> {
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+  const option = page
+    .locator('.ant-select-dropdown:visible .ant-select-item-option')
+    .filter({ hasText: text })
+    .first();
   await expect(async () => {
     if (!((await select.textContent()) ?? '').includes(text)) {
       if (!(await option.isVisible())) {
