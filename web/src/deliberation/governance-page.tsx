@@ -76,7 +76,7 @@ const en: Record<K, string> = {
   exported: 'Exported {name}',
 };
 
-export const BREACH_NAMES: Record<string, string> = {
+const BREACH_NAMES: Record<string, string> = {
   DELIB_STEP_MISSING: '缺少程序步骤',
   DELIB_STEP_ORDER: '未按顺序进行',
   DELIB_QUORUM: '会议不足法定人数',
