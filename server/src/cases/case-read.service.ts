@@ -419,6 +419,8 @@ function rollupScopeOf(scope: CaseScope): RollupScope | null {
   if (scope.kind === 'all') return { level: 'city' };
   if (scope.kind === 'county') return { level: 'county', countyCode: scope.countyCode };
   if (scope.kind === 'town') return { level: 'town', countyCode: scope.countyCode, townOrgId: scope.orgId };
+  if (scope.kind === 'department' && scope.departmentId !== null)
+    return { level: 'department', departmentId: scope.departmentId };
   return null;
 }
 
