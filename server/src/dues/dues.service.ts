@@ -1,10 +1,9 @@
 // 党费: the rate table (versions by effective month), members' declared bases, a branch's payments for
 // a month, the branch's dues (due / paid / arrears) and the six-month warnings. Every write is one
 // transaction with its audit row; a refusal writes nothing.
-import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { scoped, verifyMember, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import { verifyMember, verifyOrg } from '../platform/access/scope.ts';
+import type { Db } from '../platform/db/handle.ts';
 import type { Write } from '../platform/http/route.ts';
 import { isDate, shanghaiToday } from '../recruitment/domain/dates.ts';
 import {
@@ -19,18 +18,19 @@ import {
   rateTableProblem,
   WARNING_MONTHS,
 } from './domain/dues-rules.ts';
+import * as repo from './dues.repository.ts';
 import { duesErrors } from './dues-errors.ts';
 
 const P = 'dues:manage' as const;
 
-export async function rateVersions(db: Kysely<DB>): Promise<(RateVersion & { id: number; note: string })[]> {
-  const rows = await db.selectFrom('dues_rate_version').selectAll().orderBy('effective_month').execute();
+export async function rateVersions(db: Db): Promise<(RateVersion & { id: number; note: string })[]> {
+  const rows = await repo.rateVersionRows(db);
   return rows.map((r) => ({ id: r.id, effectiveMonth: r.effective_month, rates: r.rates, note: r.note }));
 }
 
 /** Adds (or replaces) the version taking effect in a month. Only an account scoped at the city. */
 export async function saveRateVersion(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   input: { effectiveMonth: string; rates: RateTable; note?: string | undefined },
@@ -41,43 +41,28 @@ export async function saveRateVersion(
   const problem = rateTableProblem(input.rates);
   if (problem) throw duesErrors.rateTable(problem);
   return write(async (trx, audit) => {
-    const before = await trx
-      .selectFrom('dues_rate_version')
-      .select(['rates', 'note'])
-      .where('effective_month', '=', input.effectiveMonth)
-      .executeTakeFirst();
-    const row = await trx
-      .insertInto('dues_rate_version')
-      .values({
-        effective_month: input.effectiveMonth,
-        rates: JSON.stringify(input.rates),
-        note: input.note?.trim() ?? '',
-        created_by: actor.accountId,
-      })
-      .onConflict((oc) =>
-        oc.column('effective_month').doUpdateSet((eb) => ({
-          rates: eb.ref('excluded.rates'),
-          note: eb.ref('excluded.note'),
-          created_by: eb.ref('excluded.created_by'),
-        })),
-      )
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const before = await repo.rateVersionOf(trx, input.effectiveMonth);
+    const id = await repo.upsertRateVersion(trx, {
+      effective_month: input.effectiveMonth,
+      rates: JSON.stringify(input.rates),
+      note: input.note?.trim() ?? '',
+      created_by: actor.accountId,
+    });
     await audit({
       action: 'dues.rates',
       targetType: 'dues_rate_version',
-      targetId: row.id,
+      targetId: id,
       before: before ?? null,
       after: { effectiveMonth: input.effectiveMonth, rates: input.rates },
       countyCode: null,
     });
-    return row.id;
+    return id;
   });
 }
 
 /** A member's declared monthly base in fen, from a month on. */
 export async function declareBase(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   memberId: number,
@@ -87,22 +72,13 @@ export async function declareBase(
   if (!Number.isInteger(input.baseFen) || input.baseFen < 0) throw duesErrors.badBase(input.baseFen);
   if (!isMonth(input.fromMonth)) throw duesErrors.badMonth('fromMonth', input.fromMonth);
   await write(async (trx, audit) => {
-    await trx
-      .insertInto('dues_base')
-      .values({
-        member_id: member.id,
-        from_month: input.fromMonth,
-        county_code: member.county_code,
-        base_fen: input.baseFen,
-        declared_by: actor.accountId,
-      })
-      .onConflict((oc) =>
-        oc.columns(['member_id', 'from_month']).doUpdateSet((eb) => ({
-          base_fen: eb.ref('excluded.base_fen'),
-          declared_by: eb.ref('excluded.declared_by'),
-        })),
-      )
-      .execute();
+    await repo.upsertBase(trx, {
+      member_id: member.id,
+      from_month: input.fromMonth,
+      county_code: member.county_code,
+      base_fen: input.baseFen,
+      declared_by: actor.accountId,
+    });
     await audit({
       action: 'dues.declare_base',
       targetType: 'member',
@@ -121,23 +97,11 @@ interface MemberDuesRow {
 }
 
 /** Dues of the members of an org's subtree for a month: base, due, paid, arrears (domain/dues-rules.ts). */
-async function duesOf(db: Kysely<DB>, members: MemberDuesRow[], month: string) {
+async function duesOf(db: Db, members: MemberDuesRow[], month: string) {
   const ids = members.map((m) => m.id);
   const versions = await rateVersions(db);
   const [bases, payments] = ids.length
-    ? await Promise.all([
-        db
-          .selectFrom('dues_base')
-          .select(['member_id', 'from_month', 'base_fen'])
-          .where('member_id', 'in', ids)
-          .execute(),
-        db
-          .selectFrom('dues_payment')
-          .select(['member_id', 'month', 'paid_fen', 'paid_on'])
-          .where('member_id', 'in', ids)
-          .where('month', '<=', month)
-          .execute(),
-      ])
+    ? await Promise.all([repo.basesOf(db, ids), repo.paymentsUpTo(db, ids, month)])
     : [[], []];
   const basesOf = new Map<number, BaseDeclaration[]>();
   for (const b of bases)
@@ -176,17 +140,10 @@ async function duesOf(db: Kysely<DB>, members: MemberDuesRow[], month: string) {
   });
 }
 
-export async function branchDues(db: Kysely<DB>, actor: Actor, orgId: number, month: string) {
+export async function branchDues(db: Db, actor: Actor, orgId: number, month: string) {
   if (!isMonth(month)) throw duesErrors.badMonth('month', month);
   const org = await verifyOrg(db, actor, orgId);
-  const members = await scoped
-    .members(db, actor, P)
-    .select(['member.id', 'member.name', 'member.occupation', 'member_org.name as org_name'])
-    .where('member_org.path', 'like', `${org.path}%`)
-    .orderBy('member.name')
-    .orderBy('member.id')
-    .limit(2000)
-    .execute();
+  const members = await repo.branchMembers(db, actor, org.path);
   const rows = await duesOf(db, members, month);
   const totals = { members: rows.length, dueFen: 0, paidFen: 0, arrearsFen: 0, unpaid: 0 };
   for (const r of rows) {
@@ -206,7 +163,7 @@ export interface PaymentsInput {
 
 /** A branch records a month's payments (batch); a second record of the same month replaces the first. */
 export async function recordPayments(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   orgId: number,
@@ -224,50 +181,25 @@ export async function recordPayments(
     if (!Number.isInteger(p.paidFen) || p.paidFen <= 0) throw duesErrors.badPayment(p.memberId, p.paidFen);
   }
   const ids = [...seen];
-  const found = ids.length
-    ? await scoped
-        .members(db, actor, P)
-        .select([
-          'member.id',
-          'member.name',
-          'member.occupation',
-          'member_org.name as org_name',
-          'member.county_code',
-        ])
-        .where('member.id', 'in', ids)
-        .where('member_org.path', 'like', `${org.path}%`)
-        .execute()
-    : [];
+  const found = ids.length ? await repo.membersUnder(db, actor, ids, org.path) : [];
   const inBranch = new Set(found.map((m) => m.id));
   const outside = ids.filter((id) => !inBranch.has(id));
   if (outside.length) throw duesErrors.notInBranch(outside, org.name);
   const dues = new Map((await duesOf(db, found, input.month)).map((d) => [d.member.id, d.dueFen ?? 0]));
   await write(async (trx, audit) => {
-    if (input.payments.length)
-      await trx
-        .insertInto('dues_payment')
-        .values(
-          input.payments.map((p) => ({
-            member_id: p.memberId,
-            month: input.month,
-            org_id: org.id,
-            county_code: org.county_code,
-            due_fen: dues.get(p.memberId) ?? 0,
-            paid_fen: p.paidFen,
-            paid_on: input.paidOn,
-            recorded_by: actor.accountId,
-          })),
-        )
-        .onConflict((oc) =>
-          oc.columns(['member_id', 'month']).doUpdateSet((eb) => ({
-            paid_fen: eb.ref('excluded.paid_fen'),
-            due_fen: eb.ref('excluded.due_fen'),
-            paid_on: eb.ref('excluded.paid_on'),
-            org_id: eb.ref('excluded.org_id'),
-            recorded_by: eb.ref('excluded.recorded_by'),
-          })),
-        )
-        .execute();
+    await repo.upsertPayments(
+      trx,
+      input.payments.map((p) => ({
+        member_id: p.memberId,
+        month: input.month,
+        org_id: org.id,
+        county_code: org.county_code,
+        due_fen: dues.get(p.memberId) ?? 0,
+        paid_fen: p.paidFen,
+        paid_on: input.paidOn,
+        recorded_by: actor.accountId,
+      })),
+    );
     await audit({
       action: 'dues.payments',
       targetType: 'org',
@@ -284,7 +216,7 @@ export async function recordPayments(
  * sixMonthWarning (domain/dues-rules.ts), one scan of the scope's members.
  */
 export async function sixMonthWarnings(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: {
     orgId?: number | undefined;
@@ -300,36 +232,19 @@ export async function sixMonthWarnings(
   const to = addMonth(month, -1);
   const fromDay = `${from}-01`;
   const toDay = `${month}-01`;
-  const noDues = sql<boolean>`not exists (select 1 from dues_payment p where p.member_id = member.id and p.month >= ${from} and p.month <= ${to})`;
-  const noLife = sql<boolean>`not exists (select 1 from meeting_attendance a join meeting mt on mt.id = a.meeting_id where a.member_id = member.id and a.status = 'present' and mt.counts and mt.held_on >= ${fromDay}::date and mt.held_on < ${toDay}::date)`;
-  const base = scoped
-    .members(db, actor, P)
-    .where('member_org.path', 'like', `${org.path}%`)
-    .where('member.joined_on', '<', fromDay)
-    .where((eb) => eb.or([eb(noDues, '=', true), eb(noLife, '=', true)]));
   const size = Math.min(q.pageSize ?? 50, 500);
   const pageNo = Math.max(q.page ?? 1, 1);
-  const [total, items] = await Promise.all([
-    base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    base
-      .select([
-        'member.id',
-        'member.name',
-        'member_org.id as org_id',
-        'member_org.name as org_name',
-        noDues.as('no_dues'),
-        noLife.as('no_org_life'),
-      ])
-      .orderBy('member_org.path')
-      .orderBy('member.id')
-      .limit(size)
-      .offset((pageNo - 1) * size)
-      .execute(),
-  ]);
+  const { total, items } = await repo.sixMonthWarningPage(
+    db,
+    actor,
+    { path: org.path, from, to, fromDay, toDay },
+    size,
+    (pageNo - 1) * size,
+  );
   return {
     month,
     window: { from, to },
-    total: Number(total.n),
+    total,
     items: items.map((r) => ({
       member: { id: r.id, name: r.name },
       org: { id: r.org_id, name: r.org_name },

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../platform/db/engine.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { sqlSnapshot } from '../platform/db/testing/sql-snapshot.ts';
+import * as repo from './org-totals.repository.ts';
 import { recomputeOrgTotals } from './org-totals.ts';
+
+const snapshot = sqlSnapshot(new URL('./org-totals.repository.sql', import.meta.url));
 
 let database: Database;
 
@@ -97,6 +101,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  snapshot.verify();
   await database.close();
 });
 
@@ -138,5 +143,25 @@ describe('recomputeOrgTotals', () => {
     const t = await totals();
     expect(t.R).toEqual([10, 2, 350]);
     expect(t.B).toEqual([0, 0, 0]);
+  });
+
+  it('sends the SQL committed in org-totals.repository.sql', async () => {
+    const { db } = database;
+    const orgs = await snapshot.record('orgsWithTotals', db, (d) => repo.orgsWithTotals(d));
+    expect(orgs).toHaveLength(5);
+    const members = await snapshot.record('membersPerOrg', db, (d) => repo.membersPerOrg(d));
+    expect(members.reduce((n, r) => n + Number(r.n), 0)).toBe(10);
+    const grids = await snapshot.record('gridsPerOrg', db, (d) => repo.gridsPerOrg(d));
+    expect(grids.reduce((n, r) => n + Number(r.h), 0)).toBe(350);
+    const stored = orgs
+      .slice(0, 2)
+      .map((o): [number, number, number, number] => [
+        Number(o.id),
+        o.member_count,
+        o.grid_count,
+        o.household_count,
+      ]);
+    await snapshot.record('writeOrgTotals', db, (d) => repo.writeOrgTotals(d, stored));
+    expect(await recomputeOrgTotals(db)).toEqual({ orgs: 5, updated: 0 });
   });
 });

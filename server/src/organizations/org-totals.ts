@@ -1,8 +1,8 @@
 // Subtree totals on org: member_count, grid_count and household_count count everything at or below
 // each org. Direct counts come from GROUP BY queries; the roll-up along the materialized paths is done
 // in memory, and only the rows whose totals changed are written back, in batches.
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
+import * as repo from './org-totals.repository.ts';
 
 const BATCH = 1000;
 
@@ -11,25 +11,10 @@ export interface OrgTotalsResult {
   updated: number;
 }
 
-export async function recomputeOrgTotals(db: Kysely<DB>): Promise<OrgTotalsResult> {
-  const orgs = await db
-    .selectFrom('org')
-    .select(['id', 'path', 'member_count', 'grid_count', 'household_count'])
-    .execute();
-  const members = await db
-    .selectFrom('member')
-    .select(['org_id', (eb) => eb.fn.countAll<string | number>().as('n')])
-    .groupBy('org_id')
-    .execute();
-  const grids = await db
-    .selectFrom('grid')
-    .select([
-      'org_id',
-      (eb) => eb.fn.countAll<string | number>().as('n'),
-      (eb) => eb.fn.sum<string | number>('household_count').as('h'),
-    ])
-    .groupBy('org_id')
-    .execute();
+export async function recomputeOrgTotals(db: Db): Promise<OrgTotalsResult> {
+  const orgs = await repo.orgsWithTotals(db);
+  const members = await repo.membersPerOrg(db);
+  const grids = await repo.gridsPerOrg(db);
 
   const totals = new Map<number, { m: number; g: number; h: number }>();
   for (const o of orgs) totals.set(Number(o.id), { m: 0, g: 0, h: 0 });
@@ -69,12 +54,6 @@ export async function recomputeOrgTotals(db: Kysely<DB>): Promise<OrgTotalsResul
     if (t.m !== o.member_count || t.g !== o.grid_count || t.h !== o.household_count)
       changed.push([Number(o.id), t.m, t.g, t.h]);
   }
-  for (let i = 0; i < changed.length; i += BATCH) {
-    const rows = changed
-      .slice(i, i + BATCH)
-      .map(([id, m, g, h]) => sql`(${id}::bigint, ${m}::int, ${g}::int, ${h}::int)`);
-    await sql`update org set member_count = v.m, grid_count = v.g, household_count = v.h
-      from (values ${sql.join(rows)}) as v(id, m, g, h) where org.id = v.id`.execute(db);
-  }
+  for (let i = 0; i < changed.length; i += BATCH) await repo.writeOrgTotals(db, changed.slice(i, i + BATCH));
   return { orgs: orgs.length, updated: changed.length };
 }

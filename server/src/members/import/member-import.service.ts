@@ -4,12 +4,11 @@
 // good rows or to write nothing when any row is bad. Personal data is encrypted and masked as
 // everywhere; org subtree totals are kept right; one audit row lists the members created.
 
-import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
 import { verifyOrg } from '../../platform/access/scope.ts';
 import { encryptPii, piiHash } from '../../platform/crypto/crypto.ts';
-import { type BulkColumn, bulkInsert } from '../../platform/db/bulk-insert.ts';
-import type { DB, NewMember } from '../../platform/db/schema.ts';
+import type { Db } from '../../platform/db/handle.ts';
+import type { NewMember } from '../../platform/db/schema.ts';
 import { badRequest } from '../../platform/errors/errors.ts';
 import { loadExcel } from '../../platform/files/excel.ts';
 import type { Write } from '../../platform/http/route.ts';
@@ -17,6 +16,7 @@ import { maskIdNumber, maskPhone } from '../../platform/masking/masking.ts';
 import { nameInitials } from '../../platform/text/pinyin.ts';
 import { cellProblems } from '../../platform/text/sheet-cells.ts';
 import { shanghaiToday } from '../../platform/time/calendar.ts';
+import * as repo from './member-import.repository.ts';
 import {
   cellText,
   MEMBER_COLUMNS,
@@ -35,26 +35,6 @@ export interface MemberImportResult {
   problems: RowProblem[];
   written: boolean;
 }
-
-const MEMBER_INSERT: BulkColumn<NewMember>[] = [
-  { name: 'org_id', type: 'int8' },
-  { name: 'name', type: 'text' },
-  { name: 'pinyin_initials', type: 'text' },
-  { name: 'gender', type: 'text' },
-  { name: 'ethnicity', type: 'text' },
-  { name: 'birth_date', type: 'date' },
-  { name: 'id_number_enc', type: 'text' },
-  { name: 'id_number_hash', type: 'text' },
-  { name: 'id_number_masked', type: 'text' },
-  { name: 'phone_enc', type: 'text' },
-  { name: 'phone_masked', type: 'text' },
-  { name: 'education', type: 'text' },
-  { name: 'occupation', type: 'text' },
-  { name: 'status', type: 'text' },
-  { name: 'joined_on', type: 'date' },
-  { name: 'converted_on', type: 'date' },
-  { name: 'county_code', type: 'text' },
-];
 
 /** Reads the first sheet: the header row names the columns (any order), then one member per row. */
 export async function readMemberSheet(
@@ -112,7 +92,7 @@ export async function readMemberSheet(
 }
 
 export async function importMembers(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   orgId: number,
@@ -123,11 +103,7 @@ export async function importMembers(
   const rows = await readMemberSheet(buffer);
   const today = shanghaiToday();
   // the orgs a row may name: the importing org's subtree, by code
-  const orgs = await db
-    .selectFrom('org')
-    .select(['id', 'code', 'name', 'path', 'county_code'])
-    .where('path', 'like', `${target.path}%`)
-    .execute();
+  const orgs = await repo.orgsUnder(db, target.path);
   const orgByCode = new Map(orgs.map((o) => [o.code, o]));
 
   const problems: RowProblem[] = [];
@@ -199,12 +175,7 @@ export async function importMembers(
   const hashes = good.map((g) => g.hash);
   const existing = new Map<string, string>();
   for (let i = 0; i < hashes.length; i += 5000) {
-    const found = await db
-      .selectFrom('member')
-      .innerJoin('org', 'org.id', 'member.org_id')
-      .select(['member.id_number_hash', 'org.name'])
-      .where('member.id_number_hash', 'in', hashes.slice(i, i + 5000))
-      .execute();
+    const found = await repo.registeredHashes(db, hashes.slice(i, i + 5000));
     for (const f of found) existing.set(f.id_number_hash, f.name);
   }
   const toWrite = good.filter((g) => {
@@ -231,26 +202,16 @@ export async function importMembers(
   if ((mode === 'all_or_nothing' && problems.length > 0) || toWrite.length === 0) return result(false, 0);
 
   await write(async (trx, audit) => {
-    const inserted = await bulkInsert(
+    const ids = await repo.insertMembers(
       trx,
-      'member',
-      MEMBER_INSERT,
       toWrite.map((g) => g.member),
-      { returning: ['id'] },
     );
-    // each new member's first membership period, in one statement
-    const ids = inserted.map((r) => Number(r.id));
-    await sql`insert into membership_history (member_id, county_code, org_id, started_on, reason)
-      select id, county_code, org_id, joined_on, 'register' from member where id = any(${ids}::bigint[])`.execute(
-      trx,
-    );
+    // each new member's first membership period
+    await repo.openMembershipPeriods(trx, ids);
     // subtree totals: every ancestor of each receiving org gains its new members
     const perOrg = new Map<number, number>();
     for (const g of toWrite) perOrg.set(g.member.org_id, (perOrg.get(g.member.org_id) ?? 0) + 1);
-    for (const [id, n] of perOrg) {
-      await sql`update org set member_count = member_count + ${n}
-        where (select path from org o where o.id = ${id}) like org.path || '%'`.execute(trx);
-    }
+    for (const [id, n] of perOrg) await repo.addMembersToSubtree(trx, id, n);
     await audit({
       action: 'member.import',
       targetType: 'org',
