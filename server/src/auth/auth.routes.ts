@@ -1,13 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { ROLE_NAMES_ZH } from '../platform/access/permissions.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { type Deps, route } from '../platform/http/route.ts';
 import { Text } from '../platform/http/schemas.ts';
-import { changePassword, login } from './auth.service.ts';
 import * as responses from './auth-responses.ts';
+import { changePassword, login, scopeOrgOf } from './auth.service.ts';
 import { CSRF_COOKIE, deleteSession, SESSION_COOKIE } from './session.ts';
 
 const cookieOptions = { path: '/', sameSite: 'strict' as const, secure: false };
@@ -112,12 +111,8 @@ export const authRoutes = [
   }),
 ];
 
-async function mePayload(db: Kysely<DB>, actor: Actor, request: FastifyRequest, deps: Deps) {
-  const scope = await db
-    .selectFrom('org')
-    .select(['id', 'code', 'name', 'short_name', 'level', 'category'])
-    .where('id', '=', actor.scopeOrgId)
-    .executeTakeFirstOrThrow();
+async function mePayload(db: Db, actor: Actor, request: FastifyRequest, deps: Deps) {
+  const scope = await scopeOrgOf(db, actor);
   return {
     account: {
       id: actor.accountId,

@@ -2,10 +2,9 @@
 // current org and the chain above it, the periods of membership in orgs, the introduction letters,
 // and the recruitment that brought the member in. Reading it is a read of personal data about party
 // membership, so it is audited.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { chainOf } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
 import type { AuditFields } from '../platform/http/route.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -37,7 +36,7 @@ export const memberView = (m: MemberRecord) => ({
 });
 
 export async function memberProfile(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   audit: (fields: AuditFields) => Promise<number>,
   id: number,
