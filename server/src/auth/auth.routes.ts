@@ -5,8 +5,8 @@ import { ROLE_NAMES_ZH } from '../platform/access/permissions.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { type Deps, route } from '../platform/http/route.ts';
 import { Text } from '../platform/http/schemas.ts';
-import * as responses from './auth-responses.ts';
 import { changePassword, login, scopeOrgOf } from './auth.service.ts';
+import * as responses from './auth-responses.ts';
 import { CSRF_COOKIE, deleteSession, SESSION_COOKIE } from './session.ts';
 
 const cookieOptions = { path: '/', sameSite: 'strict' as const, secure: false };
