@@ -8,6 +8,7 @@ import { hashPassword } from '../auth/password.ts';
 import { checkPasswordPolicy } from '../auth/password-policy.ts';
 import { endSessionsOf } from '../auth/session.ts';
 import type { Actor } from '../platform/access/actor.ts';
+import { usernameTaken } from '../platform/access/exceptions.ts';
 import { scoped, verifyAccount } from '../platform/access/scope.ts';
 import { escapeLike } from '../platform/db/like.ts';
 import type { DB, Role } from '../platform/db/schema.ts';
@@ -103,12 +104,7 @@ export async function createAccount(
       { rules: broken.map((b) => b.rule) },
     );
   }
-  const exists = await trx
-    .selectFrom('account')
-    .select('id')
-    .where('username', '=', input.username)
-    .executeTakeFirst();
-  if (exists) {
+  if (await usernameTaken(trx, input.username)) {
     throw conflict(
       'ACCOUNT_EXISTS',
       `用户名 ${input.username} 已被使用。`,

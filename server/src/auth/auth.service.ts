@@ -1,5 +1,6 @@
 // Sign-in with lockout (等保: 5 failures → 15 minutes, configurable), password change with policy.
 import type { Kysely } from 'kysely';
+import { accountForSignIn } from '../platform/access/exceptions.ts';
 import { appendAudit, recordAudit } from '../platform/audit/audit.ts';
 import type { Account, DB } from '../platform/db/schema.ts';
 import { AppError, forbidden, unauthorized, unprocessable } from '../platform/errors/errors.ts';
@@ -49,11 +50,7 @@ export async function login(
   clientIp: string,
   options: { enforcePasswordExpiry?: boolean } = {},
 ) {
-  const account = await db
-    .selectFrom('account')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirst();
+  const account = await accountForSignIn(db, username);
   if (!account) {
     // Same answer as a wrong password: do not tell which usernames exist.
     await recordAudit(db, {

@@ -4,6 +4,7 @@
 // membership, so it is audited.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { chainOf } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
@@ -45,6 +46,7 @@ export async function memberProfile(
 ) {
   const m = await findMember(db, actor, id);
   if (!m) throw errors.outOfScope('member', id);
+  await inScopeOrThrow(db, actor, 'member', [m], (r) => r.org_path);
   const [chain, history, transfers, recruitment] = await Promise.all([
     chainOf(db, m.org_path),
     membershipHistory(db, m.id),

@@ -1,6 +1,7 @@
 // Org tree, search and detail for the caller's scope.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { chainOf, verifyOrg } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
@@ -55,6 +56,7 @@ export async function detail(db: Kysely<DB>, actor: Actor, id: number) {
   const org = await verifyOrg(db, actor, id);
   const node = await repo.findNode(db, actor, id);
   if (!node) throw errors.outOfScope('org', id);
+  await inScopeOrThrow(db, actor, 'org', [org, node], (r) => r.path);
   const chain = await chainOf(db, org.path);
   const above = new Set(ancestorIds(actor.scopePath));
   const kinds = await repo.childKinds(db, actor, id);
@@ -89,5 +91,6 @@ export async function list(
     repo.listOrgs(db, actor, f, pageSize, (page - 1) * pageSize),
     repo.countOrgs(db, actor, f),
   ]);
+  await inScopeOrThrow(db, actor, 'org', rows, (r) => r.path);
   return { items: rows.map(toNode), total, page, pageSize };
 }
