@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password.ts';
 import { checkPasswordPolicy } from '../auth/password-policy.ts';
 import { endSessionsOf } from '../auth/session.ts';
 import type { Actor } from '../platform/access/actor.ts';
+import { usernameTaken } from '../platform/access/exceptions.ts';
 import { verifyAccount } from '../platform/access/scope.ts';
 import type { Db, Trx } from '../platform/db/handle.ts';
 import type { Role } from '../platform/db/schema.ts';
@@ -70,7 +71,7 @@ export async function createAccount(actor: Actor, input: NewAccountInput, trx: T
       { rules: broken.map((b) => b.rule) },
     );
   }
-  if (await repo.usernameTaken(trx, input.username)) {
+  if (await usernameTaken(trx, input.username)) {
     throw conflict(
       'ACCOUNT_EXISTS',
       `用户名 ${input.username} 已被使用。`,

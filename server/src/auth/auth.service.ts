@@ -1,5 +1,6 @@
 // Sign-in with lockout (等保: 5 failures → 15 minutes, configurable), password change with policy.
 import type { Actor } from '../platform/access/actor.ts';
+import { accountForSignIn } from '../platform/access/exceptions.ts';
 import { appendAudit, recordAudit } from '../platform/audit/audit.ts';
 import type { Db } from '../platform/db/handle.ts';
 import type { Account } from '../platform/db/schema.ts';
@@ -51,7 +52,7 @@ export async function login(
   clientIp: string,
   options: { enforcePasswordExpiry?: boolean } = {},
 ) {
-  const account = await repo.accountByUsername(db, username);
+  const account = await accountForSignIn(db, username);
   if (!account) {
     // Same answer as a wrong password: do not tell which usernames exist.
     await recordAudit(db, {

@@ -3,6 +3,7 @@
 // and the recruitment that brought the member in. Reading it is a read of personal data about party
 // membership, so it is audited.
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { chainOf } from '../platform/access/scope.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
@@ -44,6 +45,7 @@ export async function memberProfile(
 ) {
   const m = await findMember(db, actor, id);
   if (!m) throw errors.outOfScope('member', id);
+  await inScopeOrThrow(db, actor, 'member', [m], (r) => r.org_path);
   const [chain, history, transfers, recruitment] = await Promise.all([
     chainOf(db, m.org_path),
     membershipHistory(db, m.id),

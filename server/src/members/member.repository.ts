@@ -77,6 +77,7 @@ export function listMembers(
         'member.joined_on',
         'member.org_id',
         'member_org.name as org_name',
+        'member_org.path as org_path',
         'member.education',
         'member.occupation',
         sql<string>`${sql.ref(column)}::text`.as('sort_key'),

@@ -1,4 +1,5 @@
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { verifyMember, verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii } from '../platform/crypto/crypto.ts';
 import type { Db } from '../platform/db/handle.ts';
@@ -52,7 +53,7 @@ export async function memberPage(
     // a page reached by cursor carries no count: the first page told it
     after ? Promise.resolve(null) : countOf(db, actor, f, org),
   ]);
-  const items = rows.slice(0, pageSize);
+  const items = await inScopeOrThrow(db, actor, 'member', rows.slice(0, pageSize), (r) => r.org_path);
   const last = items.at(-1);
   return {
     items: items.map(toItem),

@@ -1,5 +1,6 @@
 // Org tree, search and detail for the caller's scope.
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { chainOf, verifyOrg } from '../platform/access/scope.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
@@ -54,6 +55,7 @@ export async function detail(db: Db, actor: Actor, id: number) {
   const org = await verifyOrg(db, actor, id);
   const node = await repo.findNode(db, actor, id);
   if (!node) throw errors.outOfScope('org', id);
+  await inScopeOrThrow(db, actor, 'org', [org, node], (r) => r.path);
   const chain = await chainOf(db, org.path);
   const above = new Set(ancestorIds(actor.scopePath));
   const kinds = await repo.childKinds(db, actor, id);
@@ -82,5 +84,6 @@ export async function list(db: Db, actor: Actor, f: repo.OrgListFilter, page: nu
     repo.listOrgs(db, actor, f, pageSize, (page - 1) * pageSize),
     repo.countOrgs(db, actor, f),
   ]);
+  await inScopeOrThrow(db, actor, 'org', rows, (r) => r.path);
   return { items: rows.map(toNode), total, page, pageSize };
 }
