@@ -1,6 +1,18 @@
 import { FileExcelOutlined, SafetyOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Input,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, download } from '../api/client.ts';
@@ -10,6 +22,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { ROLE_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { AUDIT_ACTION_NAMES, TARGET_TYPE_NAMES } from './audit-names.ts';
 
 interface Filters {
@@ -40,6 +53,7 @@ function Changes({ row }: { row: AuditRow }) {
 
 export default function AuditPage() {
   const { t, name } = useI18n();
+  const phone = usePhone();
   const feedback = useFeedback();
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
@@ -76,6 +90,69 @@ export default function AuditPage() {
     setFilters({});
     setPage(1);
   }
+
+  const who = (row: AuditRow) =>
+    row.actorName ? (
+      <span title={row.actorUsername}>{row.actorName}</span>
+    ) : row.role === 'system' ? (
+      t('audit.systemActor')
+    ) : (
+      <span data-raw>{row.actorUsername}</span>
+    );
+  const actionTag = (a: string) => (
+    <Tag
+      color={a.includes('failed') ? 'red' : a.startsWith('auth.') ? 'blue' : 'default'}
+      data-testid="audit-action-tag"
+    >
+      {name(AUDIT_ACTION_NAMES, a)}
+    </Tag>
+  );
+  const target = (row: AuditRow) => (
+    <span>
+      {name(TARGET_TYPE_NAMES, row.targetType)}
+      {row.targetName ? (
+        <span title={`${row.targetType}:${row.targetId}`}> {row.targetName}</span>
+      ) : row.targetId && /^\d+$/.test(row.targetId) ? (
+        ` ${t('audit.recordNo', { n: row.targetId })}`
+      ) : null}
+    </span>
+  );
+  const at = (value: string) => dayjs(value).format('YYYY-MM-DD HH:mm:ss');
+  const columns: TableColumnsType<AuditRow> = phone
+    ? [
+        // a phone shows one column: what was done to what, then when, by whom (six columns would
+        // squeeze to a word a line)
+        {
+          title: t('audit.action'),
+          key: 'record',
+          render: (_, row) => (
+            <div data-testid="audit-record" style={{ whiteSpace: 'normal', wordBreak: 'break-all' }}>
+              <div>
+                {actionTag(row.action)} {target(row)}
+              </div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {at(row.at)} · {who(row)}
+                {row.role === 'system' ? null : ` · ${name(ROLE_NAMES, row.role)}`}
+                {row.before != null || row.after != null ? ` · ${t('audit.changes')} ▸` : null}
+              </Typography.Text>
+            </div>
+          ),
+        },
+      ]
+    : [
+        { title: t('audit.at'), dataIndex: 'at', width: 180, render: at },
+        { title: t('audit.actor'), dataIndex: 'actorUsername', width: 170, render: (_, row) => who(row) },
+        { title: t('audit.role'), dataIndex: 'role', width: 120, render: (r: string) => name(ROLE_NAMES, r) },
+        { title: t('audit.action'), dataIndex: 'action', width: 170, render: actionTag },
+        { title: t('audit.target'), key: 'target', render: (_, row) => target(row) },
+        {
+          title: t('audit.ip'),
+          dataIndex: 'clientIp',
+          width: 140,
+          // the server's own jobs run on the machine itself: no address to show
+          render: (ip: string) => (ip === 'local' ? t('audit.localIp') : ip),
+        },
+      ];
 
   return (
     <div data-testid="audit-page">
@@ -186,7 +263,11 @@ export default function AuditPage() {
           data-testid="audit-table"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
+          tableLayout={phone ? 'fixed' : undefined}
           expandable={{
+            // on a phone the record itself opens its changes (no column of its own for the ⊕)
+            showExpandColumn: !phone,
+            expandRowByClick: phone,
             expandedRowRender: (row) => <Changes row={row} />,
             rowExpandable: (row) => row.before != null || row.after != null,
           }}
@@ -201,66 +282,7 @@ export default function AuditPage() {
               setPageSize(s);
             },
           }}
-          columns={[
-            {
-              title: t('audit.at'),
-              dataIndex: 'at',
-              width: 180,
-              render: (at: string) => dayjs(at).format('YYYY-MM-DD HH:mm:ss'),
-            },
-            {
-              title: t('audit.actor'),
-              dataIndex: 'actorUsername',
-              width: 170,
-              render: (username: string, row) =>
-                row.actorName ? (
-                  <span title={username}>{row.actorName}</span>
-                ) : row.role === 'system' ? (
-                  t('audit.systemActor')
-                ) : (
-                  <span data-raw>{username}</span>
-                ),
-            },
-            {
-              title: t('audit.role'),
-              dataIndex: 'role',
-              width: 120,
-              render: (r: string) => name(ROLE_NAMES, r),
-            },
-            {
-              title: t('audit.action'),
-              dataIndex: 'action',
-              width: 170,
-              render: (a: string) => (
-                <Tag
-                  color={a.includes('failed') ? 'red' : a.startsWith('auth.') ? 'blue' : 'default'}
-                  data-testid="audit-action-tag"
-                >
-                  {name(AUDIT_ACTION_NAMES, a)}
-                </Tag>
-              ),
-            },
-            {
-              title: t('audit.target'),
-              render: (_, row) => (
-                <span>
-                  {name(TARGET_TYPE_NAMES, row.targetType)}
-                  {row.targetName ? (
-                    <span title={`${row.targetType}:${row.targetId}`}> {row.targetName}</span>
-                  ) : row.targetId && /^\d+$/.test(row.targetId) ? (
-                    ` ${t('audit.recordNo', { n: row.targetId })}`
-                  ) : null}
-                </span>
-              ),
-            },
-            {
-              title: t('audit.ip'),
-              dataIndex: 'clientIp',
-              width: 140,
-              // the server's own jobs run on the machine itself: no address to show
-              render: (ip: string) => (ip === 'local' ? t('audit.localIp') : ip),
-            },
-          ]}
+          columns={columns}
         />
       </Card>
     </div>

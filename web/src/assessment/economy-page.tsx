@@ -37,9 +37,9 @@ const zh = {
   incomes: '集体收入',
   enterprises: '强村公司与富民工坊',
   import: '填报与导入',
-  villages: '村（社区）',
-  reported: '已填报',
-  operating: '经营性收入合计',
+  villages: '行政村（不含社区）',
+  reported: '已填报的行政村',
+  operating: '行政村经营性收入合计',
   org: '下级组织',
   village: '村（社区）',
   operatingCol: '经营性收入',
@@ -73,6 +73,8 @@ const zh = {
   problem: '问题',
   exported: '已下载 {name}',
   up: '返回上一级',
+  communitiesOnly:
+    '所辖只有社区：行政村集体经济收入的分档统计不计社区。社区的集体收入由镇（街道）填报或导入后，在下表显示。',
 } as const;
 type K = keyof typeof zh;
 const en: Record<K, string> = {
@@ -81,9 +83,9 @@ const en: Record<K, string> = {
   incomes: 'Incomes',
   enterprises: 'Village companies and workshops',
   import: 'Entry and import',
-  villages: 'Villages',
-  reported: 'Reported',
-  operating: 'Operating income',
+  villages: 'Villages (communities excluded)',
+  reported: 'Villages reported',
+  operating: "Villages' operating income",
   org: 'Organization',
   village: 'Village',
   operatingCol: 'Operating',
@@ -118,6 +120,8 @@ const en: Record<K, string> = {
   problem: 'Problem',
   exported: 'Downloaded {name}',
   up: 'Up one level',
+  communitiesOnly:
+    "Only communities here: the income bands count administrative villages, not communities. A community's income shows in the table below once its town enters or imports it.",
 };
 
 export default function EconomyPage() {
@@ -158,7 +162,16 @@ export default function EconomyPage() {
   }));
   const incomeView = (
     <>
-      {d && (
+      {d && d.totals.villages === 0 && d.total > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={t('communitiesOnly')}
+          data-testid="economy-communities-only"
+        />
+      )}
+      {d && (d.totals.villages > 0 || d.total === 0) && (
         <Row gutter={[12, 12]} style={{ marginBottom: 12 }}>
           <Col xs={12} md={6}>
             <Card size="small">
