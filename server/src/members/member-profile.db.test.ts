@@ -196,6 +196,15 @@ describe('adding a member', () => {
     expect(res.body.code).toBe('ALREADY_A_MEMBER');
     expect(await snapshot()).toEqual(before);
   });
+
+  test('the same person from another village → 409, without naming the org outside its scope', async () => {
+    const before = await snapshot();
+    const res = await secB.post<Err>(`/api/orgs/${branchB.id}/members`, person({ name: '另一个名字' }));
+    expect(res.status).toBe(409);
+    expect(res.body.code).toBe('ALREADY_A_MEMBER');
+    expect((res.body as { message_zh?: string }).message_zh).toContain('另一党组织');
+    expect(await snapshot()).toEqual(before);
+  });
 });
 
 describe('another village', () => {

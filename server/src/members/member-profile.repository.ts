@@ -107,16 +107,6 @@ export function recruitmentOf(db: Kysely<DB>, verifiedMemberId: number) {
     .executeTakeFirst();
 }
 
-/** Where the person with this ID-number hash is already a member (anywhere: one person, one org). */
-export function memberByIdHash(trx: Transaction<DB>, hash: string) {
-  return trx
-    .selectFrom('member')
-    .innerJoin('org', 'org.id', 'member.org_id')
-    .select(['member.id', 'org.name as org_name', 'org.path as org_path'])
-    .where('member.id_number_hash', '=', hash)
-    .executeTakeFirst();
-}
-
 export async function insertMember(trx: Transaction<DB>, values: NewMember): Promise<number> {
   const row = await trx.insertInto('member').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;

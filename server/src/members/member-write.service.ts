@@ -4,7 +4,8 @@
 // totals; each write is one transaction with its audit row, and a refused request changes nothing.
 // Status changes are recruitment's (转正, step 23); the ID number is fixed once registered.
 import type { Actor } from '../platform/access/actor.ts';
-import { subtreePattern, verifyOrg } from '../platform/access/scope.ts';
+import { registeredAnywhere } from '../platform/access/exceptions.ts';
+import { verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii, encryptPii, piiHash } from '../platform/crypto/crypto.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { conflict, errors, unprocessable } from '../platform/errors/errors.ts';
@@ -26,7 +27,6 @@ import {
   insertMember,
   lockMember,
   type MemberChanges,
-  memberByIdHash,
   openMembership,
   updateMember,
 } from './member-profile.repository.ts';
@@ -98,11 +98,10 @@ export async function addMember(
   if (!checked.ok) throw invalid(checked.problems);
   const m = checked.member;
   const hash = await piiHash(m.idNumber);
-  const scopePrefix = subtreePattern(actor).slice(0, -1);
   try {
     return await write(async (trx, audit) => {
-      const existing = await memberByIdHash(trx, hash);
-      if (existing) throw alreadyMember(existing.org_path.startsWith(scopePrefix) ? existing.org_name : null);
+      const existing = (await registeredAnywhere(trx, actor, [hash])).get(hash);
+      if (existing) throw alreadyMember(existing.orgName);
       const id = await insertMember(trx, {
         org_id: org.id,
         name: m.name,

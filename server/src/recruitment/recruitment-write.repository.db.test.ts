@@ -53,9 +53,6 @@ describe('recruitment repositories', () => {
       const k: Kysely<DB> = trx;
       const t = (d: unknown) => d as Transaction<DB>;
       expect(
-        await snapshot.record('memberByIdHash', k, (d) => repo.memberByIdHash(t(d), 'no-such-hash')),
-      ).toBeUndefined();
-      expect(
         await snapshot.record('applicantByIdHash', k, (d) => repo.applicantByIdHash(t(d), 'no-such-hash')),
       ).toBeUndefined();
       await snapshot.record('openRecruitmentOf', k, (d) => repo.openRecruitmentOf(t(d), r.applicant_id));
@@ -200,7 +197,6 @@ describe('recruitment repositories', () => {
       expect(await reads.objectionsOf(trx, rec.id)).toEqual([
         expect.objectContaining({ id: o.id, resolved_on: '2025-03-05' }),
       ]);
-      expect(await repo.memberByIdHash(trx, 'test-hash')).toEqual({ id: m.id });
     });
   });
 });

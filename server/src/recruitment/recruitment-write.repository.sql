@@ -79,12 +79,6 @@ update "recruitment"
 set "member_id" = $1
 where "id" = $2
 
--- @ memberByIdHash
--- #1 (1 parameter)
-select "id"
-from "member"
-where "id_number_hash" = $1
-
 -- @ openRecruitmentOf
 -- #1 (2 parameters)
 select "id"

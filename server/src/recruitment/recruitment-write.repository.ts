@@ -6,11 +6,6 @@ import type { DB } from '../platform/db/schema.ts';
 
 type Trx = Transaction<DB>;
 
-/** A member with this ID number (keyed hash), if any. */
-export function memberByIdHash(trx: Trx, hash: string) {
-  return trx.selectFrom('member').select('id').where('id_number_hash', '=', hash).executeTakeFirst();
-}
-
 /** An applicant with this ID number (keyed hash), if any. */
 export function applicantByIdHash(trx: Trx, hash: string) {
   return trx.selectFrom('applicant').select('id').where('id_number_hash', '=', hash).executeTakeFirst();

@@ -2,6 +2,7 @@
 // register gains them), one refusal per rule with nothing half-written, the overdue and due lists,
 // and another village's secretary who cannot see or change the application.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildMember } from '../demo/factories.ts';
 import type { Database } from '../platform/db/engine.ts';
 import { createTestDatabase } from '../platform/db/testing/test-database.ts';
 import { startTestServer, type TestClient, type TestServer } from '../platform/http/testing/test-server.ts';
@@ -242,24 +243,12 @@ beforeAll(async () => {
   // a member of the branch who became a full member only at the end of 2024
   await db
     .insertInto('member')
-    .values({
-      org_id: branch.id,
-      name: '晚转正',
-      gender: 'male',
-      ethnicity: '汉族',
-      birth_date: '1990-01-01',
-      id_number_enc: 'x:y',
-      id_number_hash: 'recruitment-test-late-convert',
-      id_number_masked: '440704********0000',
-      phone_enc: 'x:y',
-      phone_masked: '139****0000',
-      education: '大学本科',
-      occupation: '在岗职工',
-      status: 'full',
-      joined_on: '2023-12-01',
-      converted_on: '2024-12-01',
-      county_code: branch.county,
-    })
+    .values(
+      await buildMember(
+        { orgId: branch.id, countyCode: branch.county },
+        { name: '晚转正', status: 'full', joined_on: '2023-12-01', converted_on: '2024-12-01' },
+      ),
+    )
     .execute();
   fullMembers = (await db
     .selectFrom('member')

@@ -5,6 +5,7 @@
 import { educationCode, occupationCode } from '../members/member-check.ts';
 import { openMembership } from '../members/member-profile.repository.ts';
 import type { Actor } from '../platform/access/actor.ts';
+import { registeredAnywhere } from '../platform/access/exceptions.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
 import type { Db, Trx } from '../platform/db/handle.ts';
@@ -79,7 +80,7 @@ export async function createApplication(
   });
   try {
     return await write(async (trx, audit) => {
-      if (await writes.memberByIdHash(trx, hash)) throw recruitmentErrors.alreadyMember();
+      if ((await registeredAnywhere(trx, actor, [hash])).size > 0) throw recruitmentErrors.alreadyMember();
       const existing = await writes.applicantByIdHash(trx, hash);
       if (existing && (await writes.openRecruitmentOf(trx, existing.id))) throw recruitmentErrors.duplicate();
       const applicantId =
@@ -261,7 +262,7 @@ export async function recordStep(
       });
     }
     let memberId = r.member_id;
-    if (fx.createMember) memberId = await createMember(trx, r, fx.createMember.joinedOn);
+    if (fx.createMember) memberId = await createMember(trx, actor, r, fx.createMember.joinedOn);
     if (fx.convertMember && memberId) await writes.convertMember(trx, memberId, fx.convertMember.convertedOn);
     await audit({
       action: `recruitment.step${body.step}`,
@@ -298,9 +299,10 @@ function stepDetails(body: StepBody, input: StepInput, fx: StepEffects): Record<
 }
 
 /** Step 17: the approved applicant enters the member register as a probationary member. */
-async function createMember(trx: Trx, r: RecruitmentRow, joinedOn: string): Promise<number> {
+async function createMember(trx: Trx, actor: Actor, r: RecruitmentRow, joinedOn: string): Promise<number> {
   const a = await writes.applicantById(trx, r.applicant_id);
-  if (await writes.memberByIdHash(trx, a.id_number_hash)) throw recruitmentErrors.alreadyMember();
+  if ((await registeredAnywhere(trx, actor, [a.id_number_hash])).size > 0)
+    throw recruitmentErrors.alreadyMember();
   const m = await writes.insertMember(trx, {
     org_id: r.org_id,
     name: a.name,

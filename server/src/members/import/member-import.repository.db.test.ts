@@ -62,10 +62,6 @@ describe('member-import.repository', () => {
       expect(ids).toHaveLength(1);
       await snapshot.record('openMembershipPeriods', k, (d) => repo.openMembershipPeriods(t(d), ids));
       await snapshot.record('addMembersToSubtree', k, (d) => repo.addMembersToSubtree(t(d), village.id, 1));
-      const found = await snapshot.record('registeredHashes', k, (d) =>
-        repo.registeredHashes(d, ['member-import-repository-test', 'none']),
-      );
-      expect(found.map((f) => f.id_number_hash)).toEqual(['member-import-repository-test']);
       const after = await trx
         .selectFrom('org')
         .select('member_count')

@@ -28,10 +28,3 @@ where id = any($1::bigint[])
 select "id", "code", "name", "path", "county_code"
 from "org"
 where "path" like $1
-
--- @ registeredHashes
--- #1 (2 parameters)
-select "member"."id_number_hash", "org"."name"
-from "member"
-inner join "org" on "org"."id" = "member"."org_id"
-where "member"."id_number_hash" in ($1, $2)

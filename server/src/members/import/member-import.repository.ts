@@ -34,16 +34,6 @@ export function orgsUnder(db: Kysely<DB>, verifiedPath: string) {
     .execute();
 }
 
-/** Of the given ID-number hashes, those of members already in the register (anywhere), with their org's name. */
-export function registeredHashes(db: Kysely<DB>, hashes: string[]) {
-  return db
-    .selectFrom('member')
-    .innerJoin('org', 'org.id', 'member.org_id')
-    .select(['member.id_number_hash', 'org.name'])
-    .where('member.id_number_hash', 'in', hashes)
-    .execute();
-}
-
 /** The new members (one statement per batch); their ids in the order of `members`. */
 export async function insertMembers(trx: Transaction<DB>, members: readonly NewMember[]): Promise<number[]> {
   const inserted = await bulkInsert(trx, 'member', MEMBER_INSERT, members, { returning: ['id'] });

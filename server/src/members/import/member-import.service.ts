@@ -5,6 +5,7 @@
 // everywhere; org subtree totals are kept right; one audit row lists the members created.
 
 import type { Actor } from '../../platform/access/actor.ts';
+import { registeredAnywhere } from '../../platform/access/exceptions.ts';
 import { verifyOrg } from '../../platform/access/scope.ts';
 import { encryptPii, piiHash } from '../../platform/crypto/crypto.ts';
 import type { Db } from '../../platform/db/handle.ts';
@@ -173,10 +174,10 @@ export async function importMembers(
 
   // the same person already in the register (anywhere: a person is a member of one org only)
   const hashes = good.map((g) => g.hash);
-  const existing = new Map<string, string>();
+  const existing = new Map<string, string | null>();
   for (let i = 0; i < hashes.length; i += 5000) {
-    const found = await repo.registeredHashes(db, hashes.slice(i, i + 5000));
-    for (const f of found) existing.set(f.id_number_hash, f.name);
+    const found = await registeredAnywhere(db, actor, hashes.slice(i, i + 5000));
+    for (const [hash, f] of found) existing.set(hash, f.orgName);
   }
   const toWrite = good.filter((g) => {
     const where = existing.get(g.hash);
@@ -185,8 +186,8 @@ export async function importMembers(
       row: g.line,
       field: 'idNumber',
       code: 'ALREADY_A_MEMBER',
-      message_zh: `第 ${g.line} 行「公民身份号码」：此人已在党员名册中（${where}），如需调整请办理组织关系转接。`,
-      message_en: `Row ${g.line}, idNumber: this person is already in the register (${where}); use a transfer instead.`,
+      message_zh: `第 ${g.line} 行「公民身份号码」：此人已在党员名册中（${where ?? '另一党组织'}），如需调整请办理组织关系转接。`,
+      message_en: `Row ${g.line}, idNumber: this person is already in the register (${where ?? 'another organization'}); use a transfer instead.`,
     });
     return false;
   });

@@ -11,6 +11,7 @@ import {
   caseAccessOfSubtree,
   memberByIdHashForCommunity,
   ownAccount,
+  registeredAnywhere,
   usernameTaken,
 } from './exceptions.ts';
 import { PUBLIC_CHANNELS, publicCases } from './public-view.ts';
@@ -150,6 +151,38 @@ describe('双报到: a member of the whole city by ID hash', () => {
         ),
       ),
     ).toBe('403 PERMISSION_DENIED');
+  });
+});
+
+describe('already a member: the register of the whole city by ID hash', () => {
+  test("finds a member of another county, but names the org only inside the caller's subtree", async () => {
+    const member = (under: string) =>
+      database.db
+        .selectFrom('member')
+        .innerJoin('org', 'org.id', 'member.org_id')
+        .select(['member.id_number_hash', 'org.name'])
+        .where('org.path', 'like', `${under}%`)
+        .orderBy('member.id')
+        .executeTakeFirstOrThrow();
+    const mine = await member(countyA.path);
+    const other = await member(countyB.path);
+    const county = actorAt(countyA, 'org_admin');
+    const found = await registeredAnywhere(database.db, county, [
+      mine.id_number_hash,
+      other.id_number_hash,
+      'f'.repeat(64),
+    ]);
+    expect(found.size).toBe(2);
+    expect(found.get(mine.id_number_hash)).toEqual({ orgName: mine.name });
+    // outside the scope: "already a member", and not where
+    expect(found.get(other.id_number_hash)).toEqual({ orgName: null });
+    // no actor (a step whose caller is not asked): never a name
+    expect(
+      (await registeredAnywhere(database.db, null, [mine.id_number_hash])).get(mine.id_number_hash),
+    ).toEqual({
+      orgName: null,
+    });
+    expect((await registeredAnywhere(database.db, county, [])).size).toBe(0);
   });
 });
 

@@ -73,6 +73,32 @@ export async function memberByIdHashForCommunity(
 }
 
 /**
+ * "Already a member": which of these people (keyed hashes of their ID numbers) are on the register,
+ * anywhere in the city. Exception: a person is a member of one org only, so adding a member — by hand,
+ * by import, or at step 17 of recruitment — must refuse a person registered outside the caller's
+ * subtree too. The caller learns that much and no more: the org's name comes back only when that org
+ * lies inside the actor's subtree (null otherwise; `actor` null: never).
+ */
+export async function registeredAnywhere(
+  db: Kysely<DB>,
+  actor: Actor | null,
+  idNumberHashes: readonly string[],
+): Promise<Map<string, { orgName: string | null }>> {
+  const found = new Map<string, { orgName: string | null }>();
+  if (idNumberHashes.length === 0) return found;
+  const prefix = actor ? subtreePattern(actor).slice(0, -1) : null;
+  const rows = await db
+    .selectFrom('member')
+    .innerJoin('org', 'org.id', 'member.org_id')
+    .select(['member.id_number_hash', 'org.name', 'org.path'])
+    .where('member.id_number_hash', 'in', idNumberHashes)
+    .execute();
+  for (const r of rows)
+    found.set(r.id_number_hash, { orgName: prefix !== null && r.path.startsWith(prefix) ? r.name : null });
+  return found;
+}
+
+/**
  * Case statistics of one org of the caller's subtree (the 统计 page's org picker): the cases of that
  * org's grids, WITHOUT what the caller reported elsewhere (those belong to the caller, not to the org).
  * Exception to `scoped.caseAccess`, which adds the caller's own reports; the org is verified inside
