@@ -23,6 +23,9 @@ function dbProject(engine: 'pglite' | 'postgres') {
       globalSetup: [GLOBAL_SETUP],
       testTimeout: 30_000,
       hookTimeout: 120_000,
+      // a test that ends without one assertion fails (a seed lacking what a test looks for, a loop
+      // over nothing): no test passes by accident
+      expect: { requireAssertions: true },
     },
   };
 }
@@ -39,6 +42,7 @@ export default defineConfig({
           setupFiles: [SETUP],
           // property tests over thousands of random points take seconds on a busy 2-core machine
           testTimeout: 30_000,
+          expect: { requireAssertions: true },
         },
       },
       dbProject('pglite'),

@@ -92,7 +92,8 @@ beforeAll(async () => {
     .where('account.role', 'in', ['org_admin', 'secretary'])
     .orderBy('account.id')
     .executeTakeFirst();
-  if (unit) accounts.unit = unit.username;
+  if (!unit) throw new Error('the test seed needs an account of a non-territorial org');
+  accounts.unit = unit.username;
 
   // the grid worker reports a case in another town's grid: outside its scope, but its own report
   const worker = await server.as(own.grid_code);
@@ -175,7 +176,7 @@ describe('lists through the place columns, page by page', () => {
     '%s: every case of scoped.cases, once, in order, for each sort',
     async (who) => {
       const username = accounts[who];
-      if (!username) return; // the test seed has no account of a non-territorial org
+      if (!username) throw new Error(`the test seed has no ${who} account`);
       const actor = await actorOf(username);
       for (const { sort, order } of ORDERS) {
         const got = await walk(actor, sort, order);

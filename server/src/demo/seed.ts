@@ -4,17 +4,18 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import { trainClassifierIfEnough } from '../cases/classifier/classifier-training.ts';
 import { recomputeOrgTotals } from '../organizations/org-totals.ts';
-import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
+import { encryptPii } from '../platform/crypto/crypto.ts';
 import type { Database } from '../platform/db/engine.ts';
 import type { DB, NewMember, NewOrg, OrgKind, Role } from '../platform/db/schema.ts';
-import { maskIdNumber, maskPhone } from '../platform/masking/masking.ts';
-import { nameInitials, pinyinInitials } from '../platform/text/pinyin.ts';
+import { maskPhone } from '../platform/masking/masking.ts';
+import { pinyinInitials } from '../platform/text/pinyin.ts';
 import { makeUscc } from '../platform/text/uscc.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { seedAssessmentDemo } from './assessment/assessment-demo.ts';
 import { seedCases } from './cases.ts';
 import { seedDepartments } from './cases-departments.ts';
 import { jiangmenDivisions } from './divisions.ts';
+import { memberRow } from './factories.ts';
 import { countyGridShapes, type GridShape } from './geometry.ts';
 import { mobilePhone, personName } from './names.ts';
 import { seedCommunityReports } from './org-life/community-demo.ts';
@@ -497,25 +498,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       for (let i = 0; i < o.members; i++) {
         const idCounty = o.countyCode ?? memberRng.pick(allCounties);
         const p = makePerson(memberRng, idCounty, o.setting, usedIds, today);
-        pending.push({
-          org_id: o.id,
-          name: p.name,
-          pinyin_initials: nameInitials(p.name),
-          gender: p.gender,
-          ethnicity: p.ethnicity,
-          birth_date: p.birthDate,
-          id_number_enc: encryptPii(p.idNumber),
-          id_number_hash: await piiHash(p.idNumber),
-          id_number_masked: maskIdNumber(p.idNumber),
-          phone_enc: encryptPii(p.phone),
-          phone_masked: maskPhone(p.phone),
-          education: p.education,
-          occupation: p.occupation,
-          status: p.status,
-          joined_on: p.joinedOn,
-          converted_on: p.convertedOn,
-          county_code: o.countyCode,
-        });
+        pending.push(await memberRow(p, o.id, o.countyCode));
         if (pending.length >= BATCH) await flush();
       }
     }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertMembers, insertOrg, type OrgRef } from '../demo/factories.ts';
 import { type Database, openDatabase } from '../platform/db/engine.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { sqlSnapshot } from '../platform/db/testing/sql-snapshot.ts';
@@ -9,53 +10,14 @@ const snapshot = sqlSnapshot(new URL('./org-totals.repository.sql', import.meta.
 
 let database: Database;
 
-async function addOrg(code: string, parent: { id: number; path: string; depth: number } | null) {
-  const row = await database.db
-    .insertInto('org')
-    .values({
-      parent_id: parent?.id ?? null,
-      path: `pending:${code}`,
-      depth: parent ? parent.depth + 1 : 0,
-      code,
-      name: code,
-      short_name: code,
-      kind: 'committee',
-      level: 'unit',
-      category: 'agency',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const id = Number(row.id);
-  const path = `${parent?.path ?? '/'}${id}/`;
-  await database.db.updateTable('org').set({ path }).where('id', '=', id).execute();
-  return { id, path, depth: parent ? parent.depth + 1 : 0 };
-}
+const addOrg = (code: string, parent: OrgRef | null) => insertOrg(database.db, code, parent);
 
-let seq = 0;
 async function addMembers(orgId: number, n: number) {
-  for (let i = 0; i < n; i++) {
-    seq++;
-    await database.db
-      .insertInto('member')
-      .values({
-        org_id: orgId,
-        name: `党员${seq}`,
-        gender: 'male',
-        ethnicity: '汉族',
-        birth_date: '1980-01-01',
-        id_number_enc: 'x',
-        id_number_hash: `hash${seq}`,
-        id_number_masked: 'x',
-        phone_enc: 'x',
-        phone_masked: 'x',
-        education: 'bachelor',
-        occupation: 'in_service',
-        status: 'full',
-        joined_on: '2000-01-01',
-        converted_on: '2001-01-01',
-      })
-      .execute();
-  }
+  await insertMembers(database.db, { orgId, countyCode: null }, n, {
+    status: 'full',
+    joined_on: '2000-01-01',
+    converted_on: '2001-01-01',
+  });
 }
 
 async function addGrid(code: string, orgId: number, villageOrgId: number, households: number) {

@@ -30,6 +30,7 @@ test('docs/openapi.json is the document the route table generates', async () => 
       `docs/openapi.json is stale (${changed.length ? `operations: ${changed.slice(0, 10).join(', ')}` : 'info or components'}): run \`${REGENERATE}\` and commit it`,
     );
   }
+  expect(committed === generated).toBe(true);
 }, 60_000);
 
 test('every operation has its own operationId, derived from its method and url', () => {

@@ -264,8 +264,9 @@ describe.each(bounded.map((d) => [label(d), ...d] as const))('%s', (_name, r, pa
 
 test('only the city’s administrators’ routes take ids that no side-A actor can send', () => {
   const adminOnly = declared.filter(([r]) => callers(r).length === 0).map(([r]) => r.access);
-  for (const access of adminOnly)
-    expect(['account:manage', 'security:manage', 'audit:read']).toContain(access);
+  expect(adminOnly.filter((a) => !['account:manage', 'security:manage', 'audit:read'].includes(a))).toEqual(
+    [],
+  );
 });
 
 describe.each(callable.map((d) => [label(d), ...d] as const))('%s', (_name, r, part, path, reach: Reach) => {
