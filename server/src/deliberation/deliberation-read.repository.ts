@@ -66,6 +66,7 @@ export async function listMatters(
     'village_org.code as org_code',
     'village_org.name as org_name',
     'village_org.short_name as org_short_name',
+    'village_org.path as org_path',
   ]);
   rows =
     f.sort === 'due'

@@ -2,6 +2,7 @@
 // a town's matters not validly made and why), one matter with its steps and who attended, the
 // roster a step is held against, and the figures per town or village with drill-down.
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { badRequest } from '../platform/errors/errors.ts';
@@ -97,11 +98,13 @@ export async function matterPage(db: Db, actor: Actor, q: MatterQuery, today = s
     page,
     pageSize,
   );
+  await inScopeOrThrow(db, actor, 'deliberation', items, (r) => r.org_path);
   return { items: items.map((r) => summary(r, s, today)), total, page, pageSize };
 }
 
 export async function matterDetail(db: Db, actor: Actor, id: number, today = shanghaiToday()) {
   const m = await repo.findDeliberation(db, actor, id);
+  await inScopeOrThrow(db, actor, 'deliberation', [m], (x) => x.org_path);
   const s = await readDeliberationSettings(db);
   const rows = await repo.loadSteps(db, m.id);
   const facts = await factsOf(db, m, rows, s, today);

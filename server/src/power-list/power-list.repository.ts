@@ -110,6 +110,7 @@ const USE_COLUMNS = [
   'power_use.deliberation_id',
   'village_org.code as org_code',
   'village_org.name as org_name',
+  'village_org.path as org_path',
 ] as const;
 
 export async function findUse(

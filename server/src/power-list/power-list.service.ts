@@ -5,6 +5,7 @@
 import { childOrgs } from '../deliberation/deliberation-read.repository.ts';
 import { basePathOf } from '../deliberation/deliberation-read.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { AppError, badRequest, conflict, forbidden, unprocessable } from '../platform/errors/errors.ts';
@@ -218,11 +219,13 @@ export async function usePage(db: Db, actor: Actor, q: UseQuery) {
     page,
     pageSize,
   );
+  await inScopeOrThrow(db, actor, 'power_use', items, (r) => r.org_path);
   return { items: items.map(useOut), total, page, pageSize };
 }
 
 export async function useDetail(db: Db, actor: Actor, id: number) {
   const r = await repo.findUse(db, actor, id);
+  await inScopeOrThrow(db, actor, 'power_use', [r], (x) => x.org_path);
   const steps = await repo.stepsOf(db, r.id);
   return {
     ...useOut(r),

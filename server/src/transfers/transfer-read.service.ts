@@ -2,6 +2,7 @@
 // letter with the member's membership history, and the branches a letter may be addressed to. Every
 // read that shows a member is audited.
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -71,6 +72,8 @@ export async function list(db: Db, actor: Actor, audit: Audit, query: ListQuery,
     page,
     pageSize,
   );
+  // a letter is in scope by either end: the sending org's or the receiving org's
+  await inScopeOrThrow(db, actor, 'transfer', rows, (r) => [r.from_path, r.to_path]);
   if (rows.length)
     await audit({
       action: 'transfer.list',
@@ -92,6 +95,7 @@ export async function detail(db: Db, actor: Actor, audit: Audit, id: number, tod
   const settings = await readTransferSettings(db);
   const r = await repo.transferById(db, actor, id);
   if (!r) throw errors.outOfScope('transfer', id);
+  await inScopeOrThrow(db, actor, 'transfer', [r], (x) => [x.from_path, x.to_path]);
   const history = await repo.membershipHistory(db, r.member_id);
   await audit({
     action: 'transfer.read',

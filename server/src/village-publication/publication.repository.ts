@@ -32,6 +32,7 @@ const ITEM_COLUMNS = [
   'publication_item.deliberation_id',
   'village_org.code as org_code',
   'village_org.name as org_name',
+  'village_org.path as org_path',
 ] as const;
 
 export async function findItem(

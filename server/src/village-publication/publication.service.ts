@@ -4,6 +4,7 @@
 import { childOrgs } from '../deliberation/deliberation-read.repository.ts';
 import { basePathOf } from '../deliberation/deliberation-read.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { badRequest, conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
@@ -82,11 +83,13 @@ export async function itemPage(db: Db, actor: Actor, q: ItemListQuery, today = s
     page,
     pageSize,
   );
+  await inScopeOrThrow(db, actor, 'publication_item', items, (r) => r.org_path);
   return { items: items.map((r) => itemOut(r, today)), total, page, pageSize };
 }
 
 export async function itemDetail(db: Db, actor: Actor, id: number, today = shanghaiToday()) {
   const r = await repo.findItem(db, actor, id);
+  await inScopeOrThrow(db, actor, 'publication_item', [r], (x) => x.org_path);
   const questions = await repo.questionsOfItem(db, r.id);
   return {
     ...itemOut(r, today),
