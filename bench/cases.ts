@@ -92,12 +92,14 @@ export function importHistory(
 ) {
   const file = path.join(tmp('qj-bench-import-'), 'history.jsonl');
   const lines: string[] = [];
+  // new ids each run: a database seeded once and reused (BENCH_PG_URL) already holds the last run's
+  const batch = Date.now().toString(36);
   for (let i = 0; i < n; i++) {
     const [lng, lat] = centers[(i * 104_729) % centers.length] as [number, number];
     const day = 1 + (i % 28);
     lines.push(
       JSON.stringify({
-        externalId: `HIST-${i}`,
+        externalId: `HIST-${batch}-${i}`,
         categoryCode: codes[i % codes.length],
         title: '历史工单：道路破损',
         description: '路面出现坑洼，已修复。',

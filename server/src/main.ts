@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { buildApp } from './app.ts';
+import { deleteStaleSessions } from './auth/session.repository.ts';
 import { demoApiKey } from './cases/api-key.ts';
 import { startCaseStatsFoldJob } from './cases/case-stats-fold.job.ts';
 import { trainClassifier } from './cases/classifier/classifier-training.ts';
@@ -26,6 +26,7 @@ import { lockDataDir } from './platform/db/data-dir-lock.ts';
 import { type Database, openDatabase } from './platform/db/engine.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { writeOpenApiDocument } from './system/openapi-document.ts';
+import { demoLogins, isEmpty } from './system/system.repository.ts';
 import { startVillageJobs } from './village-cadres/village-jobs.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -67,11 +68,6 @@ export async function openConfigured(config: Config): Promise<Database> {
   return { ...database, close: closeAll };
 }
 
-async function isEmpty(database: Database): Promise<boolean> {
-  const row = await database.db.selectFrom('org').select('id').limit(1).executeTakeFirst();
-  return !row;
-}
-
 export async function runSeed(
   database: Database,
   scale: 'test' | 'demo' | 'city',
@@ -111,30 +107,10 @@ export async function runSeed(
   return summary;
 }
 
-async function demoLogins(database: Database) {
-  const { db } = database;
-  const pick = (where: (q: ReturnType<typeof base>) => ReturnType<typeof base>) =>
-    where(base()).executeTakeFirst();
-  const base = () =>
-    db
-      .selectFrom('account')
-      .innerJoin('org', 'org.id', 'account.scope_org_id')
-      .select(['account.username', 'org.name'])
-      .orderBy('account.username');
-  const rows = [
-    await pick((q) => q.where('account.username', '=', '4407')),
-    await pick((q) => q.where('account.username', '=', '440704')),
-    await pick((q) => q.where('org.level', '=', 'town').where('account.username', 'like', '440704%')),
-    await pick((q) => q.where('org.level', '=', 'village').where('account.username', 'like', '440704%')),
-    await pick((q) => q.where('org.level', '=', 'grid').where('account.username', 'like', '440704%')),
-  ];
-  return rows.filter((r): r is { username: string; name: string } => Boolean(r));
-}
-
 async function serve(config: Config) {
   const started = Date.now();
   const database = await openConfigured(config);
-  if (await isEmpty(database)) {
+  if (await isEmpty(database.db)) {
     if (!config.demoMode)
       throw new Error('empty database and DEMO_MODE=0: load data with `npm run seed` first');
     console.log('首次启动：生成江门市演示数据 / first start: generating the Jiangmen demo data …');
@@ -152,7 +128,7 @@ async function serve(config: Config) {
   );
   if (config.demoMode) {
     console.log(`  演示账号 / demo accounts (密码 / password: ${config.demoPassword}):`);
-    for (const r of await demoLogins(database)) console.log(`    ${r.username.padEnd(16)} ${r.name}`);
+    for (const r of await demoLogins(database.db)) console.log(`    ${r.username.padEnd(16)} ${r.name}`);
     console.log('    sysadmin         系统管理员 / system administrator');
     console.log('    secadmin         安全管理员 / security administrator');
     console.log('    auditadmin       审计管理员 / audit administrator');
@@ -166,9 +142,7 @@ async function serve(config: Config) {
   }
   // Idle sessions are refused on use; this sweep only keeps the table small.
   const sweep = setInterval(() => {
-    void sql`delete from session where last_seen_at < now() - interval '1 day'`
-      .execute(database.db)
-      .catch(() => {});
+    void deleteStaleSessions(database.db).catch(() => {});
   }, 600_000);
   sweep.unref();
   // automatic supervision of open cases (every minute); the statistics roll-ups' fold; webhook
@@ -229,7 +203,7 @@ export async function main(): Promise<void> {
     } else if (command === 'seed') {
       const scale = values.scale as 'test' | 'demo' | 'city';
       if (!['test', 'demo', 'city'].includes(scale)) throw new Error('--scale must be test, demo or city');
-      if (!(await isEmpty(database))) {
+      if (!(await isEmpty(database.db))) {
         throw new Error(
           'the database already holds data: remove DATA_DIR (or use an empty DATABASE_URL) and run again',
         );

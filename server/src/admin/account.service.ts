@@ -3,59 +3,32 @@
 // administrators' out of reach), the three administrator roles cannot be granted through the API,
 // and a new account's role and scope wait for the security administrator (role-request.service.ts).
 import { randomInt } from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
 import { hashPassword } from '../auth/password.ts';
 import { checkPasswordPolicy } from '../auth/password-policy.ts';
 import { endSessionsOf } from '../auth/session.ts';
 import type { Actor } from '../platform/access/actor.ts';
-import { scoped, verifyAccount } from '../platform/access/scope.ts';
-import { escapeLike } from '../platform/db/like.ts';
-import type { DB, Role } from '../platform/db/schema.ts';
+import { usernameTaken } from '../platform/access/exceptions.ts';
+import { verifyAccount } from '../platform/access/scope.ts';
+import type { Db, Trx } from '../platform/db/handle.ts';
+import type { Role } from '../platform/db/schema.ts';
 import { conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { AuditFields } from '../platform/http/route.ts';
 import { readSecuritySettings } from '../platform/settings/settings.ts';
+import * as repo from './account.repository.ts';
 import { insertRequest } from './role-request.repository.ts';
 import { requireGrantable, requireScopeOrg } from './role-request.service.ts';
 
 type Audit = (fields: AuditFields) => Promise<number>;
 
 export async function listAccounts(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
-  filter: { q?: string | undefined; role?: Role | undefined; lockedOnly?: boolean | undefined },
+  filter: repo.AccountFilter,
   page: number,
   pageSize: number,
   permission: 'account:manage' | 'security:manage',
 ) {
-  let q = scoped.accounts(db, actor, permission);
-  if (filter.lockedOnly) q = q.where('account.locked_until', '>', new Date());
-  if (filter.role) q = q.where('account.role', '=', filter.role);
-  if (filter.q) {
-    const text = `%${escapeLike(filter.q)}%`;
-    q = q.where((eb) =>
-      eb.or([eb('account.username', 'like', text), eb('account.display_name', 'like', text)]),
-    );
-  }
-  const [rows, total] = await Promise.all([
-    q
-      .select([
-        'account.id',
-        'account.username',
-        'account.display_name',
-        'account.role',
-        'account.scope_org_id',
-        'account_org.name as scope_org_name',
-        'account.locked_until',
-        'account.disabled',
-        'account.must_change_password',
-        'account.approval',
-      ])
-      .orderBy('account.username')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
+  const { rows, total } = await repo.accountsPage(db, actor, filter, page, pageSize, permission);
   const now = Date.now();
   return {
     items: rows.map((r) => ({
@@ -70,7 +43,7 @@ export async function listAccounts(
       mustChangePassword: r.must_change_password,
       approval: r.approval,
     })),
-    total: total.n,
+    total,
     page,
     pageSize,
   };
@@ -85,12 +58,7 @@ export interface NewAccountInput {
   reason?: string | undefined;
 }
 
-export async function createAccount(
-  actor: Actor,
-  input: NewAccountInput,
-  trx: Transaction<DB>,
-  audit: Audit,
-) {
+export async function createAccount(actor: Actor, input: NewAccountInput, trx: Trx, audit: Audit) {
   requireGrantable(input.role);
   await requireScopeOrg(trx, actor, input.scopeOrgId);
   const settings = await readSecuritySettings(trx);
@@ -103,32 +71,20 @@ export async function createAccount(
       { rules: broken.map((b) => b.rule) },
     );
   }
-  const exists = await trx
-    .selectFrom('account')
-    .select('id')
-    .where('username', '=', input.username)
-    .executeTakeFirst();
-  if (exists) {
+  if (await usernameTaken(trx, input.username)) {
     throw conflict(
       'ACCOUNT_EXISTS',
       `用户名 ${input.username} 已被使用。`,
       `The username ${input.username} is taken.`,
     );
   }
-  const created = await trx
-    .insertInto('account')
-    .values({
-      username: input.username,
-      display_name: input.displayName,
-      role: input.role,
-      scope_org_id: input.scopeOrgId,
-      password_hash: await hashPassword(input.password),
-      must_change_password: true,
-      // no sign-in until the security administrator approves the role and scope
-      approval: 'pending',
-    })
-    .returning(['id', 'username', 'display_name', 'role', 'scope_org_id', 'approval'])
-    .executeTakeFirstOrThrow();
+  const created = await repo.insertAccount(trx, {
+    username: input.username,
+    displayName: input.displayName,
+    role: input.role,
+    scopeOrgId: input.scopeOrgId,
+    passwordHash: await hashPassword(input.password),
+  });
   const request = await insertRequest(trx, {
     accountId: created.id,
     kind: 'create',
@@ -156,18 +112,12 @@ export async function createAccount(
 
 // Inside a write, every query goes through `trx`: PGlite has one connection, and a query on `db`
 // would wait for the transaction that waits for it.
-export async function setDisabled(
-  actor: Actor,
-  id: number,
-  disabled: boolean,
-  trx: Transaction<DB>,
-  audit: Audit,
-) {
+export async function setDisabled(actor: Actor, id: number, disabled: boolean, trx: Trx, audit: Audit) {
   const account = await verifyAccount(trx, actor, id, 'account:manage');
   if (account.id === actor.accountId) {
     throw unprocessable('ACCOUNT_SELF', '不能停用自己的账号。', 'You cannot disable your own account.');
   }
-  await trx.updateTable('account').set({ disabled }).where('id', '=', id).execute();
+  await repo.setDisabled(trx, id, disabled);
   if (disabled) await endSessionsOf(trx, id);
   await audit({
     action: disabled ? 'account.disable' : 'account.enable',
@@ -203,7 +153,7 @@ export function temporaryPassword(length = 14): string {
  * The system administrator resets an ordinary account's password: a temporary one, shown once, that
  * must be changed at the next sign-in; the account's sessions end.
  */
-export async function resetPassword(actor: Actor, id: number, trx: Transaction<DB>, audit: Audit) {
+export async function resetPassword(actor: Actor, id: number, trx: Trx, audit: Audit) {
   const account = await verifyAccount(trx, actor, id, 'account:manage');
   if (account.id === actor.accountId) {
     throw unprocessable(
@@ -213,27 +163,15 @@ export async function resetPassword(actor: Actor, id: number, trx: Transaction<D
     );
   }
   const password = temporaryPassword();
-  await trx
-    .updateTable('account')
-    .set({
-      password_hash: await hashPassword(password),
-      must_change_password: true,
-      password_changed_at: new Date(),
-    })
-    .where('id', '=', id)
-    .execute();
+  await repo.setTemporaryPassword(trx, id, await hashPassword(password));
   await endSessionsOf(trx, id);
   await audit({ action: 'account.password_reset', targetType: 'account', targetId: id });
   return { username: account.username, temporaryPassword: password };
 }
 
-export async function unlock(actor: Actor, id: number, trx: Transaction<DB>, audit: Audit) {
+export async function unlock(actor: Actor, id: number, trx: Trx, audit: Audit) {
   const account = await verifyAccount(trx, actor, id, 'security:manage');
-  await trx
-    .updateTable('account')
-    .set({ locked_until: null, failed_attempts: 0 })
-    .where('id', '=', id)
-    .execute();
+  await repo.clearLock(trx, id);
   await audit({
     action: 'account.unlock',
     targetType: 'account',
@@ -244,11 +182,6 @@ export async function unlock(actor: Actor, id: number, trx: Transaction<DB>, aud
 }
 
 /** Orgs to choose an account's scope from (code prefix or name part). */
-export async function scopeOptions(db: Kysely<DB>, actor: Actor, q: string) {
-  const text = escapeLike(q.trim());
-  let query = scoped.orgDirectory(db, actor).select(['org.id', 'org.code', 'org.name', 'org.level']);
-  query = /^\d+$/.test(text)
-    ? query.where('org.code', 'like', `${text}%`)
-    : query.where('org.name', 'like', `%${text}%`);
-  return query.orderBy('org.depth').orderBy('org.code').limit(20).execute();
+export function scopeOptions(db: Db, actor: Actor, q: string) {
+  return repo.scopeOptions(db, actor, q);
 }

@@ -1,7 +1,11 @@
 // Response schemas of admin.routes.ts: what each route sends on success (OpenAPI, and in tests every
 // reply is checked against them: platform/http/response-check.ts). Written from the handlers' return types.
 import { Type } from '@sinclair/typebox';
+import { Ok, OrgLevelCode, RoleCode } from '../platform/http/code-schemas.ts';
 import { Literals } from '../platform/http/schemas.ts';
+
+/** An account's or a role request's approval by the security administrator (三员分立). */
+export const ApprovalStateCode = Literals(['pending', 'approved', 'rejected']);
 
 /** GET /api/accounts */
 export const getAccounts = Type.Object({
@@ -10,23 +14,13 @@ export const getAccounts = Type.Object({
       id: Type.Number(),
       username: Type.String(),
       displayName: Type.String(),
-      role: Literals([
-        'system_admin',
-        'security_admin',
-        'audit_admin',
-        'org_admin',
-        'secretary',
-        'grid_worker',
-        'department_staff',
-        'member',
-        'resident',
-      ]),
+      role: RoleCode,
       scopeOrgId: Type.Number(),
       scopeOrgName: Type.String(),
       locked: Type.Boolean(),
       disabled: Type.Boolean(),
       mustChangePassword: Type.Boolean(),
-      approval: Literals(['pending', 'approved', 'rejected']),
+      approval: ApprovalStateCode,
     }),
   ),
   total: Type.Number(),
@@ -41,7 +35,7 @@ export const getAccountsScopeOptions = Type.Object({
       id: Type.Number(),
       code: Type.String(),
       name: Type.String(),
-      level: Literals(['grid', 'city', 'county', 'town', 'village', 'unit']),
+      level: OrgLevelCode,
     }),
   ),
 });
@@ -52,19 +46,9 @@ export const postAccounts = Type.Object({
     id: Type.Number(),
     username: Type.String(),
     displayName: Type.String(),
-    role: Literals([
-      'system_admin',
-      'security_admin',
-      'audit_admin',
-      'org_admin',
-      'secretary',
-      'grid_worker',
-      'department_staff',
-      'member',
-      'resident',
-    ]),
+    role: RoleCode,
     scopeOrgId: Type.Number(),
-    approval: Literals(['pending', 'approved', 'rejected']),
+    approval: ApprovalStateCode,
   }),
   requestId: Type.Number(),
 });
@@ -76,9 +60,7 @@ export const postAccountsByIdResetPassword = Type.Object({
 });
 
 /** POST /api/accounts/:id/:verb */
-export const postAccountsByIdByVerb = Type.Object({
-  ok: Type.Boolean(),
-});
+export const postAccountsByIdByVerb = Ok;
 
 /** GET /api/security/accounts */
 export const getSecurityAccounts = getAccounts;
@@ -86,31 +68,22 @@ export const getSecurityAccounts = getAccounts;
 /** POST /api/accounts/:id/unlock */
 export const postAccountsByIdUnlock = postAccountsByIdByVerb;
 
+/** The password and session rules the security administrator sets. */
+const SecuritySettings = Type.Object({
+  passwordMinLength: Type.Number(),
+  passwordMaxAgeDays: Type.Number(),
+  lockoutThreshold: Type.Number(),
+  lockoutMinutes: Type.Number(),
+  idleTimeoutMinutes: Type.Number(),
+});
+
 /** GET /api/security/settings */
 export const getSecuritySettings = Type.Object({
-  settings: Type.Object({
-    passwordMinLength: Type.Number(),
-    passwordMaxAgeDays: Type.Number(),
-    lockoutThreshold: Type.Number(),
-    lockoutMinutes: Type.Number(),
-    idleTimeoutMinutes: Type.Number(),
-  }),
-  defaults: Type.Object({
-    passwordMinLength: Type.Number(),
-    passwordMaxAgeDays: Type.Number(),
-    lockoutThreshold: Type.Number(),
-    lockoutMinutes: Type.Number(),
-    idleTimeoutMinutes: Type.Number(),
-  }),
+  settings: SecuritySettings,
+  defaults: SecuritySettings,
 });
 
 /** PUT /api/security/settings */
 export const putSecuritySettings = Type.Object({
-  settings: Type.Object({
-    passwordMinLength: Type.Number(),
-    passwordMaxAgeDays: Type.Number(),
-    lockoutThreshold: Type.Number(),
-    lockoutMinutes: Type.Number(),
-    idleTimeoutMinutes: Type.Number(),
-  }),
+  settings: SecuritySettings,
 });

@@ -1,23 +1,12 @@
 import { Type } from '@sinclair/typebox';
+import { RoleCode } from '../platform/http/code-schemas.ts';
 import { route } from '../platform/http/route.ts';
 import { Id, IdParams, MultilineText, Paging, Text } from '../platform/http/schemas.ts';
 import { readSecuritySettings, SECURITY_DEFAULTS, writeSetting } from '../platform/settings/settings.ts';
 import * as accounts from './account.service.ts';
 import * as responses from './admin-responses.ts';
 
-const RoleSchema = Type.Union(
-  [
-    'system_admin',
-    'security_admin',
-    'audit_admin',
-    'org_admin',
-    'secretary',
-    'grid_worker',
-    'department_staff',
-    'member',
-    'resident',
-  ].map((r) => Type.Literal(r)),
-);
+const RoleSchema = RoleCode;
 const AccountQuery = Type.Object({
   ...Paging,
   q: Type.Optional(Text(64)),

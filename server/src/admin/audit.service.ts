@@ -1,53 +1,22 @@
-import { type Kysely, sql } from 'kysely';
+// The audit page and its Excel export: the records of the filter with who acted and what was touched by name.
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission } from '../platform/access/scope.ts';
-import { escapeLike } from '../platform/db/like.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { loadExcel } from '../platform/files/excel.ts';
+import { type AuditFilter, type AuditRow, auditPage, auditRows } from './audit.repository.ts';
 import { actorNames, auditTargetNames } from './audit-names.repository.ts';
 
-export interface AuditFilter {
-  from?: string | undefined;
-  to?: string | undefined;
-  actor?: string | undefined;
-  action?: string | undefined;
-  targetType?: string | undefined;
-}
+export type { AuditFilter };
 
 /** The audit trail is system-wide; only the audit administrator reads it (三员分立). */
-function filtered(db: Kysely<DB>, actor: Actor, f: AuditFilter) {
+export async function listAudit(db: Db, actor: Actor, f: AuditFilter, page: number, pageSize: number) {
   requirePermission(actor, 'audit:read');
-  let q = db.selectFrom('audit_log');
-  if (f.from) q = q.where('at', '>=', new Date(f.from));
-  if (f.to)
-    q = q.where('at', '<', new Date(new Date(f.to).getTime() + (f.to.length === 10 ? 86_400_000 : 0)));
-  if (f.actor) q = q.where('actor_username', '=', f.actor);
-  if (f.action) q = q.where('action', 'like', `${escapeLike(f.action)}%`);
-  if (f.targetType) q = q.where('target_type', '=', f.targetType);
-  return q;
-}
-
-export async function listAudit(
-  db: Kysely<DB>,
-  actor: Actor,
-  f: AuditFilter,
-  page: number,
-  pageSize: number,
-) {
-  const [rows, total] = await Promise.all([
-    filtered(db, actor, f)
-      .selectAll()
-      .orderBy('id', 'desc')
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
-      .execute(),
-    filtered(db, actor, f).select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items: await named(db, rows.map(toItem)), total: total.n, page, pageSize };
+  const { rows, total } = await auditPage(db, f, page, pageSize);
+  return { items: await named(db, rows.map(toItem)), total, page, pageSize };
 }
 
 /** Adds who acted and what was touched by name (audit-names.repository.ts): ids stay beside them. */
-async function named(db: Kysely<DB>, items: ReturnType<typeof toItem>[]) {
+async function named(db: Db, items: ReturnType<typeof toItem>[]) {
   const [targets, actors] = await Promise.all([
     auditTargetNames(db, items),
     actorNames(
@@ -62,12 +31,7 @@ async function named(db: Kysely<DB>, items: ReturnType<typeof toItem>[]) {
   }));
 }
 
-type Row = Awaited<ReturnType<typeof listRows>>[number];
-function listRows(db: Kysely<DB>, actor: Actor, f: AuditFilter, limit: number) {
-  return filtered(db, actor, f).selectAll().orderBy('id', 'desc').limit(limit).execute();
-}
-
-function toItem(r: Row) {
+function toItem(r: AuditRow) {
   return {
     id: r.id,
     at: new Date(r.at).toISOString(),
@@ -84,8 +48,9 @@ function toItem(r: Row) {
   };
 }
 
-export async function exportAudit(db: Kysely<DB>, actor: Actor, f: AuditFilter) {
-  const rows = await listRows(db, actor, f, 100_000);
+export async function exportAudit(db: Db, actor: Actor, f: AuditFilter) {
+  requirePermission(actor, 'audit:read');
+  const rows = await auditRows(db, f, 100_000);
   const ExcelJS = await loadExcel();
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('审计日志');

@@ -1,7 +1,9 @@
 // Response schemas of role-request.routes.ts: what each route sends on success (OpenAPI, and in tests every
 // reply is checked against them: platform/http/response-check.ts). Written from the handlers' return types.
 import { Type } from '@sinclair/typebox';
+import { RoleCode } from '../platform/http/code-schemas.ts';
 import { Literals, Nullable } from '../platform/http/schemas.ts';
+import { ApprovalStateCode } from './admin-responses.ts';
 
 /** POST /api/accounts/:id/role-requests */
 export const postAccountsByIdRoleRequests = Type.Union([
@@ -13,7 +15,7 @@ export const postAccountsByIdRoleRequests = Type.Union([
     applied: Type.Boolean(),
     request: Type.Object({
       id: Type.Number(),
-      state: Literals(['pending', 'approved', 'rejected']),
+      state: ApprovalStateCode,
     }),
   }),
 ]);
@@ -24,38 +26,16 @@ export const getAccountsRoleRequests = Type.Object({
     Type.Object({
       id: Type.Number(),
       kind: Literals(['create', 'change']),
-      state: Literals(['pending', 'approved', 'rejected']),
+      state: ApprovalStateCode,
       account: Type.Object({
         id: Type.Number(),
         username: Type.String(),
         displayName: Type.String(),
       }),
-      role: Literals([
-        'system_admin',
-        'security_admin',
-        'audit_admin',
-        'org_admin',
-        'secretary',
-        'grid_worker',
-        'department_staff',
-        'member',
-        'resident',
-      ]),
+      role: RoleCode,
       scopeOrgId: Type.Number(),
       scopeOrgName: Type.String(),
-      fromRole: Nullable(
-        Literals([
-          'system_admin',
-          'security_admin',
-          'audit_admin',
-          'org_admin',
-          'secretary',
-          'grid_worker',
-          'department_staff',
-          'member',
-          'resident',
-        ]),
-      ),
+      fromRole: Nullable(RoleCode),
       fromScopeOrgId: Nullable(Type.Number()),
       fromScopeOrgName: Nullable(Type.String()),
       reason: Type.String(),

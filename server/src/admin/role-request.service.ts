@@ -3,12 +3,12 @@
 //  - a new account's first role and scope (kind 'create': the account cannot sign in until approved);
 //  - a change of role, or of scope to an org outside the account's current one (kind 'change').
 // Narrowing a scope (same role, an org inside the current one) takes effect at once.
-import type { Kysely, Transaction } from 'kysely';
 import { endSessionsOf } from '../auth/session.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { ADMIN_ROLES } from '../platform/access/permissions.ts';
 import { verifyAccount } from '../platform/access/scope.ts';
-import type { DB, Role } from '../platform/db/schema.ts';
+import type { Db, Trx } from '../platform/db/handle.ts';
+import type { Role } from '../platform/db/schema.ts';
 import { conflict, errors, unprocessable } from '../platform/errors/errors.ts';
 import type { AuditFields } from '../platform/http/route.ts';
 import type { RoleRequestState } from './admin-tables.ts';
@@ -28,7 +28,7 @@ export function requireGrantable(role: Role): void {
 }
 
 /** The org of a requested scope, inside the actor's subtree, or 404. */
-export async function requireScopeOrg(trx: Transaction<DB>, actor: Actor, orgId: number) {
+export async function requireScopeOrg(trx: Trx, actor: Actor, orgId: number) {
   const org = await repo.scopeOrgInside(trx, actor, orgId);
   if (!org) throw errors.outOfScope('org', orgId);
   return org;
@@ -49,7 +49,7 @@ export async function requestChange(
   actor: Actor,
   accountId: number,
   input: ChangeInput,
-  trx: Transaction<DB>,
+  trx: Trx,
   audit: Audit,
 ): Promise<ChangeOutcome> {
   const account = await verifyAccount(trx, actor, accountId, 'account:manage');
@@ -104,7 +104,7 @@ export async function requestChange(
 }
 
 export async function listRequests(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   permission: 'account:manage' | 'security:manage',
   state: RoleRequestState | undefined,
@@ -143,7 +143,7 @@ export async function decideRequest(
   id: number,
   decision: 'approve' | 'reject',
   note: string,
-  trx: Transaction<DB>,
+  trx: Trx,
   audit: Audit,
 ) {
   const r = await repo.pendingRequestForUpdate(trx, actor, id);

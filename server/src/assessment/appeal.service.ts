@@ -2,10 +2,9 @@
 // naming what is wrong; the county decides. Upheld: the named indicators' scores are corrected, the
 // total recomputed and graded against the round's published score lines (the others keep their
 // grades; ranks in the group move), the allowance follows the grade. Rejected: nothing changes.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyAssessment, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import type { Write } from '../platform/http/route.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import {
@@ -29,7 +28,7 @@ export interface AppealInput {
 
 /** The secretary's appeal against the published result of the own village. */
 export async function fileAppeal(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   assessmentId: number,
@@ -75,7 +74,7 @@ export interface DecisionInput {
 
 /** The county's decision on an appeal. */
 export async function decideAppeal(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   appealId: number,

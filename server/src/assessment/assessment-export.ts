@@ -1,9 +1,8 @@
 // The grading board as Excel: one row per village (the same filter as the board), names not codes,
 // amounts in yuan; a second sheet with the counts by category and grade.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { loadExcel } from '../platform/files/excel.ts';
 import { boardAll } from './assessment-read.repository.ts';
 import { type BoardQuery, boardItem, visibleStates } from './assessment-read.service.ts';
@@ -12,11 +11,7 @@ import { readAssessmentSettings } from './assessment-settings.service.ts';
 const STATE_ZH: Record<string, string> = { draft: '审核中', approved: '已审定', published: '已公布' };
 const APPEAL_ZH: Record<string, string> = { open: '待处理', upheld: '申诉成立', rejected: '维持原结果' };
 
-export async function boardWorkbook(
-  db: Kysely<DB>,
-  actor: Actor,
-  query: Omit<BoardQuery, 'page' | 'pageSize'>,
-) {
+export async function boardWorkbook(db: Db, actor: Actor, query: Omit<BoardQuery, 'page' | 'pageSize'>) {
   requirePermission(actor, 'assessment:read');
   const scope = await verifyOrg(db, actor, query.orgId ?? actor.scopeOrgId);
   const states = await visibleStates(db, actor);

@@ -2,10 +2,9 @@
 // summary; one village's assessment with every indicator's figure, score, reason and source, its
 // appeal and its other years; a secretary's own years; the appeals of a year. A village reads only
 // published results.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyAssessment, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { notFound } from '../platform/errors/errors.ts';
 import { appealOf, appealsOfYear } from './appeal.repository.ts';
 import { indicatorsOf, roundById, roundsOfYear, unreviewedByTown } from './assessment.repository.ts';
@@ -19,7 +18,7 @@ import { SOURCES } from './indicators/indicator-sources.ts';
 const ALL: RoundState[] = ['draft', 'approved', 'published'];
 
 /** The round states a reader may see: a village only published results; towns and above all. */
-export async function visibleStates(db: Kysely<DB>, actor: Actor): Promise<RoundState[]> {
+export async function visibleStates(db: Db, actor: Actor): Promise<RoundState[]> {
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   return me.level === 'village' || me.level === 'grid' ? ['published'] : ALL;
 }
@@ -53,7 +52,7 @@ export function namesOf(s: AssessmentSettings) {
   };
 }
 
-export async function board(db: Kysely<DB>, actor: Actor, query: BoardQuery) {
+export async function board(db: Db, actor: Actor, query: BoardQuery) {
   requirePermission(actor, 'assessment:read');
   const scope = await verifyOrg(db, actor, query.orgId ?? actor.scopeOrgId);
   const states = await visibleStates(db, actor);
@@ -144,7 +143,7 @@ export function boardItem(r: Awaited<ReturnType<typeof boardPage>>['rows'][numbe
 }
 
 /** One village's assessment: every indicator with its figure, score, reason and where it comes from. */
-export async function assessmentDetail(db: Kysely<DB>, actor: Actor, id: number) {
+export async function assessmentDetail(db: Db, actor: Actor, id: number) {
   const a = await verifyAssessment(db, actor, id);
   const states = await visibleStates(db, actor);
   const round = await roundById(db, a.round_id);
@@ -242,7 +241,7 @@ export async function assessmentDetail(db: Kysely<DB>, actor: Actor, id: number)
 }
 
 /** A secretary's own village: its years (published), newest first, with names to read them by. */
-export async function myAssessments(db: Kysely<DB>, actor: Actor) {
+export async function myAssessments(db: Db, actor: Actor) {
   requirePermission(actor, 'assessment:read');
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   const [years, settings] = await Promise.all([
@@ -269,7 +268,7 @@ export async function myAssessments(db: Kysely<DB>, actor: Actor) {
 }
 
 /** The appeals of a year in the scope (the county's list to decide). */
-export async function appealList(db: Kysely<DB>, actor: Actor, year: number, state?: string) {
+export async function appealList(db: Db, actor: Actor, year: number, state?: string) {
   requirePermission(actor, 'assessment:read');
   const rows = await appealsOfYear(db, actor, year, state);
   return {

@@ -1,9 +1,8 @@
 // The assessment settings: read (everyone who reads assessments), and changed by the city's
 // organization department only, validated whole (every problem named by its field), audited.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { badRequest } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { readSetting, writeSetting } from '../platform/settings/settings.ts';
@@ -16,23 +15,18 @@ import {
   settingsProblems,
 } from './domain/assessment-settings.ts';
 
-export async function readAssessmentSettings(db: Kysely<DB>): Promise<AssessmentSettings> {
+export async function readAssessmentSettings(db: Db): Promise<AssessmentSettings> {
   return mergeAssessmentSettings(
     await readSetting<Partial<AssessmentSettings>>(db, ASSESSMENT_SETTINGS_KEY, {}),
   );
 }
 
-export async function assessmentSettings(db: Kysely<DB>, actor: Actor) {
+export async function assessmentSettings(db: Db, actor: Actor) {
   requirePermission(actor, 'assessment:read');
   return { settings: await readAssessmentSettings(db), defaults: ASSESSMENT_SETTINGS_DEFAULTS };
 }
 
-export async function saveAssessmentSettings(
-  db: Kysely<DB>,
-  write: Write,
-  actor: Actor,
-  next: AssessmentSettings,
-) {
+export async function saveAssessmentSettings(db: Db, write: Write, actor: Actor, next: AssessmentSettings) {
   requirePermission(actor, 'assessment:manage');
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   if (me.level !== 'city') throw assessmentErrors.settingsLevel();

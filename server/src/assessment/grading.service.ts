@@ -4,10 +4,10 @@
 // ranked and graded; one transaction writes every county's round with its audit row. A round stays
 // open for the towns' review (draft) and may be recomputed until the county approves it; manual
 // scores entered by the towns are kept.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, scoped, verifyOrg } from '../platform/access/scope.ts';
-import type { DB, Org } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
+import type { Org } from '../platform/db/schema.ts';
 import type { Write } from '../platform/http/route.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import {
@@ -48,7 +48,7 @@ export function categoryOf(v: Pick<VillageRef, 'category' | 'divisionKind'>, s: 
 
 /** The counties a grading run covers: the actor's own county, or (the city) one or all of its counties. */
 export async function countiesToGrade(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   countyOrgId?: number,
 ): Promise<{ me: Org; counties: Org[] }> {
@@ -75,7 +75,7 @@ export async function countiesToGrade(
 
 /** Every indicator's figures for the villages (the sources the settings' sets use, computed once each). */
 export async function computeFigures(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   basePath: string,
   period: AssessmentPeriod,
@@ -189,7 +189,7 @@ export interface GradingInput {
 
 /** Computes (or recomputes) the year's rounds of the counties the actor grades. */
 export async function runGrading(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   input: GradingInput,

@@ -2,10 +2,9 @@
 // evidence) and review their villages' results; the county approves (every town having reviewed),
 // may reopen before publishing, and publishes — which opens the appeal window. A change of a score
 // regrades the whole county at once (ranks, grades and lines move together).
-import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyAssessment, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db, Trx } from '../platform/db/handle.ts';
 import type { Write } from '../platform/http/route.ts';
 import { addDays, shanghaiToday } from '../recruitment/domain/dates.ts';
 import {
@@ -30,7 +29,7 @@ import { gradeCounty, indicatorDef } from './domain/grading.ts';
 import { contributionOf, totalOf } from './domain/scoring.ts';
 
 /** Regrades a round from its stored totals: ranks, grades, allowances and lines of every group. */
-export async function regradeRound(trx: Transaction<DB>, roundId: number, settings: AssessmentSettings) {
+export async function regradeRound(trx: Trx, roundId: number, settings: AssessmentSettings) {
   const rows = await roundTotals(trx, roundId);
   const { results, lines } = gradeCounty(
     rows.map((r) => ({ id: Number(r.id), category: r.category, total: Number(r.total) })),
@@ -51,7 +50,7 @@ export async function regradeRound(trx: Transaction<DB>, roundId: number, settin
 }
 
 /** Recomputes one assessment's contributions and total from its indicator rows (after a score changed). */
-export async function retotal(trx: Transaction<DB>, assessmentId: number) {
+export async function retotal(trx: Trx, assessmentId: number) {
   const rows = await indicatorsOf(trx, assessmentId);
   const { total, weightUsed } = totalOf(
     rows.map((r) => ({ weight: Number(r.weight), score: r.score === null ? null : Number(r.score) })),
@@ -68,14 +67,14 @@ export async function retotal(trx: Transaction<DB>, assessmentId: number) {
   return { total, weightUsed };
 }
 
-async function roundOfAssessment(db: Kysely<DB>, roundId: number) {
+async function roundOfAssessment(db: Db, roundId: number) {
   const round = await roundById(db, roundId);
   if (!round) throw new Error(`assessment round ${roundId} is missing`);
   return round;
 }
 
 /** The actor's level (the org it acts for). */
-async function levelOf(db: Kysely<DB>, actor: Actor) {
+async function levelOf(db: Db, actor: Actor) {
   return (await verifyOrg(db, actor, actor.scopeOrgId)).level;
 }
 
@@ -87,7 +86,7 @@ export interface ManualScoreInput {
 
 /** A town (or the county) scores a manual indicator of one village, with its evidence. */
 export async function enterManualScore(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   assessmentId: number,
@@ -142,7 +141,7 @@ export interface TownReviewInput {
 }
 
 /** A town confirms its villages' results of the year (审核), with comments where it has them. */
-export async function reviewTown(db: Kysely<DB>, write: Write, actor: Actor, input: TownReviewInput) {
+export async function reviewTown(db: Db, write: Write, actor: Actor, input: TownReviewInput) {
   requirePermission(actor, 'assessment:manage');
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   if (me.level !== 'town' || me.parent_id === null) throw assessmentErrors.reviewLevel();
@@ -165,7 +164,7 @@ export async function reviewTown(db: Kysely<DB>, write: Write, actor: Actor, inp
 }
 
 /** The round of a county the actor runs (its own county, or a county under the city). */
-async function countyRound(db: Kysely<DB>, actor: Actor, countyOrgId: number | undefined, year: number) {
+async function countyRound(db: Db, actor: Actor, countyOrgId: number | undefined, year: number) {
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   let countyId: number;
   if (me.level === 'county') countyId = me.id;
@@ -184,7 +183,7 @@ const ACTION_ZH: Record<RoundAction, string> = { approve: '审定', reopen: '退
 
 /** The county approves (all towns reviewed), reopens (before publishing) or publishes its round. */
 export async function moveRound(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   input: { year: number; countyOrgId?: number | undefined; action: RoundAction },

@@ -1,10 +1,9 @@
 // 村类别: each village's category for differentiated assessment. Read by anyone reading assessments;
 // set by a town, a county or the city for villages inside its scope (a village does not classify
 // itself); an unclassified village takes the default of its kind (社区 or 村).
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import type { Write } from '../platform/http/route.ts';
 import { pinyinInitials } from '../platform/text/pinyin.ts';
 import { assessmentErrors } from './assessment-errors.ts';
@@ -13,7 +12,7 @@ import { categoryOf } from './grading.service.ts';
 import { saveCategories, villagesUnder } from './village.repository.ts';
 
 export async function villageCategories(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   query: {
     orgId?: number | undefined;
@@ -64,7 +63,7 @@ export async function villageCategories(
 }
 
 export async function setVillageCategories(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   items: readonly { orgId: number; category: string }[],

@@ -1,12 +1,12 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { ROLE_NAMES_ZH } from '../platform/access/permissions.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { type Deps, route } from '../platform/http/route.ts';
 import { Text } from '../platform/http/schemas.ts';
-import { changePassword, login } from './auth.service.ts';
+import { changePassword, login, scopeOrgOf } from './auth.service.ts';
+import * as responses from './auth-responses.ts';
 import { CSRF_COOKIE, deleteSession, SESSION_COOKIE } from './session.ts';
 
 const cookieOptions = { path: '/', sameSite: 'strict' as const, secure: false };
@@ -26,6 +26,7 @@ export const authRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 200: responses.postAuthLogin },
     async handler({ db, body, request, reply, deps }) {
       const { account, session, mustChangePassword } = await login(
         db,
@@ -54,6 +55,7 @@ export const authRoutes = [
     access: 'signed_in',
     summary: '退出登录 / Sign out',
     tags: ['auth'],
+    response: { 200: responses.postAuthLogout },
     async handler({ db, request, reply, actor, audit }) {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await deleteSession(db, token);
@@ -75,6 +77,7 @@ export const authRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 200: responses.postAuthPassword },
     async handler({ db, actor, body, request }) {
       await changePassword(db, actor.accountId, body.currentPassword, body.newPassword, request.ip);
       return { ok: true };
@@ -86,6 +89,7 @@ export const authRoutes = [
     access: 'signed_in',
     summary: '当前账号、角色与管辖范围 / The signed-in account, its role and scope',
     tags: ['auth'],
+    response: { 200: responses.getMe },
     async handler({ db, actor, request, deps }) {
       return mePayload(db, actor, request, deps);
     },
@@ -97,6 +101,7 @@ export const authRoutes = [
     summary:
       '是否已登录；已登录时同 /api/me（未登录时不报错，供登录页和公开页面使用）/ Whether someone is signed in, and who',
     tags: ['auth'],
+    response: { 200: responses.getSession },
     async handler({ db, request, deps }) {
       const actor = request.actor;
       return actor
@@ -106,12 +111,8 @@ export const authRoutes = [
   }),
 ];
 
-async function mePayload(db: Kysely<DB>, actor: Actor, request: FastifyRequest, deps: Deps) {
-  const scope = await db
-    .selectFrom('org')
-    .select(['id', 'code', 'name', 'short_name', 'level', 'category'])
-    .where('id', '=', actor.scopeOrgId)
-    .executeTakeFirstOrThrow();
+async function mePayload(db: Db, actor: Actor, request: FastifyRequest, deps: Deps) {
+  const scope = await scopeOrgOf(db, actor);
   return {
     account: {
       id: actor.accountId,

@@ -1,10 +1,13 @@
 // Sign-in with lockout (等保: 5 failures → 15 minutes, configurable), password change with policy.
-import type { Kysely } from 'kysely';
+import type { Actor } from '../platform/access/actor.ts';
+import { accountForSignIn } from '../platform/access/exceptions.ts';
 import { appendAudit, recordAudit } from '../platform/audit/audit.ts';
-import type { Account, DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
+import type { Account } from '../platform/db/schema.ts';
 import { AppError, forbidden, unauthorized, unprocessable } from '../platform/errors/errors.ts';
 import { readSecuritySettings } from '../platform/settings/settings.ts';
 import { shanghaiDateTime } from '../platform/time/calendar.ts';
+import * as repo from './auth.repository.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkPasswordPolicy } from './password-policy.ts';
 import { createSession, forgetSessionsOf } from './session.ts';
@@ -43,17 +46,13 @@ function auditActor(account: Pick<Account, 'id' | 'username' | 'role' | 'scope_o
  * demo) marks the account "must change password", which the server then enforces on every route.
  */
 export async function login(
-  db: Kysely<DB>,
+  db: Db,
   username: string,
   password: string,
   clientIp: string,
   options: { enforcePasswordExpiry?: boolean } = {},
 ) {
-  const account = await db
-    .selectFrom('account')
-    .selectAll()
-    .where('username', '=', username)
-    .executeTakeFirst();
+  const account = await accountForSignIn(db, username);
   if (!account) {
     // Same answer as a wrong password: do not tell which usernames exist.
     await recordAudit(db, {
@@ -90,21 +89,11 @@ export async function login(
   if (!(await verifyPassword(password, account.password_hash))) {
     // counted in the database (one statement), so failures on several server instances add up
     const { attempts, lockedUntil } = await db.transaction().execute(async (trx) => {
-      const counted = await trx
-        .updateTable('account')
-        .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-        .where('id', '=', account.id)
-        .returning('failed_attempts')
-        .executeTakeFirstOrThrow();
-      const n = counted.failed_attempts;
+      const n = await repo.countFailedSignIn(trx, account.id);
       const lockNow = n >= settings.lockoutThreshold;
       const until = lockNow ? new Date(Date.now() + settings.lockoutMinutes * 60_000) : null;
-      if (lockNow) {
-        await trx
-          .updateTable('account')
-          .set({ failed_attempts: 0, locked_until: until })
-          .where('id', '=', account.id)
-          .execute();
+      if (until) {
+        await repo.lockAccount(trx, account.id, until);
       }
       await appendAudit(trx, {
         ...auditActor(account, clientIp),
@@ -131,11 +120,7 @@ export async function login(
   const expired = ageDays > settings.passwordMaxAgeDays && options.enforcePasswordExpiry === true;
   const session = await createSession(db, account.id, clientIp);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('account')
-      .set({ failed_attempts: 0, locked_until: null, ...(expired ? { must_change_password: true } : {}) })
-      .where('id', '=', account.id)
-      .execute();
+    await repo.recordSignIn(trx, account.id, expired);
     await appendAudit(trx, {
       ...auditActor(account, clientIp),
       action: 'auth.login',
@@ -147,17 +132,13 @@ export async function login(
 }
 
 export async function changePassword(
-  db: Kysely<DB>,
+  db: Db,
   accountId: number,
   current: string,
   next: string,
   clientIp: string,
 ): Promise<void> {
-  const account = await db
-    .selectFrom('account')
-    .selectAll()
-    .where('id', '=', accountId)
-    .executeTakeFirstOrThrow();
+  const account = await repo.accountById(db, accountId);
   if (!(await verifyPassword(current, account.password_hash))) {
     throw unprocessable('PASSWORD_CURRENT_WRONG', '当前密码不正确。', 'The current password is incorrect.');
   }
@@ -179,11 +160,7 @@ export async function changePassword(
   }
   const hash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('account')
-      .set({ password_hash: hash, must_change_password: false, password_changed_at: new Date() })
-      .where('id', '=', accountId)
-      .execute();
+    await repo.setOwnPassword(trx, accountId, hash);
     await appendAudit(trx, {
       ...auditActor(account, clientIp),
       action: 'auth.password_changed',
@@ -193,4 +170,9 @@ export async function changePassword(
   });
   // the cached actor still says "must change password"
   forgetSessionsOf(accountId);
+}
+
+/** The org of the signed-in account's scope (/api/me). */
+export function scopeOrgOf(db: Db, actor: Actor) {
+  return repo.scopeOrg(db, actor.scopeOrgId);
 }

@@ -1,11 +1,11 @@
 // Sessions live in the database, so several server instances share them. The cookie holds a random
 // token; the table holds only its SHA-256. Idle sessions expire (security setting idleTimeoutMinutes).
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { type Actor, makeActor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
 import { readSecuritySettings } from '../platform/settings/settings.ts';
+import * as repo from './session.repository.ts';
 
 export const SESSION_COOKIE = 'qj_session';
 export const CSRF_COOKIE = 'qj_csrf';
@@ -13,24 +13,16 @@ const TOUCH_EVERY_MS = 60_000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Kysely<DB>, accountId: number, clientIp: string) {
+export async function createSession(db: Db, accountId: number, clientIp: string) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
-  await db
-    .insertInto('session')
-    .values({
-      token_hash: hashToken(token),
-      account_id: accountId,
-      csrf_token: csrfToken,
-      client_ip: clientIp,
-    })
-    .execute();
+  await repo.insertSession(db, { tokenHash: hashToken(token), accountId, csrfToken, clientIp });
   return { token, csrfToken };
 }
 
-export async function deleteSession(db: Kysely<DB>, token: string): Promise<void> {
+export async function deleteSession(db: Db, token: string): Promise<void> {
   recent.delete(hashToken(token));
-  await db.deleteFrom('session').where('token_hash', '=', hashToken(token)).execute();
+  await repo.deleteSession(db, hashToken(token));
 }
 
 /**
@@ -47,8 +39,8 @@ export function forgetSessionsOf(accountId: number): void {
 }
 
 /** Ends every session of an account (disabled, password reset, role changed), in the write's transaction. */
-export async function endSessionsOf(trx: Kysely<DB>, accountId: number): Promise<void> {
-  await trx.deleteFrom('session').where('account_id', '=', accountId).execute();
+export async function endSessionsOf(trx: Db, accountId: number): Promise<void> {
+  await repo.deleteSessionsOf(trx, accountId);
   forgetSessionsOf(accountId);
 }
 
@@ -58,52 +50,25 @@ export interface LoadedSession {
 }
 
 /** The actor of a session token, or an error for an expired one; null when there is no such session. */
-export async function loadSession(
-  db: Kysely<DB>,
-  token: string,
-  clientIp: string,
-): Promise<LoadedSession | null> {
+export async function loadSession(db: Db, token: string, clientIp: string): Promise<LoadedSession | null> {
   const tokenHash = hashToken(token);
   const hit = recent.get(tokenHash);
   if (hit && Date.now() - hit.at < SESSION_CACHE_MS) {
     return { ...hit.loaded, actor: { ...hit.loaded.actor, clientIp } };
   }
   if (recent.size > 10_000) recent.clear();
-  const row = await db
-    .selectFrom('session')
-    .innerJoin('account', 'account.id', 'session.account_id')
-    .innerJoin('org', 'org.id', 'account.scope_org_id')
-    .select([
-      'session.csrf_token',
-      'session.last_seen_at',
-      'account.id as account_id',
-      'account.username',
-      'account.display_name',
-      'account.role',
-      'account.scope_org_id',
-      'account.must_change_password',
-      'account.disabled',
-      'account.approval',
-      'org.path as scope_path',
-      'org.county_code as scope_county_code',
-    ])
-    .where('session.token_hash', '=', tokenHash)
-    .executeTakeFirst();
+  const row = await repo.sessionWithAccount(db, tokenHash);
   if (!row) return null;
   const { idleTimeoutMinutes } = await readSecuritySettings(db);
   const idleMs = Date.now() - new Date(row.last_seen_at).getTime();
   const refused = row.disabled || row.approval !== 'approved';
   if (refused || idleMs > idleTimeoutMinutes * 60_000) {
-    await db.deleteFrom('session').where('token_hash', '=', tokenHash).execute();
+    await repo.deleteSession(db, tokenHash);
     if (refused) return null;
     throw errors.sessionExpired(idleTimeoutMinutes);
   }
   if (idleMs > TOUCH_EVERY_MS) {
-    await db
-      .updateTable('session')
-      .set({ last_seen_at: new Date() })
-      .where('token_hash', '=', tokenHash)
-      .execute();
+    await repo.touchSession(db, tokenHash);
   }
   const loaded: LoadedSession = {
     csrfToken: row.csrf_token,

@@ -5,15 +5,15 @@
 import ExcelJS from 'exceljs';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
+import { caseAccessOfSubtree } from '../platform/access/exceptions.ts';
+import { casesInAccessOrThrow } from '../platform/access/in-scope.ts';
 import { publicActionName, publicSteps, verifyTracking } from '../platform/access/public-view.ts';
 import {
   type CaseAccess,
   type CaseScope,
   caseAccessParts,
-  caseScopeOfOrg,
   scoped,
   verifyCase,
-  verifyOrg,
 } from '../platform/access/scope.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { AppError } from '../platform/errors/errors.ts';
@@ -288,6 +288,10 @@ export async function caseDetail(db: Kysely<DB>, actor: Actor, id: number) {
     db.selectFrom('case_attachment').select('id').where('case_id', '=', id).orderBy('id').execute(),
     caseReference(db),
   ]);
+  const access = await scoped.caseAccess(db, actor);
+  await casesInAccessOrThrow(db, actor, access, [c], () =>
+    summons.some((s) => s.department_id === access.summonedDepartment),
+  );
   const role = caseRole(actor);
   const cat = c.category_code ? ref.categories.get(c.category_code) : null;
   const routed = cat?.departmentKind
@@ -419,6 +423,8 @@ function rollupScopeOf(scope: CaseScope): RollupScope | null {
   if (scope.kind === 'all') return { level: 'city' };
   if (scope.kind === 'county') return { level: 'county', countyCode: scope.countyCode };
   if (scope.kind === 'town') return { level: 'town', countyCode: scope.countyCode, townOrgId: scope.orgId };
+  if (scope.kind === 'department' && scope.departmentId !== null)
+    return { level: 'department', departmentId: scope.departmentId };
   return null;
 }
 
@@ -491,10 +497,10 @@ export async function caseStats(
   let scopeName: string | null = null;
   let access = await scoped.caseAccess(db, actor);
   if (input.scopeOrgId !== undefined) {
-    const org = await verifyOrg(db, actor, input.scopeOrgId);
-    scopeName = org.name;
     // an org inside the caller's subtree: its grids' cases (the caller's own reports elsewhere are not its)
-    access = { scope: await caseScopeOfOrg(db, org.path), reportedBy: null, summonedDepartment: null };
+    const of = await caseAccessOfSubtree(db, actor, input.scopeOrgId);
+    scopeName = of.org.name;
+    access = of.access;
   }
   const from = input.from ? new Date(input.from) : undefined;
   const to = input.to ? new Date(input.to) : undefined;

@@ -350,4 +350,79 @@ describe('statistics from the roll-ups', () => {
     await compare(accounts.county as string);
     await compare(accounts.city as string);
   });
+
+  test("a department's figures come from its own roll-up level, exact through a dispatch and a return", async () => {
+    const town = await server.as(accounts.town as string);
+    const worker = await server.as(accounts.worker as string);
+    const grid = await db
+      .selectFrom('grid')
+      .innerJoin('org', 'org.id', 'grid.org_id')
+      .select(['grid.center_lng', 'grid.center_lat'])
+      .where('org.code', '=', accounts.worker as string)
+      .executeTakeFirstOrThrow();
+    /** The department level of the roll-up (with the deltas not folded yet) against a count of the cases. */
+    const rolledEqualsCases = async () => {
+      const rolled = await sql<{ department_id: number; n: number }>`
+        select department_id, sum(n)::int as n from (
+          select department_id, received as n from case_stat where level = 'department' and period_kind = 'month'
+          union all
+          select department_id, received from case_stat_delta where department_id <> 0
+        ) x group by department_id having sum(n) <> 0 order by department_id`.execute(db);
+      const direct = await sql<{ department_id: number; n: number }>`
+        select department_id, count(*)::int as n from civic_case where department_id is not null
+        group by department_id order by department_id`.execute(db);
+      expect(rolled.rows.map((r) => [Number(r.department_id), Number(r.n)])).toEqual(
+        direct.rows.map((r) => [Number(r.department_id), Number(r.n)]),
+      );
+    };
+    await rolledEqualsCases();
+    const created = await worker.post<{ case: { id: number; version: number } }>('/api/cases', {
+      categoryCode: 'C01-02',
+      title: '路灯损坏需要维修',
+      lng: grid.center_lng,
+      lat: grid.center_lat,
+    });
+    const filed = await town.post<{ version: number }>(`/api/cases/${created.body.case.id}/transitions`, {
+      action: 'file',
+      version: created.body.case.version,
+    });
+    const dispatched = await town.post<{ version: number }>(
+      `/api/cases/${created.body.case.id}/transitions`,
+      {
+        action: 'dispatch',
+        version: filed.body.version,
+      },
+    );
+    expect(dispatched.status, JSON.stringify(dispatched.body)).toBe(200);
+    const c = await db
+      .selectFrom('civic_case')
+      .innerJoin('department', 'department.id', 'civic_case.department_id')
+      .select(['department.id', 'department.code'])
+      .where('civic_case.id', '=', created.body.case.id)
+      .executeTakeFirstOrThrow();
+    const before = await caseStats(db, await actorOf(c.code), {});
+    await compare(c.code);
+    await rolledEqualsCases();
+    const dept = await server.as(c.code);
+    const returned = await dept.post(`/api/cases/${created.body.case.id}/transitions`, {
+      action: 'return',
+      version: dispatched.body.version,
+      note: '不属于本部门职责',
+    });
+    expect(returned.status, JSON.stringify(returned.body)).toBe(200);
+    await compare(c.code);
+    await rolledEqualsCases();
+    expect(await foldAll(db)).toBeGreaterThan(0);
+    await compare(c.code);
+    await compare(accounts.department as string);
+    await rolledEqualsCases();
+    const after = await caseStats(db, await actorOf(c.code), {});
+    // returned: the department no longer holds it (or still does, if a return keeps the department)
+    const held = await db
+      .selectFrom('civic_case')
+      .select('department_id')
+      .where('id', '=', created.body.case.id)
+      .executeTakeFirstOrThrow();
+    expect(after.total).toBe(before.total - (held.department_id === c.id ? 0 : 1));
+  });
 });

@@ -2,7 +2,8 @@
 // (0015: case_stat by report day and month, case_open_stat by the instant an open case turns yellow,
 // red and due to close) plus the deltas the fold job has not moved yet, plus the cases of the current
 // hour and of partial days at the ends of the range — a few hundred rows whatever the size of the
-// city, exact at every commit. A smaller or irregular scope (a village, a grid, a department) and the
+// city, exact at every commit. A department answers the same way from its own level (0055: the
+// deltas carry the case's department). A smaller or irregular scope (a village, a grid) and the
 // cases a caller reported outside its scope are read from the cases themselves, through the same
 // definition of what a case contributes (case_stat_facts).
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
@@ -51,22 +52,27 @@ const open = sql<SqlBool>`c.state in (${sql.join(OPEN_STATES.map((s) => sql.lit(
 export type RollupScope =
   | { level: 'city' }
   | { level: 'county'; countyCode: string }
-  | { level: 'town'; countyCode: string; townOrgId: number };
+  | { level: 'town'; countyCode: string; townOrgId: number }
+  | { level: 'department'; departmentId: number };
 
 const sums = sql.raw(COUNT_COLUMNS.map((c) => `sum(${c})::float8 as ${c}`).join(', '));
 const columns = sql.raw(COUNT_COLUMNS.join(', '));
 
 function rollupKey(s: RollupScope): Expression<SqlBool> {
-  if (s.level === 'city') return sql<SqlBool>`level = 'city' and county_code = '' and town_org_id = 0`;
+  if (s.level === 'city')
+    return sql<SqlBool>`level = 'city' and county_code = '' and town_org_id = 0 and department_id = 0`;
   if (s.level === 'county')
-    return sql<SqlBool>`level = 'county' and county_code = ${s.countyCode} and town_org_id = 0`;
-  return sql<SqlBool>`level = 'town' and county_code = ${s.countyCode} and town_org_id = ${s.townOrgId}`;
+    return sql<SqlBool>`level = 'county' and county_code = ${s.countyCode} and town_org_id = 0 and department_id = 0`;
+  if (s.level === 'department')
+    return sql<SqlBool>`level = 'department' and county_code = '' and town_org_id = 0 and department_id = ${s.departmentId}`;
+  return sql<SqlBool>`level = 'town' and county_code = ${s.countyCode} and town_org_id = ${s.townOrgId} and department_id = 0`;
 }
 
 /** The deltas of the scope (their rows carry county and town, never a level). */
 function deltaKey(s: RollupScope): Expression<SqlBool> {
   if (s.level === 'city') return sql<SqlBool>`true`;
   if (s.level === 'county') return sql<SqlBool>`county_code = ${s.countyCode}`;
+  if (s.level === 'department') return sql<SqlBool>`department_id = ${s.departmentId}`;
   return sql<SqlBool>`county_code = ${s.countyCode} and town_org_id = ${s.townOrgId}`;
 }
 
@@ -74,6 +80,7 @@ function deltaKey(s: RollupScope): Expression<SqlBool> {
 export function rollupCases(s: RollupScope): Expression<SqlBool> {
   if (s.level === 'city') return sql<SqlBool>`true`;
   if (s.level === 'county') return sql<SqlBool>`c.county_code = ${s.countyCode}`;
+  if (s.level === 'department') return sql<SqlBool>`c.department_id = ${s.departmentId}`;
   return sql<SqlBool>`c.town_org_id = ${s.townOrgId}`;
 }
 

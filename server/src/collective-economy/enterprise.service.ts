@@ -1,9 +1,8 @@
 // Registers of 强村公司 and 富民工坊: who runs each (a town or a village), the villages joined, the jobs
 // and the yearly revenue and dividends; registered and updated by a town, a county or the city.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyEnterprise, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { validateUscc } from '../platform/text/uscc.ts';
@@ -52,7 +51,7 @@ function shape(
 }
 
 export async function enterpriseList(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   query: {
     kind?: EnterpriseKind | undefined;
@@ -95,7 +94,7 @@ export async function enterpriseList(
   };
 }
 
-export async function enterpriseDetail(db: Kysely<DB>, actor: Actor, id: number) {
+export async function enterpriseDetail(db: Db, actor: Actor, id: number) {
   const e = await verifyEnterprise(db, actor, id);
   const parts = await enterpriseParts(db, [e.id]);
   const org = await verifyOrg(db, actor, e.org_id).catch(() => null);
@@ -115,7 +114,7 @@ export interface EnterpriseInput {
 
 const bad = (code: string, field: string, zh: string, en: string) => unprocessable(code, zh, en, { field });
 
-export async function createEnterprise(db: Kysely<DB>, write: Write, actor: Actor, input: EnterpriseInput) {
+export async function createEnterprise(db: Db, write: Write, actor: Actor, input: EnterpriseInput) {
   requirePermission(actor, 'assessment:manage');
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   if (!['town', 'county', 'city'].includes(me.level)) throw economyError.level();
@@ -200,7 +199,7 @@ export async function createEnterprise(db: Kysely<DB>, write: Write, actor: Acto
 }
 
 export async function saveEnterpriseYear(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,

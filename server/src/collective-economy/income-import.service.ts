@@ -1,12 +1,11 @@
 // Import of collective incomes from the Excel template (follows the member import): one row per
 // village and year, every bad row reported with its line, field and reason; the user keeps the good
 // rows or writes nothing. A row replaces that village-year's figures (the audit keeps the ones before).
-import type { Kysely } from 'kysely';
 import { villagesUnder } from '../assessment/village.repository.ts';
 import { cellText } from '../members/import/member-row.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { badRequest } from '../platform/errors/errors.ts';
 import { loadExcel } from '../platform/files/excel.ts';
 import type { Write } from '../platform/http/route.ts';
@@ -40,7 +39,7 @@ export function columnsOf(s: EconomySettings): [string, string, boolean][] {
   ];
 }
 
-export async function incomeTemplate(db: Kysely<DB>, actor: Actor, year: number) {
+export async function incomeTemplate(db: Db, actor: Actor, year: number) {
   requirePermission(actor, 'assessment:manage');
   const scope = await verifyOrg(db, actor, actor.scopeOrgId);
   const [villages, settings] = await Promise.all([
@@ -128,13 +127,7 @@ async function readRows(buffer: Buffer, cols: [string, string, boolean][]) {
   return rows;
 }
 
-export async function importIncomes(
-  db: Kysely<DB>,
-  write: Write,
-  actor: Actor,
-  buffer: Buffer,
-  mode: ImportMode,
-) {
+export async function importIncomes(db: Db, write: Write, actor: Actor, buffer: Buffer, mode: ImportMode) {
   requirePermission(actor, 'assessment:manage');
   const scope = await verifyOrg(db, actor, actor.scopeOrgId);
   if (!['town', 'county', 'city'].includes(scope.level)) throw economyError.level();

@@ -2,11 +2,10 @@
 // income and the growth over the year before; the villages counted by income threshold (10万 / 50万 /
 // 100万元, configurable) per county or town of the scope; one village-year entered by its town, its
 // county or the city (audited, with the figures before).
-import type { Kysely } from 'kysely';
 import { villagesUnder } from '../assessment/village.repository.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { forbidden, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
@@ -29,7 +28,7 @@ import {
   type VillageYearRow,
 } from './income.repository.ts';
 
-export const readEconomySettings = (db: Kysely<DB>) =>
+export const readEconomySettings = (db: Db) =>
   readSetting(db, ECONOMY_SETTINGS_KEY, ECONOMY_SETTINGS_DEFAULTS);
 
 export function settingsView(s: EconomySettings) {
@@ -54,7 +53,7 @@ export interface IncomeQuery {
 const idsOf = (path: string) => path.split('/').filter(Boolean).map(Number);
 
 /** Every village's year under a scope, with figures (the list, the Excel export and the counts share it). */
-export async function villageYears(db: Kysely<DB>, actor: Actor, scopeOrgId: number, year: number) {
+export async function villageYears(db: Db, actor: Actor, scopeOrgId: number, year: number) {
   requirePermission(actor, 'assessment:read');
   const scope = await verifyOrg(db, actor, scopeOrgId);
   const [villages, lines, accs, settings] = await Promise.all([
@@ -102,7 +101,7 @@ export async function villageYears(db: Kysely<DB>, actor: Actor, scopeOrgId: num
   return { scope, settings, rows };
 }
 
-export async function incomeBoard(db: Kysely<DB>, actor: Actor, query: IncomeQuery) {
+export async function incomeBoard(db: Db, actor: Actor, query: IncomeQuery) {
   const { scope, settings, rows } = await villageYears(
     db,
     actor,
@@ -280,7 +279,7 @@ export function incomeProblem(
 }
 
 /** One village-year as stored (its lines by source, expenses, distributed, note), for the entry form. */
-export async function villageYear(db: Kysely<DB>, actor: Actor, orgId: number, year: number) {
+export async function villageYear(db: Db, actor: Actor, orgId: number, year: number) {
   requirePermission(actor, 'assessment:read');
   const org = await verifyOrg(db, actor, orgId);
   if (org.level !== 'village') throw economyError.notVillage(org.name);
@@ -301,7 +300,7 @@ export async function villageYear(db: Kysely<DB>, actor: Actor, orgId: number, y
   };
 }
 
-export async function saveIncome(db: Kysely<DB>, write: Write, actor: Actor, input: IncomeInput) {
+export async function saveIncome(db: Db, write: Write, actor: Actor, input: IncomeInput) {
   requirePermission(actor, 'assessment:manage');
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   if (!['town', 'county', 'city'].includes(me.level)) throw economyError.level();

@@ -3,7 +3,7 @@
 // dialog (communities and unit orgs of the city, a member by the keyed hash of the ID number).
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { requirePermission, scoped } from '../platform/access/scope.ts';
+import { scoped } from '../platform/access/scope.ts';
 import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import type { Assessment } from './community-report-tables.ts';
@@ -255,28 +255,6 @@ export function unitOptions(db: Kysely<DB>, actor: Actor, q: string) {
       ]),
     );
   return query.orderBy('org.code').limit(20).execute();
-}
-
-/**
- * A member of the whole city by the keyed hash of the ID number. Deliberately not scoped: the
- * community where a member of another unit reports identifies them by the ID card they show. The
- * service allows it only for a community inside the actor's scope, answers name, masked ID number,
- * org and occupation, and audits the look-up.
- */
-export function memberByIdHash(db: Kysely<DB>, actor: Actor, hash: string) {
-  requirePermission(actor, 'transfer:manage');
-  return db
-    .selectFrom('member')
-    .innerJoin('org', 'org.id', 'member.org_id')
-    .select([
-      'member.id',
-      'member.name',
-      'member.id_number_masked',
-      'member.occupation',
-      'org.name as org_name',
-    ])
-    .where('member.id_number_hash', '=', hash)
-    .executeTakeFirst();
 }
 
 /** Whether a reporter already reported to a community in a year (the unique indexes' question). */

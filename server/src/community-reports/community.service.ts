@@ -6,6 +6,7 @@
 //   unit identified by the ID number they show).
 
 import type { Actor } from '../platform/access/actor.ts';
+import { memberByIdHashForCommunity } from '../platform/access/exceptions.ts';
 import { verifyMember, verifyOrg } from '../platform/access/scope.ts';
 import { piiHash } from '../platform/crypto/crypto.ts';
 import type { Db } from '../platform/db/handle.ts';
@@ -27,7 +28,6 @@ import {
   findReport,
   insertReport,
   insertService,
-  memberByIdHash,
   setAssessment,
 } from './community.repository.ts';
 import type { Assessment } from './community-report-tables.ts';
@@ -68,10 +68,10 @@ async function unitFor(db: Db, actor: Actor, id: number, communitySide: boolean)
 }
 
 /** A member of another unit by ID number: only for a community inside the actor's scope. */
-async function memberByIdNumber(db: Db, actor: Actor, input: string, communitySide: boolean) {
+async function memberByIdNumber(db: Db, actor: Actor, input: string, community: { path: string }) {
   const idNumber = checkedIdNumber(input);
-  if (!communitySide) throw communityErrors.communitySideOnly();
-  const member = await memberByIdHash(db, actor, await piiHash(idNumber));
+  if (!inScope(actor, community.path)) throw communityErrors.communitySideOnly();
+  const member = await memberByIdHashForCommunity(db, actor, community.path, await piiHash(idNumber));
   if (!member) throw communityErrors.memberNotFound();
   return member;
 }
@@ -85,7 +85,7 @@ export async function report(db: Db, write: Write, actor: Actor, body: ReportBod
     body.memberId !== undefined
       ? await verifyMember(db, actor, body.memberId, 'transfer:manage')
       : body.idNumber !== undefined
-        ? await memberByIdNumber(db, actor, body.idNumber, communitySide)
+        ? await memberByIdNumber(db, actor, body.idNumber, community)
         : null;
   const unit = body.unitOrgId !== undefined ? await unitFor(db, actor, body.unitOrgId, communitySide) : null;
   const reportedOn = body.reportedOn ?? today;
@@ -159,7 +159,7 @@ export async function lookupMember(
   if (!community.isCommunity) throw allowedError(violations.reportNotCommunity(community.name));
   let member: Awaited<ReturnType<typeof memberByIdNumber>> | null = null;
   try {
-    member = await memberByIdNumber(db, actor, query.idNumber, inScope(actor, community.path));
+    member = await memberByIdNumber(db, actor, query.idNumber, community);
   } finally {
     await audit({
       action: 'community_report.member_lookup',

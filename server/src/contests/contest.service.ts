@@ -2,11 +2,10 @@
 // promised goals and evidence; the organizer records the judges' scores and the audience's votes and
 // closes it with results (ranks, awards); the next year, the towns follow up each promised goal, and
 // the follow-up counts in that year's assessment (contest_promise).
-import type { Kysely } from 'kysely';
 import { villageSecretaries } from '../assessment/village.repository.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyContest, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { errors, forbidden, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
@@ -86,7 +85,7 @@ const err = {
     }),
 };
 
-export async function contestList(db: Kysely<DB>, actor: Actor, query: { year?: number | undefined }) {
+export async function contestList(db: Db, actor: Actor, query: { year?: number | undefined }) {
   requirePermission(actor, 'assessment:read');
   const rows = await contestsOf(db, actor, query);
   return {
@@ -110,7 +109,7 @@ export interface ContestInput {
   heldOn: string;
 }
 
-export async function createContest(db: Kysely<DB>, write: Write, actor: Actor, input: ContestInput) {
+export async function createContest(db: Db, write: Write, actor: Actor, input: ContestInput) {
   requirePermission(actor, 'assessment:manage');
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   if (!['town', 'county', 'city'].includes(me.level)) throw err.level();
@@ -140,7 +139,7 @@ export async function createContest(db: Kysely<DB>, write: Write, actor: Actor, 
 
 const canManage = (actor: Actor, organizerPath: string) => organizerPath.startsWith(actor.scopePath);
 
-export async function contestDetail(db: Kysely<DB>, actor: Actor, id: number) {
+export async function contestDetail(db: Db, actor: Actor, id: number) {
   const c = await verifyContest(db, actor, id);
   const { entries, goals, scores } = await entriesOf(db, c.id);
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
@@ -207,13 +206,7 @@ export interface EntryInput {
 }
 
 /** A village's secretary enters the contest of its town or county. */
-export async function enterContest(
-  db: Kysely<DB>,
-  write: Write,
-  actor: Actor,
-  contestId: number,
-  input: EntryInput,
-) {
+export async function enterContest(db: Db, write: Write, actor: Actor, contestId: number, input: EntryInput) {
   requirePermission(actor, 'assessment:submit');
   const c = await verifyContest(db, actor, contestId);
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
@@ -255,7 +248,7 @@ export interface ScoresInput {
   votes: { entryId: number; votes: number }[];
 }
 
-async function managedContest(db: Kysely<DB>, actor: Actor, contestId: number) {
+async function managedContest(db: Db, actor: Actor, contestId: number) {
   requirePermission(actor, 'assessment:manage');
   const c = await verifyContest(db, actor, contestId, 'assessment:manage');
   if (!canManage(actor, c.organizer_path)) throw err.notOrganizer();
@@ -265,7 +258,7 @@ async function managedContest(db: Kysely<DB>, actor: Actor, contestId: number) {
 
 /** The organizer records judges' scores and audience votes (repeatable until the results are out). */
 export async function recordScores(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   contestId: number,
@@ -290,7 +283,7 @@ export async function recordScores(
 }
 
 /** Closes the contest with its results: ranks and awards from the judges' scores and the votes. */
-export async function finishContest(db: Kysely<DB>, write: Write, actor: Actor, contestId: number) {
+export async function finishContest(db: Db, write: Write, actor: Actor, contestId: number) {
   const c = await managedContest(db, actor, contestId);
   const { entries, scores } = await entriesOf(db, c.id);
   if (entries.length === 0) throw err.empty();
@@ -325,7 +318,7 @@ export async function finishContest(db: Kysely<DB>, write: Write, actor: Actor, 
 
 /** A town (or above) follows up the goals its villages promised (counted in the next year's assessment). */
 export async function followUpGoals(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   items: { goalId: number; followup: GoalFollowup; note?: string | undefined }[],

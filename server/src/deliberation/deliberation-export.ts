@@ -1,7 +1,6 @@
 // The filtered village decisions as an Excel workbook (at most EXPORT_LIMIT rows).
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { workbook, yuan } from '../village-cadres/village-excel.ts';
 import { exportMatters } from './deliberation-read.repository.ts';
@@ -24,12 +23,7 @@ const VALIDITY_ZH: Record<string, string> = {
   pending: '尚未形成决议',
 };
 
-export async function exportMattersXlsx(
-  db: Kysely<DB>,
-  actor: Actor,
-  q: MatterQuery,
-  today = shanghaiToday(),
-) {
+export async function exportMattersXlsx(db: Db, actor: Actor, q: MatterQuery, today = shanghaiToday()) {
   const base = await basePathOf(db, actor, q.orgId);
   const s = await readDeliberationSettings(db);
   const rows = await exportMatters(

@@ -1,10 +1,9 @@
 // Reading village decisions: the list (a secretary's matters in progress with next step and deadline,
 // a town's matters not validly made and why), one matter with its steps and who attended, the
 // roster a step is held against, and the figures per town or village with drill-down.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { badRequest } from '../platform/errors/errors.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { isOneShoulder, namesOf, rosterOf } from '../village-cadres/roster.repository.ts';
@@ -46,7 +45,7 @@ const breachOut = (b: StoredBreach[]) =>
     messageEn: namedBreachText(x.message_en, x.code, 'en'),
   }));
 
-export async function basePathOf(db: Kysely<DB>, actor: Actor, orgId: number | undefined) {
+export async function basePathOf(db: Db, actor: Actor, orgId: number | undefined) {
   return orgId ? await verifyOrg(db, actor, orgId) : await verifyOrg(db, actor, actor.scopeOrgId);
 }
 
@@ -75,7 +74,7 @@ function summary(r: read.MatterListRow, s: DeliberationSettings, today: string) 
   };
 }
 
-export async function matterPage(db: Kysely<DB>, actor: Actor, q: MatterQuery, today = shanghaiToday()) {
+export async function matterPage(db: Db, actor: Actor, q: MatterQuery, today = shanghaiToday()) {
   const base = await basePathOf(db, actor, q.orgId);
   const s = await readDeliberationSettings(db);
   const page = q.page ?? 1;
@@ -101,7 +100,7 @@ export async function matterPage(db: Kysely<DB>, actor: Actor, q: MatterQuery, t
   return { items: items.map((r) => summary(r, s, today)), total, page, pageSize };
 }
 
-export async function matterDetail(db: Kysely<DB>, actor: Actor, id: number, today = shanghaiToday()) {
+export async function matterDetail(db: Db, actor: Actor, id: number, today = shanghaiToday()) {
   const m = await repo.findDeliberation(db, actor, id);
   const s = await readDeliberationSettings(db);
   const rows = await repo.loadSteps(db, m.id);
@@ -210,7 +209,7 @@ export async function matterDetail(db: Kysely<DB>, actor: Actor, id: number, tod
 }
 
 /** Who is due at a body of the matter's village on a day (the form's attendee list). */
-export async function rosterForStep(db: Kysely<DB>, actor: Actor, id: number, body: string, on: string) {
+export async function rosterForStep(db: Db, actor: Actor, id: number, body: string, on: string) {
   const m = await repo.findDeliberation(db, actor, id);
   if (!(BODY_KINDS as readonly string[]).includes(body))
     throw badRequest(
@@ -240,7 +239,7 @@ const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num *
 
 /** Validity per child org of the base in a year, with the rules broken most. */
 export async function deliberationFigures(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { orgId?: number; year?: number },
   today = shanghaiToday(),

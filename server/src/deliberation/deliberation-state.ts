@@ -1,7 +1,6 @@
 // A matter's facts for the engine, the engine's evaluation as stored state, and the 村务公开 items a
 // matter puts on the calendar. Shared by the write and read services and the refresh job.
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db, Trx } from '../platform/db/handle.ts';
 import { addDays } from '../recruitment/domain/dates.ts';
 import { isOneShoulder } from '../village-cadres/roster.repository.ts';
 import { readVillageSetting } from '../village-cadres/village-common.ts';
@@ -17,12 +16,12 @@ import {
 import { passes } from './domain/quorum.ts';
 import type { TemplateKey } from './domain/templates.ts';
 
-export const readDeliberationSettings = (db: Kysely<DB>): Promise<DeliberationSettings> =>
+export const readDeliberationSettings = (db: Db): Promise<DeliberationSettings> =>
   readVillageSetting(db, DELIBERATION_SETTINGS_KEY, DELIBERATION_DEFAULTS);
 
 /** The engine's view of a stored matter; 一肩挑 as of `on` (the day of the step being recorded). */
 export async function factsOf(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db | Trx,
   m: Pick<MatterRow, 'template' | 'category' | 'amount_fen' | 'status' | 'org_id'>,
   rows: StepRow[],
   s: DeliberationSettings,
@@ -73,7 +72,7 @@ interface PublicationFields {
  * results once the resolution is published; each is published by its publication step.
  */
 export async function syncPublications(
-  trx: Transaction<DB>,
+  trx: Trx,
   m: { id: number; org_id: number; county_code: string; title: string },
   facts: MatterFacts,
   bodies: PublicationFields[],

@@ -2,9 +2,8 @@
 // engine refuses what breaks a rule: 422 naming the rule, the counts and what to do), enter a matter
 // decided before (补录: recorded as it happened, every broken rule named), withdraw it. Attendees come
 // from the village's rosters on the day; each write is one transaction with its audit row.
-import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db, Trx } from '../platform/db/handle.ts';
 import { AppError, badRequest, conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -61,7 +60,7 @@ export const problemError = (p: Problem) =>
 
 /** The step as the engine sees it, with who attended taken from the roster of the day. */
 async function resolveStep(
-  db: Kysely<DB> | Transaction<DB>,
+  db: Db | Trx,
   village: { id: number; path: string },
   gridId: number | null,
   b: StepBody,
@@ -146,7 +145,7 @@ async function resolveStep(
   return { record, attendees };
 }
 
-async function checkAttachments(db: Kysely<DB>, villageId: number, ids: number[] | undefined) {
+async function checkAttachments(db: Db, villageId: number, ids: number[] | undefined) {
   const foreign = await repo.foreignAttachments(db, villageId, ids ?? []);
   if (foreign.length)
     throw badRequest(
@@ -182,7 +181,7 @@ const stepRow = (
 
 /** Opens a matter (live), or enters one decided before with all its steps (补录). */
 export async function createMatter(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   body: MatterBody,
@@ -311,7 +310,7 @@ export async function createMatter(
 
 /** Records the next step of an open matter, in strict order; a refusal writes nothing. */
 export async function recordStep(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -436,7 +435,7 @@ function stepBodyOf(r: repo.StepRow): StepBody {
 
 /** Withdraws an open matter (撤回) with a reason. */
 export async function withdrawMatter(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,

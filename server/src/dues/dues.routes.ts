@@ -21,6 +21,7 @@ import {
   saveRateVersion,
   sixMonthWarnings,
 } from './dues.service.ts';
+import * as responses from './dues-responses.ts';
 
 const Month = MonthOf();
 /** Amounts in fen (分), up to 10^10 (100 million yuan); the service refuses a negative one with its own code. */
@@ -53,6 +54,7 @@ export const duesRoutes = [
     access: 'dues:manage',
     summary: '党费比例表各版本（按生效月份）/ Versions of the dues rate table',
     tags: TAGS,
+    response: { 200: responses.getDuesRates },
     async handler({ db }) {
       return { items: await rateVersions(db) };
     },
@@ -67,6 +69,7 @@ export const duesRoutes = [
       { effectiveMonth: Month, rates: Rates, note: Type.Optional(MultilineText(500)) },
       { additionalProperties: false },
     ),
+    response: { 200: responses.putDuesRates },
     async handler({ db, actor, body, write }) {
       await saveRateVersion(db, write, actor, { ...body, rates: body.rates as RateTable });
       return { items: await rateVersions(db) };
@@ -81,6 +84,7 @@ export const duesRoutes = [
     params: IdParams,
     scopeResource: 'member',
     body: Type.Object({ baseFen: Fen, fromMonth: Month }, { additionalProperties: false }),
+    response: { 200: responses.putDuesMembersByIdBase },
     async handler({ db, actor, params, body, write }) {
       await declareBase(db, write, actor, params.id, body);
       return { ok: true };
@@ -95,6 +99,7 @@ export const duesRoutes = [
     params: IdParams,
     scopeResource: 'org',
     query: Type.Object({ month: Type.Optional(Month) }),
+    response: { 200: responses.getDuesOrgsById },
     async handler({ db, actor, params, query }) {
       return branchDues(db, actor, params.id, query.month ?? shanghaiToday().slice(0, 7));
     },
@@ -118,6 +123,7 @@ export const duesRoutes = [
       { additionalProperties: false },
     ),
     ids: { body: { 'payments[].memberId': 'member' } },
+    response: { 200: responses.postDuesOrgsByIdPayments },
     async handler({ db, actor, params, body, write }) {
       return recordPayments(db, write, actor, params.id, body);
     },
@@ -130,6 +136,7 @@ export const duesRoutes = [
     tags: TAGS,
     query: Type.Object({ ...Paging, orgId: Type.Optional(Id()), month: Type.Optional(Month) }),
     ids: { query: { orgId: 'org' } },
+    response: { 200: responses.getDuesWarnings },
     async handler({ db, actor, query }) {
       return sixMonthWarnings(db, actor, query);
     },

@@ -1,9 +1,8 @@
 // Town and village outlines: each the union of the boundaries of its grids (polygon-clipping), so the
 // maps of a resident, a town and a grid worker show the places a point lies in — public geography,
 // no people. Made once per process and remade when the grids change (count and latest id).
-import type { Kysely } from 'kysely';
 import polygonClipping, { type MultiPolygon } from 'polygon-clipping';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import * as repo from './grid.repository.ts';
 
 export interface AreaOutline {
@@ -57,7 +56,7 @@ function outline(
   };
 }
 
-async function build(db: Kysely<DB>, version: string): Promise<Outlines> {
+async function build(db: Db, version: string): Promise<Outlines> {
   const rows = await repo.gridRingsByDivision(db);
   const villages = new Map<
     string,
@@ -94,7 +93,7 @@ async function build(db: Kysely<DB>, version: string): Promise<Outlines> {
   };
 }
 
-async function outlines(db: Kysely<DB>): Promise<Outlines> {
+async function outlines(db: Db): Promise<Outlines> {
   const version = await repo.gridsVersion(db);
   if (!cached || cachedVersion !== version) {
     cachedVersion = version;
@@ -107,11 +106,11 @@ async function outlines(db: Kysely<DB>): Promise<Outlines> {
 }
 
 /** Every town's outline with its name (江南街道) and county. */
-export async function townOutlines(db: Kysely<DB>): Promise<AreaOutline[]> {
+export async function townOutlines(db: Db): Promise<AreaOutline[]> {
   return (await outlines(db)).towns;
 }
 
 /** The village outlines of one town (empty for an unknown town). */
-export async function villageOutlines(db: Kysely<DB>, townCode: string): Promise<AreaOutline[]> {
+export async function villageOutlines(db: Db, townCode: string): Promise<AreaOutline[]> {
   return (await outlines(db)).villagesByTown.get(townCode) ?? [];
 }

@@ -87,3 +87,12 @@ export function placeNamesOfGrid(db: Kysely<DB>, gridId: number) {
     .where('grid.id', '=', gridId)
     .executeTakeFirst();
 }
+
+/** The org a grid belongs to (its path leads to the village, town and county above). */
+export function orgOfGrid(db: Kysely<DB>, orgId: number) {
+  return db
+    .selectFrom('org')
+    .select(['id', 'code', 'name', 'kind', 'path'])
+    .where('id', '=', orgId)
+    .executeTakeFirst();
+}

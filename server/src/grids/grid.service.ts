@@ -1,7 +1,6 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { chainOf, verifyGrid } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
 import { countyOutlines } from './county-outlines.ts';
 import * as repo from './grid.repository.ts';
@@ -9,7 +8,7 @@ import * as repo from './grid.repository.ts';
 /** Jiangmen's extent, for a scope with no grids. */
 const CITY_BBOX: [number, number, number, number] = [111.99, 21.45, 113.26, 22.86];
 
-export async function mapGrids(db: Kysely<DB>, actor: Actor) {
+export async function mapGrids(db: Db, actor: Actor) {
   const rows = await repo.gridsForMap(db, actor);
   let bbox: [number, number, number, number] = [180, 90, -180, -90];
   for (const r of rows) {
@@ -46,13 +45,9 @@ export function mapCounties(actor: Actor) {
   };
 }
 
-export async function gridDetail(db: Kysely<DB>, actor: Actor, id: number) {
+export async function gridDetail(db: Db, actor: Actor, id: number) {
   const grid = await verifyGrid(db, actor, id);
-  const gridOrg = await db
-    .selectFrom('org')
-    .select(['id', 'code', 'name', 'kind', 'path'])
-    .where('id', '=', grid.org_id)
-    .executeTakeFirst();
+  const gridOrg = await repo.orgOfGrid(db, grid.org_id);
   if (!gridOrg) throw errors.outOfScope('grid', id);
   const above = await chainOf(db, gridOrg.path);
   const at = (level: string) => {

@@ -1,6 +1,6 @@
 // What the organizational-life services share: which orgs hold organizational life, the settings,
 // this capability's errors (each with a stable code and a message in Chinese and English).
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Db, ExpressionBuilder } from '../platform/db/handle.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { badRequest, forbidden, notFound, unprocessable } from '../platform/errors/errors.ts';
 import { readSetting } from '../platform/settings/settings.ts';
@@ -13,7 +13,7 @@ import {
   mergeMeetingSettings,
 } from './domain/meeting-rules.ts';
 
-export async function readMeetingSettings(db: Kysely<DB>): Promise<MeetingSettings> {
+export async function readMeetingSettings(db: Db): Promise<MeetingSettings> {
   const stored = await readSetting<Partial<MeetingSettings>>(db, MEETING_SETTINGS_KEY, {});
   return mergeMeetingSettings(stored);
 }

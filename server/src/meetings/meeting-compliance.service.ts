@@ -2,10 +2,9 @@
 // the scope's children (city → counties → towns → villages). Three set-based reads for the whole
 // scope (branches, their meetings of the last and the current periods, their full members), then the
 // pure rules of domain/meeting-rules.ts per branch in memory.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, scoped, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import {
   type Compliance,
@@ -33,7 +32,7 @@ interface Row {
  * counted per child org; the non-compliant branches with what they miss (first `limit`).
  */
 export async function compliance(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   unverifiedOrgId: number,
   asOf = shanghaiToday(),

@@ -1,34 +1,32 @@
 // Response schemas of meeting.routes.ts: what each route sends on success (OpenAPI, and in tests every
 // reply is checked against them: platform/http/response-check.ts). Written from the handlers' return types.
 import { Type } from '@sinclair/typebox';
+import { IdName, OrgKindCode, OrgLevelCode, ZhEn } from '../platform/http/code-schemas.ts';
 import { Literals, Nullable } from '../platform/http/schemas.ts';
+import { MEETING_KINDS } from './domain/meeting-rules.ts';
+
+const PeriodUnitCode = Literals(['month', 'quarter', 'year']);
+const MeetingKindCode = Literals(MEETING_KINDS);
+const ComplianceStatusCode = Literals(['compliant', 'due', 'overdue']);
+const LateStatusCode = Literals(['due', 'overdue']);
+const ChecklistStatusCode = Literals(['draft', 'published']);
 
 export const Frequency = Type.Object({
-  per: Literals(['month', 'quarter', 'year']),
+  per: PeriodUnitCode,
   times: Type.Number(),
 });
 
 export const Period = Type.Object({
-  unit: Literals(['month', 'quarter', 'year']),
+  unit: PeriodUnitCode,
   label: Type.String(),
   first: Type.String(),
   last: Type.String(),
 });
 
 export const KindCompliance = Type.Object({
-  kind: Literals([
-    'general_assembly',
-    'committee_meeting',
-    'group_meeting',
-    'lecture',
-    'theme_day',
-    'life_meeting',
-    'member_appraisal',
-    'first_topic',
-    'study_group',
-  ]),
+  kind: MeetingKindCode,
   frequency: Frequency,
-  status: Literals(['compliant', 'due', 'overdue']),
+  status: ComplianceStatusCode,
   current: Type.Object({
     period: Period,
     held: Type.Number(),
@@ -43,23 +41,13 @@ export const KindCompliance = Type.Object({
 
 export const Compliance = Type.Object({
   asOf: Type.String(),
-  status: Literals(['compliant', 'due', 'overdue']),
+  status: ComplianceStatusCode,
   kinds: Type.Array(KindCompliance),
   missing: Type.Array(
     Type.Object({
-      kind: Literals([
-        'general_assembly',
-        'committee_meeting',
-        'group_meeting',
-        'lecture',
-        'theme_day',
-        'life_meeting',
-        'member_appraisal',
-        'first_topic',
-        'study_group',
-      ]),
+      kind: MeetingKindCode,
       period: Type.String(),
-      status: Literals(['due', 'overdue']),
+      status: LateStatusCode,
       count: Type.Number(),
     }),
   ),
@@ -67,28 +55,12 @@ export const Compliance = Type.Object({
 
 /** GET /api/meetings */
 export const getMeetings = Type.Object({
-  org: Type.Object({
-    id: Type.Number(),
-    name: Type.String(),
-  }),
+  org: IdName,
   items: Type.Array(
     Type.Object({
-      kindName: Type.Object({
-        zh: Type.String(),
-        en: Type.String(),
-      }),
+      kindName: ZhEn,
       id: Type.Number(),
-      kind: Literals([
-        'general_assembly',
-        'committee_meeting',
-        'group_meeting',
-        'lecture',
-        'theme_day',
-        'life_meeting',
-        'member_appraisal',
-        'first_topic',
-        'study_group',
-      ]),
+      kind: MeetingKindCode,
       topic: Type.String(),
       place: Type.String(),
       expected: Type.Number(),
@@ -110,21 +82,8 @@ export const postMeetings = Type.Object({
   id: Type.Number(),
   orgId: Type.Number(),
   orgName: Type.String(),
-  kind: Literals([
-    'general_assembly',
-    'committee_meeting',
-    'group_meeting',
-    'lecture',
-    'theme_day',
-    'life_meeting',
-    'member_appraisal',
-    'first_topic',
-    'study_group',
-  ]),
-  kindName: Type.Object({
-    zh: Type.String(),
-    en: Type.String(),
-  }),
+  kind: MeetingKindCode,
+  kindName: ZhEn,
   heldOn: Type.String(),
   topic: Type.String(),
   place: Type.String(),
@@ -171,7 +130,7 @@ export const getMeetingsOrgsByIdCompliance = Type.Object({
   org: Type.Object({
     id: Type.Number(),
     name: Type.String(),
-    level: Literals(['grid', 'city', 'county', 'town', 'village', 'unit']),
+    level: OrgLevelCode,
     holdsOrgLife: Type.Boolean(),
   }),
   asOf: Type.String(),
@@ -199,10 +158,7 @@ export const getMeetingsOrgsByIdCompliance = Type.Object({
   overdueByKind: Type.Array(
     Type.Object({
       kind: Type.String(),
-      name: Type.Object({
-        zh: Type.String(),
-        en: Type.String(),
-      }),
+      name: ZhEn,
       branches: Type.Number(),
     }),
   ),
@@ -211,16 +167,8 @@ export const getMeetingsOrgsByIdCompliance = Type.Object({
       org: Type.Object({
         id: Type.Number(),
         name: Type.String(),
-        level: Literals(['grid', 'city', 'county', 'town', 'village', 'unit']),
-        kind: Literals([
-          'committee',
-          'working_committee',
-          'general_branch',
-          'branch',
-          'joint_branch',
-          'temporary_branch',
-          'group',
-        ]),
+        level: OrgLevelCode,
+        kind: OrgKindCode,
       }),
       branches: Type.Number(),
       compliant: Type.Number(),
@@ -232,22 +180,12 @@ export const getMeetingsOrgsByIdCompliance = Type.Object({
     Type.Object({
       id: Type.Number(),
       name: Type.String(),
-      status: Literals(['compliant', 'due', 'overdue']),
+      status: ComplianceStatusCode,
       missing: Type.Array(
         Type.Object({
-          kind: Literals([
-            'general_assembly',
-            'committee_meeting',
-            'group_meeting',
-            'lecture',
-            'theme_day',
-            'life_meeting',
-            'member_appraisal',
-            'first_topic',
-            'study_group',
-          ]),
+          kind: MeetingKindCode,
           period: Type.String(),
-          status: Literals(['due', 'overdue']),
+          status: LateStatusCode,
           count: Type.Number(),
         }),
       ),
@@ -255,103 +193,46 @@ export const getMeetingsOrgsByIdCompliance = Type.Object({
   ),
 });
 
-/** GET /api/checklists */
-export const getChecklists = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      canPublish: Type.Boolean(),
-      items: Type.Array(
-        Type.Object({
-          id: Type.Number(),
-          checklistId: Type.Number(),
-          seq: Type.Number(),
-          title: Type.String(),
-          description: Type.String(),
-          kinds: Type.Array(
-            Literals([
-              'general_assembly',
-              'committee_meeting',
-              'group_meeting',
-              'lecture',
-              'theme_day',
-              'life_meeting',
-              'member_appraisal',
-              'first_topic',
-              'study_group',
-            ]),
-          ),
-          kindNames: Type.Array(
-            Type.Object({
-              zh: Type.String(),
-              en: Type.String(),
-            }),
-          ),
-          dueOn: Type.String(),
-        }),
-      ),
-      tasks: Type.Number(),
-      done: Type.Number(),
-      rate: Type.Number(),
-      id: Type.Number(),
-      title: Type.String(),
-      note: Type.String(),
-      status: Literals(['draft', 'published']),
-      month: Type.String(),
-      targetCount: Type.Number(),
-      publishedAt: Nullable(Type.String({ format: 'date-time' })),
-      issuerOrgId: Type.Number(),
-      issuerName: Type.String(),
-    }),
-  ),
+/** An item of a monthly checklist: what to do, with which meeting kinds, by when. */
+const ChecklistItem = Type.Object({
+  id: Type.Number(),
+  checklistId: Type.Number(),
+  seq: Type.Number(),
+  title: Type.String(),
+  description: Type.String(),
+  kinds: Type.Array(MeetingKindCode),
+  kindNames: Type.Array(ZhEn),
+  dueOn: Type.String(),
 });
 
-/** POST /api/checklists */
-export const postChecklists = Type.Object({
-  canPublish: Type.Optional(Type.Boolean()),
-  items: Type.Optional(
-    Type.Array(
-      Type.Object({
-        id: Type.Number(),
-        checklistId: Type.Number(),
-        seq: Type.Number(),
-        title: Type.String(),
-        description: Type.String(),
-        kinds: Type.Array(
-          Literals([
-            'general_assembly',
-            'committee_meeting',
-            'group_meeting',
-            'lecture',
-            'theme_day',
-            'life_meeting',
-            'member_appraisal',
-            'first_topic',
-            'study_group',
-          ]),
-        ),
-        kindNames: Type.Array(
-          Type.Object({
-            zh: Type.String(),
-            en: Type.String(),
-          }),
-        ),
-        dueOn: Type.String(),
-      }),
-    ),
-  ),
-  tasks: Type.Optional(Type.Number()),
-  done: Type.Optional(Type.Number()),
-  rate: Type.Optional(Type.Number()),
+/** A monthly checklist with its items and completion. */
+const Checklist = Type.Object({
+  canPublish: Type.Boolean(),
+  items: Type.Array(ChecklistItem),
+  tasks: Type.Number(),
+  done: Type.Number(),
+  rate: Type.Number(),
   id: Type.Number(),
-  title: Type.Optional(Type.String()),
-  note: Type.Optional(Type.String()),
-  status: Type.Optional(Literals(['draft', 'published'])),
-  month: Type.Optional(Type.String()),
-  targetCount: Type.Optional(Type.Number()),
-  publishedAt: Type.Optional(Nullable(Type.String({ format: 'date-time' }))),
-  issuerOrgId: Type.Optional(Type.Number()),
-  issuerName: Type.Optional(Type.String()),
+  title: Type.String(),
+  note: Type.String(),
+  status: ChecklistStatusCode,
+  month: Type.String(),
+  targetCount: Type.Number(),
+  publishedAt: Nullable(Type.String({ format: 'date-time' })),
+  issuerOrgId: Type.Number(),
+  issuerName: Type.String(),
 });
+
+/** GET /api/checklists */
+export const getChecklists = Type.Object({
+  items: Type.Array(Checklist),
+});
+
+/** POST /api/checklists: the checklist, or only its id */
+export const postChecklists = Type.Composite([
+  Type.Partial(Type.Omit(Checklist, ['id'])),
+  Type.Object({ id: Type.Number() }),
+]);
 
 /** POST /api/checklists/publish */
 export const postChecklistsPublish = Type.Object({
@@ -364,13 +245,13 @@ export const getChecklistsCompletion = Type.Object({
     id: Type.Number(),
     title: Type.String(),
     month: Type.String(),
-    status: Literals(['draft', 'published']),
+    status: ChecklistStatusCode,
     issuerName: Type.String(),
   }),
   org: Type.Object({
     id: Type.Number(),
     name: Type.String(),
-    level: Literals(['grid', 'city', 'county', 'town', 'village', 'unit']),
+    level: OrgLevelCode,
   }),
   today: Type.String(),
   totals: Type.Object({
@@ -402,7 +283,7 @@ export const getChecklistsCompletion = Type.Object({
       org: Type.Object({
         id: Type.Number(),
         name: Type.String(),
-        level: Literals(['grid', 'city', 'county', 'town', 'village', 'unit']),
+        level: OrgLevelCode,
       }),
     }),
   ),
@@ -430,38 +311,18 @@ export const postChecklistsRemind = Type.Object({
 
 /** GET /api/checklists/tasks */
 export const getChecklistsTasks = Type.Object({
-  org: Type.Object({
-    id: Type.Number(),
-    name: Type.String(),
-  }),
+  org: IdName,
   today: Type.String(),
   items: Type.Array(
     Type.Object({
-      kindNames: Type.Array(
-        Type.Object({
-          zh: Type.String(),
-          en: Type.String(),
-        }),
-      ),
+      kindNames: Type.Array(ZhEn),
       overdue: Type.Boolean(),
       month: Type.String(),
       issuerName: Type.String(),
       title: Type.String(),
       description: Type.String(),
       seq: Type.Number(),
-      kinds: Type.Array(
-        Literals([
-          'general_assembly',
-          'committee_meeting',
-          'group_meeting',
-          'lecture',
-          'theme_day',
-          'life_meeting',
-          'member_appraisal',
-          'first_topic',
-          'study_group',
-        ]),
-      ),
+      kinds: Type.Array(MeetingKindCode),
       id: Type.Number(),
       checklistId: Type.Number(),
       checklistTitle: Type.String(),

@@ -2,10 +2,10 @@
 // current org and the chain above it, the periods of membership in orgs, the introduction letters,
 // and the recruitment that brought the member in. Reading it is a read of personal data about party
 // membership, so it is audited.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { chainOf } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
 import type { AuditFields } from '../platform/http/route.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -37,7 +37,7 @@ export const memberView = (m: MemberRecord) => ({
 });
 
 export async function memberProfile(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   audit: (fields: AuditFields) => Promise<number>,
   id: number,
@@ -45,6 +45,7 @@ export async function memberProfile(
 ) {
   const m = await findMember(db, actor, id);
   if (!m) throw errors.outOfScope('member', id);
+  await inScopeOrThrow(db, actor, 'member', [m], (r) => r.org_path);
   const [chain, history, transfers, recruitment] = await Promise.all([
     chainOf(db, m.org_path),
     membershipHistory(db, m.id),

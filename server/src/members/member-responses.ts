@@ -1,6 +1,7 @@
 // Response schemas of member.routes.ts: what each route sends on success (OpenAPI, and in tests every
 // reply is checked against them: platform/http/response-check.ts). Written from the handlers' return types.
 import { Type } from '@sinclair/typebox';
+import { GenderCode } from '../platform/http/code-schemas.ts';
 import { Literals, Nullable } from '../platform/http/schemas.ts';
 
 /** GET /api/orgs/:id/members */
@@ -15,7 +16,7 @@ export const getOrgsByIdMembers = Type.Object({
     Type.Object({
       id: Type.Number(),
       name: Type.String(),
-      gender: Literals(['male', 'female']),
+      gender: GenderCode,
       birthDate: Type.String(),
       idNumberMasked: Type.String(),
       phoneMasked: Type.String(),

@@ -3,11 +3,10 @@
 // never in the register twice; the add opens the first membership period and keeps the subtree
 // totals; each write is one transaction with its audit row, and a refused request changes nothing.
 // Status changes are recruitment's (转正, step 23); the ID number is fixed once registered.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { subtreePattern, verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii, encryptPii, piiHash } from '../platform/crypto/crypto.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { conflict, errors, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { maskIdNumber, maskPhone } from '../platform/masking/masking.ts';
@@ -73,7 +72,7 @@ const isUniqueViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
 
 export async function addMember(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   orgId: number,

@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { verifyMember, verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii } from '../platform/crypto/crypto.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { loadExcel } from '../platform/files/excel.ts';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
 import {
@@ -35,7 +35,7 @@ const toItem = (r: Row) => ({
 export const MEMBER_COUNT_CAP = 1_000;
 
 export async function memberPage(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   orgId: number,
   filter: Omit<MemberFilter, 'orgPath'>,
@@ -53,7 +53,7 @@ export async function memberPage(
     // a page reached by cursor carries no count: the first page told it
     after ? Promise.resolve(null) : countOf(db, actor, f, org),
   ]);
-  const items = rows.slice(0, pageSize);
+  const items = await inScopeOrThrow(db, actor, 'member', rows.slice(0, pageSize), (r) => r.org_path);
   const last = items.at(-1);
   return {
     items: items.map(toItem),
@@ -71,12 +71,7 @@ export async function memberPage(
  * The number of members listed: the org's stored subtree total unfiltered, the per-org counts by
  * status (exact, never a scan); a name search counts up to MEMBER_COUNT_CAP, then estimates.
  */
-async function countOf(
-  db: Kysely<DB>,
-  actor: Actor,
-  f: MemberFilter,
-  org: { path: string; member_count: number },
-) {
+async function countOf(db: Db, actor: Actor, f: MemberFilter, org: { path: string; member_count: number }) {
   if (!f.q?.trim()) {
     if (!f.status) return { total: org.member_count, count: org.member_count, countExact: true };
     const c = await subtreeCounts(db, actor, org.path);
@@ -89,12 +84,7 @@ async function countOf(
   return { total: estimate, count: estimate, countExact: false };
 }
 
-export async function revealField(
-  db: Kysely<DB>,
-  actor: Actor,
-  memberId: number,
-  field: 'idNumber' | 'phone',
-) {
+export async function revealField(db: Db, actor: Actor, memberId: number, field: 'idNumber' | 'phone') {
   const member = await verifyMember(db, actor, memberId, 'member:read_pii');
   return decryptPii(field === 'idNumber' ? member.id_number_enc : member.phone_enc);
 }
@@ -103,7 +93,7 @@ const GENDER_ZH = { male: '男', female: '女' } as const;
 const STATUS_ZH = { full: '正式党员', probationary: '预备党员' } as const;
 
 export async function exportMembers(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   orgId: number,
   filter: Omit<MemberFilter, 'orgPath'>,

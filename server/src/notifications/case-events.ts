@@ -3,11 +3,10 @@
 //  - SMS (sms/sms-outbox.ts): a dispatch or a summons to the departments' staff, a red card to the
 //    department, and the closing of a case to the reporter, asking for an evaluation with the link
 //    of the public tracking page.
-import type { Transaction } from 'kysely';
 import type { CaseState } from '../cases/domain/case-machine.ts';
 import type { CivicCase } from '../cases/domain/case-tables.ts';
 import { enqueueWebhook } from '../cases/webhook.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Trx } from '../platform/db/handle.ts';
 import { departmentRecipients, enqueueSms, trackingParams } from './sms/sms-outbox.ts';
 import { shortParam } from './sms/sms-templates.ts';
 
@@ -59,7 +58,7 @@ export function smsDeadline(at: Date | null | undefined): string {
   return `${p.month}月${p.day}日 ${p.hour}:${p.minute}`;
 }
 
-export async function recordCaseEvent(trx: Transaction<DB>, c: CaseEventCase, e: CaseEvent): Promise<void> {
+export async function recordCaseEvent(trx: Trx, c: CaseEventCase, e: CaseEvent): Promise<void> {
   await enqueueWebhook(trx, c, { action: e.action, state: e.state, note: e.note, at: e.at });
   const base = { caseId: c.id, countyCode: c.county_code, event: `case.${e.action}` };
   const title = shortParam(c.title);

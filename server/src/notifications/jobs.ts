@@ -1,15 +1,14 @@
 // The timed jobs that send what the case loop queued: webhook deliveries and the SMS outbox
 // (the escalation job is started beside them). Intervals come from the config (env), so tests run fast.
-import type { Kysely } from 'kysely';
 import { runWebhookDeliveries } from '../cases/webhook.job.ts';
 import type { Config } from '../platform/config/config.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { type SmsGateway, smsGatewayFromConfig } from './sms/sms-gateway.ts';
 import { runSmsOutbox } from './sms/sms-outbox.ts';
 import { startTimedJob } from './timed-job.ts';
 
 export function startDeliveryJobs(
-  db: Kysely<DB>,
+  db: Db,
   config: Pick<Config, 'jobs' | 'sms' | 'publicUrl'>,
   gateway: SmsGateway = smsGatewayFromConfig(config.sms),
 ): () => void {

@@ -5,6 +5,7 @@ import { webhookRoutes } from '../cases/webhook.routes.ts';
 import { type RouteSpec, route } from '../platform/http/route.ts';
 import { Id, Text } from '../platform/http/schemas.ts';
 import * as service from './notification.service.ts';
+import * as responses from './notification-responses.ts';
 
 export const notificationRoutes: RouteSpec[] = [
   route({
@@ -13,6 +14,7 @@ export const notificationRoutes: RouteSpec[] = [
     access: 'signed_in',
     summary: '未读通知数 / Number of unread notifications',
     tags: ['notifications'],
+    response: { 200: responses.getNotificationsUnreadCount },
     async handler({ db, actor }) {
       return service.unreadCount(db, actor);
     },
@@ -25,6 +27,7 @@ export const notificationRoutes: RouteSpec[] = [
     tags: ['notifications'],
     params: Type.Object({ notificationId: Id() }),
     ids: { params: { notificationId: 'own_notification' } },
+    response: { 200: responses.postNotificationsByNotificationIdRead },
     async handler({ actor, params, write }) {
       return service.markRead(write, actor, params.notificationId);
     },
@@ -35,6 +38,7 @@ export const notificationRoutes: RouteSpec[] = [
     access: 'signed_in',
     summary: '全部标为已读 / Mark all notifications read',
     tags: ['notifications'],
+    response: { 200: responses.postNotificationsReadAll },
     async handler({ actor, write }) {
       return service.markAllRead(write, actor);
     },
@@ -45,6 +49,7 @@ export const notificationRoutes: RouteSpec[] = [
     access: 'signed_in',
     summary: '我的短信接收号码（脱敏）/ My SMS phone (masked)',
     tags: ['notifications'],
+    response: { 200: responses.getNotificationsSmsContact },
     async handler({ db, actor }) {
       return service.smsContact(db, actor);
     },
@@ -59,6 +64,7 @@ export const notificationRoutes: RouteSpec[] = [
       { phone: Type.Optional(Text(20)), enabled: Type.Boolean() },
       { additionalProperties: false },
     ),
+    response: { 200: responses.putNotificationsSmsContact },
     async handler({ actor, body, write }) {
       return service.setSmsContact(write, actor, body);
     },

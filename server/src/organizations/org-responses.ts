@@ -1,43 +1,28 @@
 // Response schemas of org.routes.ts: what each route sends on success (OpenAPI, and in tests every
 // reply is checked against them: platform/http/response-check.ts). Written from the handlers' return types.
 import { Type } from '@sinclair/typebox';
-import { Literals, Nullable } from '../platform/http/schemas.ts';
+import { OrgCategoryCode, OrgKindCode, OrgLevelCode } from '../platform/http/code-schemas.ts';
+import { Nullable } from '../platform/http/schemas.ts';
+
+/** An organization as the lists show it, with its counts. */
+export const OrgRow = Type.Object({
+  id: Type.Number(),
+  parentId: Nullable(Type.Number()),
+  code: Type.String(),
+  name: Type.String(),
+  shortName: Type.String(),
+  kind: OrgKindCode,
+  level: OrgLevelCode,
+  category: OrgCategoryCode,
+  memberCount: Type.Number(),
+  gridCount: Type.Number(),
+  householdCount: Type.Number(),
+  childCount: Type.Number(),
+});
 
 /** GET /api/orgs */
 export const getOrgs = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      id: Type.Number(),
-      parentId: Nullable(Type.Number()),
-      code: Type.String(),
-      name: Type.String(),
-      shortName: Type.String(),
-      kind: Literals([
-        'committee',
-        'working_committee',
-        'general_branch',
-        'branch',
-        'joint_branch',
-        'temporary_branch',
-        'group',
-      ]),
-      level: Literals(['grid', 'city', 'county', 'town', 'village', 'unit']),
-      category: Literals([
-        'territorial',
-        'agency',
-        'state_enterprise',
-        'school',
-        'hospital',
-        'new_org',
-        'industry_committee',
-        'chain_committee',
-      ]),
-      memberCount: Type.Number(),
-      gridCount: Type.Number(),
-      householdCount: Type.Number(),
-      childCount: Type.Number(),
-    }),
-  ),
+  items: Type.Array(OrgRow),
   total: Type.Number(),
   page: Type.Number(),
   pageSize: Type.Number(),
@@ -45,117 +30,26 @@ export const getOrgs = Type.Object({
 
 /** GET /api/orgs/tree */
 export const getOrgsTree = Type.Object({
-  nodes: Type.Array(
-    Type.Object({
-      id: Type.Number(),
-      parentId: Nullable(Type.Number()),
-      code: Type.String(),
-      name: Type.String(),
-      shortName: Type.String(),
-      kind: Literals([
-        'committee',
-        'working_committee',
-        'general_branch',
-        'branch',
-        'joint_branch',
-        'temporary_branch',
-        'group',
-      ]),
-      level: Literals(['grid', 'city', 'county', 'town', 'village', 'unit']),
-      category: Literals([
-        'territorial',
-        'agency',
-        'state_enterprise',
-        'school',
-        'hospital',
-        'new_org',
-        'industry_committee',
-        'chain_committee',
-      ]),
-      memberCount: Type.Number(),
-      gridCount: Type.Number(),
-      householdCount: Type.Number(),
-      childCount: Type.Number(),
-    }),
-  ),
+  nodes: Type.Array(OrgRow),
 });
 
 /** GET /api/orgs/search */
 export const getOrgsSearch = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      pathNames: Type.Array(Type.String()),
-      id: Type.Number(),
-      parentId: Nullable(Type.Number()),
-      code: Type.String(),
-      name: Type.String(),
-      shortName: Type.String(),
-      kind: Literals([
-        'committee',
-        'working_committee',
-        'general_branch',
-        'branch',
-        'joint_branch',
-        'temporary_branch',
-        'group',
-      ]),
-      level: Literals(['grid', 'city', 'county', 'town', 'village', 'unit']),
-      category: Literals([
-        'territorial',
-        'agency',
-        'state_enterprise',
-        'school',
-        'hospital',
-        'new_org',
-        'industry_committee',
-        'chain_committee',
-      ]),
-      memberCount: Type.Number(),
-      gridCount: Type.Number(),
-      householdCount: Type.Number(),
-      childCount: Type.Number(),
-    }),
-  ),
+  items: Type.Array(Type.Composite([Type.Object({ pathNames: Type.Array(Type.String()) }), OrgRow])),
 });
 
 /** GET /api/orgs/:id */
 export const getOrgsById = Type.Object({
-  org: Type.Object({
-    divisionCode: Nullable(Type.String()),
-    countyCode: Nullable(Type.String()),
-    unitName: Nullable(Type.String()),
-    uscc: Nullable(Type.String()),
-    foundedOn: Nullable(Type.String()),
-    id: Type.Number(),
-    parentId: Nullable(Type.Number()),
-    code: Type.String(),
-    name: Type.String(),
-    shortName: Type.String(),
-    kind: Literals([
-      'committee',
-      'working_committee',
-      'general_branch',
-      'branch',
-      'joint_branch',
-      'temporary_branch',
-      'group',
-    ]),
-    level: Literals(['grid', 'city', 'county', 'town', 'village', 'unit']),
-    category: Literals([
-      'territorial',
-      'agency',
-      'state_enterprise',
-      'school',
-      'hospital',
-      'new_org',
-      'industry_committee',
-      'chain_committee',
-    ]),
-    memberCount: Type.Number(),
-    gridCount: Type.Number(),
-    householdCount: Type.Number(),
-    childCount: Type.Number(),
-  }),
+  org: Type.Composite([
+    Type.Object({
+      divisionCode: Nullable(Type.String()),
+      countyCode: Nullable(Type.String()),
+      unitName: Nullable(Type.String()),
+      uscc: Nullable(Type.String()),
+      foundedOn: Nullable(Type.String()),
+    }),
+    OrgRow,
+  ]),
   ancestors: Type.Array(
     Type.Object({
       id: Type.Number(),

@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { OrgCategoryCode, OrgKindCode, OrgLevelCode } from '../platform/http/code-schemas.ts';
 import { route } from '../platform/http/route.ts';
 import { Id, IdParams, Literals, Paging, Text } from '../platform/http/schemas.ts';
 import * as service from './org.service.ts';
@@ -16,30 +17,9 @@ export const orgRoutes = [
     query: Type.Object({
       ...Paging,
       q: Type.Optional(Text(50)),
-      kind: Type.Optional(
-        lit([
-          'committee',
-          'working_committee',
-          'general_branch',
-          'branch',
-          'joint_branch',
-          'temporary_branch',
-          'group',
-        ]),
-      ),
-      level: Type.Optional(lit(['city', 'county', 'town', 'village', 'grid', 'unit'])),
-      category: Type.Optional(
-        lit([
-          'territorial',
-          'agency',
-          'state_enterprise',
-          'school',
-          'hospital',
-          'new_org',
-          'industry_committee',
-          'chain_committee',
-        ]),
-      ),
+      kind: Type.Optional(OrgKindCode),
+      level: Type.Optional(OrgLevelCode),
+      category: Type.Optional(OrgCategoryCode),
       sort: Type.Optional(lit(['code', 'name', 'memberCount'])),
       order: Type.Optional(lit(['asc', 'desc'])),
     }),

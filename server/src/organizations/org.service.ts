@@ -1,8 +1,8 @@
 // Org tree, search and detail for the caller's scope.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { chainOf, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
 import * as repo from './org.repository.ts';
 
@@ -30,7 +30,7 @@ export function ancestorIds(path: string): number[] {
   return path.split('/').filter(Boolean).map(Number).slice(0, -1);
 }
 
-export async function treeChildren(db: Kysely<DB>, actor: Actor, parentId: number | undefined) {
+export async function treeChildren(db: Db, actor: Actor, parentId: number | undefined) {
   if (parentId === undefined) {
     const root = await repo.findNode(db, actor, actor.scopeOrgId);
     if (!root) throw errors.outOfScope('org', actor.scopeOrgId);
@@ -40,7 +40,7 @@ export async function treeChildren(db: Kysely<DB>, actor: Actor, parentId: numbe
   return (await repo.findChildren(db, actor, parentId)).map(toNode);
 }
 
-export async function search(db: Kysely<DB>, actor: Actor, q: string, limit: number) {
+export async function search(db: Db, actor: Actor, q: string, limit: number) {
   const rows = await repo.searchOrgs(db, actor, q.trim(), limit);
   const names = await repo.namesOf(db, actor, [...new Set(rows.flatMap((r) => ancestorIds(r.path)))]);
   return rows.map((r) => ({
@@ -51,10 +51,11 @@ export async function search(db: Kysely<DB>, actor: Actor, q: string, limit: num
   }));
 }
 
-export async function detail(db: Kysely<DB>, actor: Actor, id: number) {
+export async function detail(db: Db, actor: Actor, id: number) {
   const org = await verifyOrg(db, actor, id);
   const node = await repo.findNode(db, actor, id);
   if (!node) throw errors.outOfScope('org', id);
+  await inScopeOrThrow(db, actor, 'org', [org, node], (r) => r.path);
   const chain = await chainOf(db, org.path);
   const above = new Set(ancestorIds(actor.scopePath));
   const kinds = await repo.childKinds(db, actor, id);
@@ -78,16 +79,11 @@ export async function detail(db: Kysely<DB>, actor: Actor, id: number) {
   };
 }
 
-export async function list(
-  db: Kysely<DB>,
-  actor: Actor,
-  f: repo.OrgListFilter,
-  page: number,
-  pageSize: number,
-) {
+export async function list(db: Db, actor: Actor, f: repo.OrgListFilter, page: number, pageSize: number) {
   const [rows, total] = await Promise.all([
     repo.listOrgs(db, actor, f, pageSize, (page - 1) * pageSize),
     repo.countOrgs(db, actor, f),
   ]);
+  await inScopeOrThrow(db, actor, 'org', rows, (r) => r.path);
   return { items: rows.map(toNode), total, page, pageSize };
 }

@@ -1,8 +1,7 @@
 // The filtered records of power use as an Excel workbook (at most EXPORT_LIMIT rows).
-import type { Kysely } from 'kysely';
 import { basePathOf } from '../deliberation/deliberation-read.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { workbook, yuan } from '../village-cadres/village-excel.ts';
 import { exportUses } from './power-list.repository.ts';
@@ -11,7 +10,7 @@ import type { UseQuery } from './power-list.service.ts';
 const STATUS_ZH: Record<string, string> = { open: '办理中', completed: '已办结', abandoned: '已终止' };
 const FLAG_ZH: Record<string, string> = { unmatched: '未匹配清单', negative: '涉及负面清单' };
 
-export async function exportUsesXlsx(db: Kysely<DB>, actor: Actor, q: UseQuery, today = shanghaiToday()) {
+export async function exportUsesXlsx(db: Db, actor: Actor, q: UseQuery, today = shanghaiToday()) {
   const base = await basePathOf(db, actor, q.orgId);
   const rows = await exportUses(
     db,

@@ -2,12 +2,11 @@
 // procedure) and negative list; a village exercising a power opens a record that must follow that
 // procedure step by step; a record matching nothing on the list, or matching the negative list, is
 // flagged to the town, which reviews it; counts by village and by power.
-import type { Kysely } from 'kysely';
 import { childOrgs } from '../deliberation/deliberation-read.repository.ts';
 import { basePathOf } from '../deliberation/deliberation-read.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { AppError, badRequest, conflict, forbidden, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -45,7 +44,7 @@ function itemOut(r: repo.ItemRow) {
 }
 
 /** The list of the actor's county (the city names a county). */
-export async function powerList(db: Kysely<DB>, actor: Actor, countyCode?: string) {
+export async function powerList(db: Db, actor: Actor, countyCode?: string) {
   const county = actor.scopeCountyCode ?? countyCode ?? null;
   if (!county)
     throw badRequest('COUNTY_REQUIRED', 'countyCode：请选择县（市、区）。', 'countyCode: choose a county.', {
@@ -60,7 +59,7 @@ export async function powerList(db: Kysely<DB>, actor: Actor, countyCode?: strin
 }
 
 /** Only a county's committee keeps its county's list. */
-async function requireCountyActor(db: Kysely<DB>, actor: Actor, countyCode: string) {
+async function requireCountyActor(db: Db, actor: Actor, countyCode: string) {
   const org = await verifyOrg(db, actor, actor.scopeOrgId);
   if (org.level !== 'county' || org.county_code !== countyCode)
     throw forbidden(
@@ -82,7 +81,7 @@ export interface ItemBody {
   keywords?: string[];
 }
 
-export async function createItem(db: Kysely<DB>, write: Write, actor: Actor, b: ItemBody) {
+export async function createItem(db: Db, write: Write, actor: Actor, b: ItemBody) {
   const county = actor.scopeCountyCode;
   if (!county)
     throw forbidden(
@@ -131,7 +130,7 @@ export async function createItem(db: Kysely<DB>, write: Write, actor: Actor, b: 
 }
 
 export async function updateItem(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -199,7 +198,7 @@ export interface UseQuery {
   pageSize?: number;
 }
 
-export async function usePage(db: Kysely<DB>, actor: Actor, q: UseQuery) {
+export async function usePage(db: Db, actor: Actor, q: UseQuery) {
   const base = await basePathOf(db, actor, q.orgId);
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
@@ -222,7 +221,7 @@ export async function usePage(db: Kysely<DB>, actor: Actor, q: UseQuery) {
   return { items: items.map(useOut), total, page, pageSize };
 }
 
-export async function useDetail(db: Kysely<DB>, actor: Actor, id: number) {
+export async function useDetail(db: Db, actor: Actor, id: number) {
   const r = await repo.findUse(db, actor, id);
   const steps = await repo.stepsOf(db, r.id);
   return {
@@ -249,13 +248,7 @@ export interface UseBody {
 }
 
 /** Opens a record of power use; unmatched or negative-list records are flagged to the town. */
-export async function createUse(
-  db: Kysely<DB>,
-  write: Write,
-  actor: Actor,
-  b: UseBody,
-  today = shanghaiToday(),
-) {
+export async function createUse(db: Db, write: Write, actor: Actor, b: UseBody, today = shanghaiToday()) {
   const village = await verifyVillage(db, actor, b.orgId);
   if (b.startedOn > today)
     throw unprocessable(
@@ -338,7 +331,7 @@ export interface UseStepBody {
 
 /** Records the next step of the record's procedure, strictly in order. */
 export async function recordUseStep(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -388,7 +381,7 @@ export async function recordUseStep(
 }
 
 /** The town (or county) reviews a flagged record, with its note. */
-export async function reviewUse(db: Kysely<DB>, write: Write, actor: Actor, id: number, note: string) {
+export async function reviewUse(db: Db, write: Write, actor: Actor, id: number, note: string) {
   const u = await repo.findUse(db, actor, id, 'village:supervise');
   const org = await verifyOrg(db, actor, actor.scopeOrgId);
   if (org.level !== 'town' && org.level !== 'county' && org.level !== 'city')
@@ -417,7 +410,7 @@ export async function reviewUse(db: Kysely<DB>, write: Write, actor: Actor, id: 
 
 /** Power use per town or village and per power in a year. */
 export async function powerFigures(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { orgId?: number; year?: number },
   today = shanghaiToday(),

@@ -18,6 +18,7 @@ import { STAGES } from './domain/steps.ts';
 import { createApplication, recordStep, type StepBody } from './recruitment.service.ts';
 import { type EventBody, recordEvent } from './recruitment-events.service.ts';
 import * as read from './recruitment-read.service.ts';
+import * as responses from './recruitment-responses.ts';
 
 const lit = Literals;
 const DateText = DateOnly;
@@ -143,6 +144,7 @@ export const recruitmentRoutes = [
     tags: TAGS,
     query: Type.Object({ orgId: Type.Optional(Id()) }),
     ids: { query: { orgId: 'org' } },
+    response: { 200: responses.getRecruitmentSummary },
     async handler({ db, actor, query }) {
       return read.summary(db, actor, query.orgId);
     },
@@ -153,6 +155,7 @@ export const recruitmentRoutes = [
     access: 'recruitment:manage',
     summary: '可发展党员的党支部及其正式党员数 / Branches in scope that recruit',
     tags: TAGS,
+    response: { 200: responses.getRecruitmentBranches },
     async handler({ db, actor }) {
       return read.branches(db, actor);
     },
@@ -173,6 +176,7 @@ export const recruitmentRoutes = [
       q: Type.Optional(Text(50)),
     }),
     ids: { query: { orgId: 'org' } },
+    response: { 200: responses.getRecruitmentApplications },
     async handler({ db, actor, query, audit }) {
       return read.list(db, actor, audit, query as read.ListQuery);
     },
@@ -185,6 +189,7 @@ export const recruitmentRoutes = [
     tags: TAGS,
     body: ApplicationBody,
     ids: { body: { orgId: 'org' } },
+    response: { 201: responses.postRecruitmentApplications },
     async handler({ db, actor, body, write, audit, reply }) {
       const id = await createApplication(db, write, actor, body);
       reply.status(201);
@@ -199,6 +204,7 @@ export const recruitmentRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'recruitment',
+    response: { 200: responses.getRecruitmentApplicationsById },
     async handler({ db, actor, params, audit }) {
       return read.detail(db, actor, audit, params.id);
     },
@@ -211,6 +217,7 @@ export const recruitmentRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'recruitment',
+    response: { 200: responses.getRecruitmentApplicationsByIdEligibleMembers },
     async handler({ db, actor, params }) {
       return read.eligibleMembers(db, actor, params.id);
     },
@@ -224,6 +231,7 @@ export const recruitmentRoutes = [
     params: IdParams,
     query: Type.Object({ on: Type.Optional(DateText('会议日期')) }),
     scopeResource: 'recruitment',
+    response: { 200: responses.getRecruitmentApplicationsByIdMembersDue },
     async handler({ db, actor, params, query }) {
       return read.membersDue(db, actor, params.id, query.on);
     },
@@ -238,6 +246,7 @@ export const recruitmentRoutes = [
     body: StepBodySchema,
     scopeResource: 'recruitment',
     ids: { body: { 'mentorIds[]': 'member', 'sponsorIds[]': 'member' } },
+    response: { 200: responses.postRecruitmentApplicationsByIdSteps },
     async handler({ db, actor, params, body, write, audit }) {
       await recordStep(db, write, actor, params.id, body as StepBody);
       return read.detail(db, actor, audit, params.id);
@@ -253,6 +262,7 @@ export const recruitmentRoutes = [
     body: EventBodySchema,
     scopeResource: 'recruitment',
     ids: { body: { objectionId: 'recruitment_objection' } },
+    response: { 200: responses.postRecruitmentApplicationsByIdEvents },
     async handler({ db, actor, params, body, write, audit }) {
       await recordEvent(db, write, actor, params.id, body as EventBody);
       return read.detail(db, actor, audit, params.id);
@@ -267,6 +277,7 @@ export const recruitmentRoutes = [
     params: IdParams,
     body: Type.Object({ field: lit(['idNumber', 'phone']) }, { additionalProperties: false }),
     scopeResource: 'recruitment',
+    response: { 200: responses.postRecruitmentApplicationsByIdReveal },
     async handler({ db, actor, params, body, audit }) {
       return read.reveal(db, actor, audit, params.id, body.field as 'idNumber' | 'phone');
     },

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
+import { databaseAnswers } from './system.repository.ts';
 
 export const systemRoutes = [
   route({
@@ -12,7 +13,7 @@ export const systemRoutes = [
       200: Type.Object({ status: Type.Literal('ok'), engine: Type.String(), version: Type.String() }),
     },
     async handler({ deps }) {
-      await deps.db.selectFrom('audit_head').select('lane').executeTakeFirst();
+      await databaseAnswers(deps.db);
       return { status: 'ok' as const, engine: deps.database.engine, version: deps.version };
     },
   }),

@@ -22,6 +22,7 @@ import {
   recordAttendance,
 } from './training.service.ts';
 import { progress, setTarget } from './training-progress.service.ts';
+import * as responses from './training-responses.ts';
 
 const DateText = DateOnly();
 const Year = YearOf();
@@ -40,6 +41,7 @@ export const trainingRoutes = [
     tags: TAGS,
     query: Type.Object({ orgId: Type.Optional(Id()), year: Type.Optional(Year) }),
     ids: { query: { orgId: 'org' } },
+    response: { 200: responses.getTrainingClasses },
     async handler({ db, actor, query }) {
       return listClasses(db, actor, query);
     },
@@ -63,6 +65,7 @@ export const trainingRoutes = [
       { additionalProperties: false },
     ),
     ids: { body: { orgId: 'org' } },
+    response: { 201: responses.postTrainingClasses },
     async handler({ db, actor, body, write, reply }) {
       const id = await createClass(db, write, actor, body);
       reply.status(201);
@@ -77,6 +80,7 @@ export const trainingRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'training_class',
+    response: { 200: responses.getTrainingClassesById },
     async handler({ db, actor, params }) {
       return classDetail(db, actor, params.id);
     },
@@ -98,6 +102,7 @@ export const trainingRoutes = [
       { additionalProperties: false },
     ),
     // answers the class with its sessions (200), as the other writes on a class do
+    response: { 200: responses.postTrainingClassesByIdSessions },
     async handler({ db, actor, params, body, write }) {
       await addSession(db, write, actor, params.id, body);
       return classDetail(db, actor, params.id);
@@ -119,6 +124,7 @@ export const trainingRoutes = [
       { additionalProperties: false },
     ),
     ids: { body: { 'memberIds[]': 'member', 'applicantIds[]': 'applicant' } },
+    response: { 200: responses.postTrainingClassesByIdEnrollments },
     async handler({ db, actor, params, body, write }) {
       return enroll(db, write, actor, params.id, body);
     },
@@ -145,6 +151,7 @@ export const trainingRoutes = [
       { additionalProperties: false },
     ),
     ids: { body: { sessionId: 'training_session', 'attendance[].enrollmentId': 'training_enrollment' } },
+    response: { 200: responses.postTrainingClassesByIdAttendance },
     async handler({ db, actor, params, body, write }) {
       return recordAttendance(db, write, actor, params.id, body.sessionId, body);
     },
@@ -157,6 +164,7 @@ export const trainingRoutes = [
     tags: TAGS,
     query: Type.Object({ orgId: Type.Optional(Id()), year: Year }),
     ids: { query: { orgId: 'org' } },
+    response: { 200: responses.getTrainingProgress },
     async handler({ db, actor, query }) {
       return progress(db, actor, query);
     },
@@ -172,6 +180,7 @@ export const trainingRoutes = [
       { additionalProperties: false },
     ),
     ids: { body: { orgId: 'org' } },
+    response: { 200: responses.putTrainingTargets },
     async handler({ db, actor, body, write }) {
       await setTarget(db, write, actor, body);
       return { ok: true };

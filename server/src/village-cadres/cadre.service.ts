@@ -2,10 +2,9 @@
 // their terms (一肩挑 shown), its representatives and registered villagers; appointments and
 // departures between elections; the findings a town or county looks for (secretary vacant, term due
 // or overdue, women among representatives, reserves below the target).
-import type { Kysely } from 'kysely';
 import { basePathOf } from '../deliberation/deliberation-read.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { badRequest, conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { addYears, shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -22,11 +21,11 @@ import { villageFindings } from './domain/village-findings.ts';
 import { readVillageSetting, verifyVillage } from './village-common.ts';
 import { workbook } from './village-excel.ts';
 
-export const readCadreSettings = (db: Kysely<DB>): Promise<CadreSettings> =>
+export const readCadreSettings = (db: Db): Promise<CadreSettings> =>
   readVillageSetting(db, CADRE_SETTINGS_KEY, CADRE_DEFAULTS);
 
 export async function villagesPage(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { orgId?: number; q?: string; page?: number; pageSize?: number },
   today = shanghaiToday(),
@@ -76,7 +75,7 @@ export async function villagesPage(
   };
 }
 
-export async function villageCadres(db: Kysely<DB>, actor: Actor, orgId: number, today = shanghaiToday()) {
+export async function villageCadres(db: Db, actor: Actor, orgId: number, today = shanghaiToday()) {
   const v = await verifyVillage(db, actor, orgId, 'id');
   const s = await readCadreSettings(db);
   const [posts, term, reps, register, reserves, lastEnd] = await Promise.all([
@@ -160,7 +159,7 @@ export interface AppointBody {
 
 /** 补选或任命 between elections: a post for the rest of the current term. */
 export async function appointCadre(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   b: AppointBody,
@@ -241,7 +240,7 @@ export async function appointCadre(
 
 /** A cadre leaves a post (辞职、免职、调离、去世…). */
 export async function endCadrePost(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -274,7 +273,7 @@ export async function endCadrePost(
 }
 
 export async function addRepresentative(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   b: {
@@ -317,13 +316,7 @@ export async function addRepresentative(
   });
 }
 
-export async function endRepresentative(
-  db: Kysely<DB>,
-  write: Write,
-  actor: Actor,
-  id: number,
-  endedOn: string,
-) {
+export async function endRepresentative(db: Db, write: Write, actor: Actor, id: number, endedOn: string) {
   const r = await repo.findRepresentative(db, actor, id);
   if (r.ended_on) throw conflict('REPRESENTATIVE_ENDED', '该代表已离任。', 'Already ended.');
   await write(async (trx, audit) => {
@@ -340,7 +333,7 @@ export async function endRepresentative(
 }
 
 export async function updateRegister(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   b: { orgId: number; gridId?: number; adults: number; households: number },
@@ -391,7 +384,7 @@ const EDU_ZH: Record<string, string> = {
 };
 
 export async function exportCadresXlsx(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   orgId: number | undefined,
   today = shanghaiToday(),

@@ -1,9 +1,8 @@
 // The results of a village election written into the cadres' terms: the elected candidates (all
 // cleared by 联审) take their posts for the term, the previous term's posts end, and the village party
 // organization's new term and committee are recorded for the org checks (换届 due and overdue).
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { AppError, conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { addYears, shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -22,7 +21,7 @@ const POSITION: Partial<Record<CadrePostKind, 'secretary' | 'deputy_secretary' |
 };
 
 export async function recordResults(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,

@@ -2,12 +2,11 @@
 // their joint qualification review (联审: each department's verdict against the negative list, with
 // its reason), and the results written into the cadres' terms and the village party organization's
 // term — so the org checks' 换届 due and overdue follow the elections recorded here.
-import type { Kysely } from 'kysely';
 import { basePathOf } from '../deliberation/deliberation-read.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import { encryptPii, piiHash } from '../platform/crypto/crypto.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { badRequest, conflict, forbidden, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { maskIdNumber } from '../platform/masking/masking.ts';
@@ -22,7 +21,7 @@ import * as repo from './election.repository.ts';
 
 const num = (v: unknown) => Number(v ?? 0);
 
-async function requireCounty(db: Kysely<DB>, actor: Actor) {
+async function requireCounty(db: Db, actor: Actor) {
   const org = await verifyOrg(db, actor, actor.scopeOrgId);
   if (org.level !== 'county' || !org.county_code)
     throw forbidden(
@@ -33,7 +32,7 @@ async function requireCounty(db: Kysely<DB>, actor: Actor) {
   return { ...org, county_code: org.county_code };
 }
 
-export async function rounds(db: Kysely<DB>, actor: Actor, countyCode?: string) {
+export async function rounds(db: Db, actor: Actor, countyCode?: string) {
   const rows = await repo.roundsOf(db, actor, actor.scopeCountyCode ?? countyCode ?? null);
   return {
     items: rows.map((r) => ({
@@ -53,7 +52,7 @@ export async function rounds(db: Kysely<DB>, actor: Actor, countyCode?: string) 
 }
 
 export async function createRound(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   b: { year: number; title: string; startsOn: string; endsOn: string },
@@ -92,7 +91,7 @@ export async function createRound(
 }
 
 export async function electionCalendar(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { orgId?: number; roundId?: number; status?: string; page?: number; pageSize?: number },
   today = shanghaiToday(),
@@ -131,7 +130,7 @@ export async function electionCalendar(
   };
 }
 
-export async function electionDetail(db: Kysely<DB>, actor: Actor, id: number) {
+export async function electionDetail(db: Db, actor: Actor, id: number) {
   const e = await repo.findElection(db, actor, id);
   const s = await readCadreSettings(db);
   const candidates = await repo.candidatesOf(db, e.id);
@@ -187,7 +186,7 @@ export async function electionDetail(db: Kysely<DB>, actor: Actor, id: number) {
 }
 
 export async function scheduleElection(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -232,7 +231,7 @@ export interface CandidateBody {
   posts: CadrePostKind[];
 }
 
-export async function addCandidate(db: Kysely<DB>, write: Write, actor: Actor, id: number, b: CandidateBody) {
+export async function addCandidate(db: Db, write: Write, actor: Actor, id: number, b: CandidateBody) {
   const e = await repo.findElection(db, actor, id, 'village:supervise');
   if (e.status === 'held')
     throw conflict('ELECTION_HELD', '该村已完成换届，不能再登记候选人。', 'The election was held.');
@@ -307,7 +306,7 @@ export interface ReviewBody {
 
 /** One department's verdict on a candidate (联审); the candidate is cleared when all have passed. */
 export async function reviewCandidate(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,

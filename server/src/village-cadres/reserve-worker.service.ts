@@ -1,9 +1,8 @@
 // Reserve cadres (后备干部) with training and mentoring, and community workers and full-time grid
 // workers on the career ladder (岗位等级序列, 三岗十八级: post, grade, years, training, promotion).
-import type { Kysely } from 'kysely';
 import { basePathOf } from '../deliberation/deliberation-read.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { AppError, badRequest, conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { daysBetween, shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -15,7 +14,7 @@ import { verifyVillage } from './village-common.ts';
 const num = (v: unknown) => Number(v ?? 0);
 
 export async function reservePage(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { orgId?: number; status?: string; page?: number; pageSize?: number },
 ) {
@@ -44,7 +43,7 @@ export async function reservePage(
   };
 }
 
-export async function reserveDetail(db: Kysely<DB>, actor: Actor, id: number) {
+export async function reserveDetail(db: Db, actor: Actor, id: number) {
   const r = await repo.findReserve(db, actor, id);
   const acts = await repo.activitiesOf(db, r.id);
   return {
@@ -72,7 +71,7 @@ export async function reserveDetail(db: Kysely<DB>, actor: Actor, id: number) {
 }
 
 export async function addReserve(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   b: {
@@ -119,7 +118,7 @@ export async function addReserve(
 }
 
 export async function addReserveActivity(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -167,7 +166,7 @@ export async function addReserveActivity(
 }
 
 export async function setReserveStatus(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -191,7 +190,7 @@ export async function setReserveStatus(
   return reserveDetail(db, actor, r.id);
 }
 
-async function workerOut(db: Kysely<DB>, r: repo.WorkerRow, today: string) {
+async function workerOut(db: Db, r: repo.WorkerRow, today: string) {
   const s = await readCadreSettings(db);
   const tier = s.ladder.tiers.find((t) => t.tier === r.tier);
   const check = promotionCheck(
@@ -231,7 +230,7 @@ async function workerOut(db: Kysely<DB>, r: repo.WorkerRow, today: string) {
 }
 
 export async function workerPage(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { orgId?: number; tier?: number; gridWorkers?: boolean; page?: number; pageSize?: number },
   today = shanghaiToday(),
@@ -249,7 +248,7 @@ export async function workerPage(
   return { items: await Promise.all(items.map((r) => workerOut(db, r, today))), total, page, pageSize };
 }
 
-export async function workerDetail(db: Kysely<DB>, actor: Actor, id: number, today = shanghaiToday()) {
+export async function workerDetail(db: Db, actor: Actor, id: number, today = shanghaiToday()) {
   const r = await repo.findWorker(db, actor, id);
   const events = await repo.eventsOf(db, r.id);
   return {
@@ -270,7 +269,7 @@ export async function workerDetail(db: Kysely<DB>, actor: Actor, id: number, tod
 }
 
 export async function hireWorker(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   b: {
@@ -341,7 +340,7 @@ export async function hireWorker(
 }
 
 export async function addWorkerEvent(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -383,7 +382,7 @@ export async function addWorkerEvent(
 
 /** Moves a worker up one grade within the post when the ladder's rules allow it (422 names what is missing). */
 export async function promoteWorker(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,

@@ -1,10 +1,9 @@
 // What the village capabilities share (issue 14): the village an id names, settings merged deeply
 // over their defaults, and the schema pieces of their routes.
 import { type TSchema, Type } from '@sinclair/typebox';
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { unprocessable } from '../platform/errors/errors.ts';
 import {
   Int,
@@ -17,7 +16,7 @@ import {
 import { readSetting } from '../platform/settings/settings.ts';
 
 /** An org id from a request placed inside the scope (404 outside) and checked to be a village or community. */
-export async function verifyVillage(db: Kysely<DB>, actor: Actor, unverifiedId: number, field = 'orgId') {
+export async function verifyVillage(db: Db, actor: Actor, unverifiedId: number, field = 'orgId') {
   const org = await verifyOrg(db, actor, unverifiedId);
   if (org.level !== 'village' || org.category !== 'territorial' || !org.county_code)
     throw unprocessable(
@@ -42,11 +41,7 @@ export function mergeDeep<T>(defaults: T, override: unknown): T {
 }
 
 /** A setting with its nested defaults kept where the stored value leaves them out. */
-export async function readVillageSetting<T extends object>(
-  db: Kysely<DB>,
-  key: string,
-  defaults: T,
-): Promise<T> {
+export async function readVillageSetting<T extends object>(db: Db, key: string, defaults: T): Promise<T> {
   const stored = await readSetting<Record<string, unknown>>(db, key, {});
   return mergeDeep(defaults, stored);
 }

@@ -5,9 +5,8 @@
 //   publicationCompliance — 村务公开 items due in a year up to today: on time, late, overdue; rate = on time / due
 //   secretaryTenure       — the village party secretary on a day (from the cadre posts that 换届 writes),
 //                           or since when the post has been vacant
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import * as repo from './village-indicators.repository.ts';
 
 const rate = (num: number, den: number) => (den === 0 ? null : num / den);
@@ -22,7 +21,7 @@ export interface DecisionValidity {
 }
 
 export async function decisionValidity(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { basePath: string; year: number },
 ): Promise<Map<number, DecisionValidity>> {
@@ -55,7 +54,7 @@ export interface PublicationCompliance {
 }
 
 export async function publicationCompliance(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { basePath: string; year: number; today: string },
 ): Promise<Map<number, PublicationCompliance>> {
@@ -85,7 +84,7 @@ export interface SecretaryTenure {
 }
 
 export async function secretaryTenure(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { basePath: string; on: string },
 ): Promise<Map<number, SecretaryTenure>> {

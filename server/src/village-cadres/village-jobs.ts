@@ -1,16 +1,15 @@
 // The timed work of issue 14 (hourly, and once at start): each village's 村务公开 items for the
 // periods that have begun, the alerts of overdue items up the tree (village, town, county), and the
 // validity of open decisions whose resolution went unpublished past its deadline.
-import type { Kysely } from 'kysely';
 import { refreshValidity } from '../deliberation/deliberation-refresh.ts';
 import { startTimedJob } from '../notifications/timed-job.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { alertOverdue, ensurePeriodItems } from '../village-publication/calendar.repository.ts';
 import { periodOf, periodTitle, quarterOf } from '../village-publication/domain/calendar.ts';
 import { readPublicationSettings } from '../village-publication/publication.service.ts';
 
-export async function runVillageJobs(db: Kysely<DB>, today = shanghaiToday()) {
+export async function runVillageJobs(db: Db, today = shanghaiToday()) {
   const s = await readPublicationSettings(db);
   const quarter = periodOf(quarterOf(today), s);
   const month = periodOf(today.slice(0, 7), s);
@@ -26,7 +25,7 @@ export async function runVillageJobs(db: Kysely<DB>, today = shanghaiToday()) {
   return { created, alerted, refreshed, more: alerted === 2000 || refreshed === 500 };
 }
 
-export function startVillageJobs(db: Kysely<DB>, everyMs = 3_600_000): () => void {
+export function startVillageJobs(db: Db, everyMs = 3_600_000): () => void {
   void runVillageJobs(db).catch((error) => console.error('village jobs failed:', error));
   return startTimedJob('village', everyMs, () => runVillageJobs(db));
 }

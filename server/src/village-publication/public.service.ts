@@ -3,11 +3,10 @@
 // decisions with the dates of each step, and questions with the village's replies; a villager asks
 // a question on a published item and the village must reply within the set days. No personal data
 // of villagers is shown (not even who asked).
-import type { Kysely } from 'kysely';
 import { DELIBERATION_DEFAULTS } from '../deliberation/domain/deliberation-settings.ts';
 import { categoryName, type TemplateKey } from '../deliberation/domain/templates.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { AppError, badRequest, notFound } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { maskPhone } from '../platform/masking/masking.ts';
@@ -29,14 +28,14 @@ const POST_ORDER = Object.keys(POST_NAMES);
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const day = (d: Date | string) => new Date(new Date(d).getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
-export async function publicVillages(db: Kysely<DB>, q: string) {
+export async function publicVillages(db: Db, q: string) {
   const rows = await repo.searchVillages(db, q, 30);
   return {
     items: rows.map((r) => ({ code: r.code, name: r.short_name, town: r.town_name, county: r.county_name })),
   };
 }
 
-export async function publicVillage(db: Kysely<DB>, code: string, today = shanghaiToday()) {
+export async function publicVillage(db: Db, code: string, today = shanghaiToday()) {
   const v = await repo.villageByCode(db, code);
   if (!v)
     throw notFound(
@@ -148,7 +147,7 @@ export interface QuestionBody {
 
 /** A villager's question on a published item; the village must reply within the set days. */
 export async function askQuestion(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   itemId: number,
   b: QuestionBody,

@@ -1,8 +1,7 @@
 // The filtered 村务公开 items as an Excel workbook (at most EXPORT_LIMIT rows).
-import type { Kysely } from 'kysely';
 import { basePathOf } from '../deliberation/deliberation-read.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { workbook, yuan } from '../village-cadres/village-excel.ts';
 import { itemState } from './domain/calendar.ts';
@@ -24,12 +23,7 @@ const STATE_ZH: Record<string, string> = {
   late: '逾期公开',
 };
 
-export async function exportItemsXlsx(
-  db: Kysely<DB>,
-  actor: Actor,
-  q: ItemListQuery,
-  today = shanghaiToday(),
-) {
+export async function exportItemsXlsx(db: Db, actor: Actor, q: ItemListQuery, today = shanghaiToday()) {
   const base = await basePathOf(db, actor, q.orgId);
   const rows = await exportItems(
     db,

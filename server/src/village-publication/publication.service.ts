@@ -1,11 +1,10 @@
 // 村务公开 (issue 14 item 2): the calendar of a scope (items due, overdue, published on time or late),
 // publishing an item with its text, place and notice-board photo, a major matter published at once,
 // the villagers' questions and the village's replies, and the compliance figures per town or village.
-import type { Kysely } from 'kysely';
 import { childOrgs } from '../deliberation/deliberation-read.repository.ts';
 import { basePathOf } from '../deliberation/deliberation-read.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { badRequest, conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { maskName } from '../platform/masking/masking.ts';
@@ -20,7 +19,7 @@ import {
 import * as repo from './publication.repository.ts';
 import type { PublicationKind } from './publication-tables.ts';
 
-export const readPublicationSettings = (db: Kysely<DB>): Promise<PublicationSettings> =>
+export const readPublicationSettings = (db: Db): Promise<PublicationSettings> =>
   readVillageSetting(db, PUBLICATION_SETTINGS_KEY, PUBLICATION_DEFAULTS);
 
 const KIND_ZH: Record<PublicationKind, string> = {
@@ -64,7 +63,7 @@ export interface ItemListQuery {
   pageSize?: number;
 }
 
-export async function itemPage(db: Kysely<DB>, actor: Actor, q: ItemListQuery, today = shanghaiToday()) {
+export async function itemPage(db: Db, actor: Actor, q: ItemListQuery, today = shanghaiToday()) {
   const base = await basePathOf(db, actor, q.orgId);
   const page = q.page ?? 1;
   const pageSize = q.pageSize ?? 20;
@@ -86,7 +85,7 @@ export async function itemPage(db: Kysely<DB>, actor: Actor, q: ItemListQuery, t
   return { items: items.map((r) => itemOut(r, today)), total, page, pageSize };
 }
 
-export async function itemDetail(db: Kysely<DB>, actor: Actor, id: number, today = shanghaiToday()) {
+export async function itemDetail(db: Db, actor: Actor, id: number, today = shanghaiToday()) {
   const r = await repo.findItem(db, actor, id);
   const questions = await repo.questionsOfItem(db, r.id);
   return {
@@ -115,7 +114,7 @@ export interface PublishBody {
 
 /** Publishes a calendar item: its text, where it is posted and a photo of the notice board. */
 export async function publishItem(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -186,7 +185,7 @@ export async function publishItem(
 
 /** A major matter to publish at once (due within the set days of when it arose). */
 export async function addMajorItem(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   b: { orgId: number; title: string; occurredOn: string; amountFen?: number },
@@ -223,7 +222,7 @@ export async function addMajorItem(
 }
 
 export async function questionPage(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { orgId?: number; open?: boolean; overdue?: boolean; page?: number; pageSize?: number },
   today = shanghaiToday(),
@@ -261,7 +260,7 @@ export async function questionPage(
 
 /** The village answers a villager's question (once). */
 export async function replyQuestion(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -295,7 +294,7 @@ const rate = (num: number, den: number) => (den === 0 ? null : Math.round((num *
 
 /** Publication compliance and question replies per child of the base in a year (drill-down by org). */
 export async function publicationFigures(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: { orgId?: number; year?: number },
   today = shanghaiToday(),

@@ -4,10 +4,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { attachmentDir, imageMime, MAX_PHOTO_BYTES } from '../cases/attachment.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { AppError, errors, notFound } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { verifyVillage } from '../village-cadres/village-common.ts';
@@ -20,7 +19,7 @@ function fileMime(bytes: Buffer): string | null {
 }
 
 export async function uploadVillageFile(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   dataDir: string,
@@ -93,14 +92,14 @@ function bytesOf(dataDir: string, sha256: string): Buffer {
   throw notFound('ATTACHMENT_FILE_MISSING', '附件文件不存在。', 'The file is missing.');
 }
 
-export async function readVillageFile(db: Kysely<DB>, actor: Actor, dataDir: string, id: number) {
+export async function readVillageFile(db: Db, actor: Actor, dataDir: string, id: number) {
   const row = await repo.scopedAttachment(db, actor, id);
   if (!row) throw errors.outOfScope('village_attachment', id);
   return { mime: row.mime, fileName: row.file_name, data: bytesOf(dataDir, row.sha256) };
 }
 
 /** The photo of a published item, for the public page (nothing else is public). */
-export async function readPublicPhoto(db: Kysely<DB>, dataDir: string, id: number) {
+export async function readPublicPhoto(db: Db, dataDir: string, id: number) {
   const row = await repo.publishedPhoto(db, id);
   if (!row?.mime.startsWith('image/'))
     throw notFound('PHOTO_NOT_FOUND', `没有公开的照片 ${id}。`, `No public photo ${id}.`, { id });

@@ -2,10 +2,9 @@
 // and deadlines, the responsible cadre, the deadline), records progress and closes problems with
 // evidence, and asks for 销号; the county accepts it with evidence or sends it back, and six months
 // after acceptance reviews it (回头看). Each step checks the ledger machine, the level and the version.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyOrg, verifyWeakOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { conflict, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { isDate, shanghaiToday } from '../recruitment/domain/dates.ts';
@@ -92,7 +91,7 @@ const ledgerError = {
 };
 
 /** The actor's level, and whether it may take an action of that level on this org. */
-async function mayAct(db: Kysely<DB>, actor: Actor, action: LedgerAction | 'progress') {
+async function mayAct(db: Db, actor: Actor, action: LedgerAction | 'progress') {
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   const level = action === 'progress' ? 'town' : levelOf(action);
   if (level === 'county' && me.level !== 'county' && me.level !== 'city') throw weakOrgErrors.countyOnly();
@@ -100,7 +99,7 @@ async function mayAct(db: Kysely<DB>, actor: Actor, action: LedgerAction | 'prog
   return me;
 }
 
-export async function ledgerDetail(db: Kysely<DB>, actor: Actor, id: number) {
+export async function ledgerDetail(db: Db, actor: Actor, id: number) {
   const w = await verifyWeakOrg(db, actor, id);
   const [{ problems, progress }, me, town] = await Promise.all([
     ledgerParts(db, w.id),
@@ -166,7 +165,7 @@ export interface PlanInput {
 
 /** The town sets (or revises) the plan: problems and measures, the responsible cadre, the deadline. */
 export async function setPlan(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -231,7 +230,7 @@ export interface ProgressInput {
 
 /** A progress note, optionally closing one problem with its evidence. */
 export async function addLedgerProgress(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,
@@ -278,7 +277,7 @@ export interface TransitionInput {
 
 /** 申请销号 (town), 验收销号 / 验收不通过 (county), 回头看 (county, six months after acceptance). */
 export async function moveLedger(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   id: number,

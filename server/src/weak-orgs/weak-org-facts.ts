@@ -3,7 +3,6 @@
 // of cases (satisfaction, petitions) and of organizational life, the 换届 term, the latest published
 // assessment, and the 村务公开 items overdue this year (issue 14). The same sources as the assessment, so a hit here
 // is a figure one can drill into there.
-import type { Kysely } from 'kysely';
 import { addTallies, orgLifeOfBranch } from '../assessment/domain/org-life-figures.ts';
 import { lastCandidateByVillage, orgLifeInputs } from '../assessment/indicators/figures.repository.ts';
 import { type VillageRef, villageSecretaries, villagesUnder } from '../assessment/village.repository.ts';
@@ -11,7 +10,7 @@ import { caseCountsByVillage } from '../cases/case-village.repository.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from '../cases/domain/case-settings.ts';
 import { readMeetingSettings } from '../meetings/meeting-common.ts';
 import type { Actor } from '../platform/access/actor.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { addMonths, addYears, daysBetween } from '../recruitment/domain/dates.ts';
 import { publicationCompliance } from '../village-cadres/village-indicators.ts';
@@ -23,7 +22,7 @@ import {
 } from './weak-org.repository.ts';
 
 export async function villageFacts(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   basePath: string,
   today: string,

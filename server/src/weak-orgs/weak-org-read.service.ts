@@ -1,16 +1,15 @@
 // Reads of 软弱涣散: the ledgers of a scope (the town's list), and the figures up the tree — listed
 // orgs by state per county (the city) or per town (a county), with the criteria behind them.
-import type { Kysely } from 'kysely';
 import { orgNames } from '../collective-economy/income.repository.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyOrg } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { LEDGER_STATES, STATE_NAMES } from './domain/ledger-machine.ts';
 import { CRITERION_NAMES } from './domain/weak-org-rules.ts';
 import { weakOrgCounts, weakOrgsOf } from './weak-org.repository.ts';
 
 export async function ledgerList(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   query: {
     year?: number | undefined;
@@ -46,7 +45,7 @@ export async function ledgerList(
 }
 
 export async function weakOrgFigures(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   query: { year?: number | undefined; orgId?: number | undefined },
 ) {

@@ -3,10 +3,10 @@
 // configured share, or every one found), or names one with its own reason; each listed org's
 // rectification ledger is kept by its town and accepted (销号), rejected or reviewed (回头看) by its
 // county — every step a transition of domain/ledger-machine.ts with its audit row.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { requirePermission, verifyOrg } from '../platform/access/scope.ts';
-import type { DB, Org } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
+import type { Org } from '../platform/db/schema.ts';
 import { forbidden, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { readSetting } from '../platform/settings/settings.ts';
@@ -21,7 +21,7 @@ import {
 import { insertWeakOrgs, listedOfYear } from './weak-org.repository.ts';
 import { villageFacts } from './weak-org-facts.ts';
 
-export const readWeakOrgSettings = (db: Kysely<DB>) =>
+export const readWeakOrgSettings = (db: Db) =>
   readSetting(db, WEAK_ORG_SETTINGS_KEY, WEAK_ORG_SETTINGS_DEFAULTS);
 
 export const weakOrgErrors = {
@@ -75,7 +75,7 @@ export const weakOrgErrors = {
 };
 
 /** The county the actor acts for (its own), or 403. */
-export async function actorCounty(db: Kysely<DB>, actor: Actor): Promise<Org> {
+export async function actorCounty(db: Db, actor: Actor): Promise<Org> {
   const me = await verifyOrg(db, actor, actor.scopeOrgId);
   if (me.level !== 'county') throw weakOrgErrors.countyOnly();
   return me;
@@ -83,7 +83,7 @@ export async function actorCounty(db: Kysely<DB>, actor: Actor): Promise<Org> {
 
 /** The candidates under a scope (a county's, or a town's villages), as of today, with what each meets. */
 export async function weakOrgCandidates(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   query: { orgId?: number | undefined; year: number },
   today = shanghaiToday(),
@@ -140,7 +140,7 @@ export interface ListInput {
 
 /** The county chooses its year's list: candidates (with their hits), or orgs with its own written reason. */
 export async function listWeakOrgs(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   input: ListInput,

@@ -1,9 +1,11 @@
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Modal, Popconfirm, Select, Space, Table } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import type { AccountRow, Page, Role } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ROLE_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
@@ -117,16 +119,14 @@ export default function AccountsPage() {
   const [role, setRole] = useState<Role | undefined>();
   const [creating, setCreating] = useState(false);
   const [changing, setChanging] = useState<AccountRow | null>(null);
-  const [requestsKey, setRequestsKey] = useState(0);
   const { t: rr } = useRoleRequestText();
-  const changed = () => {
-    list.reload();
-    setRequestsKey((k) => k + 1);
-  };
-  const list = useApi(
-    () => api.get<Page<AccountRow>>('/api/accounts', { page, pageSize, q: q || undefined, role }),
-    [page, pageSize, q, role],
-  );
+  const invalidate = useInvalidate();
+  // an account's change shows in the list and in the role requests about it
+  const changed = () => void invalidate(keys.accounts.all);
+  const list = useQuery({
+    queryKey: keys.accounts.list({ page, pageSize, q, role }),
+    queryFn: () => api.get<Page<AccountRow>>('/api/accounts', { page, pageSize, q: q || undefined, role }),
+  });
   useEffect(() => {
     if (list.error) feedback.error(list.error);
   }, [list.error, feedback]);
@@ -135,7 +135,7 @@ export default function AccountsPage() {
     try {
       await api.post(`/api/accounts/${account.id}/${account.disabled ? 'enable' : 'disable'}`);
       feedback.success(t('accounts.done'));
-      list.reload();
+      changed();
     } catch (error) {
       feedback.error(error);
     }
@@ -184,7 +184,7 @@ export default function AccountsPage() {
           rowKey="id"
           size="middle"
           data-testid="account-table"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={{
             current: page,
@@ -236,7 +236,7 @@ export default function AccountsPage() {
                   >
                     {rr('rr.change')}
                   </Button>
-                  <ResetPasswordButton account={row} onDone={list.reload} />
+                  <ResetPasswordButton account={row} onDone={changed} />
                   <Popconfirm
                     title={t(row.disabled ? 'accounts.enableConfirm' : 'accounts.disableConfirm', {
                       name: row.username,
@@ -258,7 +258,7 @@ export default function AccountsPage() {
           ]}
         />
       </Card>
-      <RoleRequestTable mode="follow" reloadKey={requestsKey} />
+      <RoleRequestTable mode="follow" />
       <CreateAccountDialog open={creating} onClose={() => setCreating(false)} onCreated={changed} />
       <ChangeGrantDialog account={changing} onClose={() => setChanging(null)} onDone={changed} />
     </div>

@@ -39,6 +39,7 @@ const recruitmentSteps = Object.fromEntries(
 );
 
 export const AUDIT_ACTION_NAMES: Record<string, Name> = {
+  'access.scope_breach': { zh: '越权数据被拦截', en: 'Out-of-scope rows refused' },
   'auth.login': { zh: '登录', en: 'Sign in' },
   'auth.login_failed': { zh: '登录失败', en: 'Failed sign-in' },
   'auth.locked': { zh: '登录失败，账号锁定', en: 'Failed sign-in, account locked' },

@@ -1,10 +1,11 @@
 import { FileExcelOutlined, SafetyOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, download } from '../api/client.ts';
+import { keys } from '../api/query-keys.ts';
 import type { AuditRow, AuditVerifyResult, Page } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ROLE_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
@@ -50,10 +51,10 @@ export default function AuditPage() {
   const [verified, setVerified] = useState<AuditVerifyResult | null>(null);
   const [exporting, setExporting] = useState(false);
 
-  const list = useApi(
-    () => api.get<Page<AuditRow>>('/api/audit', { ...filters, page, pageSize }),
-    [filters, page, pageSize],
-  );
+  const list = useQuery({
+    queryKey: keys.audit({ ...filters, page, pageSize }),
+    queryFn: () => api.get<Page<AuditRow>>('/api/audit', { ...filters, page, pageSize }),
+  });
   useEffect(() => {
     if (list.error) feedback.error(list.error);
   }, [list.error, feedback]);
@@ -115,7 +116,7 @@ export default function AuditPage() {
                 setVerifying(true);
                 try {
                   setVerified(await api.post<AuditVerifyResult>('/api/audit/verify'));
-                  list.reload();
+                  void list.refetch();
                 } catch (error) {
                   feedback.error(error);
                 } finally {
@@ -183,7 +184,7 @@ export default function AuditPage() {
           rowKey="id"
           size="middle"
           data-testid="audit-table"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           expandable={{
             expandedRowRender: (row) => <Changes row={row} />,

@@ -1,5 +1,7 @@
 // 三员分立: the system administrator asks (change a grant, see the decisions), the security
 // administrator decides (approve, or reject with a reason). Server: admin/role-request.routes.ts.
+
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -16,8 +18,9 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import type { AccountRow, Page, Role } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { formatTime } from '../cases/case-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { ROLE_NAMES } from '../i18n/messages.ts';
@@ -70,7 +73,7 @@ function StateTag({ state }: { state: RequestState }) {
  * The requests: `decide` (security administrator: pending first, approve / reject) or `follow`
  * (system administrator: what was asked and what was decided).
  */
-export function RoleRequestTable({ mode, reloadKey = 0 }: { mode: 'decide' | 'follow'; reloadKey?: number }) {
+export function RoleRequestTable({ mode }: { mode: 'decide' | 'follow' }) {
   const { t } = useRoleRequestText();
   const { t: tt, name } = useI18n();
   const feedback = useFeedback();
@@ -78,10 +81,11 @@ export function RoleRequestTable({ mode, reloadKey = 0 }: { mode: 'decide' | 'fo
   const [page, setPage] = useState(1);
   const [rejecting, setRejecting] = useState<RoleRequest | null>(null);
   const base = mode === 'decide' ? '/api/security/role-requests' : '/api/accounts/role-requests';
-  const list = useApi(
-    () => api.get<Page<RoleRequest>>(base, { page, pageSize: 10, state }),
-    [base, page, state, reloadKey],
-  );
+  const invalidate = useInvalidate();
+  const list = useQuery({
+    queryKey: keys.accounts.roleRequests({ mode, page, state }),
+    queryFn: () => api.get<Page<RoleRequest>>(base, { page, pageSize: 10, state }),
+  });
   useEffect(() => {
     if (list.error) feedback.error(list.error);
   }, [list.error, feedback]);
@@ -93,7 +97,8 @@ export function RoleRequestTable({ mode, reloadKey = 0 }: { mode: 'decide' | 'fo
     try {
       await api.post(`/api/security/role-requests/${r.id}/${decision}`, { note });
       feedback.success(t(decision === 'approve' ? 'rr.approved' : 'rr.rejected'));
-      list.reload();
+      // a decision changes the account's grant too
+      void invalidate(keys.accounts.all);
       return true;
     } catch (error) {
       feedback.error(error);
@@ -129,7 +134,7 @@ export function RoleRequestTable({ mode, reloadKey = 0 }: { mode: 'decide' | 'fo
       <Table<RoleRequest>
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         locale={{ emptyText: t('rr.none') }}
         pagination={{

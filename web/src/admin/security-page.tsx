@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -14,8 +15,9 @@ import {
 } from 'antd';
 import { useEffect, useState } from 'react';
 import { api } from '../api/client.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import type { AccountRow, Page, SecuritySettings } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { type MessageKey, ROLE_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
@@ -36,7 +38,11 @@ function SettingsForm() {
   const feedback = useFeedback();
   const [form] = Form.useForm<SecuritySettings>();
   const [saving, setSaving] = useState(false);
-  const settings = useApi(() => api.get<{ settings: SecuritySettings }>('/api/security/settings'), []);
+  const client = useQueryClient();
+  const settings = useQuery({
+    queryKey: keys.securitySettings,
+    queryFn: () => api.get<{ settings: SecuritySettings }>('/api/security/settings'),
+  });
   useEffect(() => {
     if (settings.data) form.setFieldsValue(settings.data.settings);
   }, [settings.data, form]);
@@ -57,6 +63,7 @@ function SettingsForm() {
             setSaving(true);
             try {
               const answer = await api.put<{ settings: SecuritySettings }>('/api/security/settings', values);
+              client.setQueryData(keys.securitySettings, answer);
               form.setFieldsValue(answer.settings);
               feedback.success(t('security.saved'));
             } catch (error) {
@@ -100,16 +107,17 @@ function LockTable() {
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
   const [lockedOnly, setLockedOnly] = useState(false);
-  const list = useApi(
-    () =>
+  const invalidate = useInvalidate();
+  const list = useQuery({
+    queryKey: keys.accounts.security({ page, q, lockedOnly }),
+    queryFn: () =>
       api.get<Page<AccountRow>>('/api/security/accounts', {
         page,
         pageSize: 10,
         q: q || undefined,
         lockedOnly: lockedOnly || undefined,
       }),
-    [page, q, lockedOnly],
-  );
+  });
   useEffect(() => {
     if (list.error) feedback.error(list.error);
   }, [list.error, feedback]);
@@ -142,7 +150,7 @@ function LockTable() {
         rowKey="id"
         size="middle"
         data-testid="lock-table"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         pagination={{
           current: page,
@@ -180,7 +188,7 @@ function LockTable() {
                     try {
                       await api.post(`/api/accounts/${row.id}/unlock`);
                       feedback.success(t('security.unlocked', { name: row.username }));
-                      list.reload();
+                      void invalidate(keys.accounts.all);
                     } catch (error) {
                       feedback.error(error);
                     }

@@ -75,4 +75,108 @@ export const keys = {
     overdue: (checklistId: number, orgId: number | undefined) =>
       ['checklists', 'overdue', checklistId, orgId ?? null] as const,
   },
+  /** Accounts (admin) with the role requests about them and the security administrator's list. */
+  accounts: {
+    all: ['accounts'] as const,
+    list: (filters: Filters) => ['accounts', 'list', filters] as const,
+    security: (filters: Filters) => ['accounts', 'security', filters] as const,
+    roleRequests: (filters: Filters) => ['accounts', 'role-requests', filters] as const,
+  },
+  securitySettings: ['security-settings'] as const,
+  audit: (filters: Filters) => ['audit', filters] as const,
+  assessment: {
+    all: ['assessment'] as const,
+    board: (filters: Filters) => ['assessment', 'board', filters] as const,
+    detail: (id: number) => ['assessment', 'detail', id] as const,
+    records: (filters: Filters) => ['assessment', 'records', filters] as const,
+    appeals: (year: number) => ['assessment', 'appeals', year] as const,
+    mine: ['assessment', 'mine'] as const,
+    settings: ['assessment', 'settings'] as const,
+    villages: (filters: Filters) => ['assessment', 'villages', filters] as const,
+    contests: (year: number | undefined) => ['assessment', 'contests', year ?? null] as const,
+    contest: (id: number) => ['assessment', 'contest', id] as const,
+  },
+  /** 村集体经济: incomes, enterprises, income sources. */
+  economy: {
+    all: ['economy'] as const,
+    incomes: (filters: Filters) => ['economy', 'incomes', filters] as const,
+    enterprises: (filters: Filters) => ['economy', 'enterprises', filters] as const,
+    settings: ['economy', 'settings'] as const,
+    villageYear: (orgId: number, year: number) => ['economy', 'village-year', orgId, year] as const,
+  },
+  weakOrgs: {
+    all: ['weak-orgs'] as const,
+    ledgers: (filters: Filters) => ['weak-orgs', 'ledgers', filters] as const,
+    ledger: (id: number) => ['weak-orgs', 'ledger', id] as const,
+    figures: (year: number) => ['weak-orgs', 'figures', year] as const,
+    candidates: (year: number) => ['weak-orgs', 'candidates', year] as const,
+  },
+  communityReports: {
+    all: ['community-reports'] as const,
+    byCommunity: (filters: Filters) => ['community-reports', 'by-community', filters] as const,
+    list: (filters: Filters) => ['community-reports', 'list', filters] as const,
+    services: (id: number) => ['community-reports', 'services', id] as const,
+  },
+  /** 村务公开: the calendar of items, residents' questions, the public pages. */
+  villageAffairs: {
+    all: ['village-affairs'] as const,
+    items: (filters: Filters) => ['village-affairs', 'items', filters] as const,
+    questions: (filters: Filters) => ['village-affairs', 'questions', filters] as const,
+    publicVillages: (q: string) => ['village-affairs', 'public-villages', q] as const,
+    publicVillage: (code: string | undefined) => ['village-affairs', 'public-village', code ?? null] as const,
+  },
+  villageCadres: {
+    all: ['village-cadres'] as const,
+    village: (id: number) => ['village-cadres', 'village', id] as const,
+    election: (id: number) => ['village-cadres', 'election', id] as const,
+    villages: (filters: Filters) => ['village-cadres', 'villages', filters] as const,
+    reserves: (filters: Filters) => ['village-cadres', 'reserves', filters] as const,
+    workers: (filters: Filters) => ['village-cadres', 'workers', filters] as const,
+    rounds: ['village-cadres', 'rounds'] as const,
+    elections: (filters: Filters) => ['village-cadres', 'elections', filters] as const,
+  },
+  /** 四议两公开 matters and the governance figures. */
+  deliberations: {
+    all: ['deliberations'] as const,
+    list: (filters: Filters) => ['deliberations', 'list', filters] as const,
+    detail: (id: number) => ['deliberations', 'detail', id] as const,
+    roster: (filters: Filters) => ['deliberations', 'roster', filters] as const,
+    options: ['deliberations', 'options'] as const,
+    governance: (filters: Filters) => ['deliberations', 'governance', filters] as const,
+  },
+  powerList: {
+    all: ['power-list'] as const,
+    list: (countyCode: string | undefined) => ['power-list', 'list', countyCode ?? null] as const,
+    uses: (filters: Filters) => ['power-list', 'uses', filters] as const,
+    use: (id: number) => ['power-list', 'use', id] as const,
+  },
+  /** The map: its payload (counties, grids, points), one grid, the lists other pages pick from. */
+  map: {
+    payload: ['map', 'payload'] as const,
+    grid: (gridId: number | null) => ['map', 'grid', gridId] as const,
+    grids: ['map', 'grids'] as const,
+    counties: ['map', 'counties'] as const,
+  },
+  patrols: {
+    all: ['patrols'] as const,
+    myDay: ['patrols', 'my-day'] as const,
+    coverage: (staleDays: number | undefined) => ['patrols', 'coverage', staleDays ?? null] as const,
+  },
+  recruitment: {
+    all: ['recruitment'] as const,
+    summary: ['recruitment', 'summary'] as const,
+    list: (filters: Filters) => ['recruitment', 'list', filters] as const,
+    detail: (id: number) => ['recruitment', 'detail', id] as const,
+    eligible: (id: number) => ['recruitment', 'eligible', id] as const,
+    membersDue: (id: number, on: string) => ['recruitment', 'members-due', id, on] as const,
+    branches: ['recruitment', 'branches'] as const,
+  },
+  dues: {
+    all: ['dues'] as const,
+    rates: ['dues', 'rates'] as const,
+    branch: (orgId: number, month: string) => ['dues', 'branch', orgId, month] as const,
+    warnings: (orgId: number, month: string) => ['dues', 'warnings', orgId, month] as const,
+  },
+  /** A resident follows a case by its number and code (public, no account). */
+  publicTrack: (caseNo: string | undefined, code: string) => ['public-track', caseNo ?? null, code] as const,
 };

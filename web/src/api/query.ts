@@ -13,8 +13,14 @@ export const queryClient = new QueryClient({
       retry: false,
       refetchOnWindowFocus: false,
       placeholderData: keepPreviousData,
+      // every answer is a new object, as it was: pages that copy an answer into a form or a draft
+      // (useEffect on `data`) copy it again after a reload even when nothing changed
+      structuralSharing: false,
+      // a request goes out even when the browser says it is offline, and fails as it did (the patrol
+      // page keeps its own outbox of steps; a query is not held back until the network returns)
+      networkMode: 'always',
     },
-    mutations: { retry: false },
+    mutations: { retry: false, networkMode: 'always' },
   },
 });
 

@@ -1,8 +1,10 @@
 // The appeals of a year in the scope, with their outcome; each opens the assessment, where the
 // county decides it.
+
+import { useQuery } from '@tanstack/react-query';
 import { Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { useDictionary } from '../deliberation/village-text.ts';
 import { type AppealItem, assessmentApi, type Coded } from './assessment-api.ts';
 import { APPEAL_STATES, score, useNames } from './assessment-text.ts';
@@ -32,12 +34,15 @@ const en: Record<K, string> = {
 export function AppealsTable({ year, grades }: { year: number; grades: readonly Coded[] }) {
   const { t } = useDictionary<K>(zh, en);
   const { of } = useNames();
-  const list = useApi(() => assessmentApi.appeals(year), [year]);
+  const list = useQuery({
+    queryKey: keys.assessment.appeals(year),
+    queryFn: () => assessmentApi.appeals(year),
+  });
   return (
     <Table
       size="small"
       rowKey="id"
-      loading={list.loading}
+      loading={list.isFetching}
       dataSource={list.data?.items ?? []}
       locale={{ emptyText: t('none') }}
       scroll={{ x: 900 }}

@@ -1,6 +1,8 @@
 // One village's yearly assessment: each indicator's figure, score, weight and reason, with the
 // records behind it (drawer); the town's comment; the appeal (the secretary files it within the
 // appeal days after publication; the county upholds with corrections or rejects); the years before.
+
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -19,7 +21,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { useDictionary, yuan } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -140,7 +143,8 @@ export default function AssessmentPage() {
   const { pick, of } = useNames();
   const { can } = useSession();
   const feedback = useFeedback();
-  const detail = useApi(() => assessmentApi.detail(id), [id]);
+  const invalidate = useInvalidate();
+  const detail = useQuery({ queryKey: keys.assessment.detail(id), queryFn: () => assessmentApi.detail(id) });
   const [drawer, setDrawer] = useState<IndicatorRow | null>(null);
   const [busy, setBusy] = useState(false);
   const [rating, setRating] = useState<IndicatorRow | null>(null);
@@ -154,7 +158,7 @@ export default function AssessmentPage() {
   }>();
   const outcome = Form.useWatch('outcome', decideForm);
   const d = detail.data;
-  if (!d) return <Card loading={detail.loading} />;
+  if (!d) return <Card loading={detail.isFetching} />;
   const appealOpen =
     d.round.state === 'published' &&
     !d.appeal &&
@@ -165,7 +169,7 @@ export default function AssessmentPage() {
     try {
       await work();
       feedback.success(done);
-      detail.reload();
+      void invalidate(keys.assessment.all);
     } catch (e) {
       feedback.error(e);
     } finally {

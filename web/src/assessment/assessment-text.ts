@@ -42,7 +42,7 @@ export const LEDGER_STATE_COLORS: Record<string, string> = {
   accepted: 'green',
   reviewed: 'cyan',
 };
-export const GRADE_COLORS = ['green', 'blue', 'gold', 'orange', 'red', 'magenta'];
+const GRADE_COLORS = ['green', 'blue', 'gold', 'orange', 'red', 'magenta'];
 
 /** Picks zh or en of a pair, a coded list's name, or a table's name (the code never shows). */
 export function useNames() {

@@ -1,8 +1,11 @@
 // 擂台赛 (issue 15): the contests held in the scope or above it; one contest's ranking — each
 // village's topic, judges' score, audience votes, final score and award, and the goals it promised
 // with their follow-up in the next year's assessment.
+
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, Empty, List, Row, Select, Space, Table, Tag, Typography } from 'antd';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
@@ -85,17 +88,19 @@ export default function ContestsPage() {
   const url = useUrlState();
   const thisYear = Number(todayShanghai().slice(0, 4));
   const year = url.number('year');
-  const list = useApi(() => contestApi.list(year), [year]);
+  const invalidate = useInvalidate();
+  const list = useQuery({ queryKey: keys.assessment.contests(year), queryFn: () => contestApi.list(year) });
   const selected = url.number('id') ?? list.data?.items[0]?.id;
-  const detail = useApi(() => contestApi.detail(selected ?? 0), [selected], selected !== undefined);
+  const detail = useQuery({
+    queryKey: keys.assessment.contest(selected ?? 0),
+    queryFn: () => contestApi.detail(selected ?? 0),
+    enabled: selected !== undefined,
+  });
   // another year's contests: the one open is no longer among them
   const set = (k: string, v: string | number | undefined) =>
     url.set(k === 'year' ? { [k]: v, id: undefined } : { [k]: v });
   const d = detail.data && detail.data.id === selected ? detail.data : undefined;
-  const reload = () => {
-    detail.reload();
-    list.reload();
-  };
+  const reload = () => void invalidate(keys.assessment.all);
   const stateTag = (s: string) => (
     <Tag color={s === 'finished' ? 'green' : 'blue'}>{t(`state.${s}` as K) ?? ''}</Tag>
   );
@@ -108,7 +113,7 @@ export default function ContestsPage() {
             {organizes && (
               <NewContestButton
                 onCreated={(id) => {
-                  list.reload();
+                  reload();
                   set('id', id);
                 }}
               />
@@ -132,7 +137,7 @@ export default function ContestsPage() {
             styles={{ body: { padding: 0, maxHeight: 640, overflow: 'auto' } }}
           >
             <List
-              loading={list.loading}
+              loading={list.isFetching}
               dataSource={list.data?.items ?? []}
               locale={{ emptyText: t('none') }}
               data-testid="contest-list"
@@ -159,7 +164,7 @@ export default function ContestsPage() {
           </Card>
         </Col>
         <Col xs={24} lg={17}>
-          <Card size="small" title={d?.title ?? ''} loading={detail.loading && !d}>
+          <Card size="small" title={d?.title ?? ''} loading={detail.isFetching && !d}>
             {d ? (
               <>
                 <Typography.Paragraph type="secondary">

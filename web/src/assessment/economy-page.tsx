@@ -2,6 +2,7 @@
 // total and net income, distributed and retained, growth; the registers of 强村公司 and 富民工坊; the
 // Excel template and its import with a row-by-row error report.
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -19,7 +20,8 @@ import {
   Upload,
 } from 'antd';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { todayShanghai, useDictionary, yuan } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -133,15 +135,17 @@ export default function EconomyPage() {
   const kind = url.get('kind');
   const ePage = url.number('epage') ?? 1;
   const set = (patch: Record<string, string | number | undefined>) => url.set(patch);
-  const incomes = useApi(
-    () => economyApi.incomes({ year, orgId, q, sort, page }),
-    [year, orgId, q, sort, page],
-  );
-  const enterprises = useApi(
-    () => economyApi.enterprises({ kind, page: ePage }),
-    [kind, ePage],
-    tab === 'enterprises',
-  );
+  const invalidate = useInvalidate();
+  const incomes = useQuery({
+    queryKey: keys.economy.incomes({ year, orgId, q, sort, page }),
+    queryFn: () => economyApi.incomes({ year, orgId, q, sort, page }),
+  });
+  const enterprises = useQuery({
+    queryKey: keys.economy.enterprises({ kind, page: ePage }),
+    queryFn: () => economyApi.enterprises({ kind, page: ePage }),
+    enabled: tab === 'enterprises',
+  });
+  const saved = () => void invalidate(keys.economy.all);
   const [result, setResult] = useState<ImportResult | null>(null);
   const d = incomes.data;
   const bandLabel = (i: number) => d?.thresholds[i - 1]?.label ?? t('notReported');
@@ -236,7 +240,7 @@ export default function EconomyPage() {
         <Table
           size="small"
           rowKey={(r) => r.org.id}
-          loading={incomes.loading}
+          loading={incomes.isFetching}
           dataSource={d?.items ?? []}
           scroll={{ x: 980 }}
           data-testid="economy-villages"
@@ -337,7 +341,7 @@ export default function EconomyPage() {
       <Table
         size="small"
         rowKey="id"
-        loading={enterprises.loading}
+        loading={enterprises.isFetching}
         dataSource={e?.items ?? []}
         scroll={{ x: 980 }}
         data-testid="enterprises"
@@ -394,7 +398,7 @@ export default function EconomyPage() {
   );
   const importView = (
     <>
-      <IncomeEntry year={year} years={[thisYear, thisYear - 1]} onSaved={incomes.reload} />
+      <IncomeEntry year={year} years={[thisYear, thisYear - 1]} onSaved={saved} />
       <Card size="small">
         <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
         <Space wrap style={{ marginBottom: 12 }}>
@@ -414,7 +418,7 @@ export default function EconomyPage() {
             beforeUpload={(file) => {
               economyApi.import(file).then((r) => {
                 setResult(r);
-                incomes.reload();
+                saved();
               }, feedback.error);
               return false;
             }}

@@ -3,6 +3,7 @@
 // indicators; grades by category (chart) and by town; appeals; Excel. A village's secretary sees
 // their own years instead (my-assessment.tsx).
 import { FileExcelOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Card,
@@ -20,7 +21,8 @@ import {
 } from 'antd';
 import { useMemo, useRef } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { useChart } from '../cases/use-chart.ts';
 import { todayShanghai, useDictionary, yuan } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
@@ -197,7 +199,11 @@ function Board_() {
   const page = url.number('page') ?? 1;
   const tab = url.get('tab') ?? 'results';
   const query = { year, townId, category, grade, q, page, pageSize: 15 };
-  const board = useApi(() => assessmentApi.board(query), [year, townId, category, grade, q, page]);
+  const invalidate = useInvalidate();
+  const board = useQuery({
+    queryKey: keys.assessment.board(query),
+    queryFn: () => assessmentApi.board(query),
+  });
   const set = (patch: Record<string, string | number | undefined>) => url.set(patch);
   const level = me?.scope.level;
   const manage = can('assessment:manage');
@@ -207,7 +213,7 @@ function Board_() {
   const act = async (work: () => Promise<string>) => {
     try {
       feedback.success(await work());
-      board.reload();
+      void invalidate(keys.assessment.all);
     } catch (e) {
       feedback.error(e);
     }
@@ -461,7 +467,7 @@ function Board_() {
         <Table
           size="small"
           rowKey="id"
-          loading={board.loading}
+          loading={board.isFetching}
           dataSource={b?.items ?? []}
           columns={columns}
           scroll={{ x: 960 }}

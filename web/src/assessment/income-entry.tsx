@@ -1,9 +1,11 @@
 // One village's collective income of one year entered by hand (PUT /api/collective-economy/incomes):
 // the amount of each source, the operating expenses and what was distributed, in yuan; the server
 // checks the sources, the year and that no more is distributed than the net income.
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { useDictionary, yuan } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { economyApi } from './assessment-api.ts';
@@ -71,17 +73,20 @@ export function IncomeEntry({
   const feedback = useFeedback();
   const [form] = Form.useForm<Values>();
   const [q, setQ] = useState('');
-  const sources = useApi(() => economyApi.settings(), []);
-  const villages = useApi(() => economyApi.incomes({ year, q, sort: 'code' }), [year, q]);
+  const sources = useQuery({ queryKey: keys.economy.settings, queryFn: () => economyApi.settings() });
+  const villages = useQuery({
+    queryKey: keys.economy.incomes({ year, q, sort: 'code' }),
+    queryFn: () => economyApi.incomes({ year, q, sort: 'code' }),
+  });
   const { busy, error, run } = useSubmit();
   // the chosen village-year as stored, shown in the form to be changed rather than typed again
   const orgId = Form.useWatch('orgId', form);
   const chosenYear = Form.useWatch('year', form) ?? year;
-  const stored = useApi(
-    () => economyApi.villageYear(orgId ?? 0, chosenYear),
-    [orgId, chosenYear],
-    Boolean(orgId),
-  );
+  const stored = useQuery({
+    queryKey: keys.economy.villageYear(orgId ?? 0, chosenYear),
+    queryFn: () => economyApi.villageYear(orgId ?? 0, chosenYear),
+    enabled: Boolean(orgId),
+  });
   const storedData = orgId ? stored.data : undefined;
   const sourceList = sources.data?.sources;
   useEffect(() => {
@@ -133,7 +138,7 @@ export function IncomeEntry({
                 filterOption={false}
                 placeholder={t('pick')}
                 onSearch={setQ}
-                loading={villages.loading}
+                loading={villages.isFetching}
                 options={(villages.data?.items ?? []).map((i) => ({
                   value: i.org.id,
                   label: shortOrg(i.org.name),

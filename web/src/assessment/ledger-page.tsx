@@ -1,6 +1,8 @@
 // One weak org's rectification ledger: why it was listed, the plan with the responsible cadre and
 // deadline, the problems and their closing evidence, the progress, 销号 on acceptance and the review
 // six months later (回头看). The buttons are the actions the server allows this account now.
+
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -19,7 +21,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -131,12 +134,13 @@ export default function LedgerPage() {
   const { t } = useDictionary<K>(zh, en);
   const { pick, lang } = useNames();
   const feedback = useFeedback();
-  const ledger = useApi(() => weakOrgApi.ledger(id), [id]);
+  const invalidate = useInvalidate();
+  const ledger = useQuery({ queryKey: keys.weakOrgs.ledger(id), queryFn: () => weakOrgApi.ledger(id) });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const l: Ledger | undefined = ledger.data;
-  if (!l) return <Card loading={ledger.loading} />;
+  if (!l) return <Card loading={ledger.isFetching} />;
   const manage = l.actions.length > 0 || l.state === 'rectifying';
   const open = (d: Dialog) => {
     form.resetFields();
@@ -187,7 +191,7 @@ export default function LedgerPage() {
       }
       feedback.success(t('done'));
       setDialog(null);
-      ledger.reload();
+      void invalidate(keys.weakOrgs.all);
     } catch (e) {
       feedback.error(e);
     } finally {

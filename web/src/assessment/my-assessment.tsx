@@ -1,8 +1,10 @@
 // A village's own assessments (the secretary's view): every year's score, rank, grade and allowance;
 // each year opens the indicators with their reasons and records, and the appeal.
+
+import { useQuery } from '@tanstack/react-query';
 import { Card, Empty, Table, Tag } from 'antd';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { useDictionary, yuan } from '../deliberation/village-text.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { assessmentApi, type HistoryRow } from './assessment-api.ts';
@@ -43,7 +45,7 @@ const en: Record<K, string> = {
 export default function MyAssessment() {
   const { t } = useDictionary<K>(zh, en);
   const { of } = useNames();
-  const mine = useApi(() => assessmentApi.mine(), []);
+  const mine = useQuery({ queryKey: keys.assessment.mine, queryFn: () => assessmentApi.mine() });
   const m = mine.data;
   return (
     <div>
@@ -52,7 +54,7 @@ export default function MyAssessment() {
         <Table
           size="small"
           rowKey="id"
-          loading={mine.loading}
+          loading={mine.isFetching}
           dataSource={m?.years ?? []}
           pagination={false}
           scroll={{ x: 820 }}

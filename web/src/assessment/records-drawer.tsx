@@ -1,10 +1,12 @@
 // The records behind one indicator's figure (drill-down from a score): meetings, development
 // candidates, dues by month, training sessions, grid cases, collective incomes, contest goals,
 // publication items, village decisions, or the town's manual score with its evidence.
+
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Descriptions, Drawer, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { CHANNEL_NAMES, EVALUATION_NAMES, STATE_NAMES } from '../cases/names.ts';
 import { useDictionary, yuan } from '../deliberation/village-text.ts';
 import { assessmentApi, type IndicatorRow, type Named } from './assessment-api.ts';
@@ -135,11 +137,11 @@ export function RecordsDrawer(props: {
   const { pick } = useNames();
   const [page, setPage] = useState(1);
   const code = props.indicator?.indicator;
-  const records = useApi(
-    () => assessmentApi.records(props.assessmentId, code ?? '', page),
-    [props.assessmentId, code, page],
-    Boolean(code),
-  );
+  const records = useQuery({
+    queryKey: keys.assessment.records({ assessmentId: props.assessmentId, code, page }),
+    queryFn: () => assessmentApi.records(props.assessmentId, code ?? '', page),
+    enabled: Boolean(code),
+  });
   const r = records.data && records.data.indicator === code ? records.data : undefined;
   const yn = (v: unknown) => (v ? t('yes') : t('no'));
   const named = (v: unknown) => pick(v as Named);

@@ -2,9 +2,12 @@
 // catalog, the grades (forced shares or thresholds, allowances) — the city's organization department
 // changes them (PUT /api/assessment/settings; a round keeps the settings it was graded with), others
 // read them — and each village's category, which a town, county or the city sets.
+
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Space, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -48,7 +51,8 @@ export default function SettingsPage() {
   const feedback = useFeedback();
   const url = useUrlState();
   const tab = url.get('tab') ?? 'weights';
-  const loaded = useApi(() => settingsApi.get(), []);
+  const invalidate = useInvalidate();
+  const loaded = useQuery({ queryKey: keys.assessment.settings, queryFn: () => settingsApi.get() });
   const [draft, setDraft] = useState<AssessmentSettings | null>(null);
   const [dirty, setDirty] = useState(false);
   const { busy, error, run, clear } = useSubmit();
@@ -76,7 +80,7 @@ export default function SettingsPage() {
     if (!draft) return;
     if (await run(() => settingsApi.save(draft))) {
       feedback.success(t('saved'));
-      loaded.reload();
+      void invalidate(keys.assessment.all);
     }
   };
   const props = draft ? { settings: draft, patch: edited, readOnly: !canEdit } : null;

@@ -1,9 +1,12 @@
 // Each village's category (城中村, 城郊村, 纯农村, 侨村, 山区村, 城市社区 …) in the scope, with the
 // count of each; a town, county or the city changes one by picking another (PUT
 // /api/assessment/categories). An unclassified village shows the default its kind falls into.
+
+import { useQuery } from '@tanstack/react-query';
 import { Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { shortOrg, useNames } from './assessment-text.ts';
@@ -39,14 +42,18 @@ export function VillageCategoriesEditor({ canEdit }: { canEdit: boolean }) {
   const [q, setQ] = useState<string | undefined>();
   const [category, setCategory] = useState<string | undefined>();
   const [page, setPage] = useState(1);
-  const answer = useApi(() => settingsApi.villages({ q, category, page }), [q, category, page]);
+  const invalidate = useInvalidate();
+  const answer = useQuery({
+    queryKey: keys.assessment.villages({ q, category, page }),
+    queryFn: () => settingsApi.villages({ q, category, page }),
+  });
   const { busy, error, run } = useSubmit();
   const d = answer.data;
   const nameOf = (code: string) => pick(d?.categories.find((c) => c.code === code)?.name);
   const change = async (item: Item, next: string) => {
     if (await run(() => settingsApi.classify([{ orgId: item.orgId, category: next }]))) {
       feedback.success(t('saved', { village: shortOrg(item.name), category: nameOf(next) }));
-      answer.reload();
+      void invalidate(keys.assessment.all);
     }
   };
   return (
@@ -82,7 +89,7 @@ export function VillageCategoriesEditor({ canEdit }: { canEdit: boolean }) {
       <Table
         size="small"
         rowKey="orgId"
-        loading={answer.loading || busy}
+        loading={answer.isFetching || busy}
         dataSource={d?.items ?? []}
         scroll={{ x: 340 }}
         data-testid="village-categories"

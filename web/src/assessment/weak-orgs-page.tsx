@@ -1,10 +1,13 @@
 // 软弱涣散党组织整顿 (issue 15): the rectification ledgers of the scope by state; the candidates the
 // criteria find over every village org, from which the county lists its year's weak orgs; the
 // figures up the tree by state and by criterion.
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -76,11 +79,22 @@ export default function WeakOrgsPage() {
   const state = url.get('state');
   const tab = url.get('tab') ?? 'ledgers';
   const set = (k: string, v: string | number | undefined) => url.set({ [k]: v });
-  const ledgers = useApi(() => weakOrgApi.ledgers({ year, ...(state ? { state } : {}) }), [year, state]);
-  const figures = useApi(() => weakOrgApi.figures(year), [year]);
+  const invalidate = useInvalidate();
+  const ledgers = useQuery({
+    queryKey: keys.weakOrgs.ledgers({ year, state }),
+    queryFn: () => weakOrgApi.ledgers({ year, ...(state ? { state } : {}) }),
+  });
+  const figures = useQuery({
+    queryKey: keys.weakOrgs.figures(year),
+    queryFn: () => weakOrgApi.figures(year),
+  });
   const countyLevel =
     can('assessment:manage') && (me?.scope.level === 'county' || me?.scope.level === 'city');
-  const candidates = useApi(() => weakOrgApi.candidates(year), [year], tab === 'candidates');
+  const candidates = useQuery({
+    queryKey: keys.weakOrgs.candidates(year),
+    queryFn: () => weakOrgApi.candidates(year),
+    enabled: tab === 'candidates',
+  });
   const [chosen, setChosen] = useState<number[]>([]);
   const stateName = (code: string) => pick(ledgers.data?.states.find((s) => s.code === code)?.name);
   const ledgerTable = (
@@ -96,7 +110,7 @@ export default function WeakOrgsPage() {
       <Table
         size="small"
         rowKey="id"
-        loading={ledgers.loading}
+        loading={ledgers.isFetching}
         dataSource={ledgers.data?.items ?? []}
         scroll={{ x: 820 }}
         data-testid="ledgers"
@@ -166,9 +180,7 @@ export default function WeakOrgsPage() {
                   );
                   feedback.success(t('listedDone', { n: r.listed.length }));
                   setChosen([]);
-                  candidates.reload();
-                  ledgers.reload();
-                  figures.reload();
+                  void invalidate(keys.weakOrgs.all);
                 } catch (e) {
                   feedback.error(e);
                 }
@@ -182,7 +194,7 @@ export default function WeakOrgsPage() {
       <Table
         size="small"
         rowKey={(r) => r.org.id}
-        loading={candidates.loading}
+        loading={candidates.isFetching}
         dataSource={c?.items ?? []}
         scroll={{ x: 700 }}
         data-testid="candidates"

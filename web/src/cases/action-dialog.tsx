@@ -58,7 +58,7 @@ interface Values {
   supervision?: SupervisionLevel;
 }
 
-export function useDepartments(detail: { id: number; title: string } | null, enabled: boolean) {
+function useDepartments(detail: { id: number; title: string } | null, enabled: boolean) {
   return useQuery({
     queryKey: keys.departments(detail?.id),
     queryFn: (): Promise<Department[]> => (detail ? loadDepartments(detail) : Promise.resolve([])),

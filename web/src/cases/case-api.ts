@@ -23,7 +23,7 @@ export const categoriesQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
 });
 
-export function loadCategories(): Promise<CaseCategories> {
+function loadCategories(): Promise<CaseCategories> {
   return queryClient.fetchQuery(categoriesQuery);
 }
 
@@ -65,7 +65,7 @@ export const summonsAction = (
   note: string,
 ) => api.post<CaseDetail>(`/api/cases/${id}/summons/${departmentId}/${action}`, { note });
 
-export const suggest = (text: string, lng?: number, lat?: number) =>
+const suggest = (text: string, lng?: number, lat?: number) =>
   api.get<CaseSuggestion>('/api/cases/suggest', { text, lng, lat });
 
 export const createCase = (input: NewCaseInput) =>

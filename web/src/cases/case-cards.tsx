@@ -9,7 +9,7 @@ import { CHANNEL_NAMES } from './names.ts';
 import { LightDot, StateTag, SupervisionTag } from './parts.tsx';
 
 /** 中共江南街道工作委员会 → 江南街道: the place, not the party organization's full name. */
-export function placeName(orgName: string | null | undefined): string {
+function placeName(orgName: string | null | undefined): string {
   if (!orgName) return '';
   return orgName.replace(/^中共/, '').replace(/(工作委员会|委员会|党工委|党委)$/, '');
 }

@@ -4,8 +4,8 @@ import { api } from '../api/client.ts';
 import type { CountyCollection, MapGrids } from '../api/types.ts';
 import { echarts } from './echarts.ts';
 
-export const JIANGMEN_BBOX: [number, number, number, number] = [111.9, 21.45, 113.3, 22.9];
-export const CASE_MAP = 'qj-case-scope';
+const JIANGMEN_BBOX: [number, number, number, number] = [111.9, 21.45, 113.3, 22.9];
+const CASE_MAP = 'qj-case-scope';
 
 export interface CaseGeo {
   /** Registered under `map` when outlines could be read. */
@@ -25,7 +25,7 @@ export interface AreaOutline {
 }
 
 /** The name shown for a region of CASE_MAP: the towns' names (江南街道), nothing for counties and grids. */
-export const areaNames = new Map<string, string>();
+const areaNames = new Map<string, string>();
 
 const pending = new Map<boolean, Promise<CaseGeo>>();
 

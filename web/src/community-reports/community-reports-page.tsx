@@ -2,10 +2,13 @@
 // members and unit orgs) with their service hours, registers a report, records services and, from
 // 1 December, gives the annual assessment. A unit, a branch whose members serve elsewhere, or a town,
 // county or city sees the reports within its scope: the figures per community and the list.
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Select, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
 import { communityApi, type Report } from './community-report-api.ts';
@@ -23,7 +26,7 @@ export default function CommunityReportsPage() {
   const { t } = useCommunityText();
   const { me } = useSession();
   const [year, setYear] = useState(THIS_YEAR);
-  const [tick, setTick] = useState(0);
+
   const [tab, setTab] = useState<'byCommunity' | 'list'>('byCommunity');
   const [totalsPage, setTotalsPage] = useState(1);
   const [communityQ, setCommunityQ] = useState('');
@@ -31,11 +34,14 @@ export default function CommunityReportsPage() {
   const [registering, setRegistering] = useState(false);
   const [servicesOf, setServicesOf] = useState<Report | null>(null);
   const [recording, setRecording] = useState<Report | null>(null);
-  const summary = useApi(
-    () => communityApi.byCommunity({ year, q: communityQ || undefined, page: totalsPage, pageSize: 20 }),
-    [year, communityQ, totalsPage, tick],
-  );
-  const reload = () => setTick((n) => n + 1);
+  const invalidate = useInvalidate();
+  const summary = useQuery({
+    queryKey: keys.communityReports.byCommunity({ year, communityQ, totalsPage }),
+    queryFn: () =>
+      communityApi.byCommunity({ year, q: communityQ || undefined, page: totalsPage, pageSize: 20 }),
+  });
+  // a registration, a service or an assessment changes the totals, the lists and the services
+  const reload = () => void invalidate(keys.communityReports.all);
   const mine = summary.data?.myCommunity ?? null;
   // the reporter's side registers too (a unit, a branch); a town, county or city looks on
   const canRegister = mine !== null || (me ? !TERRITORIAL_ABOVE.has(me.scope.level) : false);
@@ -45,7 +51,6 @@ export default function CommunityReportsPage() {
       year={year}
       communityOrgId={communityOrgId}
       showCommunity={showCommunity}
-      reload={tick}
       onServices={setServicesOf}
       onRecord={setRecording}
       onChanged={reload}
@@ -97,7 +102,7 @@ export default function CommunityReportsPage() {
                 children: (
                   <CommunityTotalsTable
                     data={summary.data}
-                    loading={summary.loading}
+                    loading={summary.isFetching}
                     page={totalsPage}
                     onPage={setTotalsPage}
                     onSearch={(q) => {
@@ -140,12 +145,7 @@ export default function CommunityReportsPage() {
           reload();
         }}
       />
-      <ServicesDrawer
-        report={servicesOf}
-        reload={tick}
-        onRecord={setRecording}
-        onClose={() => setServicesOf(null)}
-      />
+      <ServicesDrawer report={servicesOf} onRecord={setRecording} onClose={() => setServicesOf(null)} />
       <ServiceDialog
         report={recording}
         onClose={() => setRecording(null)}

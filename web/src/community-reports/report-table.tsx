@@ -1,11 +1,12 @@
 // The list of reports (server-paged): filters by kind, name and assessment, sort by hours, the Excel
 // export of the same list, and per row the services, recording a service and the annual assessment.
 import { FileExcelOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Segmented, Select, Space, Table, Tag, Tooltip } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
 import { download } from '../api/client.ts';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useFeedback } from '../shell/feedback.ts';
 import {
@@ -32,7 +33,7 @@ export function ReportTable(props: {
   communityOrgId?: number | undefined;
   /** show the community column (the overview; a community's own list does not need it) */
   showCommunity: boolean;
-  reload: number;
+
   onServices: (r: Report) => void;
   onRecord: (r: Report) => void;
   onChanged: () => void;
@@ -54,10 +55,10 @@ export function ReportTable(props: {
     assessment,
     sort,
   };
-  const list = useApi(
-    () => communityApi.list({ ...query, page, pageSize: PAGE_SIZE }),
-    [props.year, props.communityOrgId, kind, q, assessment, sort, page, props.reload],
-  );
+  const list = useQuery({
+    queryKey: keys.communityReports.list({ ...query, page }),
+    queryFn: () => communityApi.list({ ...query, page, pageSize: PAGE_SIZE }),
+  });
   const filter = (apply: () => void) => {
     apply();
     setPage(1);
@@ -208,7 +209,7 @@ export function ReportTable(props: {
         rowKey="id"
         size="middle"
         data-testid="cr-table"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         columns={columns}
         onChange={(_p, _f, sorter) => {

@@ -1,9 +1,11 @@
 // A report's services: the drawer with the list (newest first) and the dialog that records one
 // (date inside the report's year, 0.5–24 hours, what was done).
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, DatePicker, Drawer, Empty, Form, Input, InputNumber, Modal, Table, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { communityApi, type Report, type Service } from './community-report-api.ts';
 import { useCommunityText } from './community-report-messages.ts';
@@ -91,13 +93,16 @@ export function ServiceDialog(props: { report: Report | null; onClose: () => voi
 
 export function ServicesDrawer(props: {
   report: Report | null;
-  reload: number;
   onRecord: (r: Report) => void;
   onClose: () => void;
 }) {
   const { t } = useCommunityText();
   const id = props.report?.id ?? 0;
-  const detail = useApi(() => communityApi.services(id), [id, props.reload], id > 0);
+  const detail = useQuery({
+    queryKey: keys.communityReports.services(id),
+    queryFn: () => communityApi.services(id),
+    enabled: id > 0,
+  });
   const r = detail.data?.report ?? props.report;
   return (
     <Drawer
@@ -123,7 +128,7 @@ export function ServicesDrawer(props: {
       <Table<Service>
         rowKey="id"
         size="small"
-        loading={detail.loading}
+        loading={detail.isFetching}
         dataSource={detail.data?.services ?? []}
         locale={{ emptyText: <Empty description={t('cr.svc.none')} /> }}
         pagination={false}

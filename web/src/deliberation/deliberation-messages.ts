@@ -192,4 +192,3 @@ const en: Record<Key, string> = {
 export function useDeliberationText() {
   return useDictionary<Key>(zh, en);
 }
-export type DeliberationKey = Key;

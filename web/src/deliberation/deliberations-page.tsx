@@ -2,10 +2,11 @@
 // overdue first), every matter with its validity and why, a new matter; towns and counties see the
 // matters of their villages with the same filters (validity "not validly made" shows why) and export them.
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Input, Select, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
@@ -68,7 +69,10 @@ export default function DeliberationsPage() {
     tab === 'progress'
       ? { orgId, status: 'open', sort: 'due', page, pageSize }
       : { orgId, validity, status, q: q || undefined, page, pageSize };
-  const list = useApi(() => deliberationApi.list(query), [JSON.stringify(query)]);
+  const list = useQuery({
+    queryKey: keys.deliberations.list(query),
+    queryFn: () => deliberationApi.list(query),
+  });
 
   const exportExcel = async () => {
     try {
@@ -278,7 +282,7 @@ export default function DeliberationsPage() {
       <Table<MatterSummary>
         rowKey="id"
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         columns={phone ? phoneColumns : columns}
         scroll={phone ? undefined : { x: 1140 }}

@@ -2,9 +2,10 @@
 // decisions, 村务公开 compliance and replies, and power use with its flags — a click on a town opens
 // its villages (drill-down), a click on a count opens the records behind it; the rules broken most.
 import { FileExcelOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { powerApi } from '../power-list/power-list-api.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -75,7 +76,7 @@ const en: Record<K, string> = {
   exported: 'Exported {name}',
 };
 
-export const BREACH_NAMES: Record<string, string> = {
+const BREACH_NAMES: Record<string, string> = {
   DELIB_STEP_MISSING: '缺少程序步骤',
   DELIB_STEP_ORDER: '未按顺序进行',
   DELIB_QUORUM: '会议不足法定人数',
@@ -108,15 +109,15 @@ export default function GovernancePage() {
   const orgId = url.number('orgId');
   const thisYear = Number(todayShanghai().slice(0, 4));
   const year = url.number('year') ?? thisYear;
-  const data = useApi(
-    () =>
+  const data = useQuery({
+    queryKey: keys.deliberations.governance({ orgId, year }),
+    queryFn: () =>
       Promise.all([
         deliberationApi.figures({ orgId, year }),
         publicationApi.figures({ orgId, year }),
         powerApi.figures({ orgId, year }),
       ]),
-    [orgId, year],
-  );
+  });
   const [d, p, w] = data.data ?? [];
   const rows: Row[] = (d?.rows ?? []).map((r) => {
     const pr = p?.rows.find((x) => x.org.id === r.org.id);
@@ -319,7 +320,7 @@ export default function GovernancePage() {
         rowKey={(r) => r.org.id}
         size="small"
         bordered
-        loading={data.loading}
+        loading={data.isFetching}
         dataSource={rows}
         columns={columns}
         pagination={false}

@@ -2,6 +2,7 @@
 // with what each recorded (date, body, attendees, counts, vote, minutes, publications), and — for
 // the village — the form that records the next step.
 import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -20,7 +21,8 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { PageSpin } from '../shell/page-spin.tsx';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -97,7 +99,12 @@ export default function MatterPage() {
   const { id } = useParams();
   const { can } = useSession();
   const feedback = useFeedback();
-  const matter = useApi(() => deliberationApi.get(Number(id)), [id]);
+  const invalidate = useInvalidate();
+  const matter = useQuery({
+    queryKey: keys.deliberations.detail(Number(id)),
+    queryFn: () => deliberationApi.get(Number(id)),
+  });
+  const changed = () => void invalidate(keys.deliberations.all);
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const m = matter.data;
@@ -191,9 +198,7 @@ export default function MatterPage() {
           </Card>
         </Col>
         <Col xs={24} lg={15}>
-          {canRecord && (
-            <StepForm key={`${m.next?.key}:${m.version}`} matter={m} onRecorded={matter.reload} />
-          )}
+          {canRecord && <StepForm key={`${m.next?.key}:${m.version}`} matter={m} onRecorded={changed} />}
           <Card size="small" style={{ marginTop: canRecord ? 16 : 0 }} data-testid="recorded-steps">
             {m.steps.length === 0 ? (
               <Typography.Text type="secondary">{t('noSteps')}</Typography.Text>
@@ -219,7 +224,7 @@ export default function MatterPage() {
             await deliberationApi.withdraw(m.id, reason.trim());
             feedback.success(t('withdrawn'));
             setWithdrawing(false);
-            matter.reload();
+            changed();
           } catch (error) {
             feedback.error(error);
           }

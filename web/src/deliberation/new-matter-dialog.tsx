@@ -1,10 +1,12 @@
 // 新建决策事项: the procedure (四议两公开, or the villager group's), the matter, its category and amount;
 // a hint when the matter must go to the villagers' meeting. Opens the new matter's page.
+
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { api } from '../api/client.ts';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { deliberationApi } from './deliberation-api.ts';
 import { useDeliberationText } from './deliberation-messages.ts';
@@ -24,8 +26,14 @@ export function NewMatterDialog({ villageId, onClose }: { villageId: number; onC
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
-  const options = useApi(() => deliberationApi.options(), []);
-  const grids = useApi(() => api.get<{ grids: { id: number; name: string }[] }>('/api/map/grids'), []);
+  const options = useQuery({
+    queryKey: keys.deliberations.options,
+    queryFn: () => deliberationApi.options(),
+  });
+  const grids = useQuery({
+    queryKey: keys.map.grids,
+    queryFn: () => api.get<{ grids: { id: number; name: string }[] }>('/api/map/grids'),
+  });
   const template = Form.useWatch('template', form);
   const category = Form.useWatch('category', form);
   const amount = Form.useWatch('amountYuan', form);

@@ -2,6 +2,7 @@
 // the minutes — or, for a publication, the text, the 公示 window, the place and a photo of the notice
 // board. The server decides (strict order, quorum, notice, windows); a refusal is shown as it says.
 import { UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -18,7 +19,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { deliberationApi, type MatterDetail, type StepBody } from './deliberation-api.ts';
 import { useDeliberationText } from './deliberation-messages.ts';
@@ -60,11 +61,11 @@ export function StepForm({ matter, onRecorded }: { matter: MatterDetail; onRecor
   const counted = COUNTED.includes(body ?? '');
   const rosterBody = merge ? 'village_committees' : body;
   const on = fmt(heldOn) ?? todayShanghai();
-  const roster = useApi(
-    () => deliberationApi.roster(matter.id, rosterBody ?? 'party_committee', on),
-    [matter.id, rosterBody, on],
-    Boolean(next) && !publication,
-  );
+  const roster = useQuery({
+    queryKey: keys.deliberations.roster({ matterId: matter.id, rosterBody, on }),
+    queryFn: () => deliberationApi.roster(matter.id, rosterBody ?? 'party_committee', on),
+    enabled: Boolean(next) && !publication,
+  });
   const people = roster.data?.people ?? [];
   useEffect(() => setChosen([]), []);
   const keyOf = (p: { kind: string; id: number }) => `${p.kind}:${p.id}`;

@@ -29,8 +29,3 @@ export const percent = (v: number | null | undefined) => (v === null || v === un
 export function todayShanghai(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 }
-
-/** A date some days from today (negative: before). */
-export function daysFromToday(n: number): string {
-  return new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
-}

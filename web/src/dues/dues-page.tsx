@@ -1,9 +1,12 @@
 // A branch's dues for a month: each member's base, due, paid and arrears; the secretary fills the
 // month's payments (in yuan, sent in fen) and records them in one batch; below, the six-month warnings.
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, DatePicker, InputNumber, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { useSession } from '../shell/session.tsx';
@@ -21,8 +24,19 @@ export default function DuesPage() {
   const [pay, setPay] = useState<Record<number, number | null>>({});
   const [bases, setBases] = useState<Record<number, number | null>>({});
   const [saving, setSaving] = useState(false);
-  const dues = useApi(() => duesApi.branch(orgId, month), [orgId, month], orgId > 0);
-  const warnings = useApi(() => duesApi.warnings(orgId, month), [orgId, month], orgId > 0);
+  const invalidate = useInvalidate();
+  const dues = useQuery({
+    queryKey: keys.dues.branch(orgId, month),
+    queryFn: () => duesApi.branch(orgId, month),
+    enabled: orgId > 0,
+  });
+  const warnings = useQuery({
+    queryKey: keys.dues.warnings(orgId, month),
+    queryFn: () => duesApi.warnings(orgId, month),
+    enabled: orgId > 0,
+  });
+  // a payment or a declared base shows here and on the member's own branch page
+  const changed = () => void invalidate(keys.dues.all, keys.myBranch.all);
   const d = dues.data;
 
   const fillDue = () => {
@@ -41,8 +55,7 @@ export default function DuesPage() {
       await duesApi.pay(orgId, { month, paidOn: dayjs().format('YYYY-MM-DD'), payments });
       feedback.success(t('d.recorded', { n: payments.length }));
       setPay({});
-      dues.reload();
-      warnings.reload();
+      changed();
     } catch (error) {
       feedback.error(error);
     } finally {
@@ -56,7 +69,7 @@ export default function DuesPage() {
       await duesApi.declareBase(memberId, Math.round(v * 100), month);
       feedback.success(t('d.declared'));
       setBases((b) => ({ ...b, [memberId]: null }));
-      dues.reload();
+      changed();
     } catch (error) {
       feedback.error(error);
     }
@@ -162,7 +175,7 @@ export default function DuesPage() {
         <Table<DuesRow>
           rowKey={(r) => r.member.id}
           size="middle"
-          loading={dues.loading}
+          loading={dues.isFetching}
           dataSource={d?.members ?? []}
           columns={columns}
           pagination={{ pageSize: 50 }}

@@ -1,9 +1,12 @@
 // The dues rate table (RULES §4): its versions by effective month; the city adds a version taking effect
 // in a month (brackets in yuan and percent here, sent in fen and basis points).
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Input, InputNumber, Space, Table } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { type Bracket, duesApi, type RateTable, type RateVersion, yuan } from './dues-api.ts';
@@ -26,7 +29,8 @@ function Brackets({ list }: { list: Bracket[] }) {
 export default function RatesPage() {
   const { t } = useDuesText();
   const feedback = useFeedback();
-  const rates = useApi(() => duesApi.rates(), []);
+  const invalidate = useInvalidate();
+  const rates = useQuery({ queryKey: keys.dues.rates, queryFn: () => duesApi.rates() });
   const [draft, setDraft] = useState<{ month: string; rates: RateTable; note: string } | null>(null);
   const latest = rates.data?.items[rates.data.items.length - 1];
 
@@ -36,7 +40,7 @@ export default function RatesPage() {
       await duesApi.saveRates({ effectiveMonth: draft.month, rates: draft.rates, note: draft.note });
       feedback.success(t('d.saved'));
       setDraft(null);
-      rates.reload();
+      void invalidate(keys.dues.all, keys.myBranch.all);
     } catch (error) {
       feedback.error(error);
     }
@@ -68,7 +72,7 @@ export default function RatesPage() {
       <Card variant="borderless">
         <Table<RateVersion>
           rowKey="id"
-          loading={rates.loading}
+          loading={rates.isFetching}
           dataSource={rates.data?.items ?? []}
           pagination={false}
           columns={[

@@ -28,11 +28,6 @@ const I18nContext = createContext<I18n | null>(null);
 let currentLang: Lang = initialLang();
 dayjs.locale(currentLang === 'zh' ? 'zh-cn' : 'en');
 
-/** For code outside React (error reporting): the language the user chose. */
-export function getLang(): Lang {
-  return currentLang;
-}
-
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(currentLang);
   const setLang = useCallback((next: Lang) => {

@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Drawer, Result, Skeleton, Table, Tag } from 'antd';
 import { Link } from 'react-router';
 import { api } from '../api/client.ts';
+import { keys } from '../api/query-keys.ts';
 import type { GridDetail } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText } from '../shell/feedback.ts';
 import type { CountyInfo } from './map-data.ts';
@@ -17,7 +18,11 @@ export function GridDrawer({
   onClose: () => void;
 }) {
   const { t, lang } = useI18n();
-  const detail = useApi(() => api.get<GridDetail>(`/api/grids/${gridId}`), [gridId], gridId !== null);
+  const detail = useQuery({
+    queryKey: keys.map.grid(gridId),
+    queryFn: () => api.get<GridDetail>(`/api/grids/${gridId}`),
+    enabled: gridId !== null,
+  });
   const data = detail.data && detail.data.grid.id === gridId ? detail.data : undefined;
   const color = counties.find((c) => c.code === data?.grid.countyCode)?.color;
 

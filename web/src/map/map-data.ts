@@ -1,7 +1,7 @@
 import type { CountyCollection, MapGrid } from '../api/types.ts';
 
 /** Seven colours that stay apart from each other and from the party red of the interface. */
-export const COUNTY_COLORS = ['#f08a24', '#3b82c4', '#3aa35b', '#8e6cc4', '#d4a21a', '#17a2b8', '#e0609a'];
+const COUNTY_COLORS = ['#f08a24', '#3b82c4', '#3aa35b', '#8e6cc4', '#d4a21a', '#17a2b8', '#e0609a'];
 
 export const GRID_PREFIX = 'g:';
 export const COUNTY_PREFIX = 'c:';

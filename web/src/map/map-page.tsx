@@ -1,8 +1,9 @@
 import { AimOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Result, Select, Space, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { keys } from '../api/query-keys.ts';
 import type { MapGrid } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { errorText } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -99,7 +100,7 @@ function buildOption(
 
 export default function MapPage() {
   const { t, lang } = useI18n();
-  const payload = useApi(takeMapPayload, []);
+  const payload = useQuery({ queryKey: keys.map.payload, queryFn: takeMapPayload });
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());

@@ -18,7 +18,7 @@ import './meetings.css';
 
 const COLOR: Record<ComplianceStatus, string> = { compliant: 'green', due: 'gold', overdue: 'red' };
 
-export function StatusTag({ status }: { status: ComplianceStatus }) {
+function StatusTag({ status }: { status: ComplianceStatus }) {
   const { t } = useMeetingText();
   return <Tag color={COLOR[status]}>{t(`m.status.${status}` as MeetingMessageKey)}</Tag>;
 }

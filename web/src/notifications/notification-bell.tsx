@@ -12,7 +12,7 @@ import { notificationLink } from './notification-links.ts';
 import { useNoticeText } from './notification-messages.ts';
 import './notifications.css';
 
-export const POLL_MS = 30_000;
+const POLL_MS = 30_000;
 
 export function NotificationBell() {
   const { t, lang } = useNoticeText();

@@ -3,9 +3,10 @@
 // and org search, the Excel export of the same filter, and a drawer with an org's terms, committee
 // and, for a higher org, the form that records an election.
 import { FileExcelOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Input, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { FINDING_KINDS, type FindingKind, type FindingRow, orgCheckApi } from './org-check-api.ts';
@@ -33,7 +34,10 @@ export default function OrgChecksPage() {
   const [openOrg, setOpenOrg] = useState<number | null>(null);
   const [exporting, setExporting] = useState(false);
   const filter = { kind, q: q || undefined };
-  const list = useApi(() => orgCheckApi.list({ ...filter, page, pageSize }), [kind, q, page, pageSize]);
+  const list = useQuery({
+    queryKey: keys.orgChecks.list({ ...filter, page, pageSize }),
+    queryFn: () => orgCheckApi.list({ ...filter, page, pageSize }),
+  });
   const data = list.data;
 
   const chooseKind = (next: FindingKind | undefined) => {
@@ -182,7 +186,7 @@ export default function OrgChecksPage() {
       <Table<FindingRow>
         rowKey={(r) => `${r.org.id}-${r.kind}`}
         size="middle"
-        loading={list.loading}
+        loading={list.isFetching}
         dataSource={data?.items ?? []}
         columns={columns}
         locale={{ emptyText: t('oc.empty') }}
@@ -200,7 +204,7 @@ export default function OrgChecksPage() {
         }}
         scroll={{ x: 1100 }}
       />
-      <OrgTermsDrawer orgId={openOrg} onClose={() => setOpenOrg(null)} onElected={list.reload} />
+      <OrgTermsDrawer orgId={openOrg} onClose={() => setOpenOrg(null)} />
     </div>
   );
 }

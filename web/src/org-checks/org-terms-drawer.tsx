@@ -1,25 +1,26 @@
 // An org's terms (届次), current committee and findings (GET /api/org-checks/orgs/:id); for a higher
 // org holding member:manage, the form that records the next election.
+
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Divider, Drawer, Result, Skeleton, Space, Table, Tag, Typography } from 'antd';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText } from '../shell/feedback.ts';
 import { useSession } from '../shell/session.tsx';
 import { ElectionForm } from './election-form.tsx';
 import { type OrgTerms, orgCheckApi, type Position } from './org-check-api.ts';
 import { useOrgCheckText } from './org-check-messages.ts';
 
-export function OrgTermsDrawer({
-  orgId,
-  onClose,
-  onElected,
-}: {
-  orgId: number | null;
-  onClose: () => void;
-  onElected: () => void;
-}) {
+/** An org's terms; recording an election asks again for the drawer and the findings list. */
+export function OrgTermsDrawer({ orgId, onClose }: { orgId: number | null; onClose: () => void }) {
   const { t, lang } = useOrgCheckText();
   const { me, can } = useSession();
-  const detail = useApi(() => orgCheckApi.org(orgId ?? 0), [orgId], orgId !== null);
+  const invalidate = useInvalidate();
+  const detail = useQuery({
+    queryKey: keys.orgChecks.org(orgId ?? 0),
+    queryFn: () => orgCheckApi.org(orgId ?? 0),
+    enabled: orgId !== null,
+  });
   const data = detail.data && detail.data.org.id === orgId ? detail.data : undefined;
   const mayRecord = can('member:manage') && data !== undefined && data.org.id !== me?.scope.id;
 
@@ -94,13 +95,7 @@ export function OrgTermsDrawer({
           ) : data.org.id === me?.scope.id ? (
             <Alert type="info" showIcon title={t('d.ownOrg')} />
           ) : mayRecord ? (
-            <ElectionForm
-              detail={data}
-              onDone={() => {
-                detail.reload();
-                onElected();
-              }}
-            />
+            <ElectionForm detail={data} onDone={() => void invalidate(keys.orgChecks.all)} />
           ) : null}
         </>
       )}

@@ -1,8 +1,10 @@
 // 巡查覆盖 for a town or village: which grids in scope were patrolled this week, which have had no
 // check-in for N days, and what each grid worker did this week.
+
+import { useQuery } from '@tanstack/react-query';
 import { Card, Col, InputNumber, Row, Space, Statistic, Switch, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { formatTime } from '../cases/case-api.ts';
 import { errorText } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -17,7 +19,10 @@ export default function CoveragePage() {
   const { t, lang } = usePatrolText();
   const [staleDays, setStaleDays] = useState<number | null>(null);
   const [onlyStale, setOnlyStale] = useState(false);
-  const data = useApi(() => coverage(staleDays ?? undefined), [staleDays]);
+  const data = useQuery({
+    queryKey: keys.patrols.coverage(staleDays ?? undefined),
+    queryFn: () => coverage(staleDays ?? undefined),
+  });
   const c = data.data;
   const days = c?.staleDays ?? staleDays ?? 7;
   const grids = (c?.grids ?? []).filter((g) => !onlyStale || !g.patrolledThisWeek);
@@ -80,7 +85,7 @@ export default function CoveragePage() {
                 <Table<GridRow>
                   size="small"
                   rowKey="id"
-                  loading={data.loading}
+                  loading={data.isFetching}
                   dataSource={grids}
                   pagination={{ pageSize: 20, showSizeChanger: false }}
                   scroll={{ x: 560 }}
@@ -113,7 +118,7 @@ export default function CoveragePage() {
               <Table<WorkerRow>
                 size="small"
                 rowKey="accountId"
-                loading={data.loading}
+                loading={data.isFetching}
                 dataSource={c?.workers ?? []}
                 pagination={{ pageSize: 20, showSizeChanger: false }}
                 scroll={{ x: 640 }}

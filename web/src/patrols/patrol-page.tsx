@@ -2,6 +2,7 @@
 // point picked on the map), today's route on a small map and the list of check-ins. Every step goes
 // through the patrol outbox, so it works offline and each step reaches the server once.
 import { AimOutlined, CloudUploadOutlined, EnvironmentOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, List, Modal, Space, Statistic, Tag, Typography } from 'antd';
 import {
   lazy,
@@ -13,7 +14,8 @@ import {
   useState,
   useSyncExternalStore,
 } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { formatTime } from '../cases/case-api.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -118,7 +120,8 @@ export default function PatrolPage() {
   const { t, lang } = usePatrolText();
   const feedback = useFeedback();
   const online = useOnline();
-  const day = useApi(() => myDay(), []);
+  const invalidate = useInvalidate();
+  const day = useQuery({ queryKey: keys.patrols.myDay, queryFn: () => myDay() });
   const outbox = useSyncExternalStore(subscribe, queuedSteps);
   const [current, setCurrentState] = useState<Current | null>(readCurrent);
   const [locating, setLocating] = useState(false);
@@ -131,7 +134,8 @@ export default function PatrolPage() {
     setCurrentState(next);
   }, []);
 
-  const reload = day.reload;
+  // a sent step changes the day and the coverage
+  const reload = useCallback(() => void invalidate(keys.patrols.all), [invalidate]);
   // after a step was sent, the day on screen is stale until it is read again
   const awaitingReload = useRef(false);
   useEffect(() => {
@@ -155,11 +159,11 @@ export default function PatrolPage() {
   const stepsWaiting = outbox.some((s) => s.kind !== 'checkin' && s.status !== 'failed');
   const serverOpen = day.data?.open ?? null;
   useEffect(() => {
-    if (day.loading || !day.data || stepsWaiting || awaitingReload.current) return;
+    if (day.isFetching || !day.data || stepsWaiting || awaitingReload.current) return;
     if (serverOpen && current?.patrolId !== serverOpen.id)
       setCurrent({ patrolId: serverOpen.id, startedAt: serverOpen.startedAt });
     if (!serverOpen && current) setCurrent(null);
-  }, [day.loading, day.data, stepsWaiting, current, serverOpen, setCurrent]);
+  }, [day.isFetching, day.data, stepsWaiting, current, serverOpen, setCurrent]);
 
   const now = useNow(Boolean(current));
 

@@ -2,6 +2,7 @@
 // records of power use with their progress (a village opens a record and follows the procedure step
 // by step); the records flagged to the town (unmatched or on the negative list) and their review.
 import { PlusOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import {
   Button,
   Drawer,
@@ -19,8 +20,9 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { api } from '../api/client.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import type { CountyCollection } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { todayShanghai, useDictionary, yuan } from '../deliberation/village-text.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -41,18 +43,24 @@ export default function PowerListPage() {
   const [creating, setCreating] = useState(false);
   // each county keeps its own list: the city picks the county it reads (the first one at first)
   const isCity = me?.scope.level === 'city';
-  const counties = useApi(() => api.get<CountyCollection>('/api/map/counties'), [], isCity);
+  const invalidate = useInvalidate();
+  const counties = useQuery({
+    queryKey: keys.map.counties,
+    queryFn: () => api.get<CountyCollection>('/api/map/counties'),
+    enabled: isCity,
+  });
   const countyCode = isCity ? (url.get('county') ?? counties.data?.features[0]?.properties.code) : undefined;
-  const list = useApi(
-    () => powerApi.list(countyCode),
-    [countyCode],
-    (tab === 'list' || creating) && (!isCity || countyCode !== undefined),
-  );
-  const uses = useApi(
-    () => powerApi.uses({ orgId, page, pageSize: 20, ...(tab === 'flagged' ? { flag: 'any' } : {}) }),
-    [orgId, page, tab],
-    tab !== 'list',
-  );
+  const list = useQuery({
+    queryKey: keys.powerList.list(countyCode),
+    queryFn: () => powerApi.list(countyCode),
+    enabled: (tab === 'list' || creating) && (!isCity || countyCode !== undefined),
+  });
+  const uses = useQuery({
+    queryKey: keys.powerList.uses({ orgId, page, tab }),
+    queryFn: () =>
+      powerApi.uses({ orgId, page, pageSize: 20, ...(tab === 'flagged' ? { flag: 'any' } : {}) }),
+    enabled: tab !== 'list',
+  });
   const isVillage = me?.scope.level === 'village';
   const phone = usePhone();
   const statusTag = (u: PowerUse) => (
@@ -168,7 +176,7 @@ export default function PowerListPage() {
             <Select
               style={{ width: 200, marginBottom: 8 }}
               value={countyCode}
-              loading={counties.loading}
+              loading={counties.isFetching}
               options={(counties.data?.features ?? []).map((f) => ({
                 value: f.properties.code,
                 label: f.properties.name,
@@ -185,7 +193,7 @@ export default function PowerListPage() {
           <Table<PowerItem>
             rowKey="id"
             size="small"
-            loading={list.loading}
+            loading={list.isFetching}
             dataSource={list.data?.positive ?? []}
             columns={itemColumns}
             pagination={false}
@@ -221,7 +229,7 @@ export default function PowerListPage() {
         <Table<PowerUse>
           rowKey="id"
           size="middle"
-          loading={uses.loading}
+          loading={uses.isFetching}
           dataSource={uses.data?.items ?? []}
           columns={phone ? useColumns.slice(0, 1) : useColumns}
           scroll={phone ? undefined : { x: 800 }}
@@ -242,7 +250,7 @@ export default function PowerListPage() {
           id={open}
           onClose={() => {
             setOpen(null);
-            uses.reload();
+            void invalidate(keys.powerList.all);
           }}
         />
       )}
@@ -334,7 +342,8 @@ function UseDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const { t, lang } = useDictionary<PowerKey>(POWER_ZH, POWER_EN);
   const { can, me } = useSession();
   const feedback = useFeedback();
-  const use = useApi(() => powerApi.use(id), [id]);
+  const invalidate = useInvalidate();
+  const use = useQuery({ queryKey: keys.powerList.use(id), queryFn: () => powerApi.use(id) });
   const [actorName, setActorName] = useState('');
   const [evidence, setEvidence] = useState('');
   const [note, setNote] = useState('');
@@ -398,7 +407,7 @@ function UseDrawer({ id, onClose }: { id: number; onClose: () => void }) {
                     });
                     setActorName('');
                     setEvidence('');
-                    use.reload();
+                    void invalidate(keys.powerList.all);
                   } catch (error) {
                     setProblem(errorText(error, lang));
                   }
@@ -424,7 +433,7 @@ function UseDrawer({ id, onClose }: { id: number; onClose: () => void }) {
                   try {
                     await powerApi.review(u.id, note.trim());
                     feedback.success(t('reviewed'));
-                    use.reload();
+                    void invalidate(keys.powerList.all);
                   } catch (error) {
                     feedback.error(error);
                   }

@@ -1,7 +1,9 @@
 // The form of step 1: a person's application to a branch. The ID number gives birth date and gender.
+
+import { useQuery } from '@tanstack/react-query';
 import { Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { recruitmentApi } from './recruitment-api.ts';
 import { useRecruitmentText } from './recruitment-messages.ts';
@@ -32,7 +34,11 @@ export function ApplicationDialog({
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
-  const branches = useApi(() => recruitmentApi.branches(), [], open);
+  const branches = useQuery({
+    queryKey: keys.recruitment.branches,
+    queryFn: () => recruitmentApi.branches(),
+    enabled: open,
+  });
 
   const submit = async () => {
     const values = await form.validateFields();
@@ -69,7 +75,7 @@ export function ApplicationDialog({
       <Form form={form} layout="vertical" initialValues={{ ethnicity: '汉族' }}>
         <Form.Item name="orgId" label={t('r.field.branch')} rules={required}>
           <Select
-            loading={branches.loading}
+            loading={branches.isFetching}
             showSearch
             optionFilterProp="label"
             options={(branches.data?.items ?? []).map((b) => ({

@@ -1,9 +1,11 @@
 // The secretary's pipeline: counts at each stage, overdue steps and this month's due conversions,
 // and the list by stage with overdue flags.
+
+import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Input, Row, Segmented, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PageTitle } from '../shell/page-title.tsx';
 import { ApplicationDialog } from './application-dialog.tsx';
@@ -29,11 +31,11 @@ export default function PipelinePage() {
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
-  const summary = useApi(() => recruitmentApi.summary(), []);
-  const list = useApi(
-    () => recruitmentApi.list({ ...queryOf(filter), q, page, pageSize: 20 }),
-    [filter, q, page],
-  );
+  const summary = useQuery({ queryKey: keys.recruitment.summary, queryFn: () => recruitmentApi.summary() });
+  const list = useQuery({
+    queryKey: keys.recruitment.list({ filter, q, page }),
+    queryFn: () => recruitmentApi.list({ ...queryOf(filter), q, page, pageSize: 20 }),
+  });
   const s = summary.data;
 
   const stageLabel = (stage: Stage) => t(`r.stage.${stage}` as RecruitmentMessageKey);
@@ -130,7 +132,7 @@ export default function PipelinePage() {
         <Table<ListItem>
           rowKey="id"
           size="middle"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           columns={columns}
           rowClassName={(r) => (r.overdue ? 'qj-recruit-overdue' : '')}

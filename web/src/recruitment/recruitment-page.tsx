@@ -1,9 +1,11 @@
 // One person's recruitment: the applicant, the 25 steps as a timeline (dates, notes, late flags), the
 // form of the next step, and the events between steps.
+
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Col, Descriptions, Row, Segmented, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { EventsPanel } from './events-panel.tsx';
@@ -118,9 +120,17 @@ export default function RecruitmentPage() {
   const navigate = useNavigate();
   const { t } = useRecruitmentText();
   const feedback = useFeedback();
-  const loaded = useApi(() => recruitmentApi.detail(Number(id)), [id]);
-  const [detail, setDetail] = useState<Detail | undefined>();
-  useEffect(() => setDetail(loaded.data), [loaded.data]);
+  const client = useQueryClient();
+  const loaded = useQuery({
+    queryKey: keys.recruitment.detail(Number(id)),
+    queryFn: () => recruitmentApi.detail(Number(id)),
+  });
+  const detail = loaded.data;
+  // a step's answer is the applicant as now stored: it replaces the cached one; the lists ask again
+  const setDetail = (next: Detail) => {
+    client.setQueryData(keys.recruitment.detail(next.id), next);
+    void client.invalidateQueries({ queryKey: keys.recruitment.all, refetchType: 'none' });
+  };
   useEffect(() => {
     if (loaded.error) feedback.error(loaded.error);
   }, [loaded.error, feedback]);

@@ -1,8 +1,10 @@
 // The form of the next step: the date it happened (backdated, never in the future), a note, document
 // references, and the fields that step's rule needs. A refusal shows the rule's message.
+
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Checkbox, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { type Detail, recruitmentApi } from './recruitment-api.ts';
 import { useRecruitmentText } from './recruitment-messages.ts';
@@ -63,15 +65,19 @@ export function StepForm({
   const [saving, setSaving] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const needsMembers = step === 5 || step === 9;
-  const eligible = useApi(() => recruitmentApi.eligible(detail.id), [detail.id, needsMembers], needsMembers);
+  const eligible = useQuery({
+    queryKey: keys.recruitment.eligible(detail.id),
+    queryFn: () => recruitmentApi.eligible(detail.id),
+    enabled: needsMembers,
+  });
   const def = detail.steps[step - 1];
   const on = Form.useWatch('on', form);
   const isVote = step === 15 || step === 23;
-  const due = useApi(
-    () => recruitmentApi.membersDue(detail.id, on as string),
-    [detail.id, on, isVote],
-    isVote && typeof on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(on),
-  );
+  const due = useQuery({
+    queryKey: keys.recruitment.membersDue(detail.id, String(on)),
+    queryFn: () => recruitmentApi.membersDue(detail.id, on as string),
+    enabled: isVote && typeof on === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(on),
+  });
   const memberOptions = (eligible.data?.items ?? []).map((m) => ({
     value: m.id,
     label: `${m.name}（${m.orgName}，${m.convertedOn ?? ''}）`,
@@ -139,7 +145,7 @@ export function StepForm({
             mode="multiple"
             showSearch
             optionFilterProp="label"
-            loading={eligible.loading}
+            loading={eligible.isFetching}
             options={memberOptions}
           />
         </Form.Item>

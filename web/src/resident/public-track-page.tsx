@@ -1,11 +1,13 @@
 // Follow a case by its number and tracking code (POST /api/cases/track: the one public rule, no
 // personal data, no notes); the SMS link carries both (?code=). The reporter, signed in, evaluates here.
+
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Form, Input, Radio, Result, Timeline } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { ApiError, api } from '../api/client.ts';
+import { keys } from '../api/query-keys.ts';
 import type { CaseDetail, Evaluation, PublicCase } from '../api/types.ts';
-import { useApi } from '../api/use-api.ts';
 import { formatTime, getCase, listCases, transition } from '../cases/case-api.ts';
 import { ACTION_NAMES, EVALUATION_NAMES, STATE_NAMES } from '../cases/names.ts';
 import { StateTag } from '../cases/parts.tsx';
@@ -93,11 +95,11 @@ export default function PublicTrackPage() {
   const tt = useTrackingText();
   const { status } = useSession();
   const asked = Boolean(caseNo && code);
-  const found = useApi(
-    () => api.post<PublicCase>('/api/cases/track', { caseNo: caseNo ?? '', code }),
-    [caseNo, code],
-    asked,
-  );
+  const found = useQuery({
+    queryKey: keys.publicTrack(caseNo, code),
+    queryFn: () => api.post<PublicCase>('/api/cases/track', { caseNo: caseNo ?? '', code }),
+    enabled: asked,
+  });
   const data = asked ? found.data : undefined;
   const notFound = found.error instanceof ApiError && found.error.status === 404;
 
@@ -144,7 +146,7 @@ export default function PublicTrackPage() {
           />
         )}
       </Card>
-      {asked && found.loading && <Card loading variant="borderless" style={{ marginTop: 16 }} />}
+      {asked && found.isFetching && <Card loading variant="borderless" style={{ marginTop: 16 }} />}
       {asked && notFound && (
         <Result status="404" title={tt('track.notFound')} data-testid="track-not-found" />
       )}
@@ -184,7 +186,7 @@ export default function PublicTrackPage() {
           <span style={{ display: 'none' }}>{name(STATE_NAMES, data.state)}</span>
         </Card>
       )}
-      {data && <Evaluate caseNo={data.caseNo} onDone={found.reload} />}
+      {data && <Evaluate caseNo={data.caseNo} onDone={() => void found.refetch()} />}
     </div>
   );
 }

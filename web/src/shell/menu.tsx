@@ -41,7 +41,7 @@ export interface MenuEntry {
 }
 
 /** The side menu: an entry shows only when the account holds its permission (docs/api-foundation.md). */
-export const MENU: MenuEntry[] = [
+const MENU: MenuEntry[] = [
   { path: '/', label: 'menu.home', icon: <HomeOutlined />, permission: 'org:read' },
   {
     path: '/my-branch',

@@ -9,7 +9,7 @@ import { I18nProvider, useI18n } from '../i18n/i18n.tsx';
 import { AppRoutes } from './routes.tsx';
 import { SessionProvider } from './session.tsx';
 
-export const PARTY_RED = '#c8161d';
+const PARTY_RED = '#c8161d';
 
 function Themed() {
   const { lang } = useI18n();

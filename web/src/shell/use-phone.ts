@@ -2,7 +2,7 @@
 // same page element, so crossing the width never remounts the page or loses what was typed.
 import { useSyncExternalStore } from 'react';
 
-export const PHONE_QUERY = '(max-width: 767px)';
+const PHONE_QUERY = '(max-width: 767px)';
 
 export function usePhone(): boolean {
   return useSyncExternalStore(

@@ -3,9 +3,11 @@
 // cadres, community workers on the career ladder, and 换届 — the county's rounds, each village's
 // election with its candidates and every department's 联审 verdict.
 import { FileExcelOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Drawer, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -50,7 +52,7 @@ function Findings({ findings }: { findings: Finding[] }) {
 
 function VillageView({ id }: { id: number }) {
   const { t, lang } = useDictionary<CadreKey>(CADRE_ZH, CADRE_EN);
-  const v = useApi(() => cadreApi.village(id), [id]);
+  const v = useQuery({ queryKey: keys.villageCadres.village(id), queryFn: () => cadreApi.village(id) });
   const phone = usePhone();
   const d = v.data;
   if (!d) return <Card loading />;
@@ -151,7 +153,7 @@ function VillageView({ id }: { id: number }) {
 
 function ElectionDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const { t } = useDictionary<CadreKey>(CADRE_ZH, CADRE_EN);
-  const e = useApi(() => cadreApi.election(id), [id]);
+  const e = useQuery({ queryKey: keys.villageCadres.election(id), queryFn: () => cadreApi.election(id) });
   const d = e.data;
   return (
     <Drawer
@@ -229,19 +231,32 @@ export default function VillageCadresPage() {
   const [election, setElection] = useState<number | null>(null);
   const [roundId, setRoundId] = useState<number | undefined>();
   const isVillage = me?.scope.level === 'village';
-  const villages = useApi(
-    () => cadreApi.villages({ page, pageSize: 20 }),
-    [page],
-    tab === 'committees' && !isVillage,
-  );
-  const reserves = useApi(() => cadreApi.reserves({ page }), [page], tab === 'reserves');
-  const workers = useApi(() => cadreApi.workers({ page }), [page], tab === 'workers');
-  const rounds = useApi(() => cadreApi.rounds(), [], tab === 'elections');
-  const elections = useApi(
-    () => cadreApi.elections({ page, ...(roundId ? { roundId } : {}) }),
-    [page, roundId],
-    tab === 'elections',
-  );
+  const invalidate = useInvalidate();
+  const villages = useQuery({
+    queryKey: keys.villageCadres.villages({ page }),
+    queryFn: () => cadreApi.villages({ page, pageSize: 20 }),
+    enabled: tab === 'committees' && !isVillage,
+  });
+  const reserves = useQuery({
+    queryKey: keys.villageCadres.reserves({ page }),
+    queryFn: () => cadreApi.reserves({ page }),
+    enabled: tab === 'reserves',
+  });
+  const workers = useQuery({
+    queryKey: keys.villageCadres.workers({ page }),
+    queryFn: () => cadreApi.workers({ page }),
+    enabled: tab === 'workers',
+  });
+  const rounds = useQuery({
+    queryKey: keys.villageCadres.rounds,
+    queryFn: () => cadreApi.rounds(),
+    enabled: tab === 'elections',
+  });
+  const elections = useQuery({
+    queryKey: keys.villageCadres.elections({ page, roundId }),
+    queryFn: () => cadreApi.elections({ page, ...(roundId ? { roundId } : {}) }),
+    enabled: tab === 'elections',
+  });
 
   return (
     <div data-testid="village-cadres-page">
@@ -286,7 +301,7 @@ export default function VillageCadresPage() {
           <Table<VillageRow>
             rowKey={(r) => r.org.id}
             size="middle"
-            loading={villages.loading}
+            loading={villages.isFetching}
             dataSource={villages.data?.items ?? []}
             scroll={{ x: 900 }}
             pagination={{
@@ -347,7 +362,7 @@ export default function VillageCadresPage() {
         <Table<Reserve>
           rowKey="id"
           size="middle"
-          loading={reserves.loading}
+          loading={reserves.isFetching}
           dataSource={reserves.data?.items ?? []}
           scroll={{ x: 800 }}
           pagination={{
@@ -379,7 +394,7 @@ export default function VillageCadresPage() {
         <Table<Worker>
           rowKey="id"
           size="middle"
-          loading={workers.loading}
+          loading={workers.isFetching}
           dataSource={workers.data?.items ?? []}
           scroll={{ x: 900 }}
           pagination={{
@@ -433,7 +448,7 @@ export default function VillageCadresPage() {
                         onClick={async () => {
                           try {
                             await cadreApi.promote(w.id, todayShanghai());
-                            workers.reload();
+                            void invalidate(keys.villageCadres.all);
                           } catch (error) {
                             feedback.error(error);
                           }
@@ -473,7 +488,7 @@ export default function VillageCadresPage() {
           <Table<ElectionRow>
             rowKey="id"
             size="middle"
-            loading={elections.loading}
+            loading={elections.isFetching}
             dataSource={elections.data?.items ?? []}
             scroll={{ x: 900 }}
             pagination={{

@@ -1,6 +1,8 @@
 // A village's public page (no sign-in, made for a phone): its office holders (names and posts only),
 // what it published — text, place, the notice-board photo — its decisions with the date of each
 // step, and villagers' questions with the village's replies; anyone may ask about a published item.
+
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Button,
@@ -21,7 +23,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { keys } from '../api/query-keys.ts';
 import { errorText } from '../shell/feedback.ts';
 import { type PublicVillage, publicationApi } from './publication-api.ts';
 
@@ -147,7 +149,10 @@ function ItemCard({ item, onAsk }: { item: PublicItem; onAsk: () => void }) {
 
 export default function PublicVillagePage() {
   const { code = '' } = useParams();
-  const page = useApi(() => publicationApi.publicVillage(code), [code]);
+  const page = useQuery({
+    queryKey: keys.villageAffairs.publicVillage(code),
+    queryFn: () => publicationApi.publicVillage(code),
+  });
   const [asking, setAsking] = useState<PublicItem | null>(null);
   const p = page.data;
   if (page.error)
@@ -241,7 +246,7 @@ export default function PublicVillagePage() {
           item={asking}
           onClose={(asked) => {
             setAsking(null);
-            if (asked) page.reload();
+            if (asked) void page.refetch();
           }}
         />
       )}

@@ -2,10 +2,12 @@
 // item with its text, place and a photo of the notice board, villagers' questions with their reply
 // deadlines and the village's replies, and the link to the village's public page.
 import { FileExcelOutlined, LinkOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useApi } from '../api/use-api.ts';
+import { useInvalidate } from '../api/query.ts';
+import { keys } from '../api/query-keys.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -37,16 +39,17 @@ export default function VillageAffairsPage() {
   const [replying, setReplying] = useState<QuestionRow | null>(null);
   const [onlyOpen, setOnlyOpen] = useState(true);
   const manage = can('village:manage');
-  const items = useApi(
-    () => publicationApi.list({ orgId, state, kind, page, pageSize: 20 }),
-    [orgId, state, kind, page],
-    tab === 'calendar',
-  );
-  const questions = useApi(
-    () => publicationApi.questions({ orgId, open: onlyOpen || undefined, page, pageSize: 20 }),
-    [orgId, onlyOpen, page],
-    tab === 'questions',
-  );
+  const invalidate = useInvalidate();
+  const items = useQuery({
+    queryKey: keys.villageAffairs.items({ orgId, state, kind, page }),
+    queryFn: () => publicationApi.list({ orgId, state, kind, page, pageSize: 20 }),
+    enabled: tab === 'calendar',
+  });
+  const questions = useQuery({
+    queryKey: keys.villageAffairs.questions({ orgId, onlyOpen, page }),
+    queryFn: () => publicationApi.questions({ orgId, open: onlyOpen || undefined, page, pageSize: 20 }),
+    enabled: tab === 'questions',
+  });
   const isVillage = me?.scope.level === 'village';
   const phone = usePhone();
   const itemAction = (r: Item) =>
@@ -244,7 +247,7 @@ export default function VillageAffairsPage() {
           <Table<Item>
             rowKey="id"
             size="middle"
-            loading={items.loading}
+            loading={items.isFetching}
             dataSource={items.data?.items ?? []}
             columns={phone ? itemColumns.slice(0, 1) : itemColumns}
             scroll={phone ? undefined : { x: 760 }}
@@ -278,7 +281,7 @@ export default function VillageAffairsPage() {
           <Table<QuestionRow>
             rowKey="id"
             size="middle"
-            loading={questions.loading}
+            loading={questions.isFetching}
             dataSource={questions.data?.items ?? []}
             columns={phone ? questionColumns.slice(0, 1) : questionColumns}
             scroll={phone ? undefined : { x: 700 }}
@@ -301,7 +304,7 @@ export default function VillageAffairsPage() {
           item={publishing}
           onClose={(done) => {
             setPublishing(null);
-            if (done) items.reload();
+            if (done) void invalidate(keys.villageAffairs.all);
           }}
         />
       )}
@@ -310,7 +313,7 @@ export default function VillageAffairsPage() {
           q={replying}
           onClose={(done) => {
             setReplying(null);
-            if (done) questions.reload();
+            if (done) void invalidate(keys.villageAffairs.all);
           }}
         />
       )}

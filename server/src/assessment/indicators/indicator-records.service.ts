@@ -1,7 +1,6 @@
 // The drill-down from a score to its records: for one indicator of one village's assessment, the
 // records its figure was counted from, read now within the reader's scope over the assessed span.
 // A 'ledger' year (before the platform) and a declared source have no records here and say so.
-import type { Kysely } from 'kysely';
 import { villageCaseRecords } from '../../cases/case-village.repository.ts';
 import {
   ECONOMY_SETTINGS_DEFAULTS,
@@ -12,7 +11,7 @@ import { MEETING_KIND_NAMES } from '../../meetings/domain/meeting-rules.ts';
 import { readMeetingSettings } from '../../meetings/meeting-common.ts';
 import type { Actor } from '../../platform/access/actor.ts';
 import { verifyAssessment } from '../../platform/access/scope.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Db } from '../../platform/db/handle.ts';
 import { readSetting } from '../../platform/settings/settings.ts';
 import { shanghaiToday } from '../../recruitment/domain/dates.ts';
 import { itemPage } from '../../village-publication/publication.service.ts';
@@ -47,7 +46,7 @@ export type RecordsKind =
   | 'none';
 
 export async function indicatorRecords(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   assessmentId: number,
   indicator: string,

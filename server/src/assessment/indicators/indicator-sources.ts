@@ -4,7 +4,6 @@
 // when its capability is still to come — a declared source gives no figure (the indicator's weight goes
 // to the others) and says why. 村务公开 and decision validity come from issue 14's read functions
 // (village-cadres/village-indicators.ts).
-import type { Kysely } from 'kysely';
 import { caseCountsByVillage, type VillageCaseCounts } from '../../cases/case-village.repository.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from '../../cases/domain/case-settings.ts';
 import {
@@ -15,7 +14,7 @@ import {
 import { promiseRate } from '../../contests/domain/contest-scoring.ts';
 import { readMeetingSettings } from '../../meetings/meeting-common.ts';
 import type { Actor } from '../../platform/access/actor.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Db } from '../../platform/db/handle.ts';
 import { readSetting } from '../../platform/settings/settings.ts';
 import { decisionValidity, publicationCompliance } from '../../village-cadres/village-indicators.ts';
 import type { IndicatorSource } from '../domain/assessment-settings.ts';
@@ -48,7 +47,7 @@ export interface AssessmentPeriod {
 }
 
 export interface SourceContext {
-  db: Kysely<DB>;
+  db: Db;
   actor: Actor;
   basePath: string;
   period: AssessmentPeriod;

@@ -6,6 +6,7 @@ import type { Actor } from '../../platform/access/actor.ts';
 import type { DB } from '../../platform/db/schema.ts';
 import { forbidden } from '../../platform/errors/errors.ts';
 import { route } from '../../platform/http/route.ts';
+import * as responses from './classifier-responses.ts';
 import { classifierVersions, saveClassifier, useClassifier } from './classifier-store.ts';
 import { trainFromCases, trainingSummary } from './classifier-training.ts';
 
@@ -31,6 +32,7 @@ export const classifierRoutes = [
     access: 'case:train_classifier',
     summary: '案件分类模型的版本与准确率 / The case classifier’s versions and accuracy',
     tags: ['cases'],
+    response: { 200: responses.getCaseClassifier },
     async handler({ db }) {
       return { items: await classifierVersions(db) };
     },
@@ -41,6 +43,7 @@ export const classifierRoutes = [
     access: 'case:train_classifier',
     summary: '用结案案件重新训练分类模型 / Retrain the case classifier from closed cases',
     tags: ['cases'],
+    response: { 201: responses.postCaseClassifierTrain },
     async handler({ db, actor, write, reply }) {
       await requireCityScope(db, actor);
       // reading and fitting happen outside the transaction; only the new version is written in it

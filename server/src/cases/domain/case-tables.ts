@@ -244,12 +244,14 @@ export interface CaseStatCounts {
   close_ms: number;
 }
 
-/** The statistics roll-up: per county or town × day or month × category class (0015). */
+/** The statistics roll-up: per city, county, town or department × day or month × category class (0015, 0055). */
 export interface CaseStatTable extends CaseStatCounts {
-  level: 'county' | 'town';
+  level: 'city' | 'county' | 'town' | 'department';
   period_kind: 'day' | 'month';
   county_code: string;
   town_org_id: number;
+  /** 0 except on the department level's rows (0055) */
+  department_id: Generated<number>;
   period: DateText;
   class_code: string;
 }
@@ -260,15 +262,18 @@ export interface CaseStatDeltaTable extends CaseStatCounts {
   day: DateText;
   county_code: string;
   town_org_id: number;
+  /** the case's department, 0 for none (0055) */
+  department_id: Generated<number>;
   class_code: string;
 }
 
 /** Open cases by the hour or local day they turn yellow, red or due to close (0015). */
 export interface CaseOpenStatTable {
-  level: 'city' | 'county' | 'town';
+  level: 'city' | 'county' | 'town' | 'department';
   bucket_kind: 'day' | 'hour';
   county_code: string;
   town_org_id: number;
+  department_id: Generated<number>;
   kind: 'yellow' | 'red' | 'due';
   bucket: Timestamp;
   n: number;
@@ -279,6 +284,7 @@ export interface CaseOpenDeltaTable {
   id: Generated<number>;
   county_code: string;
   town_org_id: number;
+  department_id: Generated<number>;
   kind: 'yellow' | 'red' | 'due';
   hour: Timestamp;
   n: number;

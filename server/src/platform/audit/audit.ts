@@ -1,9 +1,9 @@
 // The audit trail: append-only (a trigger refuses UPDATE/DELETE) and tamper-evident (each row's SM3
 // hash covers the previous row's hash in its lane: one chain per county, 0010_audit_lanes.sql).
 // Appended inside the transaction of the write it records.
-import { type Kysely, sql, type Transaction } from 'kysely';
 import { sm3Hex } from '../crypto/crypto.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db, Trx } from '../db/handle.ts';
+import * as repo from './audit.repository.ts';
 
 export interface AuditEntry {
   actorId: number | null;
@@ -74,7 +74,7 @@ export async function chainHash(prevHash: string, fields: ChainedFields): Promis
 
 const ZERO_HASH = '0'.repeat(64);
 /** The lane of each open transaction: its first append picks it, the others follow (one head lock each). */
-const laneOfTransaction = new WeakMap<Transaction<DB>, string>();
+const laneOfTransaction = new WeakMap<Trx, string>();
 
 /** The lane (chain) of an entry: its county, or 'city'. */
 export function laneOf(entry: Pick<AuditEntry, 'countyCode'>): string {
@@ -86,34 +86,23 @@ export function laneOf(entry: Pick<AuditEntry, 'countyCode'>): string {
  * appends of a lane (0010_audit_lanes.sql); a transaction appends to one lane only, so two transactions
  * never wait for each other's heads in opposite orders.
  */
-export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Promise<number> {
+export async function appendAudit(trx: Trx, entry: AuditEntry): Promise<number> {
   let lane = laneOfTransaction.get(trx);
   if (!lane) {
     lane = laneOf(entry);
     laneOfTransaction.set(trx, lane);
   }
-  const lockHead = () =>
-    trx
-      .selectFrom('audit_head')
-      .select(['last_seq', 'last_hash'])
-      .where('lane', '=', lane)
-      .forUpdate()
-      .executeTakeFirst();
-  let head = await lockHead();
+  let head = await repo.lockHead(trx, lane);
   if (!head) {
-    await trx
-      .insertInto('audit_head')
-      .values({ lane, last_seq: 0, last_hash: ZERO_HASH })
-      .onConflict((oc) => oc.column('lane').doNothing())
-      .execute();
-    head = await lockHead();
+    await repo.insertHead(trx, lane, ZERO_HASH);
+    head = await repo.lockHead(trx, lane);
     if (!head) throw new Error(`audit lane ${lane} has no head`);
   }
-  const next = await sql<{ id: string }>`select nextval('audit_log_id_seq') as id`.execute(trx);
+  const id = await repo.nextAuditId(trx);
   // JSON round trip: what is hashed is exactly what jsonb gives back when verifying.
   const normalize = (v: unknown) => (v === undefined ? null : (JSON.parse(JSON.stringify(v)) as unknown));
   const fields: ChainedFields = {
-    id: Number(next.rows[0]?.id),
+    id,
     at: new Date().toISOString(),
     actor_id: entry.actorId,
     actor_username: entry.actorUsername,
@@ -129,28 +118,21 @@ export async function appendAudit(trx: Transaction<DB>, entry: AuditEntry): Prom
   };
   const hash = await chainHash(head.last_hash, fields);
   const seq = head.last_seq + 1;
-  await trx
-    .insertInto('audit_log')
-    .values({
-      ...fields,
-      before: fields.before === null ? null : JSON.stringify(fields.before),
-      after: fields.after === null ? null : JSON.stringify(fields.after),
-      lane,
-      lane_seq: seq,
-      prev_hash: head.last_hash,
-      hash,
-    })
-    .execute();
-  await trx
-    .updateTable('audit_head')
-    .set({ last_seq: seq, last_hash: hash })
-    .where('lane', '=', lane)
-    .execute();
+  await repo.insertRecord(trx, {
+    ...fields,
+    before: fields.before === null ? null : JSON.stringify(fields.before),
+    after: fields.after === null ? null : JSON.stringify(fields.after),
+    lane,
+    lane_seq: seq,
+    prev_hash: head.last_hash,
+    hash,
+  });
+  await repo.setHead(trx, lane, seq, hash);
   return fields.id;
 }
 
 /** Records an action that has no write of its own (a read of personal data, a failed login). */
-export function recordAudit(db: Kysely<DB>, entry: AuditEntry): Promise<number> {
+export function recordAudit(db: Db, entry: AuditEntry): Promise<number> {
   return db.transaction().execute((trx) => appendAudit(trx, entry));
 }
 
@@ -162,25 +144,14 @@ export interface VerifyResult {
 }
 
 /** Walks every lane's chain in order and recomputes every hash; the heads must match the tips. */
-export async function verifyAuditChain(db: Kysely<DB>, batch = 5000): Promise<VerifyResult> {
-  const heads = await db
-    .selectFrom('audit_head')
-    .select(['lane', 'last_seq', 'last_hash'])
-    .orderBy('lane')
-    .execute();
+export async function verifyAuditChain(db: Db, batch = 5000): Promise<VerifyResult> {
+  const heads = await repo.heads(db);
   let checked = 0;
   for (const head of heads) {
     let prev = ZERO_HASH;
     let expected = 1;
     for (;;) {
-      const rows = await db
-        .selectFrom('audit_log')
-        .selectAll()
-        .where('lane', '=', head.lane)
-        .where('lane_seq', '>=', expected)
-        .orderBy('lane_seq')
-        .limit(batch)
-        .execute();
+      const rows = await repo.laneRecords(db, head.lane, expected, batch);
       if (rows.length === 0) break;
       for (const row of rows) {
         if (row.lane_seq !== expected)
@@ -209,11 +180,7 @@ export async function verifyAuditChain(db: Kysely<DB>, batch = 5000): Promise<Ve
     }
   }
   // no row outside the lanes that have heads
-  const total = await db
-    .selectFrom('audit_log')
-    .select((e) => e.fn.countAll().as('n'))
-    .executeTakeFirstOrThrow();
-  if (Number(total.n) !== checked)
+  if ((await repo.recordCount(db)) !== checked)
     return { ok: false, checked, brokenAt: null, reason: 'rows outside every lane' };
   return { ok: true, checked, brokenAt: null };
 }

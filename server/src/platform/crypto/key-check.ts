@@ -6,9 +6,10 @@
 //  - a database with personal data and no check value yet: a few encrypted values must decrypt to
 //    what they hold (ID and phone numbers); then the check value is written.
 // Otherwise the server refuses to start and names the setting: QJ_DATA_KEY.
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import type { Db } from '../db/handle.ts';
+import { insertSettingIfAbsent, settingValue } from '../settings/settings.repository.ts';
 import { decryptPii, encryptPii } from './crypto.ts';
+import { encryptedSamples } from './key-check.repository.ts';
 
 const CHECK_KEY = 'data_key_check';
 const CHECK_TEXT = 'qiangji:data-key-check:v1';
@@ -27,9 +28,8 @@ const ID_NUMBER = /^(\d{17}[\dXx]|\d{15})$/;
 const PHONE = /^[\d+\-() ]{5,24}$/;
 
 /** Throws DataKeyMismatchError (naming QJ_DATA_KEY) when the key cannot read the stored data. */
-export async function checkDataKey(db: Kysely<DB>, where: string): Promise<'checked' | 'first'> {
-  const row = await db.selectFrom('setting').select('value').where('key', '=', CHECK_KEY).executeTakeFirst();
-  const stored = (row?.value as { check?: string } | undefined)?.check;
+export async function checkDataKey(db: Db, where: string): Promise<'checked' | 'first'> {
+  const stored = ((await settingValue(db, CHECK_KEY)) as { check?: string } | undefined)?.check;
   if (stored) {
     let plain = '';
     try {
@@ -40,20 +40,11 @@ export async function checkDataKey(db: Kysely<DB>, where: string): Promise<'chec
     if (plain !== CHECK_TEXT) throw mismatch(where);
     return 'checked';
   }
-  const samples = await sql<{ value: string; kind: 'id' | 'phone' }>`
-    (select id_number_enc as value, 'id' as kind from member where id_number_enc is not null limit 3)
-    union all
-    (select reporter_phone_enc, 'phone' from civic_case where reporter_phone_enc is not null limit 3)
-  `.execute(db);
-  for (const s of samples.rows) {
+  for (const s of await encryptedSamples(db)) {
     if (!opens(s.value, s.kind === 'id' ? ID_NUMBER : PHONE)) throw mismatch(where);
   }
   const value = JSON.stringify({ check: encryptPii(CHECK_TEXT), writtenAt: new Date().toISOString() });
-  await db
-    .insertInto('setting')
-    .values({ key: CHECK_KEY, value, description_zh: '数据密钥校验值（SM4 加密的已知文本）' })
-    .onConflict((oc) => oc.column('key').doNothing())
-    .execute();
+  await insertSettingIfAbsent(db, CHECK_KEY, value, '数据密钥校验值（SM4 加密的已知文本）');
   return 'first';
 }
 

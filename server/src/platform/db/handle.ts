@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 
-export type { Insertable, Selectable, Updateable } from 'kysely';
+export type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
 
 /** The database handle of the server (Database['db']). */
 export type Db = Kysely<DB>;

@@ -3,14 +3,13 @@
 
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely, Transaction } from 'kysely';
 import type { Actor } from '../access/actor.ts';
 import type { Permission } from '../access/permissions.ts';
 import type { IdDeclarations } from '../access/reach.ts';
 import type { AuditEntry } from '../audit/audit.ts';
 import type { Config } from '../config/config.ts';
 import type { Database } from '../db/engine.ts';
-import type { DB } from '../db/schema.ts';
+import type { Db, Trx } from '../db/handle.ts';
 import type { ErrorBody } from './openapi.ts';
 import type { RateLimitName } from './rate-limit.ts';
 
@@ -81,14 +80,14 @@ export type AuditFields = Omit<AuditEntry, 'actorId' | 'actorUsername' | 'role' 
 
 export interface Deps {
   database: Database;
-  db: Kysely<DB>;
+  db: Db;
   config: Config;
   version: string;
 }
 
 export interface Context<P, Q, B> {
   deps: Deps;
-  db: Kysely<DB>;
+  db: Db;
   /** The signed-in caller. On a 'public' route reading it throws: public handlers act for no one. */
   actor: Actor;
   /** The calling external system on an 'api_key' route (reading it elsewhere throws). */
@@ -99,9 +98,7 @@ export interface Context<P, Q, B> {
   request: FastifyRequest;
   reply: FastifyReply;
   /** One transaction per write request, with the audit row inside it. */
-  write<T>(
-    fn: (trx: Transaction<DB>, audit: (fields: AuditFields) => Promise<number>) => Promise<T>,
-  ): Promise<T>;
+  write<T>(fn: (trx: Trx, audit: (fields: AuditFields) => Promise<number>) => Promise<T>): Promise<T>;
   /** Records a read of personal data, or another action with no write of its own. */
   audit(fields: AuditFields): Promise<number>;
   /**
