@@ -1,23 +1,17 @@
 // In-app notifications of the signed-in account (the list itself is GET /api/notifications in
 // cases/case.routes.ts) and the phone on which the account receives SMS.
 
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { notFound, unprocessable } from '../platform/errors/errors.ts';
 import type { Write } from '../platform/http/route.ts';
 import { maskPhone } from '../platform/masking/masking.ts';
 import { validateMobile } from '../platform/text/phone.ts';
+import * as repo from './notification.repository.ts';
 
-export async function unreadCount(db: Kysely<DB>, actor: Actor): Promise<{ unread: number }> {
-  const row = await db
-    .selectFrom('notification')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('account_id', '=', actor.accountId)
-    .where('read_at', 'is', null)
-    .executeTakeFirstOrThrow();
-  return { unread: Number(row.n) };
+export async function unreadCount(db: Db, actor: Actor): Promise<{ unread: number }> {
+  return { unread: await repo.unreadCountOf(db, actor.accountId) };
 }
 
 export async function markRead(
@@ -26,12 +20,7 @@ export async function markRead(
   id: number,
 ): Promise<{ id: number; readAt: Date }> {
   return write(async (trx, audit) => {
-    const row = await trx
-      .selectFrom('notification')
-      .select(['id', 'read_at'])
-      .where('id', '=', id)
-      .where('account_id', '=', actor.accountId)
-      .executeTakeFirst();
+    const row = await repo.ownNotification(trx, actor.accountId, id);
     if (!row) {
       throw notFound('NOTIFICATION_NOT_FOUND', '找不到这条通知，它可能已删除。', `No notification ${id}.`, {
         id,
@@ -39,7 +28,7 @@ export async function markRead(
     }
     if (row.read_at) return { id, readAt: row.read_at };
     const readAt = new Date();
-    await trx.updateTable('notification').set({ read_at: readAt }).where('id', '=', id).execute();
+    await repo.setRead(trx, id, readAt);
     await audit({ action: 'notification.read', targetType: 'notification', targetId: id });
     return { id, readAt };
   });
@@ -47,13 +36,7 @@ export async function markRead(
 
 export async function markAllRead(write: Write, actor: Actor): Promise<{ updated: number }> {
   return write(async (trx, audit) => {
-    const rows = await trx
-      .updateTable('notification')
-      .set({ read_at: new Date() })
-      .where('account_id', '=', actor.accountId)
-      .where('read_at', 'is', null)
-      .returning('id')
-      .execute();
+    const rows = await repo.setAllRead(trx, actor.accountId, new Date());
     if (rows.length > 0) {
       await audit({
         action: 'notification.read_all',
@@ -66,12 +49,8 @@ export async function markAllRead(write: Write, actor: Actor): Promise<{ updated
   });
 }
 
-export async function smsContact(db: Kysely<DB>, actor: Actor) {
-  const row = await db
-    .selectFrom('sms_contact')
-    .select(['phone_masked', 'enabled', 'updated_at'])
-    .where('account_id', '=', actor.accountId)
-    .executeTakeFirst();
+export async function smsContact(db: Db, actor: Actor) {
+  const row = await repo.smsContactOf(db, actor.accountId);
   return {
     phoneMasked: row?.phone_masked ?? null,
     enabled: row?.enabled ?? false,
@@ -85,11 +64,7 @@ export async function setSmsContact(
   body: { phone?: string | undefined; enabled: boolean },
 ) {
   return write(async (trx, audit) => {
-    const existing = await trx
-      .selectFrom('sms_contact')
-      .select(['phone_masked'])
-      .where('account_id', '=', actor.accountId)
-      .executeTakeFirst();
+    const existing = await repo.smsContactOf(trx, actor.accountId);
     const now = new Date();
     if (body.phone !== undefined) {
       const v = validateMobile(body.phone);
@@ -102,27 +77,16 @@ export async function setSmsContact(
         );
       }
       const row = { phone_enc: encryptPii(v.phone), phone_masked: maskPhone(v.phone), enabled: body.enabled };
-      await trx
-        .insertInto('sms_contact')
-        .values({ account_id: actor.accountId, ...row, updated_at: now })
-        .onConflict((oc) => oc.column('account_id').doUpdateSet({ ...row, updated_at: now }))
-        .execute();
+      await repo.upsertSmsContact(trx, actor.accountId, row, now);
     } else if (existing) {
-      await trx
-        .updateTable('sms_contact')
-        .set({ enabled: body.enabled, updated_at: now })
-        .where('account_id', '=', actor.accountId)
-        .execute();
+      await repo.setSmsEnabled(trx, actor.accountId, body.enabled, now);
     } else {
       throw unprocessable('PHONE_REQUIRED', '请先填写手机号码。', 'Enter a phone number first.', {
         field: 'phone',
       });
     }
-    const after = await trx
-      .selectFrom('sms_contact')
-      .select(['phone_masked', 'enabled', 'updated_at'])
-      .where('account_id', '=', actor.accountId)
-      .executeTakeFirstOrThrow();
+    const after = await repo.smsContactOf(trx, actor.accountId);
+    if (!after) throw new Error(`sms_contact of account ${actor.accountId} missing after its write`);
     // masked numbers only in the audit log
     await audit({
       action: 'notification.sms_contact_set',

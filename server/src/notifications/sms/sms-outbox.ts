@@ -2,12 +2,12 @@
 // committed) and sent by the job below. Claiming is FOR UPDATE SKIP LOCKED plus a lease committed
 // before the provider is called: with several processes each row is sent by one; the row id is the
 // provider's outId, so even a process killed mid-request cannot make the provider send it twice.
-import type { Kysely, Transaction } from 'kysely';
 import { decryptPii } from '../../platform/crypto/crypto.ts';
 import { databaseNow } from '../../platform/db/clock.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Db, Trx } from '../../platform/db/handle.ts';
 import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../retry.ts';
 import type { SmsGateway } from './sms-gateway.ts';
+import * as repo from './sms-outbox.repository.ts';
 import type { SmsTemplateId } from './sms-templates.ts';
 
 export interface SmsRecipient {
@@ -17,7 +17,7 @@ export interface SmsRecipient {
 }
 
 export async function enqueueSms(
-  trx: Transaction<DB>,
+  trx: Trx,
   recipients: SmsRecipient[],
   what: {
     templateId: SmsTemplateId;
@@ -28,21 +28,19 @@ export async function enqueueSms(
   },
 ): Promise<number> {
   if (recipients.length === 0) return 0;
-  await trx
-    .insertInto('sms_message')
-    .values(
-      recipients.map((r) => ({
-        template: what.templateId,
-        params: JSON.stringify(what.params),
-        phone_enc: r.phoneEnc,
-        phone_masked: r.phoneMasked,
-        account_id: r.accountId,
-        case_id: what.caseId,
-        county_code: what.countyCode,
-        event: what.event,
-      })),
-    )
-    .execute();
+  await repo.insertMessages(
+    trx,
+    recipients.map((r) => ({
+      template: what.templateId,
+      params: JSON.stringify(what.params),
+      phone_enc: r.phoneEnc,
+      phone_masked: r.phoneMasked,
+      account_id: r.accountId,
+      case_id: what.caseId,
+      county_code: what.countyCode,
+      event: what.event,
+    })),
+  );
   return recipients.length;
 }
 
@@ -58,20 +56,9 @@ export function trackingParams(caseNo: string, sealedCode: string | null): Recor
 }
 
 /** The SMS phones (enabled) of the staff of some departments. */
-export async function departmentRecipients(
-  trx: Transaction<DB>,
-  departmentIds: number[],
-): Promise<SmsRecipient[]> {
+export async function departmentRecipients(trx: Trx, departmentIds: number[]): Promise<SmsRecipient[]> {
   if (departmentIds.length === 0) return [];
-  const rows = await trx
-    .selectFrom('department_account as da')
-    .innerJoin('sms_contact as sc', 'sc.account_id', 'da.account_id')
-    .innerJoin('account as a', 'a.id', 'da.account_id')
-    .select(['sc.account_id', 'sc.phone_enc', 'sc.phone_masked'])
-    .where('da.department_id', 'in', departmentIds)
-    .where('sc.enabled', '=', true)
-    .where('a.disabled', '=', false)
-    .execute();
+  const rows = await repo.departmentPhones(trx, departmentIds);
   return rows.map((r) => ({ phoneEnc: r.phone_enc, phoneMasked: r.phone_masked, accountId: r.account_id }));
 }
 
@@ -93,36 +80,14 @@ export interface SmsRunResult {
 }
 
 export async function runSmsOutbox(
-  db: Kysely<DB>,
+  db: Db,
   gateway: SmsGateway,
   options: SmsJobOptions,
 ): Promise<SmsRunResult> {
   const now = options.now ?? (await databaseNow(db));
   const batch = options.batch ?? 50;
   const lease = new Date(now.getTime() + (options.leaseMs ?? 120_000));
-  const claimed = await db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('sms_message')
-      .select(['id', 'template', 'params', 'phone_enc', 'attempts'])
-      .where('state', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .orderBy('id')
-      .limit(batch)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (rows.length === 0) return [];
-    await trx
-      .updateTable('sms_message')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: lease }))
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
-  });
+  const claimed = await repo.claimDue(db, now, batch, lease);
   const result: SmsRunResult = {
     claimed: claimed.length,
     sent: 0,
@@ -163,13 +128,7 @@ export async function runSmsOutbox(
     if (outcome.ok) result.sent++;
     else if (next) result.retrying++;
     else result.failed++;
-    await db
-      .updateTable('sms_message')
-      .set(set)
-      .where('id', '=', m.id)
-      .where('attempts', '=', m.attempts)
-      .where('state', '=', 'pending')
-      .execute();
+    await repo.storeOutcome(db, m, set);
   }
   return result;
 }
