@@ -73,6 +73,8 @@ export function sqlSnapshot(file: URL | string): SqlSnapshot {
           stored.set(name, text);
           writeEntries(filePath, stored);
         }
+        // an assertion in this mode too (every test must assert): the entry now holds what ran
+        expect(stored.get(name)).toBe(text);
         return result;
       }
       const expected = stored.get(name);
