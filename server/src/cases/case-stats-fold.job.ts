@@ -2,8 +2,9 @@
 // appended into case_stat and case_open_stat. Reads add the deltas not folded yet, so the job's pace
 // changes the cost of a read, never its answer. Two processes fold disjoint deltas (SKIP LOCKED).
 // PGlite has no autovacuum: there the job vacuums the delta tables now and then.
-import { startTimedJob } from '../notifications/timed-job.ts';
+
 import type { Db } from '../platform/db/handle.ts';
+import { startTimedJob } from '../platform/jobs/timed-job.ts';
 import { foldCaseStats, vacuumStatDeltas } from './case-stats.repository.ts';
 
 const BATCH = 20_000;

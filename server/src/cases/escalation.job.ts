@@ -15,8 +15,8 @@
 import { createHash } from 'node:crypto';
 import { recordCaseEvent } from '../notifications/case-events.ts';
 import { appendAudit } from '../platform/audit/audit.ts';
-import { databaseFaults, isDatabaseUnavailable } from '../platform/db/db-faults.ts';
 import type { Db, Trx } from '../platform/db/handle.ts';
+import { startTimedJob } from '../platform/jobs/timed-job.ts';
 import { readSetting } from '../platform/settings/settings.ts';
 import { limitsOf } from './case-common.ts';
 import { type CaseReference, caseReference } from './case-reference.ts';
@@ -205,19 +205,5 @@ async function announce(
 
 /** Runs the job every `everyMs` (default a minute; ESCALATION_INTERVAL_MS), unref'd, never overlapping. */
 export function startEscalationJob(db: Db, engine: 'pglite' | 'postgres', everyMs = 60_000): () => void {
-  let running = false;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = true;
-    runEscalation(db, engine)
-      .catch((error: unknown) => {
-        if (isDatabaseUnavailable(error)) databaseFaults.fault(error, 'escalation job');
-        else console.error('escalation job failed:', error);
-      })
-      .finally(() => {
-        running = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return startTimedJob('escalation', everyMs, () => runEscalation(db, engine));
 }

@@ -4,12 +4,12 @@
 // process that dies mid-request leaves a lease that expires, and another sends it again with the same
 // X-Qiangji-Delivery id (receivers deduplicate on it). Deliveries of one case go out in order: a row
 // waits while an earlier one of its case is undelivered and not given up.
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
-import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../notifications/retry.ts';
+
 import { decryptPii } from '../platform/crypto/crypto.ts';
 import { databaseNow } from '../platform/db/clock.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
+import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../platform/jobs/retry.ts';
+import * as repo from './webhook.repository.ts';
 import { signWebhook, WEBHOOK_HEADERS } from './webhook.ts';
 
 export interface WebhookJobOptions {
@@ -37,49 +37,14 @@ interface Claimed {
 }
 
 export async function runWebhookDeliveries(
-  db: Kysely<DB>,
+  db: Db,
   options: WebhookJobOptions = {},
 ): Promise<WebhookRunResult> {
   const now = options.now ?? (await databaseNow(db));
   const timeoutMs = options.timeoutMs ?? 10_000;
   const batch = options.batch ?? 50;
   const lease = new Date(now.getTime() + timeoutMs + 60_000);
-  const claimed: Claimed[] = await db.transaction().execute(async (trx) => {
-    const rows = await trx
-      .selectFrom('webhook_delivery as d')
-      .select(['d.id', 'd.system_id', 'd.event', 'd.payload', 'd.attempts'])
-      .where('d.delivered_at', 'is', null)
-      .where('d.attempts', '<', MAX_ATTEMPTS)
-      .where('d.next_attempt_at', '<=', now)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('webhook_delivery as e')
-              .select(sql<number>`1`.as('one'))
-              .whereRef('e.case_id', '=', 'd.case_id')
-              .whereRef('e.id', '<', 'd.id')
-              .where('e.delivered_at', 'is', null)
-              .where('e.attempts', '<', MAX_ATTEMPTS),
-          ),
-        ),
-      )
-      .orderBy('d.id')
-      .limit(batch)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    if (rows.length === 0) return [];
-    await trx
-      .updateTable('webhook_delivery')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: lease }))
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
-  });
+  const claimed: Claimed[] = await repo.claimDue(db, now, batch, lease, MAX_ATTEMPTS);
   const result: WebhookRunResult = {
     claimed: claimed.length,
     delivered: 0,
@@ -89,13 +54,7 @@ export async function runWebhookDeliveries(
   };
   if (claimed.length === 0) return result;
   const systems = new Map(
-    (
-      await db
-        .selectFrom('external_system')
-        .select(['id', 'webhook_url', 'webhook_secret_enc', 'active'])
-        .where('id', 'in', [...new Set(claimed.map((c) => c.system_id))])
-        .execute()
-    ).map((s) => [s.id, s]),
+    (await repo.deliveryTargets(db, [...new Set(claimed.map((c) => c.system_id))])).map((s) => [s.id, s]),
   );
   await Promise.all(
     claimed.map(async (d) => {
@@ -120,13 +79,7 @@ export async function runWebhookDeliveries(
           : { last_error: `gave up after ${d.attempts} attempts: ${error}`.slice(0, 500) };
       }
       // only while the claim is still ours (a lease that expired was taken over)
-      await db
-        .updateTable('webhook_delivery')
-        .set(set)
-        .where('id', '=', d.id)
-        .where('attempts', '=', d.attempts)
-        .where('delivered_at', 'is', null)
-        .execute();
+      await repo.storeOutcome(db, d, set);
     }),
   );
   return result;

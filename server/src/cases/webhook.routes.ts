@@ -1,10 +1,11 @@
 // An external system registers, reads and removes its status webhook (access 'api_key').
 import { Type } from '@sinclair/typebox';
-import { MAX_ATTEMPTS } from '../notifications/retry.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
 import { unprocessable } from '../platform/errors/errors.ts';
 import { route } from '../platform/http/route.ts';
 import { Text } from '../platform/http/schemas.ts';
+import { MAX_ATTEMPTS } from '../platform/jobs/retry.ts';
+import * as repo from './webhook.repository.ts';
 
 function checkUrl(raw: string): string {
   let u: URL;
@@ -42,11 +43,10 @@ export const webhookRoutes = [
     async handler({ system, body, write }) {
       const url = checkUrl(body.url);
       await write(async (trx, audit) => {
-        await trx
-          .updateTable('external_system')
-          .set({ webhook_url: url, webhook_secret_enc: encryptPii(body.secret) })
-          .where('id', '=', system.id)
-          .execute();
+        await repo.setWebhook(trx, system.id, {
+          webhook_url: url,
+          webhook_secret_enc: encryptPii(body.secret),
+        });
         // the secret itself never goes into the audit log
         await audit({
           action: 'external.webhook_set',
@@ -65,30 +65,12 @@ export const webhookRoutes = [
     summary: '对接系统查看回调登记与投递情况 / An external system reads its webhook and delivery status',
     tags: ['external'],
     async handler({ db, system }) {
-      const s = await db
-        .selectFrom('external_system')
-        .select(['webhook_url'])
-        .where('id', '=', system.id)
-        .executeTakeFirstOrThrow();
-      const pending = await db
-        .selectFrom('webhook_delivery')
-        .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('next_attempt_at').as('next')])
-        .where('system_id', '=', system.id)
-        .where('delivered_at', 'is', null)
-        .where('attempts', '<', MAX_ATTEMPTS)
-        .executeTakeFirstOrThrow();
-      const failures = await db
-        .selectFrom('webhook_delivery')
-        .select(['id', 'event', 'attempts', 'last_error', 'created_at'])
-        .where('system_id', '=', system.id)
-        .where('delivered_at', 'is', null)
-        .where('last_error', 'is not', null)
-        .orderBy('id', 'desc')
-        .limit(20)
-        .execute();
+      const url = await repo.webhookUrlOf(db, system.id);
+      const pending = await repo.pendingOf(db, system.id, MAX_ATTEMPTS);
+      const failures = await repo.recentFailuresOf(db, system.id);
       return {
-        url: s.webhook_url,
-        registered: s.webhook_url !== null,
+        url,
+        registered: url !== null,
         pending: Number(pending.n),
         nextAttemptAt: pending.next,
         recentFailures: failures.map((f) => ({
@@ -110,11 +92,7 @@ export const webhookRoutes = [
     tags: ['external'],
     async handler({ system, write }) {
       await write(async (trx, audit) => {
-        await trx
-          .updateTable('external_system')
-          .set({ webhook_url: null, webhook_secret_enc: null })
-          .where('id', '=', system.id)
-          .execute();
+        await repo.setWebhook(trx, system.id, { webhook_url: null, webhook_secret_enc: null });
         await audit({
           action: 'external.webhook_removed',
           targetType: 'external_system',

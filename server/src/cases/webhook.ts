@@ -2,10 +2,10 @@
 // system is queued as a webhook_delivery row in the transaction of the change, then POSTed by the
 // delivery job (webhook.job.ts), signed with the system's secret. docs/api-webhooks.md is the contract.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Transaction } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import type { Trx } from '../platform/db/handle.ts';
 import type { CaseState } from './domain/case-machine.ts';
 import { STATE_NAMES } from './domain/case-names.ts';
+import { activeWebhookSystem, insertDelivery } from './webhook.repository.ts';
 
 export const WEBHOOK_HEADERS = {
   event: 'x-qiangji-event',
@@ -51,7 +51,7 @@ export function verifyWebhookSignature(
 
 /** Queues the delivery of one change of a case, in the transaction of the change. */
 export async function enqueueWebhook(
-  trx: Transaction<DB>,
+  trx: Trx,
   c: {
     id: number;
     case_no: string;
@@ -62,12 +62,7 @@ export async function enqueueWebhook(
   change: { action: string; state: CaseState; note: string; at: Date },
 ): Promise<number | null> {
   if (!c.external_system || !c.external_id) return null;
-  const system = await trx
-    .selectFrom('external_system')
-    .select(['id', 'webhook_url'])
-    .where('code', '=', c.external_system)
-    .where('active', '=', true)
-    .executeTakeFirst();
+  const system = await activeWebhookSystem(trx, c.external_system);
   if (!system?.webhook_url) return null;
   const event = `case.${change.action}`;
   const payload: WebhookPayload = {
@@ -80,17 +75,12 @@ export async function enqueueWebhook(
     note: change.note,
     at: change.at.toISOString(),
   };
-  const row = await trx
-    .insertInto('webhook_delivery')
-    .values({
-      system_id: system.id,
-      case_id: c.id,
-      county_code: c.county_code,
-      event,
-      payload: JSON.stringify(payload),
-      next_attempt_at: change.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
+  return await insertDelivery(trx, {
+    system_id: system.id,
+    case_id: c.id,
+    county_code: c.county_code,
+    event,
+    payload: JSON.stringify(payload),
+    next_attempt_at: change.at,
+  });
 }

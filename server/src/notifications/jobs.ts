@@ -3,9 +3,9 @@
 import { runWebhookDeliveries } from '../cases/webhook.job.ts';
 import type { Config } from '../platform/config/config.ts';
 import type { Db } from '../platform/db/handle.ts';
+import { startTimedJob } from '../platform/jobs/timed-job.ts';
 import { type SmsGateway, smsGatewayFromConfig } from './sms/sms-gateway.ts';
 import { runSmsOutbox } from './sms/sms-outbox.ts';
-import { startTimedJob } from './timed-job.ts';
 
 export function startDeliveryJobs(
   db: Db,

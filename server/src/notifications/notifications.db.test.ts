@@ -8,7 +8,7 @@ import { DEFAULT_SEED } from '../demo/seed.ts';
 import type { Database } from '../platform/db/engine.ts';
 import { createTestDatabase } from '../platform/db/testing/test-database.ts';
 import { startTestServer, type TestClient, type TestServer } from '../platform/http/testing/test-server.ts';
-import { MAX_ATTEMPTS } from './retry.ts';
+import { MAX_ATTEMPTS } from '../platform/jobs/retry.ts';
 import { HttpSmsGateway } from './sms/sms-gateway.ts';
 import { runSmsOutbox } from './sms/sms-outbox.ts';
 import { type SmsLoopback, startSmsLoopback } from './sms/testing/sms-loopback.ts';

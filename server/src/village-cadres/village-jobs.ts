@@ -2,8 +2,8 @@
 // periods that have begun, the alerts of overdue items up the tree (village, town, county), and the
 // validity of open decisions whose resolution went unpublished past its deadline.
 import { refreshValidity } from '../deliberation/deliberation-refresh.ts';
-import { startTimedJob } from '../notifications/timed-job.ts';
 import type { Db } from '../platform/db/handle.ts';
+import { startTimedJob } from '../platform/jobs/timed-job.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
 import { alertOverdue, ensurePeriodItems } from '../village-publication/calendar.repository.ts';
 import { periodOf, periodTitle, quarterOf } from '../village-publication/domain/calendar.ts';

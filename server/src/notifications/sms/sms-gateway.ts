@@ -3,8 +3,8 @@
 // an HMAC-signed request, the provider's message id in the answer, error codes), LogSmsGateway writes
 // the text to the server log (development without a provider).
 import { createHmac, randomBytes } from 'node:crypto';
+import { errorText } from '../../platform/jobs/retry.ts';
 import { maskPhone } from '../../platform/masking/masking.ts';
-import { errorText } from '../retry.ts';
 import { renderSms, type SmsTemplateId } from './sms-templates.ts';
 
 export interface SmsMessage {

@@ -5,7 +5,7 @@
 import { decryptPii } from '../../platform/crypto/crypto.ts';
 import { databaseNow } from '../../platform/db/clock.ts';
 import type { Db, Trx } from '../../platform/db/handle.ts';
-import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../retry.ts';
+import { errorText, MAX_ATTEMPTS, nextAttemptAt } from '../../platform/jobs/retry.ts';
 import type { SmsGateway } from './sms-gateway.ts';
 import * as repo from './sms-outbox.repository.ts';
 import type { SmsTemplateId } from './sms-templates.ts';

@@ -1,7 +1,7 @@
 // A job that runs every `everyMs` (unref'd: it never keeps the process alive), never overlapping itself.
 // When a run says there may be more (a full batch), the next run starts at once. While the database is
 // unreachable a run fails: that is one line in the fault log (db-faults.ts), not a stack every interval.
-import { databaseFaults, isDatabaseUnavailable } from '../platform/db/db-faults.ts';
+import { databaseFaults, isDatabaseUnavailable } from '../db/db-faults.ts';
 
 export function startTimedJob(
   name: string,
