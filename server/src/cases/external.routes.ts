@@ -6,6 +6,7 @@ import { Lat, Literals, Lng, MultilineText, Text } from '../platform/http/schema
 import { type IntakeInput, intake } from './case-intake.service.ts';
 import type { CaseAction } from './domain/case-machine.ts';
 import { ACTION_NAMES, STATE_NAMES } from './domain/case-names.ts';
+import { caseOfSystem, stepsForSystem } from './external-system.repository.ts';
 import { type ImportMode, importHistory } from './import/case-import.service.ts';
 
 const lit = Literals;
@@ -50,12 +51,7 @@ export const externalRoutes = [
     tags: ['external'],
     params: Type.Object({ externalId: Text(64, { minLength: 1 }) }),
     async handler({ db, system, params }) {
-      const c = await db
-        .selectFrom('civic_case')
-        .select(['id', 'case_no', 'state'])
-        .where('external_system', '=', system.code)
-        .where('external_id', '=', params.externalId)
-        .executeTakeFirst();
+      const c = await caseOfSystem(db, system.code, params.externalId);
       if (!c) {
         throw notFound(
           'CASE_NOT_FOUND',
@@ -63,13 +59,7 @@ export const externalRoutes = [
           `No case with external id ${params.externalId}.`,
         );
       }
-      const steps = await db
-        .selectFrom('case_step')
-        .select(['action', 'to_state', 'note', 'at'])
-        .where('case_id', '=', c.id)
-        .orderBy('at')
-        .orderBy('id')
-        .execute();
+      const steps = await stepsForSystem(db, c.id);
       return {
         caseNo: c.case_no,
         state: c.state,
