@@ -1,16 +1,11 @@
 // Open311 reads of service requests (= cases): the list with the spec's filters, one request, tokens.
 // Public: what the one public rule allows (platform/access/public-view.ts): no 110 or 信访 case, no
 // reporter's name, phone or e-mail, free texts scrubbed, status notes without staff's text.
-import type { Kysely } from 'kysely';
 import type { CaseState } from '../cases/domain/case-machine.ts';
-import {
-  PUBLIC_CHANNELS,
-  publicCases,
-  publicStatusNote,
-  publicSteps,
-} from '../platform/access/public-view.ts';
-import type { DB } from '../platform/db/schema.ts';
+import { PUBLIC_CHANNELS, publicStatusNote } from '../platform/access/public-view.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { badRequest, notFound } from '../platform/errors/errors.ts';
+import * as repo from './open311-case.repository.ts';
 import {
   type Document,
   type Open311Status,
@@ -28,64 +23,15 @@ export const MAX_REQUESTS = 1000;
 export const MAX_SPAN_DAYS = 90;
 const DAY_MS = 86_400_000;
 
-function baseQuery(db: Kysely<DB>) {
-  return publicCases(db)
-    .leftJoin('case_category', 'case_category.code', 'civic_case.category_code')
-    .leftJoin('department', 'department.id', 'civic_case.department_id')
-    .leftJoin('org as village', 'village.id', 'civic_case.village_org_id')
-    .leftJoin('org as town', 'town.id', 'civic_case.town_org_id')
-    .leftJoin('division as village_division', 'village_division.code', 'village.division_code')
-    .leftJoin('division as town_division', 'town_division.code', 'town.division_code')
-    .leftJoin('division as county_division', 'county_division.code', 'civic_case.county_code')
-    .select([
-      'civic_case.id',
-      'civic_case.case_no',
-      'civic_case.state',
-      'civic_case.channel',
-      'civic_case.category_code',
-      'case_category.name_zh as service_name',
-      'civic_case.description',
-      'civic_case.address',
-      'civic_case.lng',
-      'civic_case.lat',
-      'civic_case.reporter_name',
-      'civic_case.rejection_reason',
-      'department.name as department_name',
-      'village_division.name as village_name',
-      'town_division.name as town_name',
-      'county_division.name as county_name',
-      'civic_case.created_at',
-      'civic_case.updated_at',
-      'civic_case.closed_at',
-      'civic_case.due_at',
-    ]);
-}
-
-type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
-
-async function toRequests(db: Kysely<DB>, rows: Row[]): Promise<Record<string, unknown>[]> {
+async function toRequests(db: Db, rows: repo.RequestRow[]): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [latest, reports] = await Promise.all([
-    publicSteps(db, ids)
-      .distinctOn('case_step.case_id')
-      .orderBy('case_step.case_id')
-      .orderBy('case_step.at', 'desc')
-      .orderBy('case_step.id', 'desc')
-      .execute(),
-    db
-      .selectFrom('case_step')
-      .select(['case_id', 'details'])
-      .where(
-        'case_id',
-        'in',
-        rows
-          .filter((r) => r.channel === 'external')
-          .map((r) => r.id)
-          .concat([-1]),
-      )
-      .where('action', '=', 'report')
-      .execute(),
+    repo.latestPublicSteps(db, ids),
+    repo.reportDetails(
+      db,
+      rows.filter((r) => r.channel === 'external').map((r) => r.id),
+    ),
   ]);
   const latestOf = new Map(latest.map((s) => [s.case_id, s]));
   const mediaOf = new Map(
@@ -171,9 +117,9 @@ export function window(start: Date | null, end: Date | null, now: Date): { from:
   return { from: new Date(now.getTime() - span), to: now };
 }
 
-export async function listRequests(db: Kysely<DB>, q: RequestsQuery, now = new Date()): Promise<Document> {
+export async function listRequests(db: Db, q: RequestsQuery, now = new Date()): Promise<Document> {
   const ids = list(q.service_request_id);
-  let query = baseQuery(db);
+  let filter: repo.RequestFilter;
   if (ids.length > 0) {
     // "This overrides all other arguments."
     if (ids.length > MAX_REQUESTS)
@@ -182,7 +128,7 @@ export async function listRequests(db: Kysely<DB>, q: RequestsQuery, now = new D
         `最多 ${MAX_REQUESTS} 个 service_request_id`,
         `at most ${MAX_REQUESTS} service_request_id values`,
       );
-    query = query.where('civic_case.case_no', 'in', ids);
+    filter = { caseNos: ids };
   } else {
     const statuses = list(q.status);
     for (const s of statuses) {
@@ -195,28 +141,25 @@ export async function listRequests(db: Kysely<DB>, q: RequestsQuery, now = new D
       }
     }
     const { from, to } = window(dateOf('start_date', q.start_date), dateOf('end_date', q.end_date), now);
-    query = query.where('civic_case.created_at', '>=', from).where('civic_case.created_at', '<=', to);
     const codes = list(q.service_code);
-    if (codes.length > 0) query = query.where('civic_case.category_code', 'in', codes);
     const wanted = new Set(statuses as Open311Status[]);
+    // both statuses (or none) asked: every state
+    let states: CaseState[] | null = null;
     if (wanted.size === 1) {
       const [only] = [...wanted] as [Open311Status];
-      query = query.where('civic_case.state', 'in', statesOf(only) as CaseState[]);
+      states = statesOf(only) as CaseState[];
     }
+    filter = { from, to, categoryCodes: codes, states };
   }
-  const rows = await query
-    .orderBy('civic_case.created_at', 'desc')
-    .orderBy('civic_case.id', 'desc')
-    .limit(MAX_REQUESTS)
-    .execute();
+  const rows = await repo.requestRows(db, filter, MAX_REQUESTS);
   return { root: 'service_requests', body: await toRequests(db, rows) };
 }
 
 const notFoundRequest = (id: string) =>
   notFound('OPEN311_REQUEST_NOT_FOUND', `没有这个服务请求：${id}`, `No such service request: ${id}`);
 
-export async function getRequest(db: Kysely<DB>, id: string): Promise<Document> {
-  const row = await baseQuery(db).where('civic_case.case_no', '=', id).executeTakeFirst();
+export async function getRequest(db: Db, id: string): Promise<Document> {
+  const row = await repo.requestByCaseNo(db, id);
   if (!row) throw notFoundRequest(id);
   return { root: 'service_requests', body: await toRequests(db, [row]) };
 }
@@ -225,11 +168,8 @@ export async function getRequest(db: Kysely<DB>, id: string): Promise<Document> 
  * Every service is realtime: a POST answers the service_request_id at once and never a token. A
  * client that still asks for a token's request gets it immediately: a token is the service_request_id.
  */
-export async function tokenRequest(db: Kysely<DB>, token: string): Promise<Document> {
-  const row = await publicCases(db)
-    .select('civic_case.case_no')
-    .where('civic_case.case_no', '=', token)
-    .executeTakeFirst();
+export async function tokenRequest(db: Db, token: string): Promise<Document> {
+  const row = await repo.publicCaseNo(db, token);
   if (!row) {
     throw notFound('OPEN311_TOKEN_NOT_FOUND', `未知的 token：${token}`, `Unknown token: ${token}`);
   }

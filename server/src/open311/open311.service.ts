@@ -2,14 +2,15 @@
 // service request goes through the same intake as every other channel (kind 'external', the calling
 // system), and the service requests are cases (service_request_id = case number).
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
 import { intake } from '../cases/case-intake.service.ts';
 import { type CategoryInfo, caseReference, gridLocator } from '../cases/case-reference.ts';
 import { DEPARTMENT_KINDS } from '../cases/domain/catalog.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { badRequest, notFound } from '../platform/errors/errors.ts';
 import type { ApiCaller, Context } from '../platform/http/route.ts';
+import * as caseRepo from './open311-case.repository.ts';
+import * as divisionRepo from './open311-division.repository.ts';
 import {
   attributesOf,
   type Document,
@@ -65,13 +66,13 @@ function groupNames(categories: CategoryInfo[]): Map<string, string> {
   );
 }
 
-async function subcategories(db: Kysely<DB>) {
+async function subcategories(db: Db) {
   const ref = await caseReference(db);
   const all = [...ref.categories.values()].sort((a, b) => a.sortOrder - b.sortOrder);
   return { all, subs: all.filter((c) => c.parentCode !== null && c.limits), groups: groupNames(all) };
 }
 
-export async function serviceList(db: Kysely<DB>): Promise<Document> {
+export async function serviceList(db: Db): Promise<Document> {
   const { all, subs, groups } = await subcategories(db);
   const byCode = new Map(all.map((c) => [c.code, c]));
   return {
@@ -131,7 +132,7 @@ function attributeDefinitions(c: CategoryInfo) {
   ];
 }
 
-async function requireService(db: Kysely<DB>, code: string): Promise<CategoryInfo> {
+async function requireService(db: Db, code: string): Promise<CategoryInfo> {
   const { subs } = await subcategories(db);
   const c = subs.find((s) => s.code === code);
   if (!c) {
@@ -140,7 +141,7 @@ async function requireService(db: Kysely<DB>, code: string): Promise<CategoryInf
   return c;
 }
 
-export async function serviceDefinition(db: Kysely<DB>, code: string): Promise<Document> {
+export async function serviceDefinition(db: Db, code: string): Promise<Document> {
   const c = await requireService(db, code);
   return { root: 'service_definition', body: { service_code: c.code, attributes: attributeDefinitions(c) } };
 }
@@ -175,16 +176,8 @@ const bad = (zh: string, en: string, details?: unknown) => badRequest('OPEN311_B
  * Approximate location of an address without coordinates: the longest village (社区/村) or town (镇/街道)
  * name of the division list found in it; the point is the centre of that village's (town's) first grid.
  */
-async function locateAddress(db: Kysely<DB>, address: string) {
-  const [{ places }, named] = await Promise.all([
-    gridLocator(db),
-    db
-      .selectFrom('org')
-      .innerJoin('division', 'division.code', 'org.division_code')
-      .select(['org.id', 'org.level', 'division.name'])
-      .where('org.level', 'in', ['village', 'town'])
-      .execute(),
-  ]);
+async function locateAddress(db: Db, address: string) {
+  const [{ places }, named] = await Promise.all([gridLocator(db), divisionRepo.villageAndTownNames(db)]);
   let best: { orgId: number; level: string; length: number } | null = null;
   for (const o of named) {
     const names = o.level === 'village' ? [o.name, shortVillageName(o.name)] : [o.name];
@@ -292,14 +285,7 @@ export async function createRequest(
       const result = await fn(trx, audit);
       const id = (result as { id?: unknown }).id;
       if (typeof id === 'number') {
-        await trx
-          .updateTable('case_step')
-          .set({
-            details: sql`coalesce(details, '{}'::jsonb) || ${JSON.stringify({ open311: extras })}::jsonb`,
-          })
-          .where('case_id', '=', id)
-          .where('action', '=', 'report')
-          .execute();
+        await caseRepo.mergeReportDetails(trx, id, { open311: extras });
       }
       return result;
     });
@@ -321,11 +307,7 @@ export async function createRequest(
       reporterPhone: opt(body.phone),
     },
   );
-  const c = await db
-    .selectFrom('civic_case')
-    .select(['respond_by', 'due_at'])
-    .where('id', '=', result.id)
-    .executeTakeFirstOrThrow();
+  const c = await caseRepo.caseDeadlines(db, result.id);
   return {
     created: result.created,
     doc: {

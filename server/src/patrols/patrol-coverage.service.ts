@@ -1,10 +1,9 @@
 // Patrol coverage (巡查覆盖) for a town or village: which grids in scope were patrolled this week and
 // which have had no check-in for N days (a setting, default 7), and what each grid worker did this week.
-import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { scoped } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { readSetting } from '../platform/settings/settings.ts';
+import * as repo from './patrol-coverage.repository.ts';
 import { cstWeekStart, PATROL_DEFAULTS } from './patrol-rules.ts';
 
 const DAY_MS = 24 * 3600_000;
@@ -14,7 +13,7 @@ export interface CoverageQuery {
   villageId?: number | undefined;
 }
 
-export async function coverage(db: Kysely<DB>, actor: Actor, query: CoverageQuery = {}) {
+export async function coverage(db: Db, actor: Actor, query: CoverageQuery = {}) {
   const settings = await readSetting(db, 'patrols', PATROL_DEFAULTS);
   const staleDays = query.staleDays ?? settings.staleDays;
   const now = new Date();
@@ -23,77 +22,11 @@ export async function coverage(db: Kysely<DB>, actor: Actor, query: CoverageQuer
   // check-ins older than both the week and the stale window do not change the answer
   const lookback = new Date(Math.min(weekStart.getTime(), staleSince.getTime()));
 
-  let grids = scoped
-    .grids(db, actor)
-    .innerJoin('org as village', 'village.id', 'grid.village_org_id')
-    .leftJoin('patrol_checkin', (join) =>
-      join.onRef('patrol_checkin.grid_id', '=', 'grid.id').on('patrol_checkin.at', '>=', lookback),
-    )
-    .select([
-      'grid.id',
-      'grid.code',
-      'grid.name',
-      'grid.center_lng',
-      'grid.center_lat',
-      'village.id as village_id',
-      'village.name as village_name',
-      sql<Date | null>`max(patrol_checkin.at)`.as('last_at'),
-      sql<number>`count(patrol_checkin.id) filter (where patrol_checkin.at >= ${weekStart})`.as('week_count'),
-    ])
-    .groupBy(['grid.id', 'village.id'])
-    .orderBy('grid.code');
-  if (query.villageId) grids = grids.where('village.id', '=', query.villageId);
-
-  const workerRows = scoped
-    .accounts(db, actor, 'patrol:read')
-    .leftJoin('grid', 'grid.org_id', 'account.scope_org_id')
-    .select((eb) => [
-      'account.id',
-      'account.username',
-      'account.display_name',
-      'grid.id as grid_id',
-      'grid.name as grid_name',
-      eb
-        .selectFrom('patrol_checkin as c')
-        .select(sql<number>`count(*)`.as('n'))
-        .whereRef('c.account_id', '=', 'account.id')
-        .where('c.at', '>=', weekStart)
-        .as('week_checkins'),
-      eb
-        .selectFrom('patrol_checkin as c')
-        .innerJoin('grid as g', 'g.id', 'c.grid_id')
-        .innerJoin('org as go', 'go.id', 'g.org_id')
-        .select(sql<number>`count(*)`.as('n'))
-        .whereRef('c.account_id', '=', 'account.id')
-        .where('c.at', '>=', weekStart)
-        .where(sql<boolean>`go.path not like account_org.path || '%'`)
-        .as('week_outside'),
-      eb
-        .selectFrom('patrol as p')
-        .select(sql<number>`count(*)`.as('n'))
-        .whereRef('p.account_id', '=', 'account.id')
-        .where('p.started_at', '>=', weekStart)
-        .as('week_patrols'),
-      eb
-        .selectFrom('patrol as p')
-        .select(sql<number>`coalesce(sum(p.distance_m), 0)`.as('m'))
-        .whereRef('p.account_id', '=', 'account.id')
-        .where('p.started_at', '>=', weekStart)
-        .as('week_distance_m'),
-      eb
-        .selectFrom('patrol_checkin as c')
-        .select(sql<Date | null>`max(c.at)`.as('t'))
-        .whereRef('c.account_id', '=', 'account.id')
-        .as('last_at'),
-    ])
-    .where('account.role', '=', 'grid_worker')
-    .where('account.disabled', '=', false)
-    .orderBy('account.username');
-  const workersQ = query.villageId
-    ? workerRows.where('grid.village_org_id', '=', query.villageId)
-    : workerRows;
-
-  const [gridRows, workers] = await Promise.all([grids.execute(), workersQ.execute()]);
+  const [gridRows, workers] = await repo.coverageRows(db, actor, {
+    lookback,
+    weekStart,
+    villageId: query.villageId,
+  });
   const gridItems = gridRows.map((g) => {
     const lastAt = g.last_at ? new Date(g.last_at) : null;
     return {

@@ -3,14 +3,13 @@
 // twice at once) is stored once. Points are located like a case (converted to WGS-84, point → grid
 // with the in-memory index) and flagged when they fall outside the worker's own grids.
 
-import type { Kysely } from 'kysely';
 import { locate } from '../cases/case-intake.service.ts';
 import type { Actor } from '../platform/access/actor.ts';
-import { scoped } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
 import type { CoordSystem } from '../platform/geo/coords.ts';
 import type { Write } from '../platform/http/route.ts';
+import * as repo from './patrol.repository.ts';
 import { checkClientTime, cstDate, cstDayBounds, patrolErrors, routeDistanceM } from './patrol-rules.ts';
 import type { PatrolRow } from './patrol-tables.ts';
 
@@ -46,32 +45,11 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** Ids of the grids inside the actor's scope (a grid worker: its own grid). */
-async function ownGridIds(db: Kysely<DB>, actor: Actor): Promise<Set<number>> {
-  const rows = await scoped.grids(db, actor).select('grid.id').execute();
-  return new Set(rows.map((r) => r.id));
+async function ownGridIds(db: Db, actor: Actor): Promise<Set<number>> {
+  return new Set(await repo.gridIdsInScope(db, actor));
 }
 
-function checkinQuery(db: Kysely<DB>, actor: Actor) {
-  return scoped
-    .patrolCheckins(db, actor, 'patrol:checkin')
-    .leftJoin('grid', 'grid.id', 'patrol_checkin.grid_id')
-    .select([
-      'patrol_checkin.id',
-      'patrol_checkin.lng',
-      'patrol_checkin.lat',
-      'patrol_checkin.at',
-      'patrol_checkin.created_at',
-      'patrol_checkin.grid_id',
-      'patrol_checkin.client_request_id',
-      'grid.code as grid_code',
-      'grid.name as grid_name',
-    ])
-    .where('patrol_checkin.account_id', '=', actor.accountId);
-}
-
-type CheckinRow = Awaited<ReturnType<ReturnType<typeof checkinQuery>['executeTakeFirstOrThrow']>>;
-
-function checkinView(r: CheckinRow, own: Set<number>): CheckinView {
+function checkinView(r: repo.CheckinRow, own: Set<number>): CheckinView {
   return {
     id: r.id,
     lng: r.lng,
@@ -103,26 +81,15 @@ function patrolView(p: PatrolRow, checkins: CheckinView[], now: Date): PatrolVie
   };
 }
 
-function myPatrols(db: Kysely<DB>, actor: Actor) {
-  return scoped
-    .patrols(db, actor, 'patrol:checkin')
-    .selectAll('patrol')
-    .where('patrol.account_id', '=', actor.accountId);
-}
-
 /** The check-ins of a patrol, read after it was verified as the actor's own. */
-async function pointsOf(db: Kysely<DB>, actor: Actor, p: PatrolRow, now: Date) {
-  const rows = await checkinQuery(db, actor)
-    .where('patrol_checkin.at', '>=', p.started_at)
-    .where('patrol_checkin.at', '<=', p.ended_at ?? now)
-    .orderBy('patrol_checkin.at')
-    .execute();
+async function pointsOf(db: Db, actor: Actor, p: PatrolRow, now: Date) {
+  const rows = await repo.checkinsWithin(db, actor, p.started_at, p.ended_at ?? now);
   const own = await ownGridIds(db, actor);
   return rows.map((r) => checkinView(r, own));
 }
 
 export async function startPatrol(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   input: { startedAt?: string | undefined; clientRequestId?: string | undefined; note?: string | undefined },
@@ -132,26 +99,22 @@ export async function startPatrol(
   const key = keyOf(actor, input.clientRequestId);
   const replay = async () => {
     if (!key) return null;
-    const p = await myPatrols(db, actor).where('patrol.client_request_id', '=', key).executeTakeFirst();
+    const p = await repo.patrolByRequest(db, actor, key);
     return p ? { patrol: patrolView(p, await pointsOf(db, actor, p, now), now), created: false } : null;
   };
   const existing = await replay();
   if (existing) return existing;
-  const open = await myPatrols(db, actor).where('patrol.ended_at', 'is', null).executeTakeFirst();
+  const open = await repo.openPatrol(db, actor);
   if (open) throw patrolErrors.alreadyOpen(open.id);
   try {
     const p = await write(async (trx, audit) => {
-      const row = await trx
-        .insertInto('patrol')
-        .values({
-          account_id: actor.accountId,
-          started_at: startedAt,
-          note: input.note?.trim() ?? '',
-          county_code: actor.scopeCountyCode ?? '',
-          client_request_id: key,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await repo.insertPatrol(trx, {
+        account_id: actor.accountId,
+        started_at: startedAt,
+        note: input.note?.trim() ?? '',
+        county_code: actor.scopeCountyCode ?? '',
+        client_request_id: key,
+      });
       await audit({
         action: 'patrol.start',
         targetType: 'patrol',
@@ -166,7 +129,7 @@ export async function startPatrol(
     if (!isUniqueViolation(error)) throw error;
     const again = await replay();
     if (again) return again;
-    const open2 = await myPatrols(db, actor).where('patrol.ended_at', 'is', null).executeTakeFirst();
+    const open2 = await repo.openPatrol(db, actor);
     throw patrolErrors.alreadyOpen(open2?.id ?? 0);
   }
 }
@@ -180,7 +143,7 @@ export interface CheckinInput {
 }
 
 export async function checkIn(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   input: CheckinInput,
@@ -191,18 +154,12 @@ export async function checkIn(
   const key = keyOf(actor, input.clientRequestId);
   const own = await ownGridIds(db, actor);
   const patrolAt = async () => {
-    const p = await myPatrols(db, actor)
-      .where('patrol.started_at', '<=', at)
-      .where((eb) => eb.or([eb('patrol.ended_at', 'is', null), eb('patrol.ended_at', '>=', at)]))
-      .orderBy('patrol.started_at', 'desc')
-      .executeTakeFirst();
+    const p = await repo.patrolAt(db, actor, at);
     return p?.id ?? null;
   };
   const replay = async () => {
     if (!key) return null;
-    const r = await checkinQuery(db, actor)
-      .where('patrol_checkin.client_request_id', '=', key)
-      .executeTakeFirst();
+    const r = await repo.checkinByRequest(db, actor, key);
     if (!r) return null;
     const same =
       Math.abs(r.lng - loc.lng) < 1e-7 && Math.abs(r.lat - loc.lat) < 1e-7 && r.at.getTime() === at.getTime();
@@ -219,23 +176,19 @@ export async function checkIn(
   const outside = loc.nearest || !own.has(loc.place.id);
   try {
     const id = await write(async (trx, audit) => {
-      const row = await trx
-        .insertInto('patrol_checkin')
-        .values({
-          account_id: actor.accountId,
-          grid_id: loc.place.id,
-          lng: loc.lng,
-          lat: loc.lat,
-          at,
-          county_code: loc.place.countyCode,
-          client_request_id: key,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const checkinId = await repo.insertCheckin(trx, {
+        account_id: actor.accountId,
+        grid_id: loc.place.id,
+        lng: loc.lng,
+        lat: loc.lat,
+        at,
+        county_code: loc.place.countyCode,
+        client_request_id: key,
+      });
       await audit({
         action: 'patrol.checkin',
         targetType: 'patrol_checkin',
-        targetId: row.id,
+        targetId: checkinId,
         after: {
           at: at.toISOString(),
           gridId: loc.place.id,
@@ -244,9 +197,9 @@ export async function checkIn(
         },
         countyCode: loc.place.countyCode,
       });
-      return row.id;
+      return checkinId;
     });
-    const r = await checkinQuery(db, actor).where('patrol_checkin.id', '=', id).executeTakeFirstOrThrow();
+    const r = await repo.checkinById(db, actor, id);
     const view = { ...checkinView(r, own), outsideOwnGrids: outside };
     return { checkin: view, patrolId: await patrolAt(), nearestGrid: loc.nearest, created: true };
   } catch (error) {
@@ -267,19 +220,17 @@ export interface EndInput {
 }
 
 export async function endPatrol(
-  db: Kysely<DB>,
+  db: Db,
   write: Write,
   actor: Actor,
   input: EndInput,
 ): Promise<{ patrol: PatrolView; ended: boolean }> {
   const now = new Date();
-  const q = myPatrols(db, actor);
   const found = await (input.patrolId
-    ? q.where('patrol.id', '=', input.patrolId)
+    ? repo.patrolById(db, actor, input.patrolId)
     : input.patrolRequestId
-      ? q.where('patrol.client_request_id', '=', keyOf(actor, input.patrolRequestId))
-      : q.where('patrol.ended_at', 'is', null)
-  ).executeTakeFirst();
+      ? repo.patrolByRequest(db, actor, keyOf(actor, input.patrolRequestId))
+      : repo.openPatrol(db, actor));
   if (!found) {
     if (input.patrolId || input.patrolRequestId)
       throw errors.outOfScope('patrol', input.patrolId ?? input.patrolRequestId);
@@ -294,20 +245,14 @@ export async function endPatrol(
   const distanceM = routeDistanceM(points.map((c) => ({ lng: c.lng, lat: c.lat, at: new Date(c.at) })));
   const durationS = Math.round((endedAt.getTime() - found.started_at.getTime()) / 1000);
   const updated = await write(async (trx, audit) => {
-    const row = await trx
-      .updateTable('patrol')
-      .set({
-        ended_at: endedAt,
-        closed_at: now,
-        distance_m: distanceM,
-        duration_s: durationS,
-        checkin_count: points.length,
-        ...(input.note?.trim() ? { note: input.note.trim() } : {}),
-      })
-      .where('id', '=', found.id)
-      .where('ended_at', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await repo.endOpenPatrol(trx, found.id, {
+      endedAt,
+      closedAt: now,
+      distanceM,
+      durationS,
+      checkinCount: points.length,
+      note: input.note?.trim() ? input.note.trim() : undefined,
+    });
     if (!row) return null;
     await audit({
       action: 'patrol.end',
@@ -318,28 +263,19 @@ export async function endPatrol(
     });
     return row;
   });
-  const final =
-    updated ?? (await myPatrols(db, actor).where('patrol.id', '=', found.id).executeTakeFirstOrThrow());
+  const final = updated ?? (await repo.patrolByIdOrThrow(db, actor, found.id));
   return { patrol: patrolView(final, await pointsOf(db, actor, final, now), now), ended: Boolean(updated) };
 }
 
 /** My patrols and check-ins of one CST day (today by default), and the patrol in progress. */
-export async function myDay(db: Kysely<DB>, actor: Actor, date?: string) {
+export async function myDay(db: Db, actor: Actor, date?: string) {
   const now = new Date();
   const day = date ?? cstDate(now);
   const { from, to } = cstDayBounds(day);
   const [rows, patrols, open, own] = await Promise.all([
-    checkinQuery(db, actor)
-      .where('patrol_checkin.at', '>=', from)
-      .where('patrol_checkin.at', '<', to)
-      .orderBy('patrol_checkin.at')
-      .execute(),
-    myPatrols(db, actor)
-      .where('patrol.started_at', '<', to)
-      .where((eb) => eb.or([eb('patrol.ended_at', 'is', null), eb('patrol.ended_at', '>=', from)]))
-      .orderBy('patrol.started_at')
-      .execute(),
-    myPatrols(db, actor).where('patrol.ended_at', 'is', null).executeTakeFirst(),
+    repo.checkinsOfDay(db, actor, from, to),
+    repo.patrolsOverlapping(db, actor, from, to),
+    repo.openPatrol(db, actor),
     ownGridIds(db, actor),
   ]);
   const checkins = rows.map((r) => checkinView(r, own));
