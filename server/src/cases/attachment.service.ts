@@ -5,12 +5,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
-import { scoped } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { AppError, notFound } from '../platform/errors/errors.ts';
 import type { Context } from '../platform/http/route.ts';
+import * as repo from './attachment.repository.ts';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
@@ -76,50 +75,37 @@ export async function uploadPhoto(
     fs.renameSync(tmp, file);
   }
   const actor = ctx.actor;
-  const row = await ctx.write(async (trx, audit) => {
-    const inserted = await trx
-      .insertInto('case_attachment')
-      .values({
-        case_id: null,
-        county_code: actor.scopeCountyCode,
-        kind: 'photo',
-        mime,
-        bytes: data.length,
-        sha256,
-        storage_key: sha256,
-        uploaded_by: actor.accountId,
-      })
-      .returning(['id'])
-      .executeTakeFirstOrThrow();
+  const id = await ctx.write(async (trx, audit) => {
+    const id = await repo.insertAttachment(trx, {
+      case_id: null,
+      county_code: actor.scopeCountyCode,
+      kind: 'photo',
+      mime,
+      bytes: data.length,
+      sha256,
+      storage_key: sha256,
+      uploaded_by: actor.accountId,
+    });
     await audit({
       action: 'case.attachment_upload',
       targetType: 'case_attachment',
-      targetId: inserted.id,
+      targetId: id,
       after: { mime, bytes: data.length, sha256 },
     });
-    return inserted;
+    return id;
   });
-  return { id: row.id, mime, bytes: data.length, sha256 };
+  return { id, mime, bytes: data.length, sha256 };
 }
 
 /** The bytes of an attachment of a case in scope, or one the caller uploaded and has not attached yet. */
-export async function readAttachment(db: Kysely<DB>, actor: Actor, dataDir: string, id: number) {
-  const row = await db
-    .selectFrom('case_attachment')
-    .select(['id', 'case_id', 'mime', 'storage_key', 'uploaded_by'])
-    .where('id', '=', id)
-    .executeTakeFirst();
+export async function readAttachment(db: Db, actor: Actor, dataDir: string, id: number) {
+  const row = await repo.attachmentById(db, id);
   let visible = false;
   if (row) {
-    if (row.case_id === null) visible = row.uploaded_by === actor.accountId;
-    else
-      visible = Boolean(
-        await scoped
-          .cases(db, actor)
-          .select('civic_case.id')
-          .where('civic_case.id', '=', row.case_id)
-          .executeTakeFirst(),
-      );
+    visible =
+      row.case_id === null
+        ? row.uploaded_by === actor.accountId
+        : await repo.caseInScope(db, actor, row.case_id);
   }
   if (!row || !visible) {
     throw notFound(

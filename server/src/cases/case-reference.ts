@@ -2,9 +2,9 @@
 // the working calendar, the departments, and the point → grid index with each grid's place in the
 // org tree. Caches are keyed by the Kysely instance (one per database) and expire after a minute,
 // except the grid index (grids change only with a new import: `forgetCaseReference` rebuilds it).
-import type { Kysely } from 'kysely';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { buildGridIndex, type GridIndex } from '../platform/geo/grid-index.ts';
+import * as repo from './case-reference.repository.ts';
 import { WorkCalendar } from './domain/calendar.ts';
 import { CALENDAR_DEFAULTS } from './domain/calendar-defaults.ts';
 import type { StepLimits } from './domain/sla.ts';
@@ -52,15 +52,15 @@ export interface CaseReference {
 }
 
 const TTL_MS = 60_000;
-const refCache = new WeakMap<Kysely<DB>, { at: number; value: Promise<CaseReference> }>();
-const gridCache = new WeakMap<Kysely<DB>, Promise<{ index: GridIndex; places: Map<number, GridPlace> }>>();
+const refCache = new WeakMap<Db, { at: number; value: Promise<CaseReference> }>();
+const gridCache = new WeakMap<Db, Promise<{ index: GridIndex; places: Map<number, GridPlace> }>>();
 
-export function forgetCaseReference(db: Kysely<DB>): void {
+export function forgetCaseReference(db: Db): void {
   refCache.delete(db);
   gridCache.delete(db);
 }
 
-export function caseReference(db: Kysely<DB>): Promise<CaseReference> {
+export function caseReference(db: Db): Promise<CaseReference> {
   const hit = refCache.get(db);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
   const value = loadReference(db);
@@ -69,11 +69,11 @@ export function caseReference(db: Kysely<DB>): Promise<CaseReference> {
   return value;
 }
 
-async function loadReference(db: Kysely<DB>): Promise<CaseReference> {
+async function loadReference(db: Db): Promise<CaseReference> {
   const [cats, days, depts] = await Promise.all([
-    db.selectFrom('case_category').selectAll().where('active', '=', true).orderBy('sort_order').execute(),
-    db.selectFrom('work_calendar_day').select(['date', 'kind', 'name']).orderBy('date').execute(),
-    db.selectFrom('department').select(['id', 'code', 'name', 'kind', 'county_code']).orderBy('id').execute(),
+    repo.activeCategories(db),
+    repo.calendarDays(db),
+    repo.allDepartments(db),
   ]);
   const categories = new Map<string, CategoryInfo>(
     cats.map((c) => [
@@ -107,7 +107,7 @@ async function loadReference(db: Kysely<DB>): Promise<CaseReference> {
 }
 
 /** The in-memory point → grid index and every grid's village, town and county; built once per database. */
-export function gridLocator(db: Kysely<DB>) {
+export function gridLocator(db: Db) {
   let hit = gridCache.get(db);
   if (!hit) {
     hit = loadGrids(db);
@@ -117,31 +117,8 @@ export function gridLocator(db: Kysely<DB>) {
   return hit;
 }
 
-async function loadGrids(db: Kysely<DB>) {
-  const rows = await db
-    .selectFrom('grid')
-    .innerJoin('org as village', 'village.id', 'grid.village_org_id')
-    .leftJoin('org as town', 'town.id', 'village.parent_id')
-    .select([
-      'grid.id',
-      'grid.code',
-      'grid.name',
-      'grid.org_id',
-      'grid.village_org_id',
-      'grid.county_code',
-      'grid.boundary',
-      'grid.center_lng',
-      'grid.center_lat',
-      'grid.min_lng',
-      'grid.min_lat',
-      'grid.max_lng',
-      'grid.max_lat',
-      'village.name as village_name',
-      'town.id as town_id',
-      'town.name as town_name',
-      'town.level as town_level',
-    ])
-    .execute();
+async function loadGrids(db: Db) {
+  const rows = await repo.gridsWithPlaces(db);
   const index = buildGridIndex(rows);
   const places = new Map<number, GridPlace>(
     rows.map((r) => [
