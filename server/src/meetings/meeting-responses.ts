@@ -6,7 +6,7 @@ import { Literals, Nullable } from '../platform/http/schemas.ts';
 import { MEETING_KINDS } from './domain/meeting-rules.ts';
 
 const PeriodUnitCode = Literals(['month', 'quarter', 'year']);
-const MeetingKindCode = Literals(MEETING_KINDS);
+export const MeetingKindCode = Literals(MEETING_KINDS);
 const ComplianceStatusCode = Literals(['compliant', 'due', 'overdue']);
 const LateStatusCode = Literals(['due', 'overdue']);
 const ChecklistStatusCode = Literals(['draft', 'published']);

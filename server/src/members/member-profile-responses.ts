@@ -3,6 +3,7 @@
 import { Type } from '@sinclair/typebox';
 import { GenderCode, IdName } from '../platform/http/code-schemas.ts';
 import { Literals, Nullable } from '../platform/http/schemas.ts';
+import { TransferScopeCode, TransferViewCode } from '../transfers/transfer-responses.ts';
 
 /** A member's record (PII masked), as the profile, the register's add and an edit answer it. */
 export const MemberRecord = Type.Object({
@@ -46,8 +47,8 @@ export const getMembersById = Type.Composite([
       Type.Object({
         id: Type.Number(),
         letterNo: Type.String(),
-        state: Literals(['issued', 'received', 'receipt_returned', 'withdrawn', 'refused', 'expired']),
-        scope: Literals(['city', 'province', 'national']),
+        state: TransferViewCode,
+        scope: TransferScopeCode,
         issuedOn: Type.String(),
         validUntil: Type.String(),
         receivedOn: Nullable(Type.String()),

@@ -4,18 +4,11 @@
 // (scoped.mobileMembers).
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import {
-  DateOnly,
-  Id,
-  IdParams,
-  Int,
-  Literals,
-  MultilineText,
-  Paging,
-  Text,
-} from '../platform/http/schemas.ts';
-import { MOBILE_STATES } from './domain/mobile-member.ts';
+import { DateOnly, Id, IdParams, Int, Literals, MultilineText, Text } from '../platform/http/schemas.ts';
+import { MOBILE_ACTIONS } from './domain/mobile-member.ts';
 import * as mobile from './mobile-member.service.ts';
+import { MobileListQuery } from './mobile-member-requests.ts';
+import * as responses from './mobile-member-responses.ts';
 
 const lit = Literals;
 const DateText = DateOnly;
@@ -29,13 +22,10 @@ export const mobileMemberRoutes = [
     access: 'transfer:manage',
     summary: '流动党员：流出 / 流入名单（两地党组织都能看到）/ Mobile members, outflow and inflow',
     tags: TAGS,
-    query: Type.Object({
-      ...Paging,
-      side: Type.Optional(lit(['outflow', 'inflow'])),
-      state: Type.Optional(lit(MOBILE_STATES)),
-    }),
+    query: MobileListQuery,
+    response: { 200: responses.getMobileMembers },
     async handler({ db, actor, query, audit }) {
-      return mobile.listMobile(db, actor, audit, query as mobile.MobileListQuery);
+      return mobile.listMobile(db, actor, audit, query);
     },
   }),
   route({
@@ -61,6 +51,7 @@ export const mobileMemberRoutes = [
     ),
     // the member is of the home side's subtree; the inflow org may be anywhere in the city
     ids: { body: { memberId: 'member', inflowOrgId: 'city_org' } },
+    response: { 201: responses.postMobileMembers },
     async handler({ db, actor, body, write, audit, reply }) {
       const id = await mobile.registerMobile(db, write, actor, body);
       reply.status(201);
@@ -75,6 +66,7 @@ export const mobileMemberRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'mobile_member',
+    response: { 200: responses.getMobileMembersById },
     async handler({ db, actor, params, audit }) {
       return mobile.mobileDetail(db, actor, audit, params.id);
     },
@@ -95,6 +87,7 @@ export const mobileMemberRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 200: responses.postMobileMembersByIdActivities },
     async handler({ db, actor, params, body, write, audit }) {
       await mobile.addActivity(write, actor, params.id, body);
       return mobile.mobileDetail(db, actor, audit, params.id);
@@ -108,9 +101,10 @@ export const mobileMemberRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'mobile_member',
-    body: Type.Object({ action: lit(['confirm_inflow', 'end']) }, { additionalProperties: false }),
+    body: Type.Object({ action: lit(MOBILE_ACTIONS) }, { additionalProperties: false }),
+    response: { 200: responses.postMobileMembersByIdTransitions },
     async handler({ db, actor, params, body, write, audit }) {
-      await mobile.actMobile(write, actor, params.id, body.action as 'end');
+      await mobile.actMobile(write, actor, params.id, body.action);
       return mobile.mobileDetail(db, actor, audit, params.id);
     },
   }),

@@ -2,6 +2,7 @@
 // in the system) confirms; both orgs see and manage the member (双向管理) and record the member's
 // organizational life; the home org ends the registration. Rules: domain/mobile-member.ts.
 
+import type { Static } from '@sinclair/typebox';
 import type { Actor } from '../platform/access/actor.ts';
 import { verifyMember } from '../platform/access/scope.ts';
 import { encryptPii } from '../platform/crypto/crypto.ts';
@@ -20,12 +21,12 @@ import {
 } from '../transfers/transfer-common.ts';
 import {
   type MobileAction,
-  type MobileState,
   mobileTransition,
   recordActivity,
   registerOutflow,
 } from './domain/mobile-member.ts';
 import * as repo from './mobile-member.repository.ts';
+import type { MobileListQuery } from './mobile-member-requests.ts';
 
 export interface OutflowBody {
   memberId: number;
@@ -128,14 +129,7 @@ const toItem = (actor: Actor, r: repo.MobileRow) => {
   };
 };
 
-export interface MobileListQuery {
-  side?: 'outflow' | 'inflow' | undefined;
-  state?: MobileState | undefined;
-  page?: number | undefined;
-  pageSize?: number | undefined;
-}
-
-export async function listMobile(db: Db, actor: Actor, audit: Audit, query: MobileListQuery) {
+export async function listMobile(db: Db, actor: Actor, audit: Audit, query: Static<typeof MobileListQuery>) {
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
   const side = query.side ? { side: query.side, pattern: `${actor.scopePath}%` } : undefined;

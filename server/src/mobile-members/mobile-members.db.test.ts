@@ -80,4 +80,28 @@ describe('mobile members', () => {
     const t = await secA.post<Err>('/api/transfers', { memberId: m, toOrgId: branchB.id });
     expect(t.body.code).toBe('TRANSFER_MEMBER_IS_MOBILE');
   });
+
+  test('an outflow to a place outside the system: no inflow org, ended by the home org', async () => {
+    type Registration = Mobile & { inflowOrg: { id: number } | null; endedOn: string | null };
+    const created = await secA.post<Registration>('/api/mobile-members', {
+      memberId: members[4]?.id as number,
+      destination: '广东省深圳市',
+      since: today,
+      expectedMonths: 3,
+      fixedPlace: false,
+      contactPhone: '13900139000',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(created.body).toMatchObject({
+      inflowOrg: null,
+      side: 'outflow',
+      actions: ['end'],
+      activities: [],
+    });
+    const ended = await secA.post<Registration>(`/api/mobile-members/${created.body.id}/transitions`, {
+      action: 'end',
+    });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    expect(ended.body).toMatchObject({ state: 'ended', endedOn: today, actions: [] });
+  });
 });

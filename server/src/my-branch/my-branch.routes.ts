@@ -4,6 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
 import { Id } from '../platform/http/schemas.ts';
 import { myBranch } from './my-branch.service.ts';
+import { getMyBranch } from './my-branch-responses.ts';
 
 const TAGS = ['org-checks'];
 
@@ -17,6 +18,7 @@ export const myBranchRoutes = [
     tags: TAGS,
     query: Type.Object({ orgId: Type.Optional(Id()) }),
     ids: { query: { orgId: 'org' } },
+    response: { 200: getMyBranch },
     async handler({ db, actor, query }) {
       return myBranch(db, actor, query.orgId);
     },

@@ -57,12 +57,44 @@ describe('my records', () => {
         paid_on: '2020-01-10',
       })
       .execute();
+    // a class the member attended: its hours are the member's, summed over the sessions
+    const aMember = await db
+      .selectFrom('member')
+      .select(['org_id', 'county_code'])
+      .where('id', '=', a.member_id)
+      .executeTakeFirstOrThrow();
+    const cls = await db
+      .insertInto('training_class')
+      .values({
+        org_id: aMember.org_id,
+        county_code: aMember.county_code,
+        title: '测试培训班',
+        level: 'grassroots',
+        starts_on: '2026-03-01',
+        ends_on: '2026-03-02',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const session = await db
+      .insertInto('training_session')
+      .values({ class_id: cls.id, held_on: '2026-03-01', topic: '党章学习', hours: 2.5 })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const enrollment = await db
+      .insertInto('training_enrollment')
+      .values({ class_id: cls.id, member_id: a.member_id, county_code: aMember.county_code })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('training_attendance')
+      .values({ session_id: session.id, enrollment_id: enrollment.id, hours: 2.5 })
+      .execute();
     const me = await server.as(a.username);
     const res = await me.get<{
       member: { id: number; idNumberMasked: string };
       meetings: { items: { id: number }[] };
       dues: { month: string }[];
-      training: unknown[];
+      training: { id: number; title: string; level: string; hours: number }[];
     }>('/api/me/records');
     expect(res.status).toBe(200);
     expect(res.body.member.id).toBe(Number(a.member_id));
@@ -76,7 +108,9 @@ describe('my records', () => {
     expect(res.body.meetings.items.every((m) => allowed.has(m.id))).toBe(true);
     expect(res.body.member.id).not.toBe(Number(b.member_id));
     expect(res.body.dues.map((d) => d.month)).not.toContain('2020-01');
-    expect(Array.isArray(res.body.training)).toBe(true);
+    expect(res.body.training).toContainEqual(
+      expect.objectContaining({ id: Number(cls.id), title: '测试培训班', level: 'grassroots', hours: 2.5 }),
+    );
     const audit = await db
       .selectFrom('audit_log')
       .select('target_id')

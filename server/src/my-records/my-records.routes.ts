@@ -2,6 +2,7 @@
 // service function.
 import { route } from '../platform/http/route.ts';
 import { myRecords } from './my-records.service.ts';
+import { getMeRecords } from './my-records-responses.ts';
 
 const TAGS = ['org-checks'];
 
@@ -13,6 +14,7 @@ export const myRecordsRoutes = [
     summary:
       '我的档案（党员本人）：组织关系、历史、参加会议 / My records: a member’s own membership and meetings',
     tags: TAGS,
+    response: { 200: getMeRecords },
     async handler({ db, actor, audit }) {
       return myRecords(db, actor, audit);
     },

@@ -4,7 +4,7 @@ import { Type } from '@sinclair/typebox';
 import { IdName, Ok } from '../platform/http/code-schemas.ts';
 import { Literals, Nullable } from '../platform/http/schemas.ts';
 
-const TrainingLevelCode = Literals(['city_key', 'county_general', 'grassroots']);
+export const TrainingLevelCode = Literals(['city_key', 'county_general', 'grassroots']);
 
 /** A training class: what it is, who runs it, when. */
 const TrainingClass = Type.Object({

@@ -1,22 +1,18 @@
 // Reads of transfers: the outgoing / incoming lists with expired and receipt-overdue flags, one
 // letter with the member's membership history, and the branches a letter may be addressed to. Every
 // read that shows a member is audited.
+import type { Static } from '@sinclair/typebox';
 import type { Actor } from '../platform/access/actor.ts';
 import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
 import { shanghaiToday } from '../recruitment/domain/dates.ts';
-import { receiptOverdue, type TransferScope, type TransferView, view } from './domain/transfer-machine.ts';
+import { receiptOverdue, view } from './domain/transfer-machine.ts';
 import * as repo from './transfer.repository.ts';
 import { type Audit, chainIds, inScope, readTransferSettings } from './transfer-common.ts';
+import type { TransferListQuery } from './transfer-requests.ts';
 
-export interface ListQuery {
-  direction?: 'in' | 'out' | undefined;
-  state?: TransferView | undefined;
-  scope?: TransferScope | undefined;
-  page?: number | undefined;
-  pageSize?: number | undefined;
-}
+export type ListQuery = Static<typeof TransferListQuery>;
 
 async function toItem(
   actor: Actor,

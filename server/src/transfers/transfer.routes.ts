@@ -3,10 +3,12 @@
 // platform/access/scope.ts (scoped.transfers …).
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
-import { DateOnly, Id, IdParams, Literals, MultilineText, Paging, Text } from '../platform/http/schemas.ts';
-import { TRANSFER_SCOPES, TRANSFER_STATES } from './domain/transfer-machine.ts';
+import { DateOnly, Id, IdParams, Literals, MultilineText, Text } from '../platform/http/schemas.ts';
+import { TRANSFER_ACTIONS } from './domain/transfer-machine.ts';
 import * as transfers from './transfer.service.ts';
 import * as read from './transfer-read.service.ts';
+import { TransferListQuery } from './transfer-requests.ts';
+import * as responses from './transfer-responses.ts';
 
 const lit = Literals;
 const DateText = DateOnly;
@@ -20,14 +22,10 @@ export const transferRoutes = [
     access: 'transfer:manage',
     summary: '组织关系转接：转出 / 转入列表，含过期与回执逾期标记 / Outgoing and incoming transfers',
     tags: TAGS,
-    query: Type.Object({
-      ...Paging,
-      direction: Type.Optional(lit(['in', 'out'])),
-      state: Type.Optional(lit([...TRANSFER_STATES, 'expired'])),
-      scope: Type.Optional(lit(TRANSFER_SCOPES)),
-    }),
+    query: TransferListQuery,
+    response: { 200: responses.getTransfers },
     async handler({ db, actor, query, audit }) {
-      return read.list(db, actor, audit, query as read.ListQuery);
+      return read.list(db, actor, audit, query);
     },
   }),
   route({
@@ -48,6 +46,7 @@ export const transferRoutes = [
     ),
     // the member is of the sending side's subtree; the receiving org may be anywhere in the city
     ids: { body: { memberId: 'member', toOrgId: 'city_org' } },
+    response: { 201: responses.postTransfers },
     async handler({ db, actor, body, write, audit, reply }) {
       const id = await transfers.issueLetter(db, write, actor, body);
       reply.status(201);
@@ -61,6 +60,7 @@ export const transferRoutes = [
     summary: '可接收组织关系的党支部（全市）/ Branches a letter may be addressed to',
     tags: TAGS,
     query: Type.Object({ q: Type.Optional(Text(50)) }),
+    response: { 200: responses.getTransfersReceivingOrgs },
     async handler({ db, actor, query }) {
       return read.receivingOrgs(db, actor, query.q ?? '');
     },
@@ -73,6 +73,7 @@ export const transferRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'transfer',
+    response: { 200: responses.getTransfersById },
     async handler({ db, actor, params, audit }) {
       return read.detail(db, actor, audit, params.id);
     },
@@ -86,11 +87,12 @@ export const transferRoutes = [
     params: IdParams,
     scopeResource: 'transfer',
     body: Type.Object(
-      { action: lit(['confirm', 'return_receipt', 'withdraw', 'refuse']), reason: Type.Optional(Note(500)) },
+      { action: lit(TRANSFER_ACTIONS), reason: Type.Optional(Note(500)) },
       { additionalProperties: false },
     ),
+    response: { 200: responses.postTransfersByIdTransitions },
     async handler({ db, actor, params, body, write, audit }) {
-      await transfers.act(write, actor, params.id, body.action as 'confirm', body.reason);
+      await transfers.act(write, actor, params.id, body.action, body.reason);
       return read.detail(db, actor, audit, params.id);
     },
   }),

@@ -125,6 +125,27 @@ describe('a member moves between two branches of different towns', () => {
   });
 });
 
+describe('the branches a letter may be addressed to', () => {
+  test('any branch of the city, by code or by name, with the name of its parent', async () => {
+    type ReceivingOrg = { id: number; code: string; kind: string; parentName: string | null };
+    const b = await database.db
+      .selectFrom('org')
+      .select(['code', 'name'])
+      .where('id', '=', branchB.id)
+      .executeTakeFirstOrThrow();
+    const byCode = await secA.get<ReceivingOrg[]>(`/api/transfers/receiving-orgs?q=${b.code}`);
+    expect(byCode.status, JSON.stringify(byCode.body)).toBe(200);
+    const found = byCode.body.find((o) => o.id === branchB.id);
+    expect(found).toMatchObject({ code: b.code, kind: 'branch' });
+    expect(found?.parentName).toEqual(expect.any(String));
+    const byName = await secA.get<ReceivingOrg[]>(
+      `/api/transfers/receiving-orgs?q=${encodeURIComponent(b.name)}`,
+    );
+    expect(byName.status, JSON.stringify(byName.body)).toBe(200);
+    expect(byName.body.map((o) => o.id)).toContain(branchB.id);
+  });
+});
+
 describe('refusals: 422 with the rule, nothing half-written', () => {
   const refused = async (res: { status: number; body: unknown }, code: string) => {
     expect(res.status, JSON.stringify(res.body)).toBe(422);

@@ -38,6 +38,7 @@ export function registerOutflow(
 }
 
 export type MobileAction = 'confirm_inflow' | 'end';
+export const MOBILE_ACTIONS: readonly MobileAction[] = ['confirm_inflow', 'end'];
 
 export function mobileTransition(
   state: MobileState,
