@@ -16,7 +16,7 @@ import {
 import * as community from './community.service.ts';
 import { exportReports } from './community-export.ts';
 import * as read from './community-read.service.ts';
-import type { Assessment } from './community-report-tables.ts';
+import * as responses from './community-responses.ts';
 
 const lit = Literals;
 const DateText = DateOnly;
@@ -46,8 +46,9 @@ export const communityRoutes = [
     tags: TAGS,
     query: Type.Object({ ...Paging, ...ListFilter }),
     ids: ListIds,
+    response: { 200: responses.getCommunityReports },
     async handler({ db, actor, query, audit }) {
-      return read.listReports(db, actor, audit, query as read.ListQuery);
+      return read.listReports(db, actor, audit, query);
     },
   }),
   route({
@@ -76,6 +77,7 @@ export const communityRoutes = [
     // a community of the whole city; the member of the subtree; the unit org named by the community
     // side may be of the whole city (the service narrows it to the subtree on the reporter's side)
     ids: { body: { communityOrgId: 'city_org', memberId: 'member', unitOrgId: 'city_org' } },
+    response: { 201: responses.postCommunityReports },
     async handler({ db, actor, body, write, reply }) {
       const id = await community.report(db, write, actor, body);
       reply.status(201);
@@ -98,6 +100,7 @@ export const communityRoutes = [
       { additionalProperties: false },
     ),
     ids: { body: { reportId: 'community_report' } },
+    response: { 201: responses.postCommunityReportsServiceHours },
     async handler({ actor, body, write, reply }) {
       const id = await community.addService(write, actor, body);
       reply.status(201);
@@ -112,8 +115,9 @@ export const communityRoutes = [
     tags: TAGS,
     body: Type.Object({ reportId: Id(), assessment: ASSESSMENT }, { additionalProperties: false }),
     ids: { body: { reportId: 'community_report' } },
+    response: { 200: responses.postCommunityReportsAssessments },
     async handler({ actor, body, write }) {
-      await community.assess(write, actor, body as { reportId: number; assessment: Assessment });
+      await community.assess(write, actor, body);
       return { id: body.reportId };
     },
   }),
@@ -125,8 +129,9 @@ export const communityRoutes = [
     tags: TAGS,
     query: Type.Object(ListFilter),
     ids: ListIds,
+    response: { 200: responses.getCommunityReportsXlsx },
     async handler({ db, actor, query, reply, audit }) {
-      const file = await exportReports(db, actor, query as read.ListQuery);
+      const file = await exportReports(db, actor, query);
       await audit({
         action: 'community_report.export',
         targetType: 'org',
@@ -151,6 +156,7 @@ export const communityRoutes = [
     summary: '双报到按社区汇总：报到人数、服务时长、考核分布 / Figures per community',
     tags: TAGS,
     query: Type.Object({ ...Paging, year: Year, q: Type.Optional(Text(50)) }),
+    response: { 200: responses.getCommunityReportsByCommunity },
     async handler({ db, actor, query }) {
       return read.totalsByCommunity(db, actor, query);
     },
@@ -163,6 +169,7 @@ export const communityRoutes = [
     tags: TAGS,
     query: Type.Object({ reportId: Id() }),
     ids: { query: { reportId: 'community_report' } },
+    response: { 200: responses.getCommunityReportsServices },
     async handler({ db, actor, query, audit }) {
       return read.reportServices(db, actor, audit, query.reportId);
     },
@@ -180,6 +187,7 @@ export const communityRoutes = [
     }),
     // only a community inside the subtree looks a member up (the service checks it is a community)
     ids: { query: { communityOrgId: 'org' } },
+    response: { 200: responses.getCommunityReportsMemberLookup },
     async handler({ db, actor, query, audit }) {
       return community.lookupMember(db, actor, audit, query);
     },
@@ -191,6 +199,7 @@ export const communityRoutes = [
     summary: '可报到的社区（全市，名称、编码或拼音首字母）/ Communities to report to',
     tags: TAGS,
     query: Search,
+    response: { 200: responses.getCommunityReportsCommunityOptions },
     async handler({ db, actor, query }) {
       return read.communityChoices(db, actor, query.q ?? '');
     },
@@ -202,6 +211,7 @@ export const communityRoutes = [
     summary: '单位党组织（全市，机关企事业单位与两新组织）/ Unit party organizations',
     tags: TAGS,
     query: Search,
+    response: { 200: responses.getCommunityReportsUnitOptions },
     async handler({ db, actor, query }) {
       return read.unitChoices(db, actor, query.q ?? '');
     },

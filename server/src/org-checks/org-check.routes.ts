@@ -3,9 +3,10 @@
 import { Type } from '@sinclair/typebox';
 import { route } from '../platform/http/route.ts';
 import { DateOnly, Id, IdParams, Literals, MultilineText, Paging, Text } from '../platform/http/schemas.ts';
-import { FINDING_KINDS, type FindingKind } from './domain/org-rules.ts';
-import { type ElectionInput, orgTerms, recordElection } from './org-check.service.ts';
+import { FINDING_KINDS } from './domain/org-rules.ts';
+import { orgTerms, recordElection } from './org-check.service.ts';
 import { exportFindings, listFindings } from './org-check-findings.ts';
+import * as responses from './org-check-responses.ts';
 
 const lit = Literals;
 const TAGS = ['org-checks'];
@@ -30,8 +31,9 @@ export const orgCheckRoutes = [
     tags: TAGS,
     query: Type.Object({ ...Paging, ...FindingFilter }),
     ids: FindingIds,
+    response: { 200: responses.getOrgChecks },
     async handler({ db, actor, query }) {
-      return listFindings(db, actor, { ...query, kind: query.kind as FindingKind | undefined });
+      return listFindings(db, actor, query);
     },
   }),
   route({
@@ -43,14 +45,14 @@ export const orgCheckRoutes = [
     tags: TAGS,
     query: Type.Object(FindingFilter),
     ids: FindingIds,
+    response: { 200: responses.getOrgChecksXlsx },
     async handler({ db, actor, query, reply, audit }) {
-      const filter = { ...query, kind: query.kind as FindingKind | undefined };
-      const file = await exportFindings(db, actor, filter);
+      const file = await exportFindings(db, actor, query);
       await audit({
         action: 'org_check.export',
         targetType: 'org',
         targetId: file.orgId,
-        after: { rows: file.rows, filter },
+        after: { rows: file.rows, filter: query },
       });
       const name = encodeURIComponent(`${file.orgName}-组织设置与换届检查-${file.today}.xlsx`);
       return reply
@@ -67,6 +69,7 @@ export const orgCheckRoutes = [
     tags: TAGS,
     params: IdParams,
     scopeResource: 'org',
+    response: { 200: responses.getOrgChecksOrgsById },
     async handler({ db, actor, params }) {
       return orgTerms(db, actor, params.id);
     },
@@ -85,7 +88,7 @@ export const orgCheckRoutes = [
         note: Type.Optional(MultilineText(500)),
         committee: Type.Array(
           Type.Object(
-            { memberId: Id(), position: lit(['secretary', 'deputy_secretary', 'member']) },
+            { memberId: Id(), position: responses.CommitteePositionCode },
             { additionalProperties: false },
           ),
           { minItems: 1, maxItems: 9 },
@@ -94,9 +97,10 @@ export const orgCheckRoutes = [
       { additionalProperties: false },
     ),
     ids: { body: { orgId: 'org', 'committee[].memberId': 'member' } },
+    response: { 201: responses.postOrgChecksElections },
     async handler({ db, actor, body, write, reply }) {
       const { orgId, ...input } = body;
-      await recordElection(db, write, actor, orgId, input as ElectionInput);
+      await recordElection(db, write, actor, orgId, input);
       reply.status(201);
       return orgTerms(db, actor, orgId);
     },
