@@ -6,6 +6,7 @@ import { Lat, Literals, Lng, MultilineText, Text } from '../platform/http/schema
 import { type IntakeInput, intake } from './case-intake.service.ts';
 import type { CaseAction } from './domain/case-machine.ts';
 import { ACTION_NAMES, STATE_NAMES } from './domain/case-names.ts';
+import * as responses from './external-responses.ts';
 import { caseOfSystem, stepsForSystem } from './external-system.repository.ts';
 import { type ImportMode, importHistory } from './import/case-import.service.ts';
 
@@ -35,6 +36,7 @@ export const externalRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 200: responses.postExternalCases, 201: responses.postExternalCases },
     async handler({ db, system, body, write, reply }) {
       const { externalId, ...rest } = body;
       const r = await intake(db, write, { kind: 'external', system, externalId }, rest as IntakeInput);
@@ -50,6 +52,7 @@ export const externalRoutes = [
     summary: '对接系统查询案件进度 / An external system polls its case',
     tags: ['external'],
     params: Type.Object({ externalId: Text(64, { minLength: 1 }) }),
+    response: { 200: responses.getExternalCasesByExternalId },
     async handler({ db, system, params }) {
       const c = await caseOfSystem(db, system.code, params.externalId);
       if (!c) {
@@ -89,6 +92,7 @@ export const externalRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 200: responses.postExternalCasesHistory },
     async handler({ db, system, body, write }) {
       const mode = (body.mode ?? 'all_or_nothing') as ImportMode;
       const result = await importHistory(db, write, system.code, body.records, mode);

@@ -5,6 +5,7 @@ import { unprocessable } from '../platform/errors/errors.ts';
 import { route } from '../platform/http/route.ts';
 import { Text } from '../platform/http/schemas.ts';
 import { MAX_ATTEMPTS } from '../platform/jobs/retry.ts';
+import * as responses from './external-responses.ts';
 import * as repo from './webhook.repository.ts';
 
 function checkUrl(raw: string): string {
@@ -40,6 +41,7 @@ export const webhookRoutes = [
       },
       { additionalProperties: false },
     ),
+    response: { 200: responses.putExternalWebhook },
     async handler({ system, body, write }) {
       const url = checkUrl(body.url);
       await write(async (trx, audit) => {
@@ -64,6 +66,7 @@ export const webhookRoutes = [
     access: 'api_key',
     summary: '对接系统查看回调登记与投递情况 / An external system reads its webhook and delivery status',
     tags: ['external'],
+    response: { 200: responses.getExternalWebhook },
     async handler({ db, system }) {
       const url = await repo.webhookUrlOf(db, system.id);
       const pending = await repo.pendingOf(db, system.id, MAX_ATTEMPTS);
@@ -90,6 +93,7 @@ export const webhookRoutes = [
     access: 'api_key',
     summary: '对接系统取消状态回调 / An external system removes its webhook',
     tags: ['external'],
+    response: { 200: responses.deleteExternalWebhook },
     async handler({ system, write }) {
       await write(async (trx, audit) => {
         await repo.setWebhook(trx, system.id, { webhook_url: null, webhook_secret_enc: null });
