@@ -1,7 +1,7 @@
 // The newest classifier, kept in memory per database and reloaded when a newer version is stored
 // (by this process or another one: the version is checked at most every CHECK_MS).
-import type { Kysely, Transaction } from 'kysely';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Db, Trx } from '../../platform/db/handle.ts';
+import * as repo from './classifier.repository.ts';
 import { type ClassifierModel, FEATURE_SET } from './naive-bayes.ts';
 
 export interface ClassifierInfo {
@@ -30,31 +30,9 @@ interface Slot {
   current: LoadedClassifier | null;
   pending: Promise<LoadedClassifier | null> | null;
 }
-const slots = new WeakMap<Kysely<DB>, Slot>();
+const slots = new WeakMap<Db, Slot>();
 
-const INFO_COLUMNS = [
-  'version',
-  'trained_at',
-  'trained_by',
-  'sample_count',
-  'holdout_count',
-  'accuracy',
-  'top3_accuracy',
-  'department_accuracy',
-  'training_ms',
-] as const;
-
-function toInfo(r: {
-  version: number;
-  trained_at: Date;
-  trained_by: string;
-  sample_count: number;
-  holdout_count: number;
-  accuracy: number | null;
-  top3_accuracy: number | null;
-  department_accuracy: number | null;
-  training_ms: number;
-}): ClassifierInfo {
+function toInfo(r: repo.ClassifierInfoRow): ClassifierInfo {
   return {
     version: r.version,
     trainedAt: r.trained_at,
@@ -69,7 +47,7 @@ function toInfo(r: {
 }
 
 /** The newest stored classifier (null when none was trained), from memory when it is still current. */
-export function currentClassifier(db: Kysely<DB>): Promise<LoadedClassifier | null> {
+export function currentClassifier(db: Db): Promise<LoadedClassifier | null> {
   let slot = slots.get(db);
   if (!slot) {
     slot = { checkedAt: 0, current: null, pending: null };
@@ -90,20 +68,11 @@ export function currentClassifier(db: Kysely<DB>): Promise<LoadedClassifier | nu
   return s.pending;
 }
 
-async function refresh(db: Kysely<DB>, current: LoadedClassifier | null): Promise<LoadedClassifier | null> {
-  const newest = await db
-    .selectFrom('case_classifier')
-    .select(INFO_COLUMNS)
-    .orderBy('version', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+async function refresh(db: Db, current: LoadedClassifier | null): Promise<LoadedClassifier | null> {
+  const newest = await repo.newestClassifierInfo(db);
   if (!newest) return null;
   if (current && current.info.version === newest.version) return current;
-  const row = await db
-    .selectFrom('case_classifier')
-    .select('model')
-    .where('version', '=', newest.version)
-    .executeTakeFirst();
+  const row = await repo.classifierModelOf(db, newest.version);
   if (!row) return current;
   const model = (typeof row.model === 'string' ? JSON.parse(row.model) : row.model) as ClassifierModel;
   // a model made with other features would answer nonsense: ignore it until retrained
@@ -113,53 +82,38 @@ async function refresh(db: Kysely<DB>, current: LoadedClassifier | null): Promis
 
 /** Stores a trained classifier as the next version, inside the caller's transaction. */
 export async function saveClassifier(
-  trx: Transaction<DB>,
+  trx: Trx,
   trained: Omit<ClassifierInfo, 'version' | 'trainedAt'> & { model: ClassifierModel },
 ): Promise<ClassifierInfo> {
-  const last = await trx
-    .selectFrom('case_classifier')
-    .select((eb) => eb.fn.max('version').as('v'))
-    .executeTakeFirst();
-  const version = Number(last?.v ?? 0) + 1;
-  const row = await trx
-    .insertInto('case_classifier')
-    .values({
-      version,
-      trained_at: new Date(),
-      trained_by: trained.trainedBy,
-      sample_count: trained.sampleCount,
-      holdout_count: trained.holdoutCount,
-      accuracy: trained.accuracy,
-      top3_accuracy: trained.top3Accuracy,
-      department_accuracy: trained.departmentAccuracy,
-      training_ms: trained.trainingMs,
-      model: JSON.stringify(trained.model),
-    })
-    .returning(INFO_COLUMNS)
-    .executeTakeFirstOrThrow();
-  await trx
-    .deleteFrom('case_classifier')
-    .where('version', '<=', version - KEEP_VERSIONS)
-    .execute();
+  const version = Number((await repo.maxClassifierVersion(trx)) ?? 0) + 1;
+  const row = await repo.insertClassifier(trx, {
+    version,
+    trained_at: new Date(),
+    trained_by: trained.trainedBy,
+    sample_count: trained.sampleCount,
+    holdout_count: trained.holdoutCount,
+    accuracy: trained.accuracy,
+    top3_accuracy: trained.top3Accuracy,
+    department_accuracy: trained.departmentAccuracy,
+    training_ms: trained.trainingMs,
+    model: JSON.stringify(trained.model),
+  });
+  await repo.deleteClassifiersUpTo(trx, version - KEEP_VERSIONS);
   return toInfo(row);
 }
 
 /** After a save by this process: use the new model at once (other processes see it within CHECK_MS). */
-export function useClassifier(db: Kysely<DB>, loaded: LoadedClassifier): void {
+export function useClassifier(db: Db, loaded: LoadedClassifier): void {
   slots.set(db, { checkedAt: Date.now(), current: loaded, pending: null });
 }
 
 /** Forgets what this process holds (tests; the next read goes to the table). */
-export function forgetClassifier(db: Kysely<DB>): void {
+export function forgetClassifier(db: Db): void {
   slots.delete(db);
 }
 
 /** The stored versions, newest first, without their models. */
-export async function classifierVersions(db: Kysely<DB>): Promise<ClassifierInfo[]> {
-  const rows = await db
-    .selectFrom('case_classifier')
-    .select(INFO_COLUMNS)
-    .orderBy('version', 'desc')
-    .execute();
+export async function classifierVersions(db: Db): Promise<ClassifierInfo[]> {
+  const rows = await repo.classifierInfos(db);
   return rows.map(toInfo);
 }

@@ -2,11 +2,11 @@
 // closed first, give the samples; every fifth case (by a hash of its id) is held out to measure the
 // accuracy, then the kept model learns from all of them. Reads with `db`; the caller stores the result
 // in its own transaction (saveClassifier), so an HTTP request, the command and the seed share this.
-import type { Kysely } from 'kysely';
 import { appendAudit } from '../../platform/audit/audit.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Db } from '../../platform/db/handle.ts';
 import { AppError, unprocessable } from '../../platform/errors/errors.ts';
 import { readSetting } from '../../platform/settings/settings.ts';
+import { closedCaseSamples } from './classifier.repository.ts';
 import {
   CLASSIFIER_SETTINGS_DEFAULTS,
   CLASSIFIER_SETTINGS_KEY,
@@ -35,7 +35,7 @@ export function heldOut(id: number, share: number): boolean {
 }
 
 export async function trainFromCases(
-  db: Kysely<DB>,
+  db: Db,
   trainedBy: string,
   overrides: Partial<ClassifierSettings> = {},
 ): Promise<TrainedClassifier> {
@@ -44,22 +44,7 @@ export async function trainFromCases(
     ...overrides,
   };
   const started = performance.now();
-  const rows = await db
-    .selectFrom('civic_case')
-    .leftJoin('department', 'department.id', 'civic_case.department_id')
-    .select([
-      'civic_case.id',
-      'civic_case.title',
-      'civic_case.description',
-      'civic_case.category_code',
-      'department.kind as department_kind',
-    ])
-    .where('civic_case.state', 'in', ['closed', 'evaluated'])
-    .where('civic_case.category_code', 'is not', null)
-    .orderBy('civic_case.closed_at', 'desc')
-    .orderBy('civic_case.id', 'desc')
-    .limit(settings.maxTrainingSamples)
-    .execute();
+  const rows = await closedCaseSamples(db, settings.maxTrainingSamples);
   const readMs = performance.now() - started;
   if (rows.length < settings.minTrainingSamples) {
     throw unprocessable(
@@ -121,7 +106,7 @@ export function trainingSummary(info: ClassifierInfo, trained: TrainedClassifier
  * Trains and stores a new version outside any request (`npm run classifier:train`, the demo seed),
  * audited as the system, and makes it current in this process.
  */
-export async function trainClassifier(db: Kysely<DB>, trainedBy = 'system') {
+export async function trainClassifier(db: Db, trainedBy = 'system') {
   const trained = await trainFromCases(db, trainedBy);
   const info = await db.transaction().execute(async (trx) => {
     const saved = await saveClassifier(trx, trained);
@@ -143,7 +128,7 @@ export async function trainClassifier(db: Kysely<DB>, trainedBy = 'system') {
 }
 
 /** The same, answering null instead of failing when there are too few closed cases (the demo seed). */
-export async function trainClassifierIfEnough(db: Kysely<DB>, trainedBy = 'system') {
+export async function trainClassifierIfEnough(db: Db, trainedBy = 'system') {
   try {
     return await trainClassifier(db, trainedBy);
   } catch (error) {

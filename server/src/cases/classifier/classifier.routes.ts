@@ -1,22 +1,17 @@
 // The dispatcher's classifier as an administered resource: its stored versions and a retraining.
 // The model learns from the closed cases of the whole city, so only the city's administrators retrain it
 // (permission case:train_classifier, and a city-level scope).
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Db } from '../../platform/db/handle.ts';
 import { forbidden } from '../../platform/errors/errors.ts';
 import { route } from '../../platform/http/route.ts';
+import { orgLevel } from './classifier.repository.ts';
 import * as responses from './classifier-responses.ts';
 import { classifierVersions, saveClassifier, useClassifier } from './classifier-store.ts';
 import { trainFromCases, trainingSummary } from './classifier-training.ts';
 
-async function requireCityScope(db: Kysely<DB>, actor: Actor): Promise<void> {
-  const org = await db
-    .selectFrom('org')
-    .select('level')
-    .where('id', '=', actor.scopeOrgId)
-    .executeTakeFirst();
-  if (org?.level !== 'city') {
+async function requireCityScope(db: Db, actor: Actor): Promise<void> {
+  if ((await orgLevel(db, actor.scopeOrgId)) !== 'city') {
     throw forbidden(
       'CLASSIFIER_CITY_ONLY',
       '分类模型由全市的结案案件训练，只有市级管理员可以重新训练。',

@@ -3,14 +3,13 @@
 // exists), the department the area's routing would choose, and likely duplicates — same category (the
 // chosen one, else the likely ones), within N meters and M days, similar text — among the cases the
 // actor may see.
-import type { Kysely } from 'kysely';
 import type { Actor } from '../../platform/access/actor.ts';
-import { scoped } from '../../platform/access/scope.ts';
-import type { DB } from '../../platform/db/schema.ts';
+import type { Db } from '../../platform/db/handle.ts';
 import { equirectangularM, METERS_PER_DEGREE } from '../../platform/geo/distance.ts';
 import { readSetting } from '../../platform/settings/settings.ts';
 import { locate } from '../case-intake.service.ts';
 import { type CaseReference, caseReference } from '../case-reference.ts';
+import { duplicateCandidates } from './classifier.repository.ts';
 import { CLASSIFIER_SETTINGS_DEFAULTS, CLASSIFIER_SETTINGS_KEY } from './classifier-settings.ts';
 import { currentClassifier, type LoadedClassifier } from './classifier-store.ts';
 import { knownFeatures, predict } from './naive-bayes.ts';
@@ -105,7 +104,7 @@ const HISTORY_MIN_PROBABILITY = 0.5;
 /** Without a chosen category, duplicates are searched in every guessed category at least this likely. */
 const DUPLICATE_CATEGORY_MIN_PROBABILITY = 0.1;
 
-export async function suggest(db: Kysely<DB>, actor: Actor, input: SuggestInput) {
+export async function suggest(db: Db, actor: Actor, input: SuggestInput) {
   const [ref, classifier, settings] = await Promise.all([
     caseReference(db),
     currentClassifier(db),
@@ -195,7 +194,7 @@ export async function suggest(db: Kysely<DB>, actor: Actor, input: SuggestInput)
  * then the exact distance and the similarity here. Rejected cases are no one's original.
  */
 export async function likelyDuplicates(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   q: {
     text: string;
@@ -215,27 +214,15 @@ export async function likelyDuplicates(
   const dLat = q.radiusM / METERS_PER_DEGREE;
   const dLng = dLat / Math.max(0.01, Math.cos((q.lat * Math.PI) / 180));
   const since = new Date(now.getTime() - q.days * 86_400_000);
-  let query = scoped
-    .cases(db, actor)
-    .select([
-      'civic_case.id',
-      'civic_case.case_no',
-      'civic_case.title',
-      'civic_case.description',
-      'civic_case.state',
-      'civic_case.lng',
-      'civic_case.lat',
-      'civic_case.created_at',
-    ])
-    .where('civic_case.category_code', 'in', q.categoryCodes)
-    .where('civic_case.created_at', '>=', since)
-    .where('civic_case.state', '!=', 'rejected')
-    .where('civic_case.lat', '>=', q.lat - dLat)
-    .where('civic_case.lat', '<=', q.lat + dLat)
-    .where('civic_case.lng', '>=', q.lng - dLng)
-    .where('civic_case.lng', '<=', q.lng + dLng);
-  if (q.excludeId !== undefined) query = query.where('civic_case.id', '!=', q.excludeId);
-  const rows = await query.orderBy('civic_case.created_at', 'desc').limit(500).execute();
+  const rows = await duplicateCandidates(db, actor, {
+    categoryCodes: q.categoryCodes,
+    since,
+    minLat: q.lat - dLat,
+    maxLat: q.lat + dLat,
+    minLng: q.lng - dLng,
+    maxLng: q.lng + dLng,
+    excludeId: q.excludeId,
+  });
   const mine = similarityTerms(q.text);
   const windowMs = q.days * 86_400_000;
   const out = [];
