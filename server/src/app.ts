@@ -229,7 +229,10 @@ function registerRoute(app: FastifyInstance, deps: Deps, spec: RouteSpec, checkR
       ...(spec.params ? { params: spec.params } : {}),
       ...(spec.query ? { querystring: spec.query } : {}),
       ...(spec.upload ? { body: uploadBodySchema(spec) } : spec.body ? { body: spec.body } : {}),
-      ...(spec.response ? { response: { ...errorResponses, ...spec.response } } : {}),
+      // a route with its own error shape (errorBody) documents its refusals in that shape only
+      ...(spec.response
+        ? { response: spec.errorBody ? spec.response : { ...errorResponses, ...spec.response } }
+        : {}),
     },
     // before the schemas: an account that must change its password learns that, not a 400 (auth/password-gate.ts)
     ...(spec.access === 'public' || spec.access === 'api_key'

@@ -25,12 +25,18 @@ import {
   render,
 } from './open311-format.ts';
 import { getRequest, listRequests, tokenRequest } from './open311-requests.ts';
+import * as responses from './open311-responses.ts';
 
 export const OPEN311_BASE = '/open311/v2';
 
-function send(reply: FastifyReply, format: Format, doc: Document, status = 200): string {
+/**
+ * The document in the requested format. JSON goes out as the document's object (serialized by
+ * JSON.stringify, as render would) so that the response check compares it with the route's schema;
+ * XML goes out as rendered text, which the check does not read (open311-responses.ts).
+ */
+function send(reply: FastifyReply, format: Format, doc: Document, status = 200): unknown {
   reply.status(status).header('content-type', CONTENT_TYPES[format]);
-  return render(doc, format);
+  return format === 'json' ? doc.body : render(doc, format);
 }
 
 function requireFormat(format: string): Format {
@@ -150,6 +156,7 @@ export const open311Routes = [
     access: 'public',
     summary: 'Open311 服务发现 / Open311 service discovery',
     params: FormatParams,
+    response: { 200: responses.getDiscovery },
     async handler({ params, request, reply }) {
       const format = requireFormat(params.format);
       return send(reply, format, discovery(`${request.protocol}://${request.host}${OPEN311_BASE}`));
@@ -163,6 +170,7 @@ export const open311Routes = [
     summary: 'Open311 服务列表（案件小类）/ Open311 service list (case sub-categories)',
     params: FormatParams,
     query: Type.Object({ jurisdiction_id: text(100) }),
+    response: { 200: responses.getServices },
     async handler({ db, params, reply }) {
       const format = requireFormat(params.format);
       return send(reply, format, await serviceList(db));
@@ -176,6 +184,7 @@ export const open311Routes = [
     summary: 'Open311 服务定义 / Open311 service definition',
     params: withFormat({ service_code: Text(16, { minLength: 1 }) }),
     query: Type.Object({ jurisdiction_id: text(100) }),
+    response: { 200: responses.getServiceDefinition },
     async handler({ db, params, reply }) {
       const format = requireFormat(params.format);
       return send(reply, format, await serviceDefinition(db, params.service_code));
@@ -215,6 +224,8 @@ export const open311Routes = [
       },
       { additionalProperties: Extra, maxProperties: 80 },
     ),
+    // 201 a new request, 200 the one an earlier POST with the same external_id made
+    response: { 200: responses.postRequests, 201: responses.postRequests },
     async handler(ctx) {
       const format = requireFormat(ctx.params.format);
       // coordinates arrive as numbers in JSON and as text in a form: the service reads text
@@ -244,6 +255,7 @@ export const open311Routes = [
       end_date: text(40),
       status: multi(20),
     }),
+    response: { 200: responses.getRequests },
     async handler({ db, params, query, reply }) {
       const format = requireFormat(params.format);
       return send(reply, format, await listRequests(db, query));
@@ -257,6 +269,7 @@ export const open311Routes = [
     summary: 'Open311 查询一个服务请求（无个人信息）/ Open311 one service request (no personal data)',
     params: withFormat({ service_request_id: Text(40, { minLength: 1 }) }),
     query: Type.Object({ jurisdiction_id: text(100) }),
+    response: { 200: responses.getRequest },
     async handler({ db, params, reply }) {
       const format = requireFormat(params.format);
       return send(reply, format, await getRequest(db, params.service_request_id));
@@ -270,6 +283,7 @@ export const open311Routes = [
     summary: 'Open311 由 token 取服务请求编号（即时）/ Open311 service_request_id from a token (immediate)',
     params: withFormat({ token: Text(40, { minLength: 1 }) }),
     query: Type.Object({ jurisdiction_id: text(100) }),
+    response: { 200: responses.getToken },
     async handler({ db, params, reply }) {
       const format = requireFormat(params.format);
       return send(reply, format, await tokenRequest(db, params.token));
@@ -282,6 +296,9 @@ export const open311Routes = [
     access: 'public',
     summary:
       'Open311 未知资源（404，Open311 错误格式）/ Open311 unknown resource (404 in the Open311 error shape)',
+    // it never succeeds: its one answer is the 404 error list (route-table.test.ts ONLY_REFUSES)
+    errorBody: { schema: Open311Errors, refusals: { 404: common.errorBody.refusals[404] } },
+    response: { 404: Open311Errors },
     async handler({ request }) {
       const path = request.url.split('?')[0] ?? '';
       throw notFound(

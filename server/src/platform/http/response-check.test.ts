@@ -68,3 +68,24 @@ test('objects are closed unless they say otherwise; property names are not schem
     },
   });
 });
+
+test('a text reply (an Open311 XML document) is not read by the check: it goes out as sent', async () => {
+  const spec = {
+    method: 'GET',
+    url: '/x',
+    access: 'public',
+    summary: 'x',
+    tags: [],
+    response: { 200: Type.Array(Type.Object({ id: Type.Integer() })) },
+    handler: async () => null,
+  } as unknown as RouteSpec;
+  const xml = '<?xml version="1.0" encoding="utf-8"?>\n<services></services>';
+  const app = Fastify();
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  app.get('/x', { preSerialization: responseChecker(spec) }, async (_q, r) =>
+    r.header('content-type', 'text/xml; charset=utf-8').send(xml),
+  );
+  const res = await app.inject({ method: 'GET', url: '/x' });
+  await app.close();
+  expect([res.statusCode, res.body]).toEqual([200, xml]);
+});
