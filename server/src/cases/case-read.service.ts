@@ -1,13 +1,12 @@
 // Reads of cases: the scoped list, the case page, the public follow-up by case number, statistics of a
 // scope and their Excel export, the catalog and notifications. (The dispatcher's suggestions are in
 // classifier/suggest.service.ts.) The lists' SQL is in case-list.repository.ts, the statistics' in
-// case-stats.repository.ts.
+// case-stats.repository.ts, the rest in case-read.repository.ts.
 import ExcelJS from 'exceljs';
-import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { caseAccessOfSubtree } from '../platform/access/exceptions.ts';
 import { casesInAccessOrThrow } from '../platform/access/in-scope.ts';
-import { publicActionName, publicSteps, verifyTracking } from '../platform/access/public-view.ts';
+import { publicActionName, verifyTracking } from '../platform/access/public-view.ts';
 import {
   type CaseAccess,
   type CaseScope,
@@ -15,7 +14,7 @@ import {
   scoped,
   verifyCase,
 } from '../platform/access/scope.ts';
-import type { DB } from '../platform/db/schema.ts';
+import type { Db } from '../platform/db/handle.ts';
 import { AppError } from '../platform/errors/errors.ts';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
 import { maskName } from '../platform/masking/masking.ts';
@@ -30,11 +29,19 @@ import {
   listPage,
   TOTAL_CAP,
 } from './case-list.repository.ts';
+import {
+  casePhotoIds,
+  caseRow,
+  caseSteps,
+  caseSummons,
+  notificationsOf,
+  publicTimeline,
+} from './case-read.repository.ts';
 import { caseReference } from './case-reference.ts';
 import {
   type ClassCounts,
-  liveCounts,
-  liveOpenCounts,
+  liveCountsCreated,
+  liveOpenCountsCreated,
   type OpenCounts,
   openCounts,
   type RollupScope,
@@ -68,37 +75,6 @@ export interface CaseFilter {
 }
 
 export { TOTAL_CAP };
-
-function rowQuery(db: Kysely<DB>, actor: Actor) {
-  return scoped
-    .cases(db, actor)
-    .leftJoin('grid', 'grid.id', 'civic_case.grid_id')
-    .leftJoin('org as town', 'town.id', 'civic_case.town_org_id')
-    .leftJoin('department', 'department.id', 'civic_case.department_id')
-    .leftJoin('case_category', 'case_category.code', 'civic_case.category_code');
-}
-
-const ROW_COLUMNS = [
-  'civic_case.id',
-  'civic_case.case_no',
-  'civic_case.title',
-  'civic_case.state',
-  'civic_case.channel',
-  'civic_case.category_code',
-  'case_category.name_zh as category_name',
-  'grid.name as grid_name',
-  'town.name as town_name',
-  'department.name as department_name',
-  'civic_case.urgent',
-  'civic_case.created_at',
-  'civic_case.step_deadline',
-  'civic_case.step_yellow_at',
-  'civic_case.light',
-  'civic_case.supervision',
-  'civic_case.version',
-  'civic_case.lng',
-  'civic_case.lat',
-] as const;
 
 type RowShape = {
   id: number;
@@ -154,7 +130,7 @@ function toRow(r: RowShape, now: Date) {
 
 const LIGHTS = ['green', 'yellow', 'red'] as const;
 
-export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilter, page: number, pageSize: number) {
+export async function listCases(db: Db, actor: Actor, f: CaseFilter, page: number, pageSize: number) {
   const now = new Date();
   const access = await scoped.caseAccess(db, actor);
   const filter: ListFilter = {
@@ -206,7 +182,7 @@ export async function listCases(db: Kysely<DB>, actor: Actor, f: CaseFilter, pag
  * number of matches — exact below the cap and wherever the roll-up holds the filter (scope, channel,
  * class, report range), else the planner's estimate (`countExact` false, shown as "约").
  */
-async function countCases(db: Kysely<DB>, access: CaseAccess, filter: ListFilter, now: Date) {
+async function countCases(db: Db, access: CaseAccess, filter: ListFilter, now: Date) {
   const rolled = await rollupListCount(db, access, filter, now);
   const n = rolled ?? (await countMatches(db, access, filter, now));
   if (n <= TOTAL_CAP) return { total: n, totalCapped: false, count: n, countExact: true };
@@ -220,7 +196,7 @@ async function countCases(db: Kysely<DB>, access: CaseAccess, filter: ListFilter
 }
 
 /** The count from the roll-up, when the filter is one it holds; null otherwise. */
-async function rollupListCount(db: Kysely<DB>, access: CaseAccess, filter: ListFilter, now: Date) {
+async function rollupListCount(db: Db, access: CaseAccess, filter: ListFilter, now: Date) {
   const scope = rollupScopeOf(access.scope);
   const onlyRolled =
     !filter.states?.length &&
@@ -243,49 +219,13 @@ async function rollupListCount(db: Kysely<DB>, access: CaseAccess, filter: ListF
   // and what the caller reported outside its scope
   return n + (await countMatches(db, access, filter, now, { cap: TOTAL_CAP, parts: 'others' }));
 }
-export async function caseDetail(db: Kysely<DB>, actor: Actor, id: number) {
+export async function caseDetail(db: Db, actor: Actor, id: number) {
   const c = await verifyCase(db, actor, id);
-  const row = await rowQuery(db, actor)
-    .leftJoin('org as village', 'village.id', 'civic_case.village_org_id')
-    .select(ROW_COLUMNS)
-    .select(['grid.code as grid_code', 'village.name as village_name'])
-    .where('civic_case.id', '=', id)
-    .executeTakeFirstOrThrow();
+  const row = await caseRow(db, actor, id);
   const [steps, summons, photos, ref] = await Promise.all([
-    db
-      .selectFrom('case_step')
-      .leftJoin('account', 'account.id', 'case_step.actor_id')
-      .select([
-        'case_step.action',
-        'case_step.from_state',
-        'case_step.to_state',
-        'case_step.actor_role',
-        'case_step.note',
-        'case_step.attachments',
-        'case_step.details',
-        'case_step.at',
-        'account.display_name',
-      ])
-      .where('case_step.case_id', '=', id)
-      .orderBy('case_step.at')
-      .orderBy('case_step.id')
-      .execute(),
-    db
-      .selectFrom('case_summons')
-      .innerJoin('department', 'department.id', 'case_summons.department_id')
-      .select([
-        'case_summons.department_id',
-        'department.name',
-        'case_summons.state',
-        'case_summons.report_deadline',
-        'case_summons.reported_at',
-        'case_summons.done_at',
-        'case_summons.note',
-      ])
-      .where('case_summons.case_id', '=', id)
-      .orderBy('case_summons.id')
-      .execute(),
-    db.selectFrom('case_attachment').select('id').where('case_id', '=', id).orderBy('id').execute(),
+    caseSteps(db, id),
+    caseSummons(db, id),
+    casePhotoIds(db, id),
     caseReference(db),
   ]);
   const access = await scoped.caseAccess(db, actor);
@@ -365,7 +305,7 @@ export async function caseDetail(db: Kysely<DB>, actor: Actor, id: number) {
  * The case after the viewer acted on it: its page, or — for a department whose action (a return) took
  * the case away from it — its number and new state with `left: true`, never a 404 for a change applied.
  */
-export async function caseDetailAfterAction(db: Kysely<DB>, actor: Actor, id: number) {
+export async function caseDetailAfterAction(db: Db, actor: Actor, id: number) {
   try {
     return await caseDetail(db, actor, id);
   } catch (error) {
@@ -381,9 +321,9 @@ export async function caseDetailAfterAction(db: Kysely<DB>, actor: Actor, id: nu
  * Public follow-up: the case number AND its tracking code (platform/access/public-view.ts, the one
  * public rule): state, category and the timeline of actions; no personal data, no notes.
  */
-export async function trackCase(db: Kysely<DB>, caseNo: string, code: string) {
+export async function trackCase(db: Db, caseNo: string, code: string) {
   const c = await verifyTracking(db, caseNo, code);
-  const steps = await publicSteps(db, [c.id]).orderBy('case_step.at').orderBy('case_step.id').execute();
+  const steps = await publicTimeline(db, c.id);
   return {
     caseNo: c.case_no,
     state: c.state,
@@ -399,7 +339,7 @@ export async function trackCase(db: Kysely<DB>, caseNo: string, code: string) {
   };
 }
 
-export async function categories(db: Kysely<DB>) {
+export async function categories(db: Db) {
   const ref = await caseReference(db);
   const all = [...ref.categories.values()].sort((a, b) => a.sortOrder - b.sortOrder);
   return {
@@ -430,23 +370,13 @@ function rollupScopeOf(scope: CaseScope): RollupScope | null {
 
 const CHANNELS = ['grid_worker', 'resident', 'hotline_12345', 'police_110', 'petition', 'external'] as const;
 
-function createdIn(from: Date | undefined, to: Date | undefined): Expression<SqlBool>[] {
-  return [
-    ...(from ? [sql<SqlBool>`c.created_at >= ${from}`] : []),
-    ...(to ? [sql<SqlBool>`c.created_at < ${to}`] : []),
-  ];
-}
-
-const all = (conditions: Expression<SqlBool>[]) =>
-  conditions.length ? sql<SqlBool>`${sql.join(conditions, sql` and `)}` : sql<SqlBool>`true`;
-
 /**
  * The counts of a scope and report range: from the roll-ups for the city, a county or a town, from
  * the cases for a smaller scope; plus, when no scope org is chosen, what the caller reported outside
  * its own scope (as the list shows it).
  */
 async function scopeCounts(
-  db: Kysely<DB>,
+  db: Db,
   access: CaseAccess,
   withOthers: boolean,
   from: Date | undefined,
@@ -466,20 +396,20 @@ async function scopeCounts(
     const plan = planPeriods(from, to);
     classes.push(...(await rollupCounts(db, rollup, plan)));
     for (const span of plan.live) {
-      const rows = await liveCounts(db, all([rollupCases(rollup), ...createdIn(span.from, span.to)]), now);
+      const rows = await liveCountsCreated(db, rollupCases(rollup), span.from, span.to, now);
       classes.push(...rows);
     }
     if (!from && !to) addOpen(await openCounts(db, rollup, now, dayStart(localDay(now))));
-    else addOpen(await liveOpenCounts(db, all([rollupCases(rollup), ...createdIn(from, to)]), now));
+    else addOpen(await liveOpenCountsCreated(db, rollupCases(rollup), from, to, now));
   } else if (main) {
-    for (const r of await liveCounts(db, all([main, ...createdIn(from, to)]), now)) {
+    for (const r of await liveCountsCreated(db, main, from, to, now)) {
       classes.push(r);
       addOpen(r);
     }
   }
   if (withOthers) {
     for (const part of others) {
-      for (const r of await liveCounts(db, all([part, ...createdIn(from, to)]), now)) {
+      for (const r of await liveCountsCreated(db, part, from, to, now)) {
         classes.push(r);
         addOpen(r);
       }
@@ -489,7 +419,7 @@ async function scopeCounts(
 }
 
 export async function caseStats(
-  db: Kysely<DB>,
+  db: Db,
   actor: Actor,
   input: { scopeOrgId?: number | undefined; from?: string | undefined; to?: string | undefined },
 ) {
@@ -618,15 +548,8 @@ export async function caseStatsWorkbook(stats: Awaited<ReturnType<typeof caseSta
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export async function notifications(db: Kysely<DB>, actor: Actor) {
-  const rows = await db
-    .selectFrom('notification')
-    .select(['id', 'kind', 'title', 'body', 'case_id', 'created_at', 'read_at'])
-    .where('account_id', '=', actor.accountId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(100)
-    .execute();
+export async function notifications(db: Db, actor: Actor) {
+  const rows = await notificationsOf(db, actor.accountId);
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -196,6 +196,39 @@ export async function liveOpenCounts(
   return { yellowOrRed: Number(r?.yellowOrRed ?? 0), red: Number(r?.red ?? 0), due: Number(r?.due ?? 0) };
 }
 
+/** The conditions of a report range [from, to) on c.created_at; none for an open end. */
+function createdIn(from: Date | undefined, to: Date | undefined): Expression<SqlBool>[] {
+  return [
+    ...(from ? [sql<SqlBool>`c.created_at >= ${from}`] : []),
+    ...(to ? [sql<SqlBool>`c.created_at < ${to}`] : []),
+  ];
+}
+
+const all = (conditions: Expression<SqlBool>[]) =>
+  conditions.length ? sql<SqlBool>`${sql.join(conditions, sql` and `)}` : sql<SqlBool>`true`;
+
+/** liveCounts of the cases matching `where` (alias c) reported in [from, to) (an open end: unbounded). */
+export function liveCountsCreated(
+  db: Kysely<DB>,
+  where: Expression<SqlBool>,
+  from: Date | undefined,
+  to: Date | undefined,
+  now: Date,
+): Promise<(ClassCounts & OpenCounts)[]> {
+  return liveCounts(db, all([where, ...createdIn(from, to)]), now);
+}
+
+/** liveOpenCounts of the cases matching `where` (alias c) reported in [from, to) (an open end: unbounded). */
+export function liveOpenCountsCreated(
+  db: Kysely<DB>,
+  where: Expression<SqlBool>,
+  from: Date | undefined,
+  to: Date | undefined,
+  now: Date,
+): Promise<OpenCounts> {
+  return liveOpenCounts(db, all([where, ...createdIn(from, to)]), now);
+}
+
 /** Moves pending deltas into the roll-ups; answers how many were moved. */
 export async function foldCaseStats(db: Kysely<DB>, maxRows = 20_000): Promise<number> {
   const result = await sql<{ n: number }>`select case_stat_fold(${maxRows}) as n`.execute(db);
