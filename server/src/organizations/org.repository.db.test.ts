@@ -1,0 +1,85 @@
+// The SQL of the organizations capability, as committed in org.repository.sql, on both engines: a county
+// administrator's children, one node, the three search forms, names of ids, child kinds and the filtered
+// list with its count — each from the access layer's scoped.orgs, so another county's orgs never appear.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Actor } from '../platform/access/actor.ts';
+import { accountActor } from '../platform/access/testing/account-actor.ts';
+import type { Database } from '../platform/db/engine.ts';
+import { sqlSnapshot } from '../platform/db/testing/sql-snapshot.ts';
+import { createTestDatabase } from '../platform/db/testing/test-database.ts';
+import * as repo from './org.repository.ts';
+
+const snapshot = sqlSnapshot(new URL('./org.repository.sql', import.meta.url));
+let database: Database;
+let actor: Actor;
+let county: { id: number; path: string };
+let elsewhere: { id: number; path: string };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const { db } = database;
+  const admin = await db
+    .selectFrom('account')
+    .innerJoin('org', 'org.id', 'account.scope_org_id')
+    .select(['account.username', 'org.id', 'org.path'])
+    .where('account.role', '=', 'org_admin')
+    .where('org.level', '=', 'county')
+    .orderBy('account.username')
+    .executeTakeFirstOrThrow();
+  actor = await accountActor(db, admin.username);
+  county = { id: admin.id, path: admin.path };
+  elsewhere = await db
+    .selectFrom('org')
+    .select(['id', 'path'])
+    .where('level', '=', 'county')
+    .where('id', '<>', admin.id)
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+}, 300_000);
+
+afterAll(async () => {
+  snapshot.verify();
+  await database?.close();
+});
+
+describe('org.repository', () => {
+  test('children, a node, names and kinds inside the scope only', async () => {
+    const { db } = database;
+    const children = await snapshot.record('findChildren', db, (d) => repo.findChildren(d, actor, county.id));
+    expect(children.length).toBeGreaterThan(0);
+    expect(children.every((c) => c.path.startsWith(county.path))).toBe(true);
+    expect(await repo.findChildren(db, actor, elsewhere.id)).toEqual([]);
+    const node = await snapshot.record('findNode', db, (d) => repo.findNode(d, actor, county.id));
+    expect(node).toMatchObject({ id: county.id, child_count: children.length });
+    expect(await repo.findNode(db, actor, elsewhere.id)).toBeUndefined();
+    const first = children[0] as (typeof children)[number];
+    const names = await snapshot.record('namesOf', db, (d) =>
+      repo.namesOf(d, actor, [first.id, elsewhere.id]),
+    );
+    expect([...names.keys()]).toEqual([first.id]);
+    const kinds = await snapshot.record('childKinds', db, (d) => repo.childKinds(d, actor, county.id));
+    expect(kinds.reduce((n, k) => n + k.n, 0)).toBe(children.length);
+  });
+
+  test('the three search forms and the filtered list with its count', async () => {
+    const { db } = database;
+    const byCode = await snapshot.record('searchOrgs by code', db, (d) =>
+      repo.searchOrgs(d, actor, '44', 20),
+    );
+    expect(byCode.length).toBeGreaterThan(0);
+    expect(byCode.every((o) => o.path.startsWith(county.path))).toBe(true);
+    await snapshot.record('searchOrgs by initials', db, (d) => repo.searchOrgs(d, actor, 'dzb', 20));
+    const byName = await snapshot.record('searchOrgs by name', db, (d) =>
+      repo.searchOrgs(d, actor, '支部', 20),
+    );
+    expect(byName.every((o) => o.name.includes('支部') && o.path.startsWith(county.path))).toBe(true);
+    const filter = { sort: 'memberCount', order: 'desc', level: 'village' } as const;
+    const page = await snapshot.record('listOrgs', db, (d) => repo.listOrgs(d, actor, filter, 10, 0));
+    expect(page.length).toBeGreaterThan(0);
+    expect(page.every((o) => o.level === 'village' && o.path.startsWith(county.path))).toBe(true);
+    const counts = page.map((o) => o.member_count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const n = await snapshot.record('countOrgs', db, (d) => repo.countOrgs(d, actor, filter));
+    expect(n).toBeGreaterThanOrEqual(page.length);
+  });
+});
