@@ -2,41 +2,10 @@
 // reply is checked against it: platform/http/response-check.ts). Written from the handler's return type.
 import { Type } from '@sinclair/typebox';
 import { MeetingKindCode } from '../meetings/meeting-responses.ts';
-import { FINDING_KINDS } from '../org-checks/domain/org-rules.ts';
-import { OrgKindCode, OrgLevelCode } from '../platform/http/code-schemas.ts';
+import { FindingCounts, FindingRow } from '../org-checks/org-check-responses.ts';
+import { OrgKindCode } from '../platform/http/code-schemas.ts';
 import { Literals, Nullable } from '../platform/http/schemas.ts';
 import { STAGES } from '../recruitment/domain/steps.ts';
-
-const FindingKindCode = Literals(FINDING_KINDS);
-
-/** An org check's finding with the org and the figures behind it (org-checks/org-check-findings.ts). */
-export const FindingRow = Type.Object({
-  kind: FindingKindCode,
-  rule: Type.String(),
-  severity: Literals(['error', 'warning']),
-  message_zh: Type.String(),
-  message_en: Type.String(),
-  facts: Type.Record(Type.String(), Type.Unknown()),
-  org: Type.Object({
-    id: Type.Number(),
-    code: Type.String(),
-    name: Type.String(),
-    shortName: Type.String(),
-    kind: OrgKindCode,
-    level: OrgLevelCode,
-  }),
-  figures: Type.Object({
-    members: Type.Number(),
-    fullMembers: Type.Number(),
-    committeeSize: Nullable(Type.Number()),
-    electedOn: Nullable(Type.String()),
-    termEndsOn: Nullable(Type.String()),
-    daysOverdue: Nullable(Type.Number()),
-  }),
-});
-
-/** The number of findings of each kind. */
-export const FindingCounts = Type.Record(FindingKindCode, Type.Number());
 
 /** GET /api/my-branch */
 export const getMyBranch = Type.Object({

@@ -28,30 +28,34 @@ const CheckedOrg = Type.Object({
   level: OrgLevelCode,
 });
 
+/** A finding with the org and the figures behind it (org-check-findings.ts): the city's list and my branch's. */
+export const FindingRow = Type.Composite([
+  Finding,
+  Type.Object({
+    org: Type.Composite([CheckedOrg, Type.Object({ shortName: Type.String() })]),
+    figures: Type.Object({
+      members: Type.Number(),
+      fullMembers: Type.Number(),
+      committeeSize: Nullable(Type.Number()),
+      electedOn: Nullable(Type.String()),
+      termEndsOn: Nullable(Type.String()),
+      daysOverdue: Nullable(Type.Number()),
+    }),
+  }),
+]);
+
+/** The number of findings of each kind. */
+export const FindingCounts = Type.Record(FindingKindCode, Type.Number());
+
 /** GET /api/org-checks */
 export const getOrgChecks = Type.Object({
   today: Type.String(),
   checkedOrgs: Type.Number(),
-  counts: Type.Record(FindingKindCode, Type.Number()),
+  counts: FindingCounts,
   total: Type.Number(),
   page: Type.Number(),
   pageSize: Type.Number(),
-  items: Type.Array(
-    Type.Composite([
-      Finding,
-      Type.Object({
-        org: Type.Composite([CheckedOrg, Type.Object({ shortName: Type.String() })]),
-        figures: Type.Object({
-          members: Type.Number(),
-          fullMembers: Type.Number(),
-          committeeSize: Nullable(Type.Number()),
-          electedOn: Nullable(Type.String()),
-          termEndsOn: Nullable(Type.String()),
-          daysOverdue: Nullable(Type.Number()),
-        }),
-      }),
-    ]),
-  ),
+  items: Type.Array(FindingRow),
 });
 
 /** GET /api/org-checks.xlsx */
