@@ -5,6 +5,7 @@
 // Every statement is by the calling system's id (access 'api_key') or by claimed ids: no user scope here.
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
 import { sql } from 'kysely';
+import { claimLeased } from '../platform/db/leased-claim.ts';
 import type { DB } from '../platform/db/schema.ts';
 
 type Trx = Transaction<DB>;
@@ -78,8 +79,8 @@ export function recentFailuresOf(db: Kysely<DB>, systemId: number) {
  * leases them until `lease`, counting the attempt, and commits before any request is made.
  */
 export function claimDue(db: Kysely<DB>, now: Date, batch: number, lease: Date, maxAttempts: number) {
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
+  return claimLeased(db, 'webhook_delivery', lease, (trx) =>
+    trx
       .selectFrom('webhook_delivery as d')
       .select(['d.id', 'd.system_id', 'd.event', 'd.payload', 'd.attempts'])
       .where('d.delivered_at', 'is', null)
@@ -101,19 +102,8 @@ export function claimDue(db: Kysely<DB>, now: Date, batch: number, lease: Date, 
       .limit(batch)
       .forUpdate()
       .skipLocked()
-      .execute();
-    if (rows.length === 0) return [];
-    await trx
-      .updateTable('webhook_delivery')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: lease }))
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
-  });
+      .execute(),
+  );
 }
 
 /** Where and how to send: the systems of claimed deliveries. */

@@ -1,6 +1,7 @@
 // SQL of the SMS outbox (sms-outbox.ts holds the job's rules): the rows written in an event's transaction,
 // the staff phones of departments, the claim (FOR UPDATE SKIP LOCKED plus a lease) and a send's outcome.
 import type { Insertable, Kysely, Transaction, Updateable } from 'kysely';
+import { claimLeased } from '../../platform/db/leased-claim.ts';
 import type { DB } from '../../platform/db/schema.ts';
 
 export async function insertMessages(
@@ -28,8 +29,8 @@ export function departmentPhones(trx: Transaction<DB>, departmentIds: number[]) 
  * them until `lease`, counting the attempt; commits before the provider is called.
  */
 export function claimDue(db: Kysely<DB>, now: Date, batch: number, lease: Date) {
-  return db.transaction().execute(async (trx) => {
-    const rows = await trx
+  return claimLeased(db, 'sms_message', lease, (trx) =>
+    trx
       .selectFrom('sms_message')
       .select(['id', 'template', 'params', 'phone_enc', 'attempts'])
       .where('state', '=', 'pending')
@@ -38,19 +39,8 @@ export function claimDue(db: Kysely<DB>, now: Date, batch: number, lease: Date) 
       .limit(batch)
       .forUpdate()
       .skipLocked()
-      .execute();
-    if (rows.length === 0) return [];
-    await trx
-      .updateTable('sms_message')
-      .set((eb) => ({ attempts: eb('attempts', '+', 1), next_attempt_at: lease }))
-      .where(
-        'id',
-        'in',
-        rows.map((r) => r.id),
-      )
-      .execute();
-    return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
-  });
+      .execute(),
+  );
 }
 
 /** A send's outcome, stored only if the row is still this attempt's (pending, same attempt count). */
