@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { FINDING_KINDS, type FindingKind, type FindingRow, orgCheckApi } from './org-check-api.ts';
 import { useOrgCheckText } from './org-check-messages.ts';
 import { OrgTermsDrawer } from './org-terms-drawer.tsx';
@@ -26,6 +27,7 @@ const dash = (v: number | string | null) => (v === null ? '—' : v);
 
 export default function OrgChecksPage() {
   const { t, lang } = useOrgCheckText();
+  const phone = usePhone();
   const feedback = useFeedback();
   const [kind, setKind] = useState<FindingKind | undefined>();
   const [q, setQ] = useState('');
@@ -59,32 +61,58 @@ export default function OrgChecksPage() {
     }
   };
 
+  const orgCell = (r: FindingRow) => (
+    <div>
+      <Typography.Link onClick={() => setOpenOrg(r.org.id)} data-testid="finding-org">
+        {r.org.name}
+      </Typography.Link>
+      <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+        {r.org.code}
+      </Typography.Text>
+    </div>
+  );
+  const findingCell = (r: FindingRow) => (
+    <div>
+      <Tag color={KIND_COLOR[r.kind]}>{t(`oc.kind.${r.kind}`)}</Tag>
+      <Tag>{t(`oc.severity.${r.severity}`)}</Tag>
+      <div style={{ marginTop: 4, fontSize: 13 }}>{lang === 'en' ? r.message_en : r.message_zh}</div>
+    </div>
+  );
+  // a phone shows one column: the org, the finding, then the figures in one line (the org opens its terms)
+  const phoneColumns = [
+    {
+      title: t('oc.col.org'),
+      key: 'org',
+      render: (_: unknown, r: FindingRow) => (
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          {orgCell(r)}
+          {findingCell(r)}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('oc.col.members')} {r.figures.members} · {t('oc.col.full')} {r.figures.fullMembers}
+            {r.figures.committeeSize === null ? '' : ` · ${t('oc.col.committee')} ${r.figures.committeeSize}`}
+            {r.figures.termEndsOn === null ? '' : ` · ${t('oc.col.termEnds')} ${r.figures.termEndsOn}`}
+          </Typography.Text>
+          {r.figures.daysOverdue !== null && (
+            <span style={{ color: '#cf1322', fontSize: 12 }}>
+              {t('oc.col.overdue')} {t('oc.days', { n: r.figures.daysOverdue })}
+            </span>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
   const columns = [
     {
       title: t('oc.col.org'),
       key: 'org',
       width: 260,
-      render: (_: unknown, r: FindingRow) => (
-        <div>
-          <Typography.Link onClick={() => setOpenOrg(r.org.id)} data-testid="finding-org">
-            {r.org.name}
-          </Typography.Link>
-          <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-            {r.org.code}
-          </Typography.Text>
-        </div>
-      ),
+      render: (_: unknown, r: FindingRow) => orgCell(r),
     },
     {
       title: t('oc.col.finding'),
       key: 'finding',
-      render: (_: unknown, r: FindingRow) => (
-        <div>
-          <Tag color={KIND_COLOR[r.kind]}>{t(`oc.kind.${r.kind}`)}</Tag>
-          <Tag>{t(`oc.severity.${r.severity}`)}</Tag>
-          <div style={{ marginTop: 4, fontSize: 13 }}>{lang === 'en' ? r.message_en : r.message_zh}</div>
-        </div>
-      ),
+      render: (_: unknown, r: FindingRow) => findingCell(r),
     },
     { title: t('oc.col.members'), dataIndex: ['figures', 'members'], width: 72, align: 'right' as const },
     { title: t('oc.col.full'), dataIndex: ['figures', 'fullMembers'], width: 84, align: 'right' as const },
@@ -188,7 +216,7 @@ export default function OrgChecksPage() {
         size="middle"
         loading={list.isFetching}
         dataSource={data?.items ?? []}
-        columns={columns}
+        columns={phone ? phoneColumns : columns}
         locale={{ emptyText: t('oc.empty') }}
         data-testid="findings"
         pagination={{
@@ -202,7 +230,9 @@ export default function OrgChecksPage() {
             setPageSize(s);
           },
         }}
-        scroll={{ x: 1100 }}
+        scroll={phone ? undefined : { x: 1100 }}
+        tableLayout={phone ? 'fixed' : undefined}
+        className={phone ? 'qj-phone-list' : undefined}
       />
       <OrgTermsDrawer orgId={openOrg} onClose={() => setOpenOrg(null)} />
     </div>

@@ -14,6 +14,7 @@ import {
   Space,
   Table,
   Tag,
+  Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
@@ -21,6 +22,7 @@ import { useInvalidate } from '../api/query.ts';
 import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { MemberPicker, ReceivingOrgPicker } from './org-member-pickers.tsx';
 import { type MobileMember, transferApi } from './transfer-api.ts';
 import { type TransferMessageKey, useTransferText } from './transfer-messages.ts';
@@ -153,6 +155,7 @@ function ActivityDialog({ row, onClose }: { row: MobileMember | null; onClose: (
 export default function MobileMembersPage() {
   const { t } = useTransferText();
   const feedback = useFeedback();
+  const phone = usePhone();
   const [side, setSide] = useState<'outflow' | 'inflow'>('outflow');
   const [page, setPage] = useState(1);
   const [registering, setRegistering] = useState(false);
@@ -171,6 +174,44 @@ export default function MobileMembersPage() {
       feedback.error(error);
     }
   };
+
+  const actionButtons = (r: MobileMember) => (
+    <Space size={4} wrap>
+      {r.actions.map((a) => (
+        <Button key={a} size="small" onClick={() => void act(r, a)}>
+          {t(`m.action.${a}` as TransferMessageKey)}
+        </Button>
+      ))}
+      {r.state !== 'ended' && (
+        <Button size="small" onClick={() => setRecording(r)}>
+          {t('m.activity')}
+        </Button>
+      )}
+    </Space>
+  );
+  // a phone shows one column: the member, home branch → where they went, since, phone, state, actions
+  const phoneColumns = [
+    {
+      title: t('t.member'),
+      key: 'member',
+      render: (_: unknown, r: MobileMember) => (
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          <span>
+            {r.member.name} · {r.member.idNumberMasked}
+          </span>
+          <span style={{ fontSize: 12 }}>
+            {r.homeOrg.name} → {r.destination}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.inflowOrg ? `${t('m.inflow')} ${r.inflowOrg.name} · ` : ''}
+            {t('m.since')} {r.since} · {r.contactPhoneMasked}
+          </Typography.Text>
+          <Tag style={{ alignSelf: 'flex-start' }}>{t(`m.state.${r.state}` as TransferMessageKey)}</Tag>
+          {actionButtons(r)}
+        </Space>
+      ),
+    },
+  ];
 
   const columns = [
     {
@@ -192,24 +233,7 @@ export default function MobileMembersPage() {
       dataIndex: 'state',
       render: (s: string) => <Tag>{t(`m.state.${s}` as TransferMessageKey)}</Tag>,
     },
-    {
-      title: t('t.actions'),
-      key: 'actions',
-      render: (_: unknown, r: MobileMember) => (
-        <Space size={4} wrap>
-          {r.actions.map((a) => (
-            <Button key={a} size="small" onClick={() => void act(r, a)}>
-              {t(`m.action.${a}` as TransferMessageKey)}
-            </Button>
-          ))}
-          {r.state !== 'ended' && (
-            <Button size="small" onClick={() => setRecording(r)}>
-              {t('m.activity')}
-            </Button>
-          )}
-        </Space>
-      ),
-    },
+    { title: t('t.actions'), key: 'actions', render: (_: unknown, r: MobileMember) => actionButtons(r) },
   ];
 
   return (
@@ -239,9 +263,11 @@ export default function MobileMembersPage() {
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        columns={columns}
+        columns={phone ? phoneColumns : columns}
         pagination={{ current: page, total: list.data?.total ?? 0, pageSize: 20, onChange: setPage }}
-        scroll={{ x: 900 }}
+        scroll={phone ? undefined : { x: 900 }}
+        tableLayout={phone ? 'fixed' : undefined}
+        className={phone ? 'qj-phone-list' : undefined}
       />
       <OutflowDialog
         open={registering}

@@ -2,12 +2,13 @@
 // letter, the receiving branch confirms and returns the receipt.
 
 import { useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { Button, Form, Input, Modal, Segmented, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useInvalidate } from '../api/query.ts';
 import { keys } from '../api/query-keys.ts';
 import { errorText, useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { MemberPicker, ReceivingOrgPicker } from './org-member-pickers.tsx';
 import { type Transfer, type TransferAction, transferApi } from './transfer-api.ts';
 import { type TransferMessageKey, useTransferText } from './transfer-messages.ts';
@@ -75,6 +76,7 @@ function IssueDialog({ open, onClose, onDone }: { open: boolean; onClose: () => 
 export default function TransfersPage() {
   const { t } = useTransferText();
   const feedback = useFeedback();
+  const phone = usePhone();
   const [direction, setDirection] = useState<'out' | 'in'>('out');
   const [page, setPage] = useState(1);
   const [issuing, setIssuing] = useState(false);
@@ -96,6 +98,53 @@ export default function TransfersPage() {
     }
   };
 
+  const stateTags = (r: Transfer) => (
+    <Space size={4} wrap>
+      <Tag color={STATE_COLOR[r.state]}>{t(`t.state.${r.state}` as TransferMessageKey)}</Tag>
+      {r.receiptOverdue && <Tag color="red">{t('t.receiptOverdue')}</Tag>}
+    </Space>
+  );
+  const actionButtons = (r: Transfer) => (
+    <Space size={4} wrap>
+      {r.actions.map((a) => (
+        <Button
+          key={a}
+          size="small"
+          danger={a === 'refuse' || a === 'withdraw'}
+          type={a === 'confirm' || a === 'return_receipt' ? 'primary' : 'default'}
+          onClick={() => (a === 'refuse' ? setRefusing(r) : void act(r, a))}
+        >
+          {t(`t.action.${a}` as TransferMessageKey)}
+        </Button>
+      ))}
+    </Space>
+  );
+  // a phone shows one column: the member and the letter, from → to, scope and validity, state, actions
+  const phoneColumns = [
+    {
+      title: t('t.member'),
+      key: 'letter',
+      render: (_: unknown, r: Transfer) => (
+        <Space direction="vertical" size={4} style={{ width: '100%' }}>
+          <span>
+            {r.member.name} · {r.member.idNumberMasked}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {r.letterNo}
+          </Typography.Text>
+          <span style={{ fontSize: 12 }}>
+            {r.fromOrg.name} → {r.toOrg.name}
+          </span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t(`t.scope.${r.scope}` as TransferMessageKey)} · {t('t.validUntil')} {r.validUntil}
+          </Typography.Text>
+          {stateTags(r)}
+          {r.actions.length > 0 && actionButtons(r)}
+        </Space>
+      ),
+    },
+  ];
+
   const columns = [
     { title: t('t.letterNo'), dataIndex: 'letterNo' },
     {
@@ -107,35 +156,8 @@ export default function TransfersPage() {
     { title: t('t.to'), dataIndex: ['toOrg', 'name'], ellipsis: true },
     { title: '', dataIndex: 'scope', render: (s: string) => t(`t.scope.${s}` as TransferMessageKey) },
     { title: t('t.validUntil'), dataIndex: 'validUntil' },
-    {
-      title: t('t.state'),
-      dataIndex: 'state',
-      render: (s: string, r: Transfer) => (
-        <Space size={4}>
-          <Tag color={STATE_COLOR[s]}>{t(`t.state.${s}` as TransferMessageKey)}</Tag>
-          {r.receiptOverdue && <Tag color="red">{t('t.receiptOverdue')}</Tag>}
-        </Space>
-      ),
-    },
-    {
-      title: t('t.actions'),
-      key: 'actions',
-      render: (_: unknown, r: Transfer) => (
-        <Space size={4} wrap>
-          {r.actions.map((a) => (
-            <Button
-              key={a}
-              size="small"
-              danger={a === 'refuse' || a === 'withdraw'}
-              type={a === 'confirm' || a === 'return_receipt' ? 'primary' : 'default'}
-              onClick={() => (a === 'refuse' ? setRefusing(r) : void act(r, a))}
-            >
-              {t(`t.action.${a}` as TransferMessageKey)}
-            </Button>
-          ))}
-        </Space>
-      ),
-    },
+    { title: t('t.state'), key: 'state', render: (_: unknown, r: Transfer) => stateTags(r) },
+    { title: t('t.actions'), key: 'actions', render: (_: unknown, r: Transfer) => actionButtons(r) },
   ];
 
   return (
@@ -165,9 +187,11 @@ export default function TransfersPage() {
         size="middle"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        columns={columns}
+        columns={phone ? phoneColumns : columns}
         pagination={{ current: page, total: list.data?.total ?? 0, pageSize: 20, onChange: setPage }}
-        scroll={{ x: 900 }}
+        scroll={phone ? undefined : { x: 900 }}
+        tableLayout={phone ? 'fixed' : undefined}
+        className={phone ? 'qj-phone-list' : undefined}
       />
       <IssueDialog
         open={issuing}
