@@ -4,7 +4,7 @@
 // county's members never appear.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '../platform/access/actor.ts';
-import { accountActor } from '../platform/access/testing/account-actor.ts';
+import { countyAdmin } from '../platform/access/testing/account-actor.ts';
 import type { Database } from '../platform/db/engine.ts';
 import { sqlSnapshot } from '../platform/db/testing/sql-snapshot.ts';
 import { createTestDatabase } from '../platform/db/testing/test-database.ts';
@@ -18,16 +18,7 @@ let county: { path: string; code: string };
 beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
-  const admin = await db
-    .selectFrom('account')
-    .innerJoin('org', 'org.id', 'account.scope_org_id')
-    .select(['account.username', 'org.path', 'org.county_code'])
-    .where('account.role', '=', 'org_admin')
-    .where('org.level', '=', 'county')
-    .orderBy('account.username')
-    .executeTakeFirstOrThrow();
-  actor = await accountActor(db, admin.username);
-  county = { path: admin.path, code: admin.county_code as string };
+  ({ actor, county } = await countyAdmin(db));
 }, 300_000);
 
 afterAll(async () => {

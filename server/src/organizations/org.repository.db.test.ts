@@ -3,7 +3,7 @@
 // list with its count — each from the access layer's scoped.orgs, so another county's orgs never appear.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '../platform/access/actor.ts';
-import { accountActor } from '../platform/access/testing/account-actor.ts';
+import { countyAdmin } from '../platform/access/testing/account-actor.ts';
 import type { Database } from '../platform/db/engine.ts';
 import { sqlSnapshot } from '../platform/db/testing/sql-snapshot.ts';
 import { createTestDatabase } from '../platform/db/testing/test-database.ts';
@@ -18,21 +18,14 @@ let elsewhere: { id: number; path: string };
 beforeAll(async () => {
   database = await createTestDatabase();
   const { db } = database;
-  const admin = await db
-    .selectFrom('account')
-    .innerJoin('org', 'org.id', 'account.scope_org_id')
-    .select(['account.username', 'org.id', 'org.path'])
-    .where('account.role', '=', 'org_admin')
-    .where('org.level', '=', 'county')
-    .orderBy('account.username')
-    .executeTakeFirstOrThrow();
-  actor = await accountActor(db, admin.username);
-  county = { id: admin.id, path: admin.path };
+  const admin = await countyAdmin(db);
+  actor = admin.actor;
+  county = { id: admin.county.id, path: admin.county.path };
   elsewhere = await db
     .selectFrom('org')
     .select(['id', 'path'])
     .where('level', '=', 'county')
-    .where('id', '<>', admin.id)
+    .where('id', '<>', admin.county.id)
     .orderBy('code')
     .executeTakeFirstOrThrow();
 }, 300_000);

@@ -47,3 +47,19 @@ export async function rolledBack<T>(db: Kysely<DB>, fn: (trx: Transaction<DB>) =
   }
   return out as T;
 }
+
+/** The first county administrator (by username) with its actor and county org: a scope that has siblings. */
+export async function countyAdmin(db: Kysely<DB>) {
+  const admin = await db
+    .selectFrom('account')
+    .innerJoin('org', 'org.id', 'account.scope_org_id')
+    .select(['account.username', 'org.id', 'org.path', 'org.county_code'])
+    .where('account.role', '=', 'org_admin')
+    .where('org.level', '=', 'county')
+    .orderBy('account.username')
+    .executeTakeFirstOrThrow();
+  return {
+    actor: await accountActor(db, admin.username),
+    county: { id: admin.id, path: admin.path, code: admin.county_code as string },
+  };
+}
