@@ -6,6 +6,7 @@ import { createTestDatabase } from '../platform/db/testing/test-database.ts';
 import { wgs84ToGcj02 } from '../platform/geo/coords.ts';
 import { haversineM } from '../platform/geo/distance.ts';
 import { startTestServer, type TestClient, type TestServer } from '../platform/http/testing/test-server.ts';
+import { shanghaiDate } from '../platform/time/calendar.ts';
 
 type Err = { code: string; message_zh: string; message_en: string };
 type Checkin = { id: number; lng: number; lat: number; at: string; gridId: number; outsideOwnGrids: boolean };
@@ -228,8 +229,9 @@ describe('a grid worker patrols', () => {
   });
 
   test('my day lists the patrol with its points and every check-in', async () => {
+    // the day the patrol started (not "today": the file may run across midnight in Shanghai)
     const day = await worker.get<{ open: Patrol | null; patrols: Patrol[]; checkins: Checkin[] }>(
-      '/api/patrols/mine',
+      `/api/patrols/mine?date=${shanghaiDate(new Date(patrol.startedAt))}`,
     );
     expect(day.status).toBe(200);
     expect(day.body.open).toBeNull();
