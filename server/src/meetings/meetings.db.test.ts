@@ -60,6 +60,21 @@ beforeAll(async () => {
   const v = villages[0] as Org;
   const o = villages.find((x) => x.code.slice(0, 9) !== v.code.slice(0, 9)) as Org;
   village = v;
+  // The demo holds each org's 主题党日 on a fixed day from the 1st to the 10th, up to the day it is seeded:
+  // take this month's back out so the village starts the test with its 主题党日 due, whatever the day.
+  const held = db
+    .selectFrom('meeting')
+    .select('id')
+    .where('org_id', '=', v.id)
+    .where('kind', '=', 'theme_day')
+    .where('held_on', '>=', `${month}-01`);
+  await db
+    .updateTable('checklist_task')
+    .set({ meeting_id: null, done_on: null, done_by: null, done_at: null })
+    .where('meeting_id', 'in', held)
+    .execute();
+  await db.deleteFrom('meeting_attendance').where('meeting_id', 'in', held).execute();
+  await db.deleteFrom('meeting').where('id', 'in', held).execute();
   const byCode = (code: string) =>
     db.selectFrom('org').select(['id', 'code', 'path']).where('code', '=', code).executeTakeFirstOrThrow();
   cityOrg = await byCode('4407');
