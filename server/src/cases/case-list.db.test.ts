@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '../platform/db/engine.ts';
 import { createTestDatabase } from '../platform/db/testing/test-database.ts';
 import { startTestServer, type TestServer } from '../platform/http/testing/test-server.ts';
-import { TOTAL_CAP } from './case-read.service.ts';
+import { TOTAL_CAP } from './case-list.repository.ts';
 
 type CasePage = { items: { caseNo: string }[]; total: number; totalCapped: boolean };
 

@@ -1,7 +1,8 @@
-// SQL of the case reads (case-read.service.ts holds the rules and the shapes): the case page's row through
-// the access layer's scoped start, its timeline, summons and photos; the public follow-up's timeline
-// (the access layer's public steps); the notifications of an account. The lists' SQL is in
-// case-list.repository.ts, the statistics' in case-stats.repository.ts.
+// SQL of the case reads: the case page's row through the access layer's scoped start, its timeline,
+// summons and photos; the public follow-up's timeline (the access layer's public steps); the
+// notifications of an account. The rules and shapes are in case-detail.service.ts and
+// case-notifications.service.ts; the lists' SQL is in case-list.repository.ts, the statistics' in
+// case-stats.repository.ts.
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { publicSteps } from '../platform/access/public-view.ts';

@@ -15,9 +15,13 @@ import {
   Text,
 } from '../platform/http/schemas.ts';
 import { decodeUpload, readAttachment, uploadPhoto } from './attachment.service.ts';
+import { categories } from './case-catalog.service.ts';
+import { caseDetail, caseDetailAfterAction, trackCase } from './case-detail.service.ts';
 import { type IntakeInput, intake, placeOf } from './case-intake.service.ts';
-import * as read from './case-read.service.ts';
+import { type CaseFilter, listCases } from './case-list.service.ts';
+import { notifications } from './case-notifications.service.ts';
 import * as responses from './case-responses.ts';
+import { caseStats, caseStatsWorkbook } from './case-stats.service.ts';
 import { summonsAction, type TransitionBody, transitionCase } from './case-transition.service.ts';
 import { classifierRoutes } from './classifier/classifier.routes.ts';
 import { suggest } from './classifier/suggest.service.ts';
@@ -74,7 +78,7 @@ export const caseRoutes = [
     tags: ['cases'],
     response: { 200: responses.getCaseCategories },
     async handler({ db }) {
-      return read.categories(db);
+      return categories(db);
     },
   }),
   route({
@@ -91,7 +95,7 @@ export const caseRoutes = [
       const r = await intake(db, write, { kind: 'account', actor }, body as IntakeInput);
       reply.status(r.created ? 201 : 200);
       // the receipt: the reporter follows the case on the public page with its number and this code
-      return { case: await read.caseDetail(db, actor, r.id), trackingCode: r.trackingCode };
+      return { case: await caseDetail(db, actor, r.id), trackingCode: r.trackingCode };
     },
   }),
   route({
@@ -167,7 +171,7 @@ export const caseRoutes = [
     ids: { query: { townId: 'org', departmentId: 'department' } },
     response: { 200: responses.getCases },
     async handler({ db, actor, query }) {
-      return read.listCases(db, actor, query as read.CaseFilter, query.page ?? 1, query.pageSize ?? 20);
+      return listCases(db, actor, query as CaseFilter, query.page ?? 1, query.pageSize ?? 20);
     },
   }),
   route({
@@ -223,7 +227,7 @@ export const caseRoutes = [
     ),
     response: { 200: responses.postCasesTrack },
     async handler({ db, body }) {
-      return read.trackCase(db, body.caseNo, body.code);
+      return trackCase(db, body.caseNo, body.code);
     },
   }),
   route({
@@ -236,7 +240,7 @@ export const caseRoutes = [
     scopeResource: 'case',
     response: { 200: responses.getCasesById },
     async handler({ db, actor, params }) {
-      return read.caseDetail(db, actor, params.id);
+      return caseDetail(db, actor, params.id);
     },
   }),
   route({
@@ -275,7 +279,7 @@ export const caseRoutes = [
     response: { 200: responses.postCasesByIdTransitions },
     async handler({ db, actor, params, body, write }) {
       await transitionCase(db, write, actor, params.id, body as TransitionBody);
-      return read.caseDetailAfterAction(db, actor, params.id);
+      return caseDetailAfterAction(db, actor, params.id);
     },
   }),
   ...(['report', 'complete'] as const).map((verb) =>
@@ -295,7 +299,7 @@ export const caseRoutes = [
       response: { 200: responses.postCasesByIdSummonsByDepartmentIdByVerb },
       async handler({ db, actor, params, body, write }) {
         await summonsAction(db, write, actor, params.id, params.departmentId, verb, body.note);
-        return read.caseDetailAfterAction(db, actor, params.id);
+        return caseDetailAfterAction(db, actor, params.id);
       },
     }),
   ),
@@ -313,7 +317,7 @@ export const caseRoutes = [
     ids: { query: { scopeOrgId: 'org' } },
     response: { 200: responses.getCaseStats },
     async handler({ db, actor, query }) {
-      return read.caseStats(db, actor, query);
+      return caseStats(db, actor, query);
     },
   }),
   route({
@@ -330,8 +334,8 @@ export const caseRoutes = [
     ids: { query: { scopeOrgId: 'org' } },
     response: { 200: responses.getCaseStatsXlsx },
     async handler({ db, actor, query, reply, audit }) {
-      const stats = await read.caseStats(db, actor, query);
-      const buffer = await read.caseStatsWorkbook(stats);
+      const stats = await caseStats(db, actor, query);
+      const buffer = await caseStatsWorkbook(stats);
       await audit({
         action: 'case.stats_export',
         targetType: 'case_stats',
@@ -352,7 +356,7 @@ export const caseRoutes = [
     tags: ['cases'],
     response: { 200: responses.getNotifications },
     async handler({ db, actor }) {
-      return read.notifications(db, actor);
+      return notifications(db, actor);
     },
   }),
   ...classifierRoutes,

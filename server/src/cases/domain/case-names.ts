@@ -1,6 +1,7 @@
 // The Chinese and English names of the case machine's states, actions, roles and fields: what the
 // machine's refusals and the API's labels say.
 import type { CaseAction, CaseRole, CaseState, Field } from './case-machine.ts';
+import type { CaseChannel } from './case-tables.ts';
 
 export const STATE_NAMES: Record<CaseState, { zh: string; en: string }> = {
   reported: { zh: '已上报', en: 'reported' },
@@ -56,4 +57,14 @@ export const FIELD_NAMES: Record<Field, { zh: string; en: string }> = {
   extension: { zh: '延期时限', en: 'extension' },
   evaluation: { zh: '评价结果', en: 'evaluation' },
   supervision: { zh: '督办级别', en: 'supervision level' },
+};
+
+/** The channel a case came by (来源渠道), as the web shows it. */
+export const CHANNEL_NAMES: Record<CaseChannel, { zh: string; en: string }> = {
+  grid_worker: { zh: '网格员上报', en: 'Grid worker' },
+  resident: { zh: '群众反映', en: 'Resident' },
+  hotline_12345: { zh: '12345热线', en: '12345 hotline' },
+  police_110: { zh: '110警情', en: '110 police' },
+  petition: { zh: '信访', en: 'Petition' },
+  external: { zh: '其他系统', en: 'Other systems' },
 };

@@ -16,7 +16,7 @@ import { createTestDatabase } from '../../platform/db/testing/test-database.ts';
 import { startTestServer, type TestServer } from '../../platform/http/testing/test-server.ts';
 import { demoApiKey } from '../api-key.ts';
 import { writeCases } from '../case-bulk-writer.ts';
-import { caseStats } from '../case-read.service.ts';
+import { caseStats } from '../case-stats.service.ts';
 import { foldAll } from '../case-stats-fold.job.ts';
 import type { NewCivicCase } from '../domain/case-tables.ts';
 import { importCommand } from './import-command.ts';

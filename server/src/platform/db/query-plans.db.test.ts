@@ -6,7 +6,8 @@
 // asserted: rows read are what the plan's shape decides.
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { caseStats, listCases } from '../../cases/case-read.service.ts';
+import { listCases } from '../../cases/case-list.service.ts';
+import { caseStats } from '../../cases/case-stats.service.ts';
 import { foldAll } from '../../cases/case-stats-fold.job.ts';
 import { OPEN_STATES } from '../../cases/domain/case-machine.ts';
 import { memberPage } from '../../members/member.service.ts';
