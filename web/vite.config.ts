@@ -6,6 +6,8 @@ export default defineConfig({
   oxc: { jsx: { runtime: 'automatic' } },
   server: {
     port: 5173,
+    // the name tables of contract/ sit beside web/, outside Vite's default root
+    fs: { allow: ['..'] },
     proxy: { '/api': api, '/open311': api },
   },
   build: {

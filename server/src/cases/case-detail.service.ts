@@ -15,7 +15,7 @@ import { casePhotoIds, caseRow, caseSteps, caseSummons, publicTimeline } from '.
 import { caseReference } from './case-reference.ts';
 import { actorDepartmentId, snapshotOf } from './case-transition.service.ts';
 import { actionsFor, type CaseAction } from './domain/case-machine.ts';
-import { ACTION_NAMES, STATE_NAMES } from './domain/case-names.ts';
+import { ACTION_NAMES, REPORT_STEP_NAME, STATE_NAMES } from './domain/case-names.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
 
 export async function caseDetail(db: Db, actor: Actor, id: number) {
@@ -86,7 +86,7 @@ export async function caseDetail(db: Db, actor: Actor, id: number) {
     })),
     steps: steps.map((s) => ({
       action: s.action,
-      actionName: s.action === 'report' ? '上报' : ACTION_NAMES[s.action as CaseAction].zh,
+      actionName: s.action === 'report' ? REPORT_STEP_NAME.zh : ACTION_NAMES[s.action as CaseAction].zh,
       fromState: s.from_state,
       toState: s.to_state,
       actorName: s.display_name ?? (s.actor_role === 'system' ? '系统' : null),
@@ -132,7 +132,7 @@ export async function trackCase(db: Db, caseNo: string, code: string) {
     closedAt: c.closed_at,
     steps: steps.map((s) => ({
       action: s.action,
-      actionName: s.action === 'report' ? '上报' : publicActionName(s.action).zh,
+      actionName: s.action === 'report' ? REPORT_STEP_NAME.zh : publicActionName(s.action).zh,
       at: s.at,
     })),
   };

@@ -23,15 +23,10 @@ import { type CaseReference, caseReference } from './case-reference.ts';
 import { insertStep } from './case-transition.repository.ts';
 import { notify } from './case-transition.service.ts';
 import { OPEN_STATES } from './domain/case-machine.ts';
+import { SUPERVISION_NAMES } from './domain/case-names.ts';
 import { CASE_SETTINGS_DEFAULTS, CASE_SETTINGS_KEY } from './domain/case-settings.ts';
 import type { CivicCase } from './domain/case-tables.ts';
-import {
-  maxSupervision,
-  SUPERVISION_LEVELS,
-  SUPERVISION_NAMES,
-  type SupervisionLevel,
-  stepStatus,
-} from './domain/sla.ts';
+import { maxSupervision, SUPERVISION_LEVELS, type SupervisionLevel, stepStatus } from './domain/sla.ts';
 import { nextSupervision, stepInstants } from './domain/step-instants.ts';
 import * as repo from './escalation.repository.ts';
 

@@ -5,7 +5,7 @@ import { route } from '../platform/http/route.ts';
 import { Lat, Literals, Lng, MultilineText, Text } from '../platform/http/schemas.ts';
 import { type IntakeInput, intake } from './case-intake.service.ts';
 import type { CaseAction } from './domain/case-machine.ts';
-import { ACTION_NAMES, STATE_NAMES } from './domain/case-names.ts';
+import { ACTION_NAMES, REPORT_STEP_NAME, STATE_NAMES } from './domain/case-names.ts';
 import * as responses from './external-responses.ts';
 import { caseOfSystem, stepsForSystem } from './external-system.repository.ts';
 import { type ImportMode, importHistory } from './import/case-import.service.ts';
@@ -69,7 +69,7 @@ export const externalRoutes = [
         stateName: STATE_NAMES[c.state].zh,
         steps: steps.map((s) => ({
           action: s.action,
-          actionName: s.action === 'report' ? '上报' : ACTION_NAMES[s.action as CaseAction].zh,
+          actionName: s.action === 'report' ? REPORT_STEP_NAME.zh : ACTION_NAMES[s.action as CaseAction].zh,
           toState: s.to_state,
           note: s.note,
           at: s.at,

@@ -1,42 +1,29 @@
 // The Chinese and English names of the case machine's states, actions, roles and fields: what the
-// machine's refusals and the API's labels say.
-import type { CaseAction, CaseRole, CaseState, Field } from './case-machine.ts';
+// machine's refusals and the API's labels say. The names the web shows too (states, actions, channels,
+// lights, supervision …) are the contract's (contract/case-names.ts), checked here to name exactly the
+// server's codes; roles and fields (the machine's refusals) are the server's own.
+import * as contract from '../../../../contract/case-names.ts';
+import type { Exactly } from '../../../../contract/zh-en.ts';
+import type { CaseAction, CaseRole, CaseState, Field, SummonsState } from './case-machine.ts';
+import type { Evaluation, RejectReason } from './case-rules.ts';
 import type { CaseChannel } from './case-tables.ts';
+import type { Light, LimitUnit, SupervisionLevel } from './sla.ts';
 
-export const STATE_NAMES: Record<CaseState, { zh: string; en: string }> = {
-  reported: { zh: '已上报', en: 'reported' },
-  filed: { zh: '已立案', en: 'filed' },
-  rejected: { zh: '不予立案', en: 'rejected' },
-  dispatched: { zh: '已派遣', en: 'dispatched' },
-  in_handling: { zh: '处置中', en: 'in handling' },
-  returned: { zh: '已退回', en: 'returned' },
-  extension_requested: { zh: '延期申请中', en: 'extension requested' },
-  escalated: { zh: '已上报上级', en: 'escalated' },
-  handled: { zh: '已反馈', en: 'handled' },
-  closed: { zh: '已结案', en: 'closed' },
-  evaluated: { zh: '已评价', en: 'evaluated' },
-  reopened: { zh: '重新办理', en: 'reopened' },
-};
-
-export const ACTION_NAMES: Record<CaseAction, { zh: string; en: string }> = {
-  file: { zh: '立案', en: 'file' },
-  reject: { zh: '不予立案', en: 'reject' },
-  resolve_on_spot: { zh: '自行处置', en: 'resolve on the spot' },
-  dispatch: { zh: '派遣', en: 'dispatch' },
-  accept: { zh: '签收', en: 'accept' },
-  return: { zh: '退回', en: 'return' },
-  request_extension: { zh: '申请延期', en: 'request an extension' },
-  approve_extension: { zh: '批准延期', en: 'approve the extension' },
-  deny_extension: { zh: '驳回延期', en: 'deny the extension' },
-  escalate: { zh: '上报上级', en: 'escalate' },
-  whistle: { zh: '吹哨', en: 'summon departments' },
-  feedback: { zh: '处置反馈', en: 'give feedback' },
-  verify_pass: { zh: '核查通过', en: 'pass verification' },
-  verify_fail: { zh: '核查不通过', en: 'fail verification' },
-  evaluate: { zh: '评价', en: 'evaluate' },
-  reopen: { zh: '重新办理', en: 'reopen' },
-  supervise: { zh: '督办', en: 'supervise' },
-};
+export const STATE_NAMES: Exactly<CaseState, typeof contract.STATE_NAMES> = contract.STATE_NAMES;
+export const ACTION_NAMES: Exactly<CaseAction, typeof contract.ACTION_NAMES> = contract.ACTION_NAMES;
+export const REPORT_STEP_NAME = contract.REPORT_STEP_NAME;
+export const CHANNEL_NAMES: Exactly<CaseChannel, typeof contract.CHANNEL_NAMES> = contract.CHANNEL_NAMES;
+export const LIGHT_NAMES: Exactly<Light, typeof contract.LIGHT_NAMES> = contract.LIGHT_NAMES;
+export const SUPERVISION_NAMES: Exactly<SupervisionLevel, typeof contract.SUPERVISION_NAMES> =
+  contract.SUPERVISION_NAMES;
+export const EVALUATION_NAMES: Exactly<Evaluation, typeof contract.EVALUATION_NAMES> =
+  contract.EVALUATION_NAMES;
+export const REJECT_REASON_NAMES: Exactly<RejectReason, typeof contract.REJECT_REASON_NAMES> =
+  contract.REJECT_REASON_NAMES;
+export const SUMMONS_STATE_NAMES: Exactly<SummonsState, typeof contract.SUMMONS_STATE_NAMES> =
+  contract.SUMMONS_STATE_NAMES;
+export const LIMIT_UNIT_NAMES: Exactly<LimitUnit, typeof contract.LIMIT_UNIT_NAMES> =
+  contract.LIMIT_UNIT_NAMES;
 
 export const ROLE_NAMES: Record<CaseRole, { zh: string; en: string }> = {
   grid_worker: { zh: '网格员', en: 'grid worker' },
@@ -57,14 +44,4 @@ export const FIELD_NAMES: Record<Field, { zh: string; en: string }> = {
   extension: { zh: '延期时限', en: 'extension' },
   evaluation: { zh: '评价结果', en: 'evaluation' },
   supervision: { zh: '督办级别', en: 'supervision level' },
-};
-
-/** The channel a case came by (来源渠道), as the web shows it. */
-export const CHANNEL_NAMES: Record<CaseChannel, { zh: string; en: string }> = {
-  grid_worker: { zh: '网格员上报', en: 'Grid worker' },
-  resident: { zh: '群众反映', en: 'Resident' },
-  hotline_12345: { zh: '12345热线', en: '12345 hotline' },
-  police_110: { zh: '110警情', en: '110 police' },
-  petition: { zh: '信访', en: 'Petition' },
-  external: { zh: '其他系统', en: 'Other systems' },
 };

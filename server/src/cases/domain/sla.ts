@@ -4,11 +4,6 @@ import type { WorkCalendar } from './calendar.ts';
 /** 工作时 | 紧急工作时 (every hour counts) | 工作日. */
 export type LimitUnit = 'working_hour' | 'urgent_hour' | 'workday';
 export const LIMIT_UNITS: readonly LimitUnit[] = ['working_hour', 'urgent_hour', 'workday'];
-export const LIMIT_UNIT_NAMES: Record<LimitUnit, { zh: string; en: string }> = {
-  working_hour: { zh: '工作时', en: 'working hours' },
-  urgent_hour: { zh: '紧急工作时', en: 'urgent hours' },
-  workday: { zh: '工作日', en: 'workdays' },
-};
 
 export interface TimeLimit {
   amount: number;
@@ -23,12 +18,6 @@ export type StepLimits = Record<CaseStep, TimeLimit>;
 export type Light = 'green' | 'yellow' | 'red';
 export type SupervisionLevel = 'none' | 'ordinary' | 'yellow' | 'red';
 export const SUPERVISION_LEVELS: readonly SupervisionLevel[] = ['none', 'ordinary', 'yellow', 'red'];
-export const SUPERVISION_NAMES: Record<SupervisionLevel, { zh: string; en: string }> = {
-  none: { zh: '无', en: 'none' },
-  ordinary: { zh: '一般督办', en: 'ordinary supervision' },
-  yellow: { zh: '黄牌督办', en: 'yellow card' },
-  red: { zh: '红牌督办', en: 'red card' },
-};
 
 /** Fractions of the step's limit at which supervision starts automatically (settings may change them). */
 export interface SupervisionThresholds {

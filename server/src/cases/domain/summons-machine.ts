@@ -1,6 +1,7 @@
 // 吹哨报到: a town or village summons several departments into one case; each reports (报到) within
 // its limit, then records its part (done). The case closes only when every part is done. Pure.
 import type { CaseActor, SummonsState } from './case-machine.ts';
+import { SUMMONS_STATE_NAMES } from './case-names.ts';
 
 export type SummonsAction = 'report' | 'complete';
 
@@ -29,12 +30,6 @@ export interface SummonsError {
   message_en: string;
   details: { state: SummonsState; action: string };
 }
-
-const SUMMONS_STATE_NAMES: Record<SummonsState, { zh: string; en: string }> = {
-  summoned: { zh: '待报到', en: 'summoned' },
-  reported: { zh: '已报到', en: 'reported' },
-  done: { zh: '已完成', en: 'done' },
-};
 
 /** A new part for each summoned department; the report deadline comes from sla.deadlineFor. */
 export function newSummonsPart(departmentId: number, summonedAt: Date, reportDeadline: Date): SummonsPart {
