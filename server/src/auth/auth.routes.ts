@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../platform/access/actor.ts';
-import { ROLE_NAMES_ZH } from '../platform/access/permissions.ts';
+import { ROLE_NAMES } from '../platform/access/permissions.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { type Deps, route } from '../platform/http/route.ts';
 import { Text } from '../platform/http/schemas.ts';
@@ -119,7 +119,7 @@ async function mePayload(db: Db, actor: Actor, request: FastifyRequest, deps: De
       username: actor.username,
       displayName: actor.displayName,
       role: actor.role,
-      roleName: ROLE_NAMES_ZH[actor.role],
+      roleName: ROLE_NAMES[actor.role].zh,
       roles: [actor.role],
       mustChangePassword: actor.mustChangePassword,
     },

@@ -1,8 +1,11 @@
+import * as names from '../../../contract/people-names.ts';
+import type { Exactly } from '../../../contract/zh-en.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { verifyMember, verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii } from '../platform/crypto/crypto.ts';
 import type { Db } from '../platform/db/handle.ts';
+import type { MemberTable } from '../platform/db/schema.ts';
 import { loadExcel } from '../platform/files/excel.ts';
 import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
 import {
@@ -89,8 +92,8 @@ export async function revealField(db: Db, actor: Actor, memberId: number, field:
   return decryptPii(field === 'idNumber' ? member.id_number_enc : member.phone_enc);
 }
 
-const GENDER_ZH = { male: '男', female: '女' } as const;
-const STATUS_ZH = { full: '正式党员', probationary: '预备党员' } as const;
+const GENDER: Exactly<MemberTable['gender'], typeof names.GENDER_NAMES> = names.GENDER_NAMES;
+const STATUS: Exactly<MemberTable['status'], typeof names.MEMBER_STATUS_NAMES> = names.MEMBER_STATUS_NAMES;
 
 export async function exportMembers(
   db: Db,
@@ -115,7 +118,7 @@ export async function exportMembers(
     { header: '所在党组织', key: 'orgName', width: 36 },
   ];
   for (const r of rows) {
-    sheet.addRow({ ...toItem(r), gender: GENDER_ZH[r.gender], status: STATUS_ZH[r.status] });
+    sheet.addRow({ ...toItem(r), gender: GENDER[r.gender].zh, status: STATUS[r.status].zh });
   }
   sheet.getRow(1).font = { bold: true };
   return { buffer: Buffer.from(await book.xlsx.writeBuffer()), rows: rows.length, orgName: org.name };

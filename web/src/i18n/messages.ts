@@ -1,4 +1,8 @@
-// The words of the interface, Chinese first. English mirrors every key (checked by the type).
+// The words of the interface, Chinese first. English mirrors every key (checked by the type). The names
+// of roles, member status and gender are the contract's (contract/people-names.ts, the server's too).
+import * as people from '../../../contract/people-names.ts';
+import type { Exactly } from '../../../contract/zh-en.ts';
+import type { Role } from '../api/types.ts';
 
 export const zh = {
   'app.name': '强基 · 江门市基层党建与网格治理平台',
@@ -699,19 +703,10 @@ export const en: Record<MessageKey, string> = {
 };
 
 export const ROLE_NAMES: Record<string, { zh: string; en: string }> = {
-  system_admin: { zh: '系统管理员', en: 'System administrator' },
-  security_admin: { zh: '安全管理员', en: 'Security administrator' },
-  audit_admin: { zh: '审计管理员', en: 'Audit administrator' },
-  org_admin: { zh: '组织部门', en: 'Organization department' },
-  secretary: { zh: '书记', en: 'Party secretary' },
-  grid_worker: { zh: '网格员', en: 'Grid worker' },
-  department_staff: { zh: '职能部门', en: 'Department staff' },
-  member: { zh: '党员', en: 'Party member' },
-  resident: { zh: '居民', en: 'Resident' },
+  ...(people.ROLE_NAMES satisfies Exactly<Role, typeof people.ROLE_NAMES>),
   // the server's own jobs (escalation, imports, classifier training) in the audit log
-  system: { zh: '系统', en: 'System' },
+  system: people.SYSTEM_ACTOR_NAME,
 };
-
 export const ORG_KIND_NAMES: Record<string, { zh: string; en: string }> = {
   committee: { zh: '党委', en: 'Committee' },
   working_committee: { zh: '党工委', en: 'Working committee' },
@@ -732,20 +727,14 @@ export const LEVEL_NAMES: Record<string, { zh: string; en: string }> = {
   unit: { zh: '单位', en: 'Unit' },
 };
 
-export const MEMBER_STATUS_NAMES: Record<string, { zh: string; en: string }> = {
-  full: { zh: '正式党员', en: 'Full member' },
-  probationary: { zh: '预备党员', en: 'Probationary' },
-};
-
+export const MEMBER_STATUS_NAMES: Record<string, { zh: string; en: string }> = people.MEMBER_STATUS_NAMES;
 export const GENDER_NAMES: Record<string, { zh: string; en: string }> = {
-  male: { zh: '男', en: 'Male' },
-  female: { zh: '女', en: 'Female' },
-  M: { zh: '男', en: 'Male' },
-  F: { zh: '女', en: 'Female' },
-  '1': { zh: '男', en: 'Male' },
-  '2': { zh: '女', en: 'Female' },
+  ...people.GENDER_NAMES,
+  M: people.GENDER_NAMES.male,
+  F: people.GENDER_NAMES.female,
+  '1': people.GENDER_NAMES.male,
+  '2': people.GENDER_NAMES.female,
 };
-
 export const CATEGORY_NAMES: Record<string, { zh: string; en: string }> = {
   territorial: { zh: '地方党组织', en: 'Territorial' },
   agency: { zh: '机关', en: 'Government organ' },

@@ -1,4 +1,6 @@
 // What each role may do. A route declares one permission; this table is the whole policy.
+import * as contract from '../../../../contract/people-names.ts';
+import type { Exactly } from '../../../../contract/zh-en.ts';
 import type { Role } from '../db/schema.ts';
 
 export const PERMISSIONS = [
@@ -119,17 +121,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
 
 export const ADMIN_ROLES: readonly Role[] = ['system_admin', 'security_admin', 'audit_admin'];
 
-export const ROLE_NAMES_ZH: Record<Role, string> = {
-  system_admin: '系统管理员',
-  security_admin: '安全管理员',
-  audit_admin: '审计管理员',
-  org_admin: '组织部门',
-  secretary: '书记',
-  grid_worker: '网格员',
-  department_staff: '职能部门',
-  member: '党员',
-  resident: '居民',
-};
+/** The roles' Chinese names (contract/people-names.ts, which the web reads too). */
+export const ROLE_NAMES: Exactly<Role, typeof contract.ROLE_NAMES> = contract.ROLE_NAMES;
 
 export function can(role: Role, permission: Permission): boolean {
   return ROLE_PERMISSIONS[role].includes(permission);
