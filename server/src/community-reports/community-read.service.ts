@@ -1,6 +1,7 @@
 // 双报到 reads: the paged list of reports (a community's reporters, or the reports of a unit's
 // members, or everything inside a town, county or city), the figures per community, one report's
 // services, the look-ups of the register dialog. Every query starts from scoped.communityReports.
+import type { AuditAction } from '../../../contract/audit-names.ts';
 import type { Actor } from '../platform/access/actor.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
@@ -70,7 +71,13 @@ export function toItem(r: ReportRow, actor: Actor, today = shanghaiToday()) {
 export type ReportItem = ReturnType<typeof toItem>;
 
 /** Reads of members' names in the list are audited (who saw which members' reports). */
-async function auditMembers(audit: Audit, actor: Actor, action: string, rows: ReportRow[], after: object) {
+async function auditMembers(
+  audit: Audit,
+  actor: Actor,
+  action: AuditAction,
+  rows: ReportRow[],
+  after: object,
+) {
   const memberIds = rows.map((r) => r.member_id).filter((x) => x !== null);
   if (memberIds.length === 0) return;
   await audit({

@@ -1,160 +1,23 @@
-// The names of audit actions and record types, as the audit administrator reads them (zh and en).
-// Every action the server writes has a name here; a name the page does not know shows as written.
-import { ASSESSMENT_AUDIT_ACTIONS, ASSESSMENT_TARGET_TYPES } from '../assessment/assessment-audit-names.ts';
-import { VILLAGE_AUDIT_ACTIONS, VILLAGE_TARGET_TYPES } from '../deliberation/village-audit-names.ts';
+// The names of audit actions and record types, as the audit administrator reads them (zh and en): the
+// contract's tables (contract/audit-names.ts). The server's audit entry takes only actions and record
+// types named there, so every action it writes has a name; a name the page does not know shows as written.
+import * as contract from '../../../contract/audit-names.ts';
 
 type Name = { zh: string; en: string };
 
-const CASE_ACTIONS: Record<string, Name> = {
-  file: { zh: '立案', en: 'file' },
-  reject: { zh: '不予立案', en: 'reject' },
-  resolve_on_spot: { zh: '自行处置', en: 'resolve on the spot' },
-  dispatch: { zh: '派遣', en: 'dispatch' },
-  accept: { zh: '签收', en: 'accept' },
-  return: { zh: '退回', en: 'return' },
-  request_extension: { zh: '申请延期', en: 'request an extension' },
-  approve_extension: { zh: '批准延期', en: 'approve the extension' },
-  deny_extension: { zh: '驳回延期', en: 'deny the extension' },
-  escalate: { zh: '上报上级', en: 'escalate' },
-  whistle: { zh: '吹哨', en: 'summon departments' },
-  feedback: { zh: '处置反馈', en: 'feedback' },
-  verify_pass: { zh: '核查通过', en: 'verification passed' },
-  verify_fail: { zh: '核查不通过', en: 'verification failed' },
-  evaluate: { zh: '评价', en: 'evaluate' },
-  reopen: { zh: '重新办理', en: 'reopen' },
-  supervise: { zh: '督办', en: 'supervise' },
-  summons_report: { zh: '部门报到', en: 'department reported' },
-  summons_complete: { zh: '部门完成', en: 'department done' },
-};
+export const AUDIT_ACTION_NAMES: Record<string, Name> = contract.AUDIT_ACTION_NAMES;
+export const TARGET_TYPE_NAMES: Record<string, Name> = contract.TARGET_TYPE_NAMES;
 
-const caseActions = Object.fromEntries(
-  Object.entries(CASE_ACTIONS).map(([k, v]) => [`case.${k}`, { zh: `案件${v.zh}`, en: `Case: ${v.en}` }]),
-);
-
-const recruitmentSteps = Object.fromEntries(
-  Array.from({ length: 25 }, (_, i) => [
-    `recruitment.step${i + 1}`,
-    { zh: `发展党员第 ${i + 1} 步`, en: `Recruitment step ${i + 1}` },
-  ]),
-);
-
-export const AUDIT_ACTION_NAMES: Record<string, Name> = {
-  'access.scope_breach': { zh: '越权数据被拦截', en: 'Out-of-scope rows refused' },
-  'auth.login': { zh: '登录', en: 'Sign in' },
-  'auth.login_failed': { zh: '登录失败', en: 'Failed sign-in' },
-  'auth.locked': { zh: '登录失败，账号锁定', en: 'Failed sign-in, account locked' },
-  'auth.logout': { zh: '退出登录', en: 'Sign out' },
-  'auth.password_changed': { zh: '修改密码', en: 'Password changed' },
-  'account.create': { zh: '新建账号', en: 'Account created' },
-  'account.disable': { zh: '停用账号', en: 'Account disabled' },
-  'account.enable': { zh: '启用账号', en: 'Account enabled' },
-  'account.unlock': { zh: '解锁账号', en: 'Account unlocked' },
-  'account.password_reset': { zh: '重置密码', en: 'Password reset' },
-  'account.role_request': { zh: '申请变更角色或范围', en: 'Role or scope change requested' },
-  'account.role_approve': { zh: '批准变更角色或范围', en: 'Role or scope change approved' },
-  'account.role_reject': { zh: '驳回变更角色或范围', en: 'Role or scope change rejected' },
-  'account.scope_narrowed': { zh: '缩小账号管辖范围', en: 'Account scope narrowed' },
-  'security.settings': { zh: '修改安全设置', en: 'Security settings changed' },
-  'member.pii_read': { zh: '查看个人敏感信息', en: 'Personal data read' },
-  'member.read': { zh: '查看党员档案', en: 'Member profile read' },
-  'member.create': { zh: '新增党员', en: 'Member added' },
-  'member.update': { zh: '修改党员信息', en: 'Member edited' },
-  'member.import': { zh: '导入党员名册', en: 'Members imported' },
-  'member.export': { zh: '导出党员名册', en: 'Member list exported' },
-  'member.records.read': { zh: '查看我的档案', en: 'Own records read' },
-  'audit.export': { zh: '导出审计日志', en: 'Audit log exported' },
-  'audit.verify': { zh: '校验审计链', en: 'Audit chain verified' },
-  'demo.seed': { zh: '生成演示数据', en: 'Demo data seeded' },
-  'case.report': { zh: '上报案件', en: 'Case reported' },
-  'case.import': { zh: '导入历史案件', en: 'Case history imported' },
-  'case.attachment_upload': { zh: '上传案件照片', en: 'Case photo uploaded' },
-  'case.classifier_train': { zh: '训练分类模型', en: 'Classifier trained' },
-  'case.escalation_run': { zh: '超时自动督办', en: 'Automatic supervision run' },
-  'case.stats_export': { zh: '导出案件统计', en: 'Case statistics exported' },
-  ...caseActions,
-  'external.webhook_set': { zh: '登记回调地址', en: 'Webhook registered' },
-  'external.webhook_removed': { zh: '删除回调地址', en: 'Webhook removed' },
-  'notification.read': { zh: '已读通知', en: 'Notification read' },
-  'notification.read_all': { zh: '全部已读', en: 'All notifications read' },
-  'notification.sms_contact_set': { zh: '设置短信号码', en: 'SMS phone set' },
-  'patrol.start': { zh: '开始巡查', en: 'Patrol started' },
-  'patrol.checkin': { zh: '巡查打卡', en: 'Patrol check-in' },
-  'patrol.end': { zh: '结束巡查', en: 'Patrol ended' },
-  'recruitment.apply': { zh: '登记入党申请', en: 'Application recorded' },
-  'recruitment.list': { zh: '查看发展名单', en: 'Recruitment list read' },
-  'recruitment.read': { zh: '查看发展档案', en: 'Recruitment record read' },
-  'recruitment.reveal': { zh: '查看申请人敏感信息', en: 'Applicant personal data read' },
-  'recruitment.training': { zh: '登记培训', en: 'Training recorded' },
-  'recruitment.objection': { zh: '登记公示异议', en: 'Objection recorded' },
-  'recruitment.resolve_objection': { zh: '处理公示异议', en: 'Objection resolved' },
-  'recruitment.extend_probation': { zh: '延长预备期', en: 'Probation extended' },
-  'recruitment.close': { zh: '终止发展', en: 'Recruitment closed' },
-  ...recruitmentSteps,
-  'meeting.record': { zh: '登记组织生活', en: 'Meeting recorded' },
-  'checklist.publish': { zh: '发布组织生活清单', en: 'Checklist published' },
-  'checklist.compose': { zh: '编制组织生活清单', en: 'Checklist drafted' },
-  'checklist.compose_publish': { zh: '编制并发布组织生活清单', en: 'Checklist drafted and published' },
-  'checklist.remind': { zh: '提醒未完成支部', en: 'Overdue branches reminded' },
-  'checklist.task_done': { zh: '清单事项完成', en: 'Checklist item done' },
-  'transfer.issue': { zh: '开具介绍信', en: 'Introduction letter issued' },
-  'transfer.list': { zh: '查看转接名单', en: 'Transfers listed' },
-  'transfer.read': { zh: '查看介绍信', en: 'Transfer read' },
-  'transfer.confirm': { zh: '确认接收', en: 'Transfer confirmed' },
-  'transfer.return_receipt': { zh: '回执', en: 'Receipt returned' },
-  'transfer.withdraw': { zh: '撤回介绍信', en: 'Letter withdrawn' },
-  'transfer.refuse': { zh: '不予接收', en: 'Transfer refused' },
-  'mobile_member.register': { zh: '登记流动党员', en: 'Mobile member registered' },
-  'mobile_member.list': { zh: '查看流动党员', en: 'Mobile members listed' },
-  'mobile_member.read': { zh: '查看流动党员档案', en: 'Mobile member read' },
-  'mobile_member.activity': { zh: '登记流入地组织生活', en: 'Inflow activity recorded' },
-  'mobile_member.confirm_inflow': { zh: '流入地确认', en: 'Inflow confirmed' },
-  'mobile_member.end': { zh: '结束流动', en: 'Mobility ended' },
-  'community_report.list': { zh: '查看双报到名单', en: 'Community reports listed' },
-  'community_report.read': { zh: '查看双报到记录', en: 'Community report read' },
-  'community_report.create': { zh: '到社区报到', en: 'Community report' },
-  'community_report.service': { zh: '登记服务时长', en: 'Service hours recorded' },
-  'community_report.assess': { zh: '社区年度评定', en: 'Annual assessment' },
-  'community_report.member_lookup': { zh: '按身份证号查找党员', en: 'Member looked up by ID number' },
-  'community_report.export': { zh: '导出双报到名单', en: 'Community reports exported' },
-  'dues.rates': { zh: '修改党费比例表', en: 'Dues rates changed' },
-  'dues.declare_base': { zh: '申报党费基数', en: 'Dues base declared' },
-  'dues.payments': { zh: '登记党费缴纳', en: 'Dues payments recorded' },
-  'training.class': { zh: '新建培训班', en: 'Training class' },
-  'training.session': { zh: '新增培训课次', en: 'Training session' },
-  'training.enroll': { zh: '培训报名', en: 'Training enrollment' },
-  'training.attendance': { zh: '培训考勤', en: 'Training attendance' },
-  'training.target': { zh: '设置进党校目标', en: 'Party-school target set' },
-  'org.election': { zh: '登记换届选举', en: 'Election recorded' },
-  'org_check.export': { zh: '导出组织设置检查', en: 'Org checks exported' },
-  ...ASSESSMENT_AUDIT_ACTIONS,
-  ...VILLAGE_AUDIT_ACTIONS,
-};
-
-export const TARGET_TYPE_NAMES: Record<string, Name> = {
-  account: { zh: '账号', en: 'Account' },
-  member: { zh: '党员', en: 'Member' },
-  org: { zh: '党组织', en: 'Organization' },
-  grid: { zh: '网格', en: 'Grid' },
-  setting: { zh: '系统设置', en: 'Setting' },
-  audit_log: { zh: '审计日志', en: 'Audit log' },
-  database: { zh: '数据库', en: 'Database' },
-  case: { zh: '案件', en: 'Case' },
-  case_attachment: { zh: '案件照片', en: 'Case photo' },
-  case_classifier: { zh: '分类模型', en: 'Classifier' },
-  case_stats: { zh: '案件统计', en: 'Case statistics' },
-  checklist_task: { zh: '清单事项', en: 'Checklist task' },
-  monthly_checklist: { zh: '组织生活清单', en: 'Monthly checklist' },
-  community_report: { zh: '双报到', en: 'Community report' },
-  dues_rate_version: { zh: '党费比例表', en: 'Dues rates' },
-  external_system: { zh: '外部系统', en: 'External system' },
-  meeting: { zh: '组织生活', en: 'Meeting' },
-  mobile_member: { zh: '流动党员', en: 'Mobile member' },
-  notification: { zh: '通知', en: 'Notification' },
-  patrol: { zh: '巡查', en: 'Patrol' },
-  patrol_checkin: { zh: '巡查打卡', en: 'Patrol check-in' },
-  recruitment: { zh: '发展党员', en: 'Recruitment' },
-  training_class: { zh: '培训班', en: 'Training class' },
-  transfer: { zh: '组织关系转接', en: 'Transfer' },
-  ...ASSESSMENT_TARGET_TYPES,
-  ...VILLAGE_TARGET_TYPES,
-};
+/** The actions for the filter, grouped by their capability (`case.…`, `recruitment.…`) in table order. */
+export const AUDIT_ACTIONS_GROUPED: string[] = (() => {
+  const keys = Object.keys(AUDIT_ACTION_NAMES);
+  const group = (k: string) => k.slice(0, k.indexOf('.'));
+  const first = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (!first.has(group(k))) first.set(group(k), i);
+  });
+  return keys
+    .map((k, i) => ({ k, i }))
+    .sort((a, b) => (first.get(group(a.k)) ?? 0) - (first.get(group(b.k)) ?? 0) || a.i - b.i)
+    .map((x) => x.k);
+})();

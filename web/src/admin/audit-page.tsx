@@ -23,7 +23,7 @@ import { ROLE_NAMES } from '../i18n/messages.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
 import { usePhone } from '../shell/use-phone.ts';
-import { AUDIT_ACTION_NAMES, TARGET_TYPE_NAMES } from './audit-names.ts';
+import { AUDIT_ACTION_NAMES, AUDIT_ACTIONS_GROUPED, TARGET_TYPE_NAMES } from './audit-names.ts';
 
 interface Filters {
   from?: string;
@@ -246,7 +246,7 @@ export default function AuditPage() {
             allowClear
             value={action}
             onChange={(value: string | undefined) => setAction(value)}
-            options={Object.keys(AUDIT_ACTION_NAMES).map((key) => ({
+            options={AUDIT_ACTIONS_GROUPED.map((key) => ({
               value: key,
               label: name(AUDIT_ACTION_NAMES, key),
             }))}

@@ -4,8 +4,10 @@
 // caller's scope means a query forgot its filter (or used a handle that was not scoped): the request
 // answers 403 SCOPE_BREACH instead of the row, and the breach is audited. The scoped starts make
 // this never fire; in-scope.db.test.ts proves it does when a query forgets.
+
 import type { Kysely, Transaction } from 'kysely';
-import { appendAudit, recordAudit } from '../audit/audit.ts';
+import type { AuditTargetType } from '../../../../contract/audit-names.ts';
+import { type AuditEntry, appendAudit, recordAudit } from '../audit/audit.ts';
 import type { DB } from '../db/schema.ts';
 import { forbidden } from '../errors/errors.ts';
 import type { Actor } from './actor.ts';
@@ -88,7 +90,7 @@ export const scopeBreach = (kind: string) =>
 export async function inScopeOrThrow<R extends { id?: unknown }>(
   db: Kysely<DB>,
   actor: Actor,
-  kind: string,
+  kind: AuditTargetType,
   rows: readonly R[],
   placeOf: (row: R) => Place,
 ): Promise<readonly R[]> {
@@ -110,11 +112,16 @@ export async function casesInAccessOrThrow<R extends CasePlace & { id?: unknown 
   return rows;
 }
 
-async function breach(db: Kysely<DB>, actor: Actor, kind: string, outside: readonly { id?: unknown }[]) {
+async function breach(
+  db: Kysely<DB>,
+  actor: Actor,
+  kind: AuditTargetType,
+  outside: readonly { id?: unknown }[],
+) {
   const ids = outside
     .slice(0, 20)
     .map((r) => (typeof r.id === 'number' || typeof r.id === 'string' ? r.id : null));
-  const entry = {
+  const entry: AuditEntry = {
     actorId: actor.accountId,
     actorUsername: actor.username,
     role: actor.role,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { AuditAction, AuditTargetType } from '../../../../contract/audit-names.ts';
 import type { Database } from '../db/engine.ts';
 import { createTestDatabase } from '../db/testing/test-database.ts';
 import { startTestServer, type TestServer } from '../http/testing/test-server.ts';
@@ -52,8 +53,9 @@ test('the chain verifies, refuses edits, and a forced edit is found', async () =
       actorUsername: 'test',
       role: 'system',
       scopeOrgId: null,
-      action: 'test.event',
-      targetType: 'test',
+      // a test's own action: no name on the audit page
+      action: 'test.event' as AuditAction,
+      targetType: 'test' as AuditTargetType,
       targetId: 1,
       before: { b: 1, a: [1, { z: 2, y: 'x' }] },
       after: { 中文: '值' },
@@ -90,8 +92,8 @@ test('each county appends to its own lane; a transaction stays in the lane it st
     actorUsername: 'test',
     role: 'system',
     scopeOrgId: null,
-    action: 'test.lane',
-    targetType: 'test',
+    action: 'test.lane' as AuditAction,
+    targetType: 'test' as AuditTargetType,
     targetId: n,
     clientIp: 'local',
     countyCode,

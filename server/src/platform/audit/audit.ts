@@ -1,6 +1,7 @@
 // The audit trail: append-only (a trigger refuses UPDATE/DELETE) and tamper-evident (each row's SM3
 // hash covers the previous row's hash in its lane: one chain per county, 0010_audit_lanes.sql).
 // Appended inside the transaction of the write it records.
+import type { AuditAction, AuditTargetType } from '../../../../contract/audit-names.ts';
 import { sm3Hex } from '../crypto/crypto.ts';
 import type { Db, Trx } from '../db/handle.ts';
 import * as repo from './audit.repository.ts';
@@ -10,8 +11,9 @@ export interface AuditEntry {
   actorUsername: string;
   role: string;
   scopeOrgId: number | null;
-  action: string;
-  targetType: string;
+  /** A named action (contract/audit-names.ts): one without a name on the audit page does not compile. */
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string | number;
   before?: unknown;
   after?: unknown;
