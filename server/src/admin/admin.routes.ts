@@ -37,14 +37,7 @@ export const adminRoutes = [
     query: AccountQuery,
     response: { 200: responses.getAccounts },
     async handler({ db, actor, query }) {
-      return accounts.listAccounts(
-        db,
-        actor,
-        query as never,
-        query.page ?? 1,
-        query.pageSize ?? 20,
-        'account:manage',
-      );
+      return accounts.listAccounts(db, actor, query, query.page ?? 1, query.pageSize ?? 20, 'account:manage');
     },
   }),
   route({
@@ -80,9 +73,7 @@ export const adminRoutes = [
     ids: { body: { scopeOrgId: 'org' } },
     response: { 201: responses.postAccounts },
     async handler({ actor, body, write, reply }) {
-      const created = await write((trx, audit) =>
-        accounts.createAccount(actor, body as accounts.NewAccountInput, trx, audit),
-      );
+      const created = await write((trx, audit) => accounts.createAccount(actor, body, trx, audit));
       reply.status(201);
       return {
         account: {
@@ -137,7 +128,7 @@ export const adminRoutes = [
       return accounts.listAccounts(
         db,
         actor,
-        query as never,
+        query,
         query.page ?? 1,
         query.pageSize ?? 20,
         'security:manage',

@@ -31,9 +31,7 @@ export const roleRequestRoutes = [
     ids: { body: { scopeOrgId: 'org' } },
     response: { 200: responses.postAccountsByIdRoleRequests, 202: responses.postAccountsByIdRoleRequests },
     async handler({ actor, params, body, write, reply }) {
-      const outcome = await write((trx, audit) =>
-        requests.requestChange(actor, params.id, body as requests.ChangeInput, trx, audit),
-      );
+      const outcome = await write((trx, audit) => requests.requestChange(actor, params.id, body, trx, audit));
       if (!outcome.applied) reply.status(202);
       return outcome;
     },

@@ -24,7 +24,6 @@ import {
   Year,
 } from './assessment-schemas.ts';
 import { assessmentSettings, saveAssessmentSettings } from './assessment-settings.service.ts';
-import type { AssessmentSettings } from './domain/assessment-settings.ts';
 import { runGrading } from './grading.service.ts';
 import { indicatorRecords } from './indicators/indicator-records.service.ts';
 import { enterManualScore, moveRound, reviewTown } from './review.service.ts';
@@ -64,7 +63,7 @@ export const assessmentRoutes = [
     body: SettingsBody,
     response: { 200: Settings },
     async handler({ db, actor, body, write }) {
-      return saveAssessmentSettings(db, write, actor, body as AssessmentSettings);
+      return saveAssessmentSettings(db, write, actor, body);
     },
   }),
   route({

@@ -17,23 +17,24 @@ import {
 import { decodeUpload, readAttachment, uploadPhoto } from './attachment.service.ts';
 import { categories } from './case-catalog.service.ts';
 import { caseDetail, caseDetailAfterAction, trackCase } from './case-detail.service.ts';
-import { type IntakeInput, intake, placeOf } from './case-intake.service.ts';
-import { type CaseFilter, listCases } from './case-list.service.ts';
+import { intake, placeOf } from './case-intake.service.ts';
+import { listCases } from './case-list.service.ts';
 import { notifications } from './case-notifications.service.ts';
 import * as responses from './case-responses.ts';
 import { caseStats, caseStatsWorkbook } from './case-stats.service.ts';
-import { summonsAction, type TransitionBody, transitionCase } from './case-transition.service.ts';
+import { summonsAction, transitionCase } from './case-transition.service.ts';
 import { classifierRoutes } from './classifier/classifier.routes.ts';
 import { suggest } from './classifier/suggest.service.ts';
 import { listDepartments } from './department.service.ts';
 import { CASE_ACTIONS } from './domain/case-machine.ts';
+import { LIMIT_UNITS } from './domain/sla.ts';
 
 const lit = Literals;
 const CoordSystem = lit(['wgs84', 'cgcs2000', 'gcj02', 'bd09']);
 const Limit = Type.Object(
   {
     amount: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
-    unit: lit(['working_hour', 'urgent_hour', 'workday']),
+    unit: lit(LIMIT_UNITS),
   },
   { additionalProperties: false },
 );
@@ -92,7 +93,7 @@ export const caseRoutes = [
     ids: { body: { 'photos[]': 'attachment' } },
     response: { 200: responses.postCases, 201: responses.postCases },
     async handler({ db, actor, body, write, reply }) {
-      const r = await intake(db, write, { kind: 'account', actor }, body as IntakeInput);
+      const r = await intake(db, write, { kind: 'account', actor }, body);
       reply.status(r.created ? 201 : 200);
       // the receipt: the reporter follows the case on the public page with its number and this code
       return { case: await caseDetail(db, actor, r.id), trackingCode: r.trackingCode };
@@ -171,7 +172,7 @@ export const caseRoutes = [
     ids: { query: { townId: 'org', departmentId: 'department' } },
     response: { 200: responses.getCases },
     async handler({ db, actor, query }) {
-      return listCases(db, actor, query as CaseFilter, query.page ?? 1, query.pageSize ?? 20);
+      return listCases(db, actor, query, query.page ?? 1, query.pageSize ?? 20);
     },
   }),
   route({
@@ -278,7 +279,7 @@ export const caseRoutes = [
     },
     response: { 200: responses.postCasesByIdTransitions },
     async handler({ db, actor, params, body, write }) {
-      await transitionCase(db, write, actor, params.id, body as TransitionBody);
+      await transitionCase(db, write, actor, params.id, body);
       return caseDetailAfterAction(db, actor, params.id);
     },
   }),

@@ -12,22 +12,10 @@ import {
   Paging,
   Text,
 } from '../platform/http/schemas.ts';
-import {
-  type ChecklistInput,
-  composeChecklist,
-  markDone,
-  publishChecklist,
-  remindOverdue,
-} from './checklist.service.ts';
+import { composeChecklist, markDone, publishChecklist, remindOverdue } from './checklist.service.ts';
 import * as read from './checklist-read.service.ts';
 import { ATTENDANCE_STATUSES, MEETING_KINDS, type MeetingKind } from './domain/meeting-rules.ts';
-import {
-  attendees,
-  listMeetings,
-  type MeetingInput,
-  meetingDetail,
-  recordMeeting,
-} from './meeting.service.ts';
+import { attendees, listMeetings, meetingDetail, recordMeeting } from './meeting.service.ts';
 import { compliance } from './meeting-compliance.service.ts';
 import * as responses from './meeting-responses.ts';
 
@@ -116,7 +104,7 @@ export const meetingRoutes = [
     ids: { body: { orgId: 'org', 'attendance[].memberId': 'member' } },
     response: { 201: responses.postMeetings },
     async handler({ db, actor, body, write, reply }) {
-      const id = await recordMeeting(db, write, actor, body as MeetingInput);
+      const id = await recordMeeting(db, write, actor, body);
       reply.status(201);
       return meetingDetail(db, actor, id);
     },
@@ -182,7 +170,7 @@ export const meetingRoutes = [
     body: ChecklistBody,
     response: { 201: responses.postChecklists },
     async handler({ db, actor, body, write, reply }) {
-      const id = await composeChecklist(db, write, actor, body as ChecklistInput);
+      const id = await composeChecklist(db, write, actor, body);
       reply.status(201);
       return { id, ...(await read.listChecklists(db, actor, body.month)).items.find((c) => c.id === id) };
     },

@@ -12,7 +12,7 @@ import {
   MultilineText,
   Text,
 } from '../platform/http/schemas.ts';
-import { type CheckinInput, checkIn, endPatrol, myDay, startPatrol } from './patrol.service.ts';
+import { checkIn, endPatrol, myDay, startPatrol } from './patrol.service.ts';
 import { coverage } from './patrol-coverage.service.ts';
 import * as responses from './patrol-responses.ts';
 
@@ -62,7 +62,7 @@ export const patrolRoutes = [
     body: CheckinBody,
     response: { 200: responses.postPatrolsCheckins, 201: responses.postPatrolsCheckins },
     async handler({ db, actor, body, write, reply }) {
-      const r = await checkIn(db, write, actor, body as CheckinInput);
+      const r = await checkIn(db, write, actor, body);
       reply.status(r.created ? 201 : 200);
       return { checkin: r.checkin, patrolId: r.patrolId, nearestGrid: r.nearestGrid };
     },
