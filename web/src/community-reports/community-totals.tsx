@@ -78,7 +78,13 @@ export function CommunityTotalsTable(props: {
   type Row = ByCommunity['items'][number];
   const meetingTitle = t('cr.stat.meeting', { n: props.data?.targetHours ?? 12 });
   const name = (r: Row) => (
-    <Button type="link" size="small" title={r.community.name} onClick={() => props.onOpen(r.community)}>
+    <Button
+      type="link"
+      size="small"
+      title={r.community.name}
+      onClick={() => props.onOpen(r.community)}
+      style={phone ? { padding: 0 } : undefined}
+    >
       {r.community.shortName}
     </Button>
   );
@@ -97,7 +103,10 @@ export function CommunityTotalsTable(props: {
           <span>{name(r)}</span>
           <PhoneLine>{r.community.townName}</PhoneLine>
           <PhoneLine>
-            {t('cr.kind.member')} {r.members} · {t('cr.kind.unit')} {r.units} · {t('cr.col.hours')} {r.hours}
+            {t('cr.kind.member')} {r.members} · {t('cr.kind.unit')} {r.units}
+          </PhoneLine>
+          <PhoneLine>
+            {t('cr.col.hours')} {r.hours}
           </PhoneLine>
           <PhoneLine>
             {meetingTitle} {r.membersMeetingTarget} / {r.members}

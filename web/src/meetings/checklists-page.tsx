@@ -51,7 +51,12 @@ function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRem
     r.branches <= 1 && (r.org.level === 'village' || r.org.level === 'grid' || r.org.level === 'unit') ? (
       r.org.name
     ) : (
-      <Button type="link" size="small" onClick={() => setTrail((x) => [...x, r.org])}>
+      <Button
+        type="link"
+        size="small"
+        onClick={() => setTrail((x) => [...x, r.org])}
+        style={phone ? { padding: 0 } : undefined}
+      >
         {r.org.name}
       </Button>
     );
@@ -64,8 +69,10 @@ function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRem
         <PhoneItem>
           {orgCell(r)}
           <PhoneLine>
-            {t('m.branches')} {r.branches} · {t('c.tasksDone')} {r.done}/{r.tasks} · {t('c.branchesOverdue')}{' '}
-            {r.branchesOverdue}
+            {t('m.branches')} {r.branches} · {t('c.tasksDone')} {r.done}/{r.tasks}
+          </PhoneLine>
+          <PhoneLine>
+            {t('c.branchesOverdue')} {r.branchesOverdue}
           </PhoneLine>
           <Progress percent={pct(r.rate)} size="small" />
         </PhoneItem>

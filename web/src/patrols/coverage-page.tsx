@@ -47,9 +47,9 @@ export default function CoveragePage() {
       render: (_: unknown, g: GridRow) => (
         <PhoneItem>
           <span>{g.name}</span>
+          <PhoneLine>{g.villageName}</PhoneLine>
           <PhoneLine>
-            {g.villageName} · {t('coverage.lastAt')} {lastAt(g.lastAt)} · {t('coverage.weekCheckins')}{' '}
-            {g.weekCheckins}
+            {t('coverage.lastAt')} {lastAt(g.lastAt)} · {t('coverage.weekCheckins')} {g.weekCheckins}
           </PhoneLine>
           <PhoneTags>{status(g)}</PhoneTags>
         </PhoneItem>
