@@ -2,7 +2,7 @@
 // name first, then its fields on short lines, then its state tags and actions. The desktop keeps its columns
 // and its scroll width.
 import { Space, Typography } from 'antd';
-import type { ReactNode } from 'react';
+import type { Key, ReactNode } from 'react';
 
 /** The table props for a phone list on a phone, and the desktop scroll width otherwise. */
 export function phoneListProps(phone: boolean, x: number | string) {
@@ -34,4 +34,50 @@ export function PhoneTags({ children }: { children: ReactNode }) {
       {children}
     </Space>
   );
+}
+
+/** What stackColumns reads of a table column (an antd column fits). */
+interface Stackable<T> {
+  key?: Key;
+  title?: unknown;
+  dataIndex?: unknown;
+  render?(value: unknown, row: T, index: number): unknown;
+}
+
+const cellOf = <T,>(column: Stackable<T>, row: T, index: number) => {
+  const value =
+    typeof column.dataIndex === 'string' ? (row as Record<string, unknown>)[column.dataIndex] : undefined;
+  return (column.render ? column.render(value, row, index) : value) as ReactNode;
+};
+
+/**
+ * The columns of an editing table folded into the one column of a phone list: the first column's cell
+ * first, then each other column's title and cell on a line of their own (a column with no title, such
+ * as a delete button, without a label).
+ */
+export function stackColumns<T>(columns: readonly Stackable<T>[]) {
+  const [first, ...rest] = columns;
+  if (!first) return [];
+  return [
+    {
+      title: first.title as ReactNode,
+      key: first.key ?? 'first',
+      render: (_: unknown, row: T, index: number) => (
+        <PhoneItem>
+          {cellOf(first, row, index)}
+          {rest.map((column) => (
+            <div
+              key={String(column.key)}
+              style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 8 }}
+            >
+              {typeof column.title === 'string' && column.title && (
+                <Typography.Text type="secondary">{column.title}</Typography.Text>
+              )}
+              {cellOf(column, row, index)}
+            </div>
+          ))}
+        </PhoneItem>
+      ),
+    },
+  ];
 }
