@@ -175,7 +175,9 @@ export default function EconomyPage() {
           {orgLink(r)}
           <PhoneLine>
             {t('villages')} {r.villages}
-            {(d?.thresholds ?? []).map((th, i) => ` · ${th.label} ${r.bands[i] ?? 0}`).join('')}
+          </PhoneLine>
+          <PhoneLine>
+            {(d?.thresholds ?? []).map((th, i) => `${th.label} ${r.bands[i] ?? 0}`).join(' · ')}
           </PhoneLine>
         </PhoneItem>
       ),
@@ -189,12 +191,13 @@ export default function EconomyPage() {
         <PhoneItem>
           <span>{shortOrg(r.org.name)}</span>
           <PhoneLine>
-            {t('operatingCol')} {money(r, r.operatingFen)} · {t('totalCol')} {money(r, r.totalFen)} ·{' '}
-            {t('net')} {money(r, r.netFen)}
+            {t('operatingCol')} {money(r, r.operatingFen)} · {t('totalCol')} {money(r, r.totalFen)}
           </PhoneLine>
           <PhoneLine>
-            {t('distributed')} {money(r, r.distributedFen)} · {t('retained')} {money(r, r.retainedFen)} ·{' '}
-            {t('growth')} {growth(r)}
+            {t('net')} {money(r, r.netFen)} · {t('distributed')} {money(r, r.distributedFen)}
+          </PhoneLine>
+          <PhoneLine>
+            {t('retained')} {money(r, r.retainedFen)} · {t('growth')} {growth(r)}
           </PhoneLine>
           <PhoneTags>{bandTag(r)}</PhoneTags>
         </PhoneItem>
@@ -215,7 +218,9 @@ export default function EconomyPage() {
             {t('joined')} {joined(r) || '—'}
           </PhoneLine>
           <PhoneLine>
-            {t('jobs')} {r.years.at(-1)?.jobs ?? 0} · {t('revenue')} {yuan(r.years.at(-1)?.revenueFen)} ·{' '}
+            {t('jobs')} {r.years.at(-1)?.jobs ?? 0} · {t('revenue')} {yuan(r.years.at(-1)?.revenueFen)}
+          </PhoneLine>
+          <PhoneLine>
             {t('dividends')} {yuan(r.years.at(-1)?.dividendsFen)}
           </PhoneLine>
         </PhoneItem>
