@@ -139,11 +139,10 @@ export function ReportTable(props: {
             {props.showCommunity ? ` · ${r.community.shortName}` : ''}
           </PhoneLine>
           <PhoneLine>
-            {t('cr.col.reportedOn')} {r.reportedOn} · {t('cr.col.services')} {r.serviceCount} ·{' '}
-            {t('cr.col.hours')} {r.hours}
+            {t('cr.col.reportedOn')} {r.reportedOn} · {t('cr.col.services')} {r.serviceCount}
           </PhoneLine>
           <PhoneLine>
-            {t('cr.col.lastServed')} {r.lastServedOn ?? '—'}
+            {t('cr.col.hours')} {r.hours} · {t('cr.col.lastServed')} {r.lastServedOn ?? '—'}
           </PhoneLine>
           <PhoneTags>
             {assessmentCell(r)}
