@@ -26,7 +26,9 @@ import { keys } from '../api/query-keys.ts';
 import { useDictionary, yuan } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { assessmentApi, type HistoryRow, type IndicatorRow } from './assessment-api.ts';
 import {
   APPEAL_STATES,
@@ -142,6 +144,7 @@ export default function AssessmentPage() {
   const { t } = useDictionary<K>(zh, en);
   const { pick, of } = useNames();
   const { can } = useSession();
+  const phone = usePhone();
   const feedback = useFeedback();
   const invalidate = useInvalidate();
   const detail = useQuery({ queryKey: keys.assessment.detail(id), queryFn: () => assessmentApi.detail(id) });
@@ -188,6 +191,75 @@ export default function AssessmentPage() {
       ? `${v}（${r.numerator} / ${r.denominator}）`
       : v;
   };
+  const actions = (r: IndicatorRow) => (
+    <Space size={0}>
+      <Button size="small" type="link" data-testid="indicator-records" onClick={() => setDrawer(r)}>
+        {t('records')}
+      </Button>
+      {r.source === 'manual' && d.round.state === 'draft' && can('assessment:manage') && (
+        <Button
+          size="small"
+          type="link"
+          data-testid="indicator-rate"
+          onClick={() => {
+            rateForm.setFieldsValue({ score: r.score ?? undefined, evidence: r.evidence });
+            setRating(r);
+          }}
+        >
+          {t('rate')}
+        </Button>
+      )}
+    </Space>
+  );
+  const yearCell = (r: HistoryRow) =>
+    r.id === d.id ? (
+      t('yearOf', { year: r.year })
+    ) : (
+      <Link to={`/assessment/${r.id}`}>{t('yearOf', { year: r.year })}</Link>
+    );
+  const gradeTag = (r: HistoryRow) => (
+    <Tag color={gradeColor(d.grades, r.grade)}>{of(d.grades, r.grade)}</Tag>
+  );
+  // a phone shows each indicator as one item: its name, source and figure, the scores, the note, the actions
+  const indicatorPhoneColumns = [
+    {
+      title: t('indicator'),
+      key: 'n',
+      render: (_: unknown, r: IndicatorRow) => (
+        <PhoneItem>
+          <Typography.Text strong>{pick(r.name)}</Typography.Text>
+          <PhoneLine>
+            {of(SOURCE_NAMES, r.source)} · {t('value')} {value(r)}
+          </PhoneLine>
+          <PhoneLine>
+            {t('score')} {score(r.score)} · {t('weight')} {r.weight} · {t('contribution')}{' '}
+            {score(r.contribution)}
+          </PhoneLine>
+          <PhoneLine>{r.note || r.evidence || t('none')}</PhoneLine>
+          {actions(r)}
+        </PhoneItem>
+      ),
+    },
+  ];
+  // and each year as one item: the year, its score, rank, allowance and basis, its grade
+  const historyPhoneColumns = [
+    {
+      title: t('year'),
+      key: 'y',
+      render: (_: unknown, r: HistoryRow) => (
+        <PhoneItem>
+          {yearCell(r)}
+          <PhoneLine>
+            {t('total')} {score(r.total)} · {t('rank')} {r.rank} / {r.groupSize}
+          </PhoneLine>
+          <PhoneLine>
+            {t('allowance')} {yuan(r.allowanceFen)} · {t('basis')} {of(BASIS_NAMES, r.basis)}
+          </PhoneLine>
+          <PhoneTags>{gradeTag(r)}</PhoneTags>
+        </PhoneItem>
+      ),
+    },
+  ];
   return (
     <div>
       <PageTitle
@@ -225,82 +297,67 @@ export default function AssessmentPage() {
           rowKey="indicator"
           pagination={false}
           dataSource={d.indicators}
-          scroll={{ x: 980 }}
+          {...phoneListProps(phone, 980)}
           data-testid="indicators"
-          columns={[
-            {
-              title: t('indicator'),
-              key: 'n',
-              width: 170,
-              fixed: 'left' as const,
-              render: (_: unknown, r: IndicatorRow) => (
-                <Typography.Text title={pick(r.description)}>{pick(r.name)}</Typography.Text>
-              ),
-            },
-            {
-              title: t('source'),
-              key: 's',
-              width: 120,
-              render: (_: unknown, r: IndicatorRow) => of(SOURCE_NAMES, r.source),
-            },
-            { title: t('value'), key: 'v', width: 150, render: (_: unknown, r: IndicatorRow) => value(r) },
-            {
-              title: t('score'),
-              key: 'sc',
-              width: 70,
-              align: 'right' as const,
-              render: (_: unknown, r: IndicatorRow) => score(r.score),
-            },
-            {
-              title: t('weight'),
-              key: 'w',
-              width: 70,
-              align: 'right' as const,
-              render: (_: unknown, r: IndicatorRow) => r.weight,
-            },
-            {
-              title: t('contribution'),
-              key: 'c',
-              width: 80,
-              align: 'right' as const,
-              render: (_: unknown, r: IndicatorRow) => score(r.contribution),
-            },
-            {
-              title: t('note'),
-              key: 'no',
-              render: (_: unknown, r: IndicatorRow) => r.note || r.evidence || t('none'),
-            },
-            {
-              title: '',
-              key: 'r',
-              width: 150,
-              render: (_: unknown, r: IndicatorRow) => (
-                <Space size={0}>
-                  <Button
-                    size="small"
-                    type="link"
-                    data-testid="indicator-records"
-                    onClick={() => setDrawer(r)}
-                  >
-                    {t('records')}
-                  </Button>
-                  {r.source === 'manual' && d.round.state === 'draft' && can('assessment:manage') && (
-                    <Button
-                      size="small"
-                      type="link"
-                      data-testid="indicator-rate"
-                      onClick={() => {
-                        rateForm.setFieldsValue({ score: r.score ?? undefined, evidence: r.evidence });
-                        setRating(r);
-                      }}
-                    >
-                      {t('rate')}
-                    </Button>
-                  )}
-                </Space>
-              ),
-            },
-          ]}
+          columns={
+            phone
+              ? indicatorPhoneColumns
+              : [
+                  {
+                    title: t('indicator'),
+                    key: 'n',
+                    width: 170,
+                    fixed: 'left' as const,
+                    render: (_: unknown, r: IndicatorRow) => (
+                      <Typography.Text title={pick(r.description)}>{pick(r.name)}</Typography.Text>
+                    ),
+                  },
+                  {
+                    title: t('source'),
+                    key: 's',
+                    width: 120,
+                    render: (_: unknown, r: IndicatorRow) => of(SOURCE_NAMES, r.source),
+                  },
+                  {
+                    title: t('value'),
+                    key: 'v',
+                    width: 150,
+                    render: (_: unknown, r: IndicatorRow) => value(r),
+                  },
+                  {
+                    title: t('score'),
+                    key: 'sc',
+                    width: 70,
+                    align: 'right' as const,
+                    render: (_: unknown, r: IndicatorRow) => score(r.score),
+                  },
+                  {
+                    title: t('weight'),
+                    key: 'w',
+                    width: 70,
+                    align: 'right' as const,
+                    render: (_: unknown, r: IndicatorRow) => r.weight,
+                  },
+                  {
+                    title: t('contribution'),
+                    key: 'c',
+                    width: 80,
+                    align: 'right' as const,
+                    render: (_: unknown, r: IndicatorRow) => score(r.contribution),
+                  },
+                  {
+                    title: t('note'),
+                    key: 'no',
+                    render: (_: unknown, r: IndicatorRow) => r.note || r.evidence || t('none'),
+                  },
+                  {
+                    title: '',
+                    key: 'r',
+                    width: 150,
+                    render: (_: unknown, r: IndicatorRow) => actions(r),
+                  },
+                ]
+          }
         />
       </Card>
       <Card size="small" title={t('appeal')} style={{ marginBottom: 12 }} data-testid="appeal-card">
@@ -429,45 +486,46 @@ export default function AssessmentPage() {
           rowKey="id"
           pagination={false}
           dataSource={d.history}
-          scroll={{ x: 640 }}
-          columns={[
-            {
-              title: t('year'),
-              key: 'y',
-              render: (_: unknown, r: HistoryRow) =>
-                r.id === d.id ? (
-                  t('yearOf', { year: r.year })
-                ) : (
-                  <Link to={`/assessment/${r.id}`}>{t('yearOf', { year: r.year })}</Link>
-                ),
-            },
-            {
-              title: t('total'),
-              key: 't',
-              align: 'right' as const,
-              render: (_: unknown, r: HistoryRow) => score(r.total),
-            },
-            {
-              title: t('rank'),
-              key: 'r',
-              align: 'right' as const,
-              render: (_: unknown, r: HistoryRow) => `${r.rank} / ${r.groupSize}`,
-            },
-            {
-              title: t('grade'),
-              key: 'g',
-              render: (_: unknown, r: HistoryRow) => (
-                <Tag color={gradeColor(d.grades, r.grade)}>{of(d.grades, r.grade)}</Tag>
-              ),
-            },
-            {
-              title: t('allowance'),
-              key: 'a',
-              align: 'right' as const,
-              render: (_: unknown, r: HistoryRow) => yuan(r.allowanceFen),
-            },
-            { title: t('basis'), key: 'b', render: (_: unknown, r: HistoryRow) => of(BASIS_NAMES, r.basis) },
-          ]}
+          {...phoneListProps(phone, 640)}
+          columns={
+            phone
+              ? historyPhoneColumns
+              : [
+                  {
+                    title: t('year'),
+                    key: 'y',
+                    render: (_: unknown, r: HistoryRow) => yearCell(r),
+                  },
+                  {
+                    title: t('total'),
+                    key: 't',
+                    align: 'right' as const,
+                    render: (_: unknown, r: HistoryRow) => score(r.total),
+                  },
+                  {
+                    title: t('rank'),
+                    key: 'r',
+                    align: 'right' as const,
+                    render: (_: unknown, r: HistoryRow) => `${r.rank} / ${r.groupSize}`,
+                  },
+                  {
+                    title: t('grade'),
+                    key: 'g',
+                    render: (_: unknown, r: HistoryRow) => gradeTag(r),
+                  },
+                  {
+                    title: t('allowance'),
+                    key: 'a',
+                    align: 'right' as const,
+                    render: (_: unknown, r: HistoryRow) => yuan(r.allowanceFen),
+                  },
+                  {
+                    title: t('basis'),
+                    key: 'b',
+                    render: (_: unknown, r: HistoryRow) => of(BASIS_NAMES, r.basis),
+                  },
+                ]
+          }
         />
       </Card>
       <RecordsDrawer assessmentId={d.id} indicator={drawer} onClose={() => setDrawer(null)} />

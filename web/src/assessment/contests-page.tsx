@@ -8,7 +8,9 @@ import { useInvalidate } from '../api/query.ts';
 import { keys } from '../api/query-keys.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { useUrlState } from '../shell/use-url-state.ts';
 import { type ContestEntry, contestApi } from './assessment-api.ts';
 import { shortOrg, useNames } from './assessment-text.ts';
@@ -104,6 +106,44 @@ export default function ContestsPage() {
   const stateTag = (s: string) => (
     <Tag color={s === 'finished' ? 'green' : 'blue'}>{t(`state.${s}` as K) ?? ''}</Tag>
   );
+  const phone = usePhone();
+  const villageOf = (e: ContestEntry) => `${shortOrg(e.org.name)}（${shortOrg(e.org.townName)}）`;
+  const award = (e: ContestEntry) => (e.awardName ? <Tag color="gold">{pick(e.awardName)}</Tag> : '');
+  const action = (e: ContestEntry) => {
+    if (!d) return null;
+    const village = shortOrg(e.org.name);
+    return d.state === 'open' ? (
+      d.canManage ? (
+        <ScoreButton contest={d} entry={e} village={village} onDone={reload} />
+      ) : null
+    ) : e.goals.length > 0 && e.canFollowUp ? (
+      <FollowupButton entry={e} village={village} onDone={reload} />
+    ) : null;
+  };
+  // a phone shows each entry as one item: rank and village, secretary and topic, the scores, award, action
+  const phoneColumns = [
+    {
+      title: t('village'),
+      key: 'v',
+      render: (_: unknown, e: ContestEntry) => (
+        <PhoneItem>
+          <span>
+            {e.rank ?? '—'} · {villageOf(e)}
+          </span>
+          <PhoneLine>
+            {t('secretary')} {e.secretaryName ?? '—'} · {e.topic}
+          </PhoneLine>
+          <PhoneLine>
+            {t('judges')} {e.judgeScore ?? '—'} · {t('votes')} {e.votes} · {t('final')} {e.finalScore ?? '—'}
+          </PhoneLine>
+          <PhoneTags>
+            {award(e)}
+            {action(e)}
+          </PhoneTags>
+        </PhoneItem>
+      ),
+    },
+  ];
   return (
     <div>
       <PageTitle
@@ -184,7 +224,7 @@ export default function ContestsPage() {
                   rowKey="id"
                   dataSource={d.entries}
                   pagination={false}
-                  scroll={{ x: 900 }}
+                  {...phoneListProps(phone, 900)}
                   data-testid="contest-entries"
                   expandable={{
                     expandedRowRender: (e: ContestEntry) => (
@@ -204,68 +244,76 @@ export default function ContestsPage() {
                       </div>
                     ),
                   }}
-                  columns={[
-                    {
-                      title: t('rank'),
-                      key: 'r',
-                      width: 60,
-                      render: (_: unknown, e: ContestEntry) => e.rank ?? '—',
-                    },
-                    {
-                      title: t('village'),
-                      key: 'v',
-                      width: 170,
-                      render: (_: unknown, e: ContestEntry) =>
-                        `${shortOrg(e.org.name)}（${shortOrg(e.org.townName)}）`,
-                    },
-                    {
-                      title: t('secretary'),
-                      key: 's',
-                      width: 80,
-                      render: (_: unknown, e: ContestEntry) => e.secretaryName ?? '—',
-                    },
-                    { title: t('topic'), dataIndex: 'topic', key: 't' },
-                    {
-                      title: t('judges'),
-                      key: 'j',
-                      width: 80,
-                      align: 'right' as const,
-                      render: (_: unknown, e: ContestEntry) => e.judgeScore ?? '—',
-                    },
-                    { title: t('votes'), dataIndex: 'votes', key: 'vo', width: 80, align: 'right' as const },
-                    {
-                      title: t('final'),
-                      key: 'f',
-                      width: 80,
-                      align: 'right' as const,
-                      render: (_: unknown, e: ContestEntry) => e.finalScore ?? '—',
-                    },
-                    {
-                      title: t('award'),
-                      key: 'a',
-                      width: 90,
-                      render: (_: unknown, e: ContestEntry) =>
-                        e.awardName ? <Tag color="gold">{pick(e.awardName)}</Tag> : '',
-                    },
-                    ...((d.state === 'open' && d.canManage) ||
-                    (d.state === 'finished' && d.entries.some((e) => e.canFollowUp))
-                      ? [
+                  columns={
+                    phone
+                      ? phoneColumns
+                      : [
                           {
-                            title: t('actions'),
-                            key: 'op',
-                            width: 100,
-                            render: (_: unknown, e: ContestEntry) => {
-                              const village = shortOrg(e.org.name);
-                              return d.state === 'open' ? (
-                                <ScoreButton contest={d} entry={e} village={village} onDone={reload} />
-                              ) : e.goals.length > 0 && e.canFollowUp ? (
-                                <FollowupButton entry={e} village={village} onDone={reload} />
-                              ) : null;
-                            },
+                            title: t('rank'),
+                            key: 'r',
+                            width: 60,
+                            render: (_: unknown, e: ContestEntry) => e.rank ?? '—',
                           },
+                          {
+                            title: t('village'),
+                            key: 'v',
+                            width: 170,
+                            render: (_: unknown, e: ContestEntry) => villageOf(e),
+                          },
+                          {
+                            title: t('secretary'),
+                            key: 's',
+                            width: 80,
+                            render: (_: unknown, e: ContestEntry) => e.secretaryName ?? '—',
+                          },
+                          { title: t('topic'), dataIndex: 'topic', key: 't' },
+                          {
+                            title: t('judges'),
+                            key: 'j',
+                            width: 80,
+                            align: 'right' as const,
+                            render: (_: unknown, e: ContestEntry) => e.judgeScore ?? '—',
+                          },
+                          {
+                            title: t('votes'),
+                            dataIndex: 'votes',
+                            key: 'vo',
+                            width: 80,
+                            align: 'right' as const,
+                          },
+                          {
+                            title: t('final'),
+                            key: 'f',
+                            width: 80,
+                            align: 'right' as const,
+                            render: (_: unknown, e: ContestEntry) => e.finalScore ?? '—',
+                          },
+                          {
+                            title: t('award'),
+                            key: 'a',
+                            width: 90,
+                            render: (_: unknown, e: ContestEntry) => award(e),
+                          },
+                          ...((d.state === 'open' && d.canManage) ||
+                          (d.state === 'finished' && d.entries.some((e) => e.canFollowUp))
+                            ? [
+                                {
+                                  title: t('actions'),
+                                  key: 'op',
+                                  width: 100,
+                                  render: (_: unknown, e: ContestEntry) => {
+                                    const village = shortOrg(e.org.name);
+                                    return d.state === 'open' ? (
+                                      <ScoreButton contest={d} entry={e} village={village} onDone={reload} />
+                                    ) : e.goals.length > 0 && e.canFollowUp ? (
+                                      <FollowupButton entry={e} village={village} onDone={reload} />
+                                    ) : null;
+                                  },
+                                },
+                              ]
+                            : []),
                         ]
-                      : []),
-                  ]}
+                  }
                 />
               </>
             ) : (

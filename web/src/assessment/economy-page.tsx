@@ -25,7 +25,9 @@ import { keys } from '../api/query-keys.ts';
 import { todayShanghai, useDictionary, yuan } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { useUrlState } from '../shell/use-url-state.ts';
 import { type Enterprise, economyApi, type ImportResult, type Income } from './assessment-api.ts';
 import { shortOrg } from './assessment-text.ts';
@@ -153,6 +155,78 @@ export default function EconomyPage() {
   const [result, setResult] = useState<ImportResult | null>(null);
   const d = incomes.data;
   const bandLabel = (i: number) => d?.thresholds[i - 1]?.label ?? t('notReported');
+  const phone = usePhone();
+  type Child = NonNullable<typeof d>['children'][number];
+  const orgLink = (r: Child) => (
+    <Typography.Link onClick={() => set({ orgId: r.org.id })}>{shortOrg(r.org.name)}</Typography.Link>
+  );
+  const money = (r: Income, fen: number) => (r.reported ? yuan(fen) : '—');
+  const growth = (r: Income) =>
+    r.growth === null ? '—' : `${r.growth > 0 ? '+' : ''}${Math.round(r.growth * 1000) / 10}%`;
+  const bandTag = (r: Income) => <Tag>{r.reported ? bandLabel(r.band) : t('notReported')}</Tag>;
+  const joined = (r: Enterprise) => r.villages.map((v) => shortOrg(v.name)).join('、');
+  // a phone shows each row as one item: its name first, then its figures on short lines
+  const childPhoneColumns = [
+    {
+      title: t('org'),
+      key: 'o',
+      render: (_: unknown, r: Child) => (
+        <PhoneItem>
+          {orgLink(r)}
+          <PhoneLine>
+            {t('villages')} {r.villages}
+          </PhoneLine>
+          <PhoneLine>
+            {(d?.thresholds ?? []).map((th, i) => `${th.label} ${r.bands[i] ?? 0}`).join(' · ')}
+          </PhoneLine>
+        </PhoneItem>
+      ),
+    },
+  ];
+  const villagePhoneColumns = [
+    {
+      title: t('village'),
+      key: 'v',
+      render: (_: unknown, r: Income) => (
+        <PhoneItem>
+          <span>{shortOrg(r.org.name)}</span>
+          <PhoneLine>
+            {t('operatingCol')} {money(r, r.operatingFen)} · {t('totalCol')} {money(r, r.totalFen)}
+          </PhoneLine>
+          <PhoneLine>
+            {t('net')} {money(r, r.netFen)} · {t('distributed')} {money(r, r.distributedFen)}
+          </PhoneLine>
+          <PhoneLine>
+            {t('retained')} {money(r, r.retainedFen)} · {t('growth')} {growth(r)}
+          </PhoneLine>
+          <PhoneTags>{bandTag(r)}</PhoneTags>
+        </PhoneItem>
+      ),
+    },
+  ];
+  const enterprisePhoneColumns = [
+    {
+      title: t('name'),
+      key: 'n',
+      render: (_: unknown, r: Enterprise) => (
+        <PhoneItem>
+          <span>{r.name}</span>
+          <PhoneLine>
+            {t(`kind.${r.kind}` as K)} · {t('founder')} {shortOrg(r.org.name)}
+          </PhoneLine>
+          <PhoneLine>
+            {t('joined')} {joined(r) || '—'}
+          </PhoneLine>
+          <PhoneLine>
+            {t('jobs')} {r.years.at(-1)?.jobs ?? 0} · {t('revenue')} {yuan(r.years.at(-1)?.revenueFen)}
+          </PhoneLine>
+          <PhoneLine>
+            {t('dividends')} {yuan(r.years.at(-1)?.dividendsFen)}
+          </PhoneLine>
+        </PhoneItem>
+      ),
+    },
+  ];
   const bandCols = (d?.thresholds ?? []).map((th, i) => ({
     title: th.label,
     key: `b${i}`,
@@ -203,28 +277,28 @@ export default function EconomyPage() {
                   rowKey={(r) => r.org.id}
                   pagination={false}
                   dataSource={d.children}
-                  scroll={{ x: 600 }}
+                  {...phoneListProps(phone, 600)}
                   data-testid="economy-children"
-                  columns={[
-                    {
-                      title: t('org'),
-                      key: 'o',
-                      width: 160,
-                      render: (_: unknown, r: (typeof d.children)[number]) => (
-                        <Typography.Link onClick={() => set({ orgId: r.org.id })}>
-                          {shortOrg(r.org.name)}
-                        </Typography.Link>
-                      ),
-                    },
-                    {
-                      title: t('villages'),
-                      dataIndex: 'villages',
-                      key: 'v',
-                      width: 100,
-                      align: 'right' as const,
-                    },
-                    ...bandCols,
-                  ]}
+                  columns={
+                    phone
+                      ? childPhoneColumns
+                      : [
+                          {
+                            title: t('org'),
+                            key: 'o',
+                            width: 160,
+                            render: (_: unknown, r: Child) => orgLink(r),
+                          },
+                          {
+                            title: t('villages'),
+                            dataIndex: 'villages',
+                            key: 'v',
+                            width: 100,
+                            align: 'right' as const,
+                          },
+                          ...bandCols,
+                        ]
+                  }
                 />
               </Card>
             </Col>
@@ -255,7 +329,7 @@ export default function EconomyPage() {
           rowKey={(r) => r.org.id}
           loading={incomes.isFetching}
           dataSource={d?.items ?? []}
-          scroll={{ x: 980 }}
+          {...phoneListProps(phone, 980)}
           data-testid="economy-villages"
           pagination={{
             current: page,
@@ -264,66 +338,67 @@ export default function EconomyPage() {
             showSizeChanger: false,
             onChange: (p) => set({ page: p }),
           }}
-          columns={[
-            {
-              title: t('village'),
-              key: 'v',
-              width: 160,
-              fixed: 'left' as const,
-              render: (_: unknown, r: Income) => shortOrg(r.org.name),
-            },
-            {
-              title: t('operatingCol'),
-              key: 'o',
-              width: 130,
-              align: 'right' as const,
-              render: (_: unknown, r: Income) => (r.reported ? yuan(r.operatingFen) : '—'),
-            },
-            {
-              title: t('totalCol'),
-              key: 't',
-              width: 130,
-              align: 'right' as const,
-              render: (_: unknown, r: Income) => (r.reported ? yuan(r.totalFen) : '—'),
-            },
-            {
-              title: t('net'),
-              key: 'n',
-              width: 130,
-              align: 'right' as const,
-              render: (_: unknown, r: Income) => (r.reported ? yuan(r.netFen) : '—'),
-            },
-            {
-              title: t('distributed'),
-              key: 'd',
-              width: 120,
-              align: 'right' as const,
-              render: (_: unknown, r: Income) => (r.reported ? yuan(r.distributedFen) : '—'),
-            },
-            {
-              title: t('retained'),
-              key: 'r',
-              width: 120,
-              align: 'right' as const,
-              render: (_: unknown, r: Income) => (r.reported ? yuan(r.retainedFen) : '—'),
-            },
-            {
-              title: t('growth'),
-              key: 'g',
-              width: 110,
-              align: 'right' as const,
-              render: (_: unknown, r: Income) =>
-                r.growth === null ? '—' : `${r.growth > 0 ? '+' : ''}${Math.round(r.growth * 1000) / 10}%`,
-            },
-            {
-              title: t('band'),
-              key: 'b',
-              width: 130,
-              render: (_: unknown, r: Income) => (
-                <Tag>{r.reported ? bandLabel(r.band) : t('notReported')}</Tag>
-              ),
-            },
-          ]}
+          columns={
+            phone
+              ? villagePhoneColumns
+              : [
+                  {
+                    title: t('village'),
+                    key: 'v',
+                    width: 160,
+                    fixed: 'left' as const,
+                    render: (_: unknown, r: Income) => shortOrg(r.org.name),
+                  },
+                  {
+                    title: t('operatingCol'),
+                    key: 'o',
+                    width: 130,
+                    align: 'right' as const,
+                    render: (_: unknown, r: Income) => money(r, r.operatingFen),
+                  },
+                  {
+                    title: t('totalCol'),
+                    key: 't',
+                    width: 130,
+                    align: 'right' as const,
+                    render: (_: unknown, r: Income) => money(r, r.totalFen),
+                  },
+                  {
+                    title: t('net'),
+                    key: 'n',
+                    width: 130,
+                    align: 'right' as const,
+                    render: (_: unknown, r: Income) => money(r, r.netFen),
+                  },
+                  {
+                    title: t('distributed'),
+                    key: 'd',
+                    width: 120,
+                    align: 'right' as const,
+                    render: (_: unknown, r: Income) => money(r, r.distributedFen),
+                  },
+                  {
+                    title: t('retained'),
+                    key: 'r',
+                    width: 120,
+                    align: 'right' as const,
+                    render: (_: unknown, r: Income) => money(r, r.retainedFen),
+                  },
+                  {
+                    title: t('growth'),
+                    key: 'g',
+                    width: 110,
+                    align: 'right' as const,
+                    render: (_: unknown, r: Income) => growth(r),
+                  },
+                  {
+                    title: t('band'),
+                    key: 'b',
+                    width: 130,
+                    render: (_: unknown, r: Income) => bandTag(r),
+                  },
+                ]
+          }
         />
       </Card>
     </>
@@ -356,7 +431,7 @@ export default function EconomyPage() {
         rowKey="id"
         loading={enterprises.isFetching}
         dataSource={e?.items ?? []}
-        scroll={{ x: 980 }}
+        {...phoneListProps(phone, 980)}
         data-testid="enterprises"
         pagination={{
           current: ePage,
@@ -365,47 +440,51 @@ export default function EconomyPage() {
           showSizeChanger: false,
           onChange: (p) => set({ epage: p }),
         }}
-        columns={[
-          { title: t('name'), dataIndex: 'name', key: 'n', width: 220 },
-          {
-            title: t('kind'),
-            key: 'k',
-            width: 100,
-            render: (_: unknown, r: Enterprise) => t(`kind.${r.kind}` as K),
-          },
-          {
-            title: t('founder'),
-            key: 'f',
-            width: 140,
-            render: (_: unknown, r: Enterprise) => shortOrg(r.org.name),
-          },
-          {
-            title: t('joined'),
-            key: 'j',
-            render: (_: unknown, r: Enterprise) => r.villages.map((v) => shortOrg(v.name)).join('、'),
-          },
-          {
-            title: t('jobs'),
-            key: 'jb',
-            width: 70,
-            align: 'right' as const,
-            render: (_: unknown, r: Enterprise) => r.years.at(-1)?.jobs ?? 0,
-          },
-          {
-            title: t('revenue'),
-            key: 'rv',
-            width: 130,
-            align: 'right' as const,
-            render: (_: unknown, r: Enterprise) => yuan(r.years.at(-1)?.revenueFen),
-          },
-          {
-            title: t('dividends'),
-            key: 'dv',
-            width: 130,
-            align: 'right' as const,
-            render: (_: unknown, r: Enterprise) => yuan(r.years.at(-1)?.dividendsFen),
-          },
-        ]}
+        columns={
+          phone
+            ? enterprisePhoneColumns
+            : [
+                { title: t('name'), dataIndex: 'name', key: 'n', width: 220 },
+                {
+                  title: t('kind'),
+                  key: 'k',
+                  width: 100,
+                  render: (_: unknown, r: Enterprise) => t(`kind.${r.kind}` as K),
+                },
+                {
+                  title: t('founder'),
+                  key: 'f',
+                  width: 140,
+                  render: (_: unknown, r: Enterprise) => shortOrg(r.org.name),
+                },
+                {
+                  title: t('joined'),
+                  key: 'j',
+                  render: (_: unknown, r: Enterprise) => joined(r),
+                },
+                {
+                  title: t('jobs'),
+                  key: 'jb',
+                  width: 70,
+                  align: 'right' as const,
+                  render: (_: unknown, r: Enterprise) => r.years.at(-1)?.jobs ?? 0,
+                },
+                {
+                  title: t('revenue'),
+                  key: 'rv',
+                  width: 130,
+                  align: 'right' as const,
+                  render: (_: unknown, r: Enterprise) => yuan(r.years.at(-1)?.revenueFen),
+                },
+                {
+                  title: t('dividends'),
+                  key: 'dv',
+                  width: 130,
+                  align: 'right' as const,
+                  render: (_: unknown, r: Enterprise) => yuan(r.years.at(-1)?.dividendsFen),
+                },
+              ]
+        }
       />
     </Card>
   );

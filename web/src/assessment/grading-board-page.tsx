@@ -27,7 +27,9 @@ import { useChart } from '../cases/use-chart.ts';
 import { todayShanghai, useDictionary, yuan } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { useUrlState } from '../shell/use-url-state.ts';
 import { AppealsTable } from './appeals-table.tsx';
 import { assessmentApi, type Board, type BoardItem } from './assessment-api.ts';
@@ -190,6 +192,7 @@ function Board_() {
   const { me, can } = useSession();
   const feedback = useFeedback();
   const url = useUrlState();
+  const phone = usePhone();
   const thisYear = Number(todayShanghai().slice(0, 4));
   const year = url.number('year') ?? thisYear;
   const townId = url.number('townId');
@@ -224,65 +227,128 @@ function Board_() {
       await assessmentApi.move(year, action, roundOf(countyOrgId));
       return t('moved', { action: t(action) });
     });
+  type Round = Board['rounds'][number];
+  const roundTag = (r: Round) => (
+    <Tag color={r.state === 'published' ? 'green' : r.state === 'approved' ? 'blue' : 'orange'}>
+      {of(ROUND_STATES, r.state)}
+    </Tag>
+  );
+  const pending = (r: Round) =>
+    r.unreviewed.length ? r.unreviewed.map((u) => `${u.name}（${u.n}）`).join('、') : t('none');
+  const roundActions = (r: Round) => (
+    <Space wrap>
+      {r.state === 'draft' && (
+        <Button
+          size="small"
+          type="primary"
+          data-testid="round-approve"
+          onClick={() => move('approve', r.countyOrgId)}
+        >
+          {t('approve')}
+        </Button>
+      )}
+      {r.state === 'approved' && (
+        <>
+          <Button
+            size="small"
+            type="primary"
+            data-testid="round-publish"
+            onClick={() => move('publish', r.countyOrgId)}
+          >
+            {t('publish')}
+          </Button>
+          <Button size="small" onClick={() => move('reopen', r.countyOrgId)}>
+            {t('reopen')}
+          </Button>
+        </>
+      )}
+    </Space>
+  );
+  // a phone shows each county's round as one item: the county, its basis, who is still to review, state, actions
+  const roundPhoneColumns = [
+    {
+      title: t('county'),
+      key: 'c',
+      render: (_: unknown, r: Round) => (
+        <PhoneItem>
+          <span>{r.countyName}</span>
+          <PhoneLine>
+            {t('basis')} {of(BASIS_NAMES, r.basis)} · {t('pending')} {pending(r)}
+          </PhoneLine>
+          <PhoneTags>
+            {roundTag(r)}
+            {countyLevel && roundActions(r)}
+          </PhoneTags>
+        </PhoneItem>
+      ),
+    },
+  ];
   const roundColumns = [
     { title: t('county'), dataIndex: 'countyName', key: 'c' },
     {
       title: t('state'),
       key: 's',
-      render: (_: unknown, r: Board['rounds'][number]) => (
-        <Tag color={r.state === 'published' ? 'green' : r.state === 'approved' ? 'blue' : 'orange'}>
-          {of(ROUND_STATES, r.state)}
-        </Tag>
-      ),
+      render: (_: unknown, r: Round) => roundTag(r),
     },
     {
       title: t('basis'),
       key: 'b',
-      render: (_: unknown, r: Board['rounds'][number]) => of(BASIS_NAMES, r.basis),
+      render: (_: unknown, r: Round) => of(BASIS_NAMES, r.basis),
     },
     {
       title: t('pending'),
       key: 'u',
-      render: (_: unknown, r: Board['rounds'][number]) =>
-        r.unreviewed.length ? r.unreviewed.map((u) => `${u.name}（${u.n}）`).join('、') : t('none'),
+      render: (_: unknown, r: Round) => pending(r),
     },
     ...(countyLevel
       ? [
           {
             title: '',
             key: 'a',
-            render: (_: unknown, r: Board['rounds'][number]) => (
-              <Space wrap>
-                {r.state === 'draft' && (
-                  <Button
-                    size="small"
-                    type="primary"
-                    data-testid="round-approve"
-                    onClick={() => move('approve', r.countyOrgId)}
-                  >
-                    {t('approve')}
-                  </Button>
-                )}
-                {r.state === 'approved' && (
-                  <>
-                    <Button
-                      size="small"
-                      type="primary"
-                      data-testid="round-publish"
-                      onClick={() => move('publish', r.countyOrgId)}
-                    >
-                      {t('publish')}
-                    </Button>
-                    <Button size="small" onClick={() => move('reopen', r.countyOrgId)}>
-                      {t('reopen')}
-                    </Button>
-                  </>
-                )}
-              </Space>
-            ),
+            render: (_: unknown, r: Round) => roundActions(r),
           },
         ]
       : []),
+  ];
+  const villageLink = (r: BoardItem) => (
+    <Link to={`/assessment/${r.id}`} data-testid="board-village">
+      {r.org.shortName ?? r.org.name}
+    </Link>
+  );
+  const gradeTags = (r: BoardItem) => (
+    <>
+      <Tag color={gradeColor(b?.grades ?? [], r.grade)}>{of(b?.grades ?? [], r.grade)}</Tag>
+      {!r.reviewed && r.basis === 'computed' && <Tag>{t('unreviewedTag')}</Tag>}
+    </>
+  );
+  // a phone shows each village as one item: the village, its town, category and secretary, its scores,
+  // its grade and appeal
+  const phoneColumns = [
+    {
+      title: t('village'),
+      key: 'v',
+      render: (_: unknown, r: BoardItem) => (
+        <PhoneItem>
+          {villageLink(r)}
+          <PhoneLine>
+            {shortOrg(r.town.name)} · {of(b?.categories ?? [], r.category)} · {t('secretary')}{' '}
+            {r.secretaryName ?? t('vacant')}
+          </PhoneLine>
+          <PhoneLine>
+            {t('total')} {score(r.total)} · {t('rank')} {r.rank} / {r.groupSize} · {t('allowanceCol')}{' '}
+            {yuan(r.allowanceFen)}
+          </PhoneLine>
+          <PhoneTags>
+            {gradeTags(r)}
+            {r.appealState && (
+              <Tag>
+                {t('appeal')} {of(APPEAL_STATES, r.appealState)}
+              </Tag>
+            )}
+          </PhoneTags>
+        </PhoneItem>
+      ),
+    },
   ];
   const columns = [
     {
@@ -290,11 +356,7 @@ function Board_() {
       key: 'v',
       fixed: 'left' as const,
       width: 170,
-      render: (_: unknown, r: BoardItem) => (
-        <Link to={`/assessment/${r.id}`} data-testid="board-village">
-          {r.org.shortName ?? r.org.name}
-        </Link>
-      ),
+      render: (_: unknown, r: BoardItem) => villageLink(r),
     },
     { title: t('town'), key: 't', width: 120, render: (_: unknown, r: BoardItem) => shortOrg(r.town.name) },
     {
@@ -328,12 +390,7 @@ function Board_() {
       title: t('grade'),
       key: 'g',
       width: 90,
-      render: (_: unknown, r: BoardItem) => (
-        <Space size={4}>
-          <Tag color={gradeColor(b?.grades ?? [], r.grade)}>{of(b?.grades ?? [], r.grade)}</Tag>
-          {!r.reviewed && r.basis === 'computed' && <Tag>{t('unreviewedTag')}</Tag>}
-        </Space>
-      ),
+      render: (_: unknown, r: BoardItem) => <Space size={4}>{gradeTags(r)}</Space>,
     },
     {
       title: t('allowanceCol'),
@@ -469,8 +526,8 @@ function Board_() {
           rowKey="id"
           loading={board.isFetching}
           dataSource={b?.items ?? []}
-          columns={columns}
-          scroll={{ x: 960 }}
+          columns={phone ? phoneColumns : columns}
+          {...phoneListProps(phone, 960)}
           data-testid="board-table"
           locale={{ emptyText: t('notRun') }}
           pagination={{
@@ -531,8 +588,8 @@ function Board_() {
             rowKey="id"
             pagination={false}
             dataSource={b.rounds}
-            columns={roundColumns}
-            scroll={{ x: 640 }}
+            columns={phone ? roundPhoneColumns : roundColumns}
+            {...phoneListProps(phone, 640)}
             data-testid="rounds"
           />
         </Card>

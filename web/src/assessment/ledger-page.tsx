@@ -26,6 +26,8 @@ import { keys } from '../api/query-keys.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { type Ledger, weakOrgApi } from './assessment-api.ts';
 import { LEDGER_STATE_COLORS, useNames } from './assessment-text.ts';
 
@@ -139,6 +141,7 @@ export default function LedgerPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
+  const phone = usePhone();
   const l: Ledger | undefined = ledger.data;
   if (!l) return <Card loading={ledger.isFetching} />;
   const manage = l.actions.length > 0 || l.state === 'rectifying';
@@ -200,6 +203,40 @@ export default function LedgerPage() {
   };
   const current = STATES.indexOf(l.state as (typeof STATES)[number]);
   const canProgress = l.state === 'rectifying' && l.actions.includes('request_acceptance');
+  type Problem = Ledger['problems'][number];
+  const doneCell = (r: Problem) =>
+    r.doneOn ? (
+      <span title={r.evidence ?? ''}>
+        <Tag color="green">{r.doneOn}</Tag>
+        {r.evidence}
+      </span>
+    ) : canProgress ? (
+      <Button
+        size="small"
+        data-testid="problem-close"
+        onClick={() => open({ kind: 'progress', problemId: r.id })}
+      >
+        {t('close')}
+      </Button>
+    ) : (
+      <Tag color="orange">{t('open')}</Tag>
+    );
+  // a phone shows each problem as one item: the problem, its measure and deadline, then done or to close
+  const phoneColumns = [
+    {
+      title: t('problem'),
+      key: 'p',
+      render: (_: unknown, r: Problem) => (
+        <PhoneItem>
+          <span>{r.problem}</span>
+          <PhoneLine>
+            {t('measure')} {r.measure || '—'} · {t('deadline')} {r.deadline ?? '—'}
+          </PhoneLine>
+          <PhoneTags>{doneCell(r)}</PhoneTags>
+        </PhoneItem>
+      ),
+    },
+  ];
   return (
     <div>
       <PageTitle
@@ -277,44 +314,32 @@ export default function LedgerPage() {
           rowKey="id"
           pagination={false}
           dataSource={l.problems}
-          scroll={{ x: 760 }}
+          {...phoneListProps(phone, 760)}
           data-testid="ledger-problems"
-          columns={[
-            { title: t('problem'), dataIndex: 'problem', key: 'p' },
-            {
-              title: t('measure'),
-              key: 'm',
-              render: (_: unknown, r: Ledger['problems'][number]) => r.measure || '—',
-            },
-            {
-              title: t('deadline'),
-              key: 'd',
-              width: 110,
-              render: (_: unknown, r: Ledger['problems'][number]) => r.deadline ?? '—',
-            },
-            {
-              title: t('doneOn'),
-              key: 'o',
-              width: 200,
-              render: (_: unknown, r: Ledger['problems'][number]) =>
-                r.doneOn ? (
-                  <span title={r.evidence ?? ''}>
-                    <Tag color="green">{r.doneOn}</Tag>
-                    {r.evidence}
-                  </span>
-                ) : canProgress ? (
-                  <Button
-                    size="small"
-                    data-testid="problem-close"
-                    onClick={() => open({ kind: 'progress', problemId: r.id })}
-                  >
-                    {t('close')}
-                  </Button>
-                ) : (
-                  <Tag color="orange">{t('open')}</Tag>
-                ),
-            },
-          ]}
+          columns={
+            phone
+              ? phoneColumns
+              : [
+                  { title: t('problem'), dataIndex: 'problem', key: 'p' },
+                  {
+                    title: t('measure'),
+                    key: 'm',
+                    render: (_: unknown, r: Problem) => r.measure || '—',
+                  },
+                  {
+                    title: t('deadline'),
+                    key: 'd',
+                    width: 110,
+                    render: (_: unknown, r: Problem) => r.deadline ?? '—',
+                  },
+                  {
+                    title: t('doneOn'),
+                    key: 'o',
+                    width: 200,
+                    render: (_: unknown, r: Problem) => doneCell(r),
+                  },
+                ]
+          }
         />
       </Card>
       <Card size="small" title={t('progress')}>

@@ -7,6 +7,8 @@ import { Link } from 'react-router';
 import { keys } from '../api/query-keys.ts';
 import { useDictionary, yuan } from '../deliberation/village-text.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { assessmentApi, type HistoryRow } from './assessment-api.ts';
 import { APPEAL_STATES, BASIS_NAMES, gradeColor, score, useNames } from './assessment-text.ts';
 
@@ -47,6 +49,43 @@ export default function MyAssessment() {
   const { of } = useNames();
   const mine = useQuery({ queryKey: keys.assessment.mine, queryFn: () => assessmentApi.mine() });
   const m = mine.data;
+  const phone = usePhone();
+  const yearLink = (r: HistoryRow) => (
+    <Link to={`/assessment/${r.id}`} data-testid="my-assessment-year">
+      {t('yearOf', { year: r.year })}
+    </Link>
+  );
+  const gradeTag = (r: HistoryRow) => (
+    <Tag color={gradeColor(m?.grades ?? [], r.grade)}>{of(m?.grades ?? [], r.grade)}</Tag>
+  );
+  // a phone shows each year as one item: the year, its score, rank and allowance, who and how, its grade
+  const phoneColumns = [
+    {
+      title: t('year'),
+      key: 'y',
+      render: (_: unknown, r: HistoryRow) => (
+        <PhoneItem>
+          {yearLink(r)}
+          <PhoneLine>
+            {t('total')} {score(r.total)} · {t('rank')} {r.rank} / {r.groupSize} · {t('allowance')}{' '}
+            {yuan(r.allowanceFen)}
+          </PhoneLine>
+          <PhoneLine>
+            {of(m?.categories ?? [], r.category)} · {t('secretary')} {r.secretaryName ?? '—'} · {t('basis')}{' '}
+            {of(BASIS_NAMES, r.basis)}
+          </PhoneLine>
+          <PhoneTags>
+            {gradeTag(r)}
+            {r.appealState && (
+              <Tag>
+                {t('appeal')} {of(APPEAL_STATES, r.appealState)}
+              </Tag>
+            )}
+          </PhoneTags>
+        </PhoneItem>
+      ),
+    },
+  ];
   return (
     <div>
       <PageTitle title={`${t('title')}${m ? ` · ${m.org.name}` : ''}`} />
@@ -57,74 +96,73 @@ export default function MyAssessment() {
           loading={mine.isFetching}
           dataSource={m?.years ?? []}
           pagination={false}
-          scroll={{ x: 820 }}
+          {...phoneListProps(phone, 820)}
           data-testid="my-assessments"
           locale={{ emptyText: <Empty description={t('none')} /> }}
-          columns={[
-            {
-              title: t('year'),
-              key: 'y',
-              width: 110,
-              render: (_: unknown, r: HistoryRow) => (
-                <Link to={`/assessment/${r.id}`} data-testid="my-assessment-year">
-                  {t('yearOf', { year: r.year })}
-                </Link>
-              ),
-            },
-            {
-              title: t('total'),
-              key: 't',
-              width: 80,
-              align: 'right' as const,
-              render: (_: unknown, r: HistoryRow) => score(r.total),
-            },
-            {
-              title: t('grade'),
-              key: 'g',
-              width: 80,
-              render: (_: unknown, r: HistoryRow) => (
-                <Tag color={gradeColor(m?.grades ?? [], r.grade)}>{of(m?.grades ?? [], r.grade)}</Tag>
-              ),
-            },
-            {
-              title: t('rank'),
-              key: 'r',
-              width: 100,
-              align: 'right' as const,
-              render: (_: unknown, r: HistoryRow) => `${r.rank} / ${r.groupSize}`,
-            },
-            {
-              title: t('allowance'),
-              key: 'a',
-              width: 110,
-              align: 'right' as const,
-              render: (_: unknown, r: HistoryRow) => yuan(r.allowanceFen),
-            },
-            {
-              title: t('category'),
-              key: 'c',
-              width: 90,
-              render: (_: unknown, r: HistoryRow) => of(m?.categories ?? [], r.category),
-            },
-            {
-              title: t('secretary'),
-              key: 's',
-              width: 90,
-              render: (_: unknown, r: HistoryRow) => r.secretaryName ?? '—',
-            },
-            {
-              title: t('basis'),
-              key: 'b',
-              width: 120,
-              render: (_: unknown, r: HistoryRow) => of(BASIS_NAMES, r.basis),
-            },
-            {
-              title: t('appeal'),
-              key: 'ap',
-              width: 100,
-              render: (_: unknown, r: HistoryRow) => (r.appealState ? of(APPEAL_STATES, r.appealState) : ''),
-            },
-          ]}
+          columns={
+            phone
+              ? phoneColumns
+              : [
+                  {
+                    title: t('year'),
+                    key: 'y',
+                    width: 110,
+                    render: (_: unknown, r: HistoryRow) => yearLink(r),
+                  },
+                  {
+                    title: t('total'),
+                    key: 't',
+                    width: 80,
+                    align: 'right' as const,
+                    render: (_: unknown, r: HistoryRow) => score(r.total),
+                  },
+                  {
+                    title: t('grade'),
+                    key: 'g',
+                    width: 80,
+                    render: (_: unknown, r: HistoryRow) => gradeTag(r),
+                  },
+                  {
+                    title: t('rank'),
+                    key: 'r',
+                    width: 100,
+                    align: 'right' as const,
+                    render: (_: unknown, r: HistoryRow) => `${r.rank} / ${r.groupSize}`,
+                  },
+                  {
+                    title: t('allowance'),
+                    key: 'a',
+                    width: 110,
+                    align: 'right' as const,
+                    render: (_: unknown, r: HistoryRow) => yuan(r.allowanceFen),
+                  },
+                  {
+                    title: t('category'),
+                    key: 'c',
+                    width: 90,
+                    render: (_: unknown, r: HistoryRow) => of(m?.categories ?? [], r.category),
+                  },
+                  {
+                    title: t('secretary'),
+                    key: 's',
+                    width: 90,
+                    render: (_: unknown, r: HistoryRow) => r.secretaryName ?? '—',
+                  },
+                  {
+                    title: t('basis'),
+                    key: 'b',
+                    width: 120,
+                    render: (_: unknown, r: HistoryRow) => of(BASIS_NAMES, r.basis),
+                  },
+                  {
+                    title: t('appeal'),
+                    key: 'ap',
+                    width: 100,
+                    render: (_: unknown, r: HistoryRow) =>
+                      r.appealState ? of(APPEAL_STATES, r.appealState) : '',
+                  },
+                ]
+          }
         />
       </Card>
     </div>

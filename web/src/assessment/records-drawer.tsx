@@ -9,6 +9,8 @@ import { Link } from 'react-router';
 import { keys } from '../api/query-keys.ts';
 import { CHANNEL_NAMES, EVALUATION_NAMES, STATE_NAMES } from '../cases/names.ts';
 import { useDictionary, yuan } from '../deliberation/village-text.ts';
+import { PhoneItem, PhoneLine, phoneListProps } from '../shell/phone-list.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { assessmentApi, type IndicatorRow, type Named } from './assessment-api.ts';
 import { useNames } from './assessment-text.ts';
 
@@ -217,6 +219,23 @@ export function RecordsDrawer(props: {
     ],
   };
   const paged = r && ['meetings', 'cases', 'publications', 'decisions'].includes(r.kind);
+  const phone = usePhone();
+  const columns = r ? (columnsOf[r.kind] ?? []) : [];
+  // a phone shows each record as one item: its first field, then the others each on a short line
+  const phoneColumns = columns.slice(0, 1).map((first) => ({
+    title: first.title,
+    key: first.key,
+    render: (_: unknown, row: Row) => (
+      <PhoneItem>
+        <span>{first.render(_, row)}</span>
+        {columns.slice(1).map((c) => (
+          <PhoneLine key={c.key}>
+            {c.title} {c.render(_, row)}
+          </PhoneLine>
+        ))}
+      </PhoneItem>
+    ),
+  }));
   return (
     <Drawer
       open={Boolean(props.indicator)}
@@ -245,8 +264,8 @@ export function RecordsDrawer(props: {
                 size="small"
                 rowKey={(x) => JSON.stringify(x).slice(0, 200)}
                 dataSource={r.items}
-                columns={columnsOf[r.kind] ?? []}
-                scroll={{ x: 600 }}
+                columns={phone ? phoneColumns : columns}
+                {...phoneListProps(phone, 600)}
                 data-testid="records-table"
                 locale={{ emptyText: t('none') }}
                 pagination={

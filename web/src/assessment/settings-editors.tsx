@@ -2,9 +2,23 @@
 // weights (summing to 100), the indicator catalog (names, how a figure is scored), and the grades
 // (forced shares or score thresholds, the allowance of each). Pure editors over a draft the page holds.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Input, InputNumber, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Input,
+  InputNumber,
+  Radio,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Tag,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useDictionary } from '../deliberation/village-text.ts';
+import { phoneListProps, stackColumns } from '../shell/phone-list.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { SOURCE_NAMES, useNames } from './assessment-text.ts';
 import type { AssessmentSettings, GradeDef, IndicatorDef } from './settings-api.ts';
 
@@ -88,6 +102,7 @@ const en: Record<K, string> = {
   'unit.score': 'Score',
 };
 
+type WeightRow = AssessmentSettings['sets'][string][number];
 export type Patch = (change: (draft: AssessmentSettings) => void) => void;
 interface EditorProps {
   settings: AssessmentSettings;
@@ -110,6 +125,56 @@ export function WeightsEditor({ settings, patch, readOnly }: EditorProps) {
   const sum = Math.round(set.reduce((s, w) => s + (w.weight || 0), 0) * 100) / 100;
   const nameOf = (indicator: string) => pick(settings.indicators.find((i) => i.code === indicator)?.name);
   const unused = settings.indicators.filter((i) => !set.some((w) => w.indicator === i.code));
+  const phone = usePhone();
+  const columns: TableColumnsType<WeightRow> = [
+    { title: t('indicator'), key: 'n', render: (_: unknown, w) => nameOf(w.indicator) },
+    {
+      title: t('source'),
+      key: 's',
+      width: 120,
+      render: (_: unknown, w) =>
+        of(SOURCE_NAMES, settings.indicators.find((i) => i.code === w.indicator)?.source),
+    },
+    {
+      title: t('weight'),
+      key: 'w',
+      width: 110,
+      render: (_: unknown, w, k) => (
+        <InputNumber
+          value={w.weight}
+          min={0}
+          max={100}
+          step={1}
+          disabled={readOnly}
+          style={{ width: 90 }}
+          data-testid={`weight-${w.indicator}`}
+          onChange={(v) =>
+            patch((d) => {
+              const row = d.sets[code]?.[k];
+              if (row) row.weight = Number(v ?? 0);
+            })
+          }
+        />
+      ),
+    },
+    ...(readOnly
+      ? []
+      : [
+          {
+            title: '',
+            key: 'x',
+            width: 50,
+            render: (_: unknown, _w: unknown, k: number) => (
+              <Button
+                type="text"
+                icon={<DeleteOutlined />}
+                aria-label={t('remove')}
+                onClick={() => patch((d) => void d.sets[code]?.splice(k, 1))}
+              />
+            ),
+          },
+        ]),
+  ];
   return (
     <Card size="small">
       <Space wrap style={{ marginBottom: 12 }}>
@@ -158,57 +223,9 @@ export function WeightsEditor({ settings, patch, readOnly }: EditorProps) {
         rowKey="indicator"
         pagination={false}
         dataSource={set}
-        scroll={{ x: 480 }}
+        {...phoneListProps(phone, 480)}
         data-testid="settings-weights"
-        columns={[
-          { title: t('indicator'), key: 'n', render: (_: unknown, w) => nameOf(w.indicator) },
-          {
-            title: t('source'),
-            key: 's',
-            width: 120,
-            render: (_: unknown, w) =>
-              of(SOURCE_NAMES, settings.indicators.find((i) => i.code === w.indicator)?.source),
-          },
-          {
-            title: t('weight'),
-            key: 'w',
-            width: 110,
-            render: (_: unknown, w, k) => (
-              <InputNumber
-                value={w.weight}
-                min={0}
-                max={100}
-                step={1}
-                disabled={readOnly}
-                style={{ width: 90 }}
-                data-testid={`weight-${w.indicator}`}
-                onChange={(v) =>
-                  patch((d) => {
-                    const row = d.sets[code]?.[k];
-                    if (row) row.weight = Number(v ?? 0);
-                  })
-                }
-              />
-            ),
-          },
-          ...(readOnly
-            ? []
-            : [
-                {
-                  title: '',
-                  key: 'x',
-                  width: 50,
-                  render: (_: unknown, _w: unknown, k: number) => (
-                    <Button
-                      type="text"
-                      icon={<DeleteOutlined />}
-                      aria-label={t('remove')}
-                      onClick={() => patch((d) => void d.sets[code]?.splice(k, 1))}
-                    />
-                  ),
-                },
-              ]),
-        ]}
+        columns={phone ? stackColumns(columns) : columns}
       />
       <Space wrap style={{ marginTop: 12 }}>
         <Tag color={sum === 100 ? 'green' : 'red'} data-testid="settings-weight-sum">
@@ -240,6 +257,90 @@ export function IndicatorsEditor({ settings, patch, readOnly }: EditorProps) {
       const i = d.indicators.find((x) => x.code === code);
       if (i) change(i);
     });
+  const phone = usePhone();
+  const columns: TableColumnsType<IndicatorDef> = [
+    {
+      title: t('name'),
+      key: 'n',
+      width: 190,
+      render: (_: unknown, i: IndicatorDef) => (
+        <Input
+          value={i.name.zh}
+          maxLength={40}
+          disabled={readOnly}
+          onChange={(e) =>
+            edit(i.code, (x) => {
+              x.name = { zh: e.target.value, en: x.name.en || e.target.value };
+            })
+          }
+        />
+      ),
+    },
+    {
+      title: t('source'),
+      key: 's',
+      width: 110,
+      render: (_: unknown, i: IndicatorDef) => of(SOURCE_NAMES, i.source),
+    },
+    {
+      title: t('unit'),
+      key: 'u',
+      width: 130,
+      render: (_: unknown, i: IndicatorDef) => t(`unit.${i.unit}` as K),
+    },
+    {
+      title: `${t('zero')} / ${t('full')}`,
+      key: 'sc',
+      width: 200,
+      render: (_: unknown, i: IndicatorDef) => {
+        const s = i.scoring;
+        if (s.kind !== 'linear') return t('steps');
+        return (
+          <Space>
+            <InputNumber
+              value={s.zero}
+              disabled={readOnly}
+              style={{ width: 80 }}
+              aria-label={t('zero')}
+              onChange={(v) =>
+                edit(i.code, (x) => {
+                  if (x.scoring.kind === 'linear') x.scoring.zero = Number(v ?? 0);
+                })
+              }
+            />
+            <InputNumber
+              value={s.full}
+              disabled={readOnly}
+              style={{ width: 80 }}
+              aria-label={t('full')}
+              onChange={(v) =>
+                edit(i.code, (x) => {
+                  if (x.scoring.kind === 'linear') x.scoring.full = Number(v ?? 0);
+                })
+              }
+            />
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('description'),
+      key: 'd',
+      render: (_: unknown, i: IndicatorDef) => (
+        <Input.TextArea
+          value={i.description.zh}
+          maxLength={200}
+          autoSize={{ minRows: 1, maxRows: 3 }}
+          disabled={readOnly}
+          onChange={(e) =>
+            edit(i.code, (x) => {
+              x.description = { zh: e.target.value, en: x.description.en };
+            })
+          }
+        />
+      ),
+    },
+  ];
   return (
     <Card size="small">
       {!readOnly && (
@@ -270,91 +371,9 @@ export function IndicatorsEditor({ settings, patch, readOnly }: EditorProps) {
         rowKey="code"
         pagination={false}
         dataSource={settings.indicators}
-        scroll={{ x: 900 }}
+        {...phoneListProps(phone, 900)}
         data-testid="settings-indicators"
-        columns={[
-          {
-            title: t('name'),
-            key: 'n',
-            width: 190,
-            render: (_: unknown, i: IndicatorDef) => (
-              <Input
-                value={i.name.zh}
-                maxLength={40}
-                disabled={readOnly}
-                onChange={(e) =>
-                  edit(i.code, (x) => {
-                    x.name = { zh: e.target.value, en: x.name.en || e.target.value };
-                  })
-                }
-              />
-            ),
-          },
-          {
-            title: t('source'),
-            key: 's',
-            width: 110,
-            render: (_: unknown, i: IndicatorDef) => of(SOURCE_NAMES, i.source),
-          },
-          {
-            title: t('unit'),
-            key: 'u',
-            width: 130,
-            render: (_: unknown, i: IndicatorDef) => t(`unit.${i.unit}` as K),
-          },
-          {
-            title: `${t('zero')} / ${t('full')}`,
-            key: 'sc',
-            width: 200,
-            render: (_: unknown, i: IndicatorDef) => {
-              const s = i.scoring;
-              if (s.kind !== 'linear') return t('steps');
-              return (
-                <Space>
-                  <InputNumber
-                    value={s.zero}
-                    disabled={readOnly}
-                    style={{ width: 80 }}
-                    aria-label={t('zero')}
-                    onChange={(v) =>
-                      edit(i.code, (x) => {
-                        if (x.scoring.kind === 'linear') x.scoring.zero = Number(v ?? 0);
-                      })
-                    }
-                  />
-                  <InputNumber
-                    value={s.full}
-                    disabled={readOnly}
-                    style={{ width: 80 }}
-                    aria-label={t('full')}
-                    onChange={(v) =>
-                      edit(i.code, (x) => {
-                        if (x.scoring.kind === 'linear') x.scoring.full = Number(v ?? 0);
-                      })
-                    }
-                  />
-                </Space>
-              );
-            },
-          },
-          {
-            title: t('description'),
-            key: 'd',
-            render: (_: unknown, i: IndicatorDef) => (
-              <Input.TextArea
-                value={i.description.zh}
-                maxLength={200}
-                autoSize={{ minRows: 1, maxRows: 3 }}
-                disabled={readOnly}
-                onChange={(e) =>
-                  edit(i.code, (x) => {
-                    x.description = { zh: e.target.value, en: x.description.en };
-                  })
-                }
-              />
-            ),
-          },
-        ]}
+        columns={phone ? stackColumns(columns) : columns}
       />
     </Card>
   );
@@ -370,6 +389,103 @@ export function GradesEditor({ settings, patch, readOnly }: EditorProps) {
       if (g) change(g);
     });
   const forced = settings.method === 'forced';
+  const phone = usePhone();
+  const columns: TableColumnsType<GradeDef> = [
+    {
+      title: t('grade'),
+      key: 'n',
+      width: 120,
+      render: (_: unknown, g: GradeDef, k) => (
+        <Input
+          value={g.name.zh}
+          maxLength={40}
+          disabled={readOnly}
+          onChange={(e) =>
+            edit(k, (x) => {
+              x.name = { zh: e.target.value, en: x.name.en };
+            })
+          }
+        />
+      ),
+    },
+    forced
+      ? {
+          title: t('share'),
+          key: 's',
+          width: 100,
+          render: (_: unknown, g: GradeDef, k: number) => (
+            <InputNumber
+              value={g.share}
+              min={0}
+              max={100}
+              disabled={readOnly}
+              style={{ width: 80 }}
+              onChange={(v) =>
+                edit(k, (x) => {
+                  x.share = Number(v ?? 0);
+                })
+              }
+            />
+          ),
+        }
+      : {
+          title: t('minScore'),
+          key: 'm',
+          width: 100,
+          render: (_: unknown, g: GradeDef, k: number) =>
+            k === settings.grades.length - 1 ? (
+              '—'
+            ) : (
+              <InputNumber
+                value={g.minScore}
+                min={0}
+                max={100}
+                disabled={readOnly}
+                style={{ width: 80 }}
+                data-testid={`grade-min-${k}`}
+                onChange={(v) =>
+                  edit(k, (x) => {
+                    x.minScore = v === null ? null : Number(v);
+                  })
+                }
+              />
+            ),
+        },
+    {
+      title: t('annual'),
+      key: 'a',
+      width: 140,
+      render: (_: unknown, g: GradeDef, k) => (
+        <InputNumber
+          value={yuanOf(g.annualBonusFen)}
+          disabled={readOnly}
+          style={{ width: 110 }}
+          onChange={(v) =>
+            edit(k, (x) => {
+              x.annualBonusFen = Math.round(Number(v ?? 0) * 100);
+            })
+          }
+        />
+      ),
+    },
+    {
+      title: t('monthly'),
+      key: 'mo',
+      width: 150,
+      render: (_: unknown, g: GradeDef, k) => (
+        <InputNumber
+          value={yuanOf(g.monthlyFen)}
+          disabled={readOnly}
+          style={{ width: 110 }}
+          onChange={(v) =>
+            edit(k, (x) => {
+              x.monthlyFen = Math.round(Number(v ?? 0) * 100);
+            })
+          }
+        />
+      ),
+    },
+  ];
   return (
     <Card size="small">
       <Space direction="vertical" style={{ width: '100%' }}>
@@ -412,104 +528,9 @@ export function GradesEditor({ settings, patch, readOnly }: EditorProps) {
           rowKey="code"
           pagination={false}
           dataSource={settings.grades}
-          scroll={{ x: 640 }}
+          {...phoneListProps(phone, 640)}
           data-testid="settings-grades"
-          columns={[
-            {
-              title: t('grade'),
-              key: 'n',
-              width: 120,
-              render: (_: unknown, g: GradeDef, k) => (
-                <Input
-                  value={g.name.zh}
-                  maxLength={40}
-                  disabled={readOnly}
-                  onChange={(e) =>
-                    edit(k, (x) => {
-                      x.name = { zh: e.target.value, en: x.name.en };
-                    })
-                  }
-                />
-              ),
-            },
-            forced
-              ? {
-                  title: t('share'),
-                  key: 's',
-                  width: 100,
-                  render: (_: unknown, g: GradeDef, k: number) => (
-                    <InputNumber
-                      value={g.share}
-                      min={0}
-                      max={100}
-                      disabled={readOnly}
-                      style={{ width: 80 }}
-                      onChange={(v) =>
-                        edit(k, (x) => {
-                          x.share = Number(v ?? 0);
-                        })
-                      }
-                    />
-                  ),
-                }
-              : {
-                  title: t('minScore'),
-                  key: 'm',
-                  width: 100,
-                  render: (_: unknown, g: GradeDef, k: number) =>
-                    k === settings.grades.length - 1 ? (
-                      '—'
-                    ) : (
-                      <InputNumber
-                        value={g.minScore}
-                        min={0}
-                        max={100}
-                        disabled={readOnly}
-                        style={{ width: 80 }}
-                        data-testid={`grade-min-${k}`}
-                        onChange={(v) =>
-                          edit(k, (x) => {
-                            x.minScore = v === null ? null : Number(v);
-                          })
-                        }
-                      />
-                    ),
-                },
-            {
-              title: t('annual'),
-              key: 'a',
-              width: 140,
-              render: (_: unknown, g: GradeDef, k) => (
-                <InputNumber
-                  value={yuanOf(g.annualBonusFen)}
-                  disabled={readOnly}
-                  style={{ width: 110 }}
-                  onChange={(v) =>
-                    edit(k, (x) => {
-                      x.annualBonusFen = Math.round(Number(v ?? 0) * 100);
-                    })
-                  }
-                />
-              ),
-            },
-            {
-              title: t('monthly'),
-              key: 'mo',
-              width: 150,
-              render: (_: unknown, g: GradeDef, k) => (
-                <InputNumber
-                  value={yuanOf(g.monthlyFen)}
-                  disabled={readOnly}
-                  style={{ width: 110 }}
-                  onChange={(v) =>
-                    edit(k, (x) => {
-                      x.monthlyFen = Math.round(Number(v ?? 0) * 100);
-                    })
-                  }
-                />
-              ),
-            },
-          ]}
+          columns={phone ? stackColumns(columns) : columns}
         />
         <Space wrap>
           <Typography.Text>{t('appealDays')}</Typography.Text>

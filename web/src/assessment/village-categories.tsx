@@ -9,6 +9,8 @@ import { useInvalidate } from '../api/query.ts';
 import { keys } from '../api/query-keys.ts';
 import { useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
+import { PhoneItem, phoneListProps } from '../shell/phone-list.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { shortOrg, useNames } from './assessment-text.ts';
 import { FormError, useSubmit } from './form-error.tsx';
 import { type VillageCategories as Answer, settingsApi } from './settings-api.ts';
@@ -48,6 +50,7 @@ export function VillageCategoriesEditor({ canEdit }: { canEdit: boolean }) {
     queryFn: () => settingsApi.villages({ q, category, page }),
   });
   const { busy, error, run } = useSubmit();
+  const phone = usePhone();
   const d = answer.data;
   const nameOf = (code: string) => pick(d?.categories.find((c) => c.code === code)?.name);
   const change = async (item: Item, next: string) => {
@@ -56,6 +59,31 @@ export function VillageCategoriesEditor({ canEdit }: { canEdit: boolean }) {
       void invalidate(keys.assessment.all);
     }
   };
+  const picker = (i: Item) => (
+    <>
+      <Select
+        value={i.category}
+        disabled={!canEdit}
+        style={{ width: 140 }}
+        onChange={(v: string) => change(i, v)}
+        options={(d?.categories ?? []).map((c) => ({ value: c.code, label: pick(c.name) }))}
+      />
+      {!i.classified && <span style={{ fontSize: 12, color: '#888' }}>{t('unclassified')}</span>}
+    </>
+  );
+  // a phone shows each village as one item: its name, then its category to pick
+  const phoneColumns = [
+    {
+      title: t('village'),
+      key: 'v',
+      render: (_: unknown, i: Item) => (
+        <PhoneItem>
+          <span>{shortOrg(i.name)}</span>
+          {picker(i)}
+        </PhoneItem>
+      ),
+    },
+  ];
   return (
     <Card size="small">
       <Space wrap style={{ marginBottom: 12 }}>
@@ -91,7 +119,7 @@ export function VillageCategoriesEditor({ canEdit }: { canEdit: boolean }) {
         rowKey="orgId"
         loading={answer.isFetching || busy}
         dataSource={d?.items ?? []}
-        scroll={{ x: 340 }}
+        {...phoneListProps(phone, 340)}
         data-testid="village-categories"
         pagination={{
           current: page,
@@ -100,26 +128,28 @@ export function VillageCategoriesEditor({ canEdit }: { canEdit: boolean }) {
           showSizeChanger: false,
           onChange: setPage,
         }}
-        columns={[
-          { title: t('village'), key: 'v', width: 150, render: (_: unknown, i: Item) => shortOrg(i.name) },
-          {
-            title: t('category'),
-            key: 'c',
-            width: 170,
-            render: (_: unknown, i: Item) => (
-              <Space direction="vertical" size={0}>
-                <Select
-                  value={i.category}
-                  disabled={!canEdit}
-                  style={{ width: 140 }}
-                  onChange={(v: string) => change(i, v)}
-                  options={(d?.categories ?? []).map((c) => ({ value: c.code, label: pick(c.name) }))}
-                />
-                {!i.classified && <span style={{ fontSize: 12, color: '#888' }}>{t('unclassified')}</span>}
-              </Space>
-            ),
-          },
-        ]}
+        columns={
+          phone
+            ? phoneColumns
+            : [
+                {
+                  title: t('village'),
+                  key: 'v',
+                  width: 150,
+                  render: (_: unknown, i: Item) => shortOrg(i.name),
+                },
+                {
+                  title: t('category'),
+                  key: 'c',
+                  width: 170,
+                  render: (_: unknown, i: Item) => (
+                    <Space direction="vertical" size={0}>
+                      {picker(i)}
+                    </Space>
+                  ),
+                },
+              ]
+        }
       />
     </Card>
   );

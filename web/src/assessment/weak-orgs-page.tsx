@@ -11,7 +11,9 @@ import { keys } from '../api/query-keys.ts';
 import { todayShanghai, useDictionary } from '../deliberation/village-text.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { useUrlState } from '../shell/use-url-state.ts';
 import { type Candidates, type LedgerItem, weakOrgApi } from './assessment-api.ts';
 import { LEDGER_STATE_COLORS, shortOrg, useNames } from './assessment-text.ts';
@@ -97,6 +99,48 @@ export default function WeakOrgsPage() {
   });
   const [chosen, setChosen] = useState<number[]>([]);
   const stateName = (code: string) => pick(ledgers.data?.states.find((s) => s.code === code)?.name);
+  const phone = usePhone();
+  type Candidate = Candidates['items'][number];
+  const ledgerLink = (r: LedgerItem) => (
+    <Link to={`/weak-orgs/${r.id}`} data-testid="ledger-link">
+      {r.org.name}
+    </Link>
+  );
+  const stateTag = (r: LedgerItem) => <Tag color={LEDGER_STATE_COLORS[r.state]}>{stateName(r.state)}</Tag>;
+  const criteria = (r: LedgerItem) => r.criteria.map((c) => pick(c.name)).join('；') || '—';
+  const hits = (r: Candidate) => r.hits.map((h) => (lang === 'en' ? h.en : h.zh)).join('；');
+  const listedTag = (r: Candidate) => (r.listed ? <Tag color="red">{t('listed')}</Tag> : '');
+  // a phone shows each ledger as one item: the village, its town and problems done, the criteria, the state
+  const ledgerPhoneColumns = [
+    {
+      title: t('village'),
+      key: 'v',
+      render: (_: unknown, r: LedgerItem) => (
+        <PhoneItem>
+          {ledgerLink(r)}
+          <PhoneLine>
+            {shortOrg(r.town.name)} · {t('problems')} {r.problemsDone} / {r.problems}
+          </PhoneLine>
+          <PhoneLine>{criteria(r)}</PhoneLine>
+          <PhoneTags>{stateTag(r)}</PhoneTags>
+        </PhoneItem>
+      ),
+    },
+  ];
+  // and each candidate: the village, the criteria it meets, whether it is listed
+  const candidatePhoneColumns = [
+    {
+      title: t('village'),
+      key: 'v',
+      render: (_: unknown, r: Candidate) => (
+        <PhoneItem>
+          <span>{r.org.name}</span>
+          <PhoneLine>{hits(r)}</PhoneLine>
+          {r.listed && <PhoneTags>{listedTag(r)}</PhoneTags>}
+        </PhoneItem>
+      ),
+    },
+  ];
   const ledgerTable = (
     <Card size="small">
       <Select
@@ -112,47 +156,45 @@ export default function WeakOrgsPage() {
         rowKey="id"
         loading={ledgers.isFetching}
         dataSource={ledgers.data?.items ?? []}
-        scroll={{ x: 820 }}
+        {...phoneListProps(phone, 820)}
         data-testid="ledgers"
         locale={{ emptyText: t('noLedger') }}
-        columns={[
-          {
-            title: t('village'),
-            key: 'v',
-            width: 170,
-            render: (_: unknown, r: LedgerItem) => (
-              <Link to={`/weak-orgs/${r.id}`} data-testid="ledger-link">
-                {r.org.name}
-              </Link>
-            ),
-          },
-          {
-            title: t('town'),
-            key: 't',
-            width: 120,
-            render: (_: unknown, r: LedgerItem) => shortOrg(r.town.name),
-          },
-          {
-            title: t('state'),
-            key: 's',
-            width: 100,
-            render: (_: unknown, r: LedgerItem) => (
-              <Tag color={LEDGER_STATE_COLORS[r.state]}>{stateName(r.state)}</Tag>
-            ),
-          },
-          {
-            title: t('criteria'),
-            key: 'c',
-            render: (_: unknown, r: LedgerItem) => r.criteria.map((c) => pick(c.name)).join('；') || '—',
-          },
-          {
-            title: t('problems'),
-            key: 'p',
-            width: 100,
-            align: 'right' as const,
-            render: (_: unknown, r: LedgerItem) => `${r.problemsDone} / ${r.problems}`,
-          },
-        ]}
+        columns={
+          phone
+            ? ledgerPhoneColumns
+            : [
+                {
+                  title: t('village'),
+                  key: 'v',
+                  width: 170,
+                  render: (_: unknown, r: LedgerItem) => ledgerLink(r),
+                },
+                {
+                  title: t('town'),
+                  key: 't',
+                  width: 120,
+                  render: (_: unknown, r: LedgerItem) => shortOrg(r.town.name),
+                },
+                {
+                  title: t('state'),
+                  key: 's',
+                  width: 100,
+                  render: (_: unknown, r: LedgerItem) => stateTag(r),
+                },
+                {
+                  title: t('criteria'),
+                  key: 'c',
+                  render: (_: unknown, r: LedgerItem) => criteria(r),
+                },
+                {
+                  title: t('problems'),
+                  key: 'p',
+                  width: 100,
+                  align: 'right' as const,
+                  render: (_: unknown, r: LedgerItem) => `${r.problemsDone} / ${r.problems}`,
+                },
+              ]
+        }
       />
     </Card>
   );
@@ -196,7 +238,7 @@ export default function WeakOrgsPage() {
         rowKey={(r) => r.org.id}
         loading={candidates.isFetching}
         dataSource={c?.items ?? []}
-        scroll={{ x: 700 }}
+        {...phoneListProps(phone, 700)}
         data-testid="candidates"
         locale={{ emptyText: t('noCandidate') }}
         rowSelection={
@@ -208,27 +250,29 @@ export default function WeakOrgsPage() {
               }
             : undefined
         }
-        columns={[
-          {
-            title: t('village'),
-            key: 'v',
-            width: 200,
-            render: (_: unknown, r: Candidates['items'][number]) => r.org.name,
-          },
-          {
-            title: t('hits'),
-            key: 'h',
-            render: (_: unknown, r: Candidates['items'][number]) =>
-              r.hits.map((h) => (lang === 'en' ? h.en : h.zh)).join('；'),
-          },
-          {
-            title: t('state'),
-            key: 's',
-            width: 90,
-            render: (_: unknown, r: Candidates['items'][number]) =>
-              r.listed ? <Tag color="red">{t('listed')}</Tag> : '',
-          },
-        ]}
+        columns={
+          phone
+            ? candidatePhoneColumns
+            : [
+                {
+                  title: t('village'),
+                  key: 'v',
+                  width: 200,
+                  render: (_: unknown, r: Candidate) => r.org.name,
+                },
+                {
+                  title: t('hits'),
+                  key: 'h',
+                  render: (_: unknown, r: Candidate) => hits(r),
+                },
+                {
+                  title: t('state'),
+                  key: 's',
+                  width: 90,
+                  render: (_: unknown, r: Candidate) => listedTag(r),
+                },
+              ]
+        }
       />
     </Card>
   );

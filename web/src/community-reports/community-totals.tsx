@@ -2,6 +2,8 @@
 // above a community, the table per community with its own figures.
 import { Button, Card, Input, Progress, Statistic, Table, Tag } from 'antd';
 import { formatCount } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, phoneListProps } from '../shell/phone-list.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { ASSESSMENTS, type ByCommunity, type Figures } from './community-report-api.ts';
 import { useCommunityText } from './community-report-messages.ts';
 import { ASSESSMENT_COLOR } from './report-table.tsx';
@@ -72,7 +74,49 @@ export function CommunityTotalsTable(props: {
   onOpen: (community: { id: number; name: string }) => void;
 }) {
   const { t } = useCommunityText();
+  const phone = usePhone();
   type Row = ByCommunity['items'][number];
+  const meetingTitle = t('cr.stat.meeting', { n: props.data?.targetHours ?? 12 });
+  const name = (r: Row) => (
+    <Button
+      type="link"
+      size="small"
+      title={r.community.name}
+      onClick={() => props.onOpen(r.community)}
+      style={phone ? { padding: 0 } : undefined}
+    >
+      {r.community.shortName}
+    </Button>
+  );
+  const open = (r: Row) => (
+    <Button size="small" onClick={() => props.onOpen(r.community)}>
+      {t('cr.openList')}
+    </Button>
+  );
+  // a phone shows one column: the community, its town, its figures on short lines, the assessments, open
+  const phoneColumns = [
+    {
+      title: t('cr.col.community'),
+      key: 'community',
+      render: (_: unknown, r: Row) => (
+        <PhoneItem>
+          <span>{name(r)}</span>
+          <PhoneLine>{r.community.townName}</PhoneLine>
+          <PhoneLine>
+            {t('cr.kind.member')} {r.members} · {t('cr.kind.unit')} {r.units}
+          </PhoneLine>
+          <PhoneLine>
+            {t('cr.col.hours')} {r.hours}
+          </PhoneLine>
+          <PhoneLine>
+            {meetingTitle} {r.membersMeetingTarget} / {r.members}
+          </PhoneLine>
+          <AssessmentTags f={r} />
+          {open(r)}
+        </PhoneItem>
+      ),
+    },
+  ];
   return (
     <div>
       <div className="qj-cr-toolbar">
@@ -97,53 +141,40 @@ export function CommunityTotalsTable(props: {
           showSizeChanger: false,
           onChange: props.onPage,
         }}
-        scroll={{ x: 1100 }}
-        columns={[
-          {
-            title: t('cr.col.community'),
-            key: 'community',
-            render: (_: unknown, r: Row) => (
-              <Button
-                type="link"
-                size="small"
-                title={r.community.name}
-                onClick={() => props.onOpen(r.community)}
-              >
-                {r.community.shortName}
-              </Button>
-            ),
-          },
-          {
-            title: t('cr.col.town'),
-            key: 'town',
-            ellipsis: true,
-            render: (_: unknown, r: Row) => r.community.townName,
-          },
-          { title: t('cr.kind.member'), dataIndex: 'members', width: 100, align: 'right' as const },
-          { title: t('cr.kind.unit'), dataIndex: 'units', width: 110, align: 'right' as const },
-          { title: t('cr.col.hours'), dataIndex: 'hours', width: 130, align: 'right' as const },
-          {
-            title: t('cr.stat.meeting', { n: props.data?.targetHours ?? 12 }),
-            key: 'meeting',
-            width: 170,
-            render: (_: unknown, r: Row) => `${r.membersMeetingTarget} / ${r.members}`,
-          },
-          {
-            title: t('cr.col.assessment'),
-            key: 'assessments',
-            render: (_: unknown, r: Row) => <AssessmentTags f={r} />,
-          },
-          {
-            title: t('cr.col.actions'),
-            key: 'open',
-            width: 110,
-            render: (_: unknown, r: Row) => (
-              <Button size="small" onClick={() => props.onOpen(r.community)}>
-                {t('cr.openList')}
-              </Button>
-            ),
-          },
-        ]}
+        {...phoneListProps(phone, 1100)}
+        columns={
+          phone
+            ? phoneColumns
+            : [
+                { title: t('cr.col.community'), key: 'community', render: (_: unknown, r: Row) => name(r) },
+                {
+                  title: t('cr.col.town'),
+                  key: 'town',
+                  ellipsis: true,
+                  render: (_: unknown, r: Row) => r.community.townName,
+                },
+                { title: t('cr.kind.member'), dataIndex: 'members', width: 100, align: 'right' as const },
+                { title: t('cr.kind.unit'), dataIndex: 'units', width: 110, align: 'right' as const },
+                { title: t('cr.col.hours'), dataIndex: 'hours', width: 130, align: 'right' as const },
+                {
+                  title: meetingTitle,
+                  key: 'meeting',
+                  width: 170,
+                  render: (_: unknown, r: Row) => `${r.membersMeetingTarget} / ${r.members}`,
+                },
+                {
+                  title: t('cr.col.assessment'),
+                  key: 'assessments',
+                  render: (_: unknown, r: Row) => <AssessmentTags f={r} />,
+                },
+                {
+                  title: t('cr.col.actions'),
+                  key: 'open',
+                  width: 110,
+                  render: (_: unknown, r: Row) => open(r),
+                },
+              ]
+        }
       />
     </div>
   );

@@ -9,6 +9,8 @@ import { download } from '../api/client.ts';
 import { keys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useFeedback } from '../shell/feedback.ts';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import {
   ASSESSMENTS,
   type Assessment,
@@ -47,6 +49,7 @@ export function ReportTable(props: {
   const [sort, setSort] = useState<ListQuery['sort']>('reportedOn');
   const [page, setPage] = useState(1);
   const [exporting, setExporting] = useState(false);
+  const phone = usePhone();
   const query: ListQuery = {
     year: props.year,
     communityOrgId: props.communityOrgId,
@@ -86,18 +89,75 @@ export function ReportTable(props: {
     }
   };
 
-  const columns = [
+  const reporter = (r: Report) => (
+    <div>
+      <Tag color={r.reporterKind === 'unit' ? 'purple' : 'cyan'}>{t(`cr.kind.${r.reporterKind}`)}</Tag>
+      <span className="qj-cr-name">{r.reporter.name}</span>
+      {r.reporter.idNumberMasked && <div className="qj-cr-muted">{r.reporter.idNumberMasked}</div>}
+    </div>
+  );
+  const assessmentCell = (r: Report) =>
+    r.canAssess ? (
+      <Select<Assessment>
+        size="small"
+        style={{ width: 100 }}
+        value={r.assessment ?? undefined}
+        placeholder={t('cr.assess')}
+        data-testid={`cr-assess-${r.id}`}
+        onChange={(v) => void assess(r, v)}
+        options={ASSESSMENTS.map((a) => ({ value: a, label: t(`cr.a.${a}`) }))}
+      />
+    ) : r.assessment ? (
+      <Tag color={ASSESSMENT_COLOR[r.assessment]}>{t(`cr.a.${r.assessment}`)}</Tag>
+    ) : (
+      <Tooltip title={t('cr.assessClosed', { y: r.year })}>
+        <span className="qj-cr-muted">{t('cr.a.none')}</span>
+      </Tooltip>
+    );
+  const actions = (r: Report) => (
+    <Space size={4}>
+      <Button size="small" onClick={() => props.onServices(r)}>
+        {t('cr.services')}
+      </Button>
+      <Button size="small" type="primary" ghost onClick={() => props.onRecord(r)}>
+        {t('cr.recordService')}
+      </Button>
+    </Space>
+  );
+  // a phone shows one column: the reporter, its branch and community, the dates and hours, the assessment
+  // and the actions; sorting it sorts by name
+  const phoneColumns = [
     {
       title: t('cr.col.reporter'),
       key: 'reporter',
       sorter: true,
       render: (_: unknown, r: Report) => (
-        <div>
-          <Tag color={r.reporterKind === 'unit' ? 'purple' : 'cyan'}>{t(`cr.kind.${r.reporterKind}`)}</Tag>
-          <span className="qj-cr-name">{r.reporter.name}</span>
-          {r.reporter.idNumberMasked && <div className="qj-cr-muted">{r.reporter.idNumberMasked}</div>}
-        </div>
+        <PhoneItem>
+          {reporter(r)}
+          <PhoneLine>
+            {r.reporter.orgName ?? '—'}
+            {props.showCommunity ? ` · ${r.community.shortName}` : ''}
+          </PhoneLine>
+          <PhoneLine>
+            {t('cr.col.reportedOn')} {r.reportedOn} · {t('cr.col.services')} {r.serviceCount}
+          </PhoneLine>
+          <PhoneLine>
+            {t('cr.col.hours')} {r.hours} · {t('cr.col.lastServed')} {r.lastServedOn ?? '—'}
+          </PhoneLine>
+          <PhoneTags>
+            {assessmentCell(r)}
+            {actions(r)}
+          </PhoneTags>
+        </PhoneItem>
       ),
+    },
+  ];
+  const columns = [
+    {
+      title: t('cr.col.reporter'),
+      key: 'reporter',
+      sorter: true,
+      render: (_: unknown, r: Report) => reporter(r),
     },
     {
       title: t('cr.col.org'),
@@ -136,39 +196,13 @@ export function ReportTable(props: {
       title: t('cr.col.assessment'),
       key: 'assessment',
       width: 130,
-      render: (_: unknown, r: Report) =>
-        r.canAssess ? (
-          <Select<Assessment>
-            size="small"
-            style={{ width: 100 }}
-            value={r.assessment ?? undefined}
-            placeholder={t('cr.assess')}
-            data-testid={`cr-assess-${r.id}`}
-            onChange={(v) => void assess(r, v)}
-            options={ASSESSMENTS.map((a) => ({ value: a, label: t(`cr.a.${a}`) }))}
-          />
-        ) : r.assessment ? (
-          <Tag color={ASSESSMENT_COLOR[r.assessment]}>{t(`cr.a.${r.assessment}`)}</Tag>
-        ) : (
-          <Tooltip title={t('cr.assessClosed', { y: r.year })}>
-            <span className="qj-cr-muted">{t('cr.a.none')}</span>
-          </Tooltip>
-        ),
+      render: (_: unknown, r: Report) => assessmentCell(r),
     },
     {
       title: t('cr.col.actions'),
       key: 'actions',
       width: 180,
-      render: (_: unknown, r: Report) => (
-        <Space size={4}>
-          <Button size="small" onClick={() => props.onServices(r)}>
-            {t('cr.services')}
-          </Button>
-          <Button size="small" type="primary" ghost onClick={() => props.onRecord(r)}>
-            {t('cr.recordService')}
-          </Button>
-        </Space>
-      ),
+      render: (_: unknown, r: Report) => actions(r),
     },
   ];
 
@@ -211,7 +245,7 @@ export function ReportTable(props: {
         data-testid="cr-table"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        columns={columns}
+        columns={phone ? phoneColumns : columns}
         onChange={(_p, _f, sorter) => {
           const s = sorter as SorterResult<Report>;
           const next = s.order ? (s.columnKey === 'hours' ? 'hours' : 'name') : 'reportedOn';
@@ -225,7 +259,7 @@ export function ReportTable(props: {
           showTotal: (n) => i18n.t('common.total', { n }),
           onChange: setPage,
         }}
-        scroll={{ x: 1000 }}
+        {...phoneListProps(phone, 1000)}
       />
     </div>
   );

@@ -9,6 +9,8 @@ import { keys } from '../api/query-keys.ts';
 import { powerApi } from '../power-list/power-list-api.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, phoneListProps } from '../shell/phone-list.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { useUrlState } from '../shell/use-url-state.ts';
 import { publicationApi } from '../village-publication/publication-api.ts';
 import { deliberationApi } from './deliberation-api.ts';
@@ -105,6 +107,7 @@ interface Row {
 export default function GovernancePage() {
   const { t } = useDictionary<K>(zh, en);
   const feedback = useFeedback();
+  const phone = usePhone();
   const url = useUrlState();
   const orgId = url.number('orgId');
   const thisYear = Number(todayShanghai().slice(0, 4));
@@ -147,6 +150,52 @@ export default function GovernancePage() {
     ) : (
       (r.d?.invalid ?? 0)
     );
+  const overdueLink = (r: Row) =>
+    r.p?.overdue ? (
+      <Link to={`/village-affairs?state=overdue&orgId=${r.org.id}`} style={{ color: '#cf1322' }}>
+        {r.p.overdue}
+      </Link>
+    ) : (
+      0
+    );
+  const unreviewedLink = (r: Row) =>
+    r.w?.unreviewed ? (
+      <Link to={`/power-list?tab=flagged&orgId=${r.org.id}`} style={{ color: '#d46b08' }}>
+        {r.w.unreviewed}
+      </Link>
+    ) : (
+      0
+    );
+  // on a phone a row's figures are three short lines: decisions, publication, power use (links only on rows)
+  const figureLines = (r: Row, links: boolean) => (
+    <>
+      <PhoneLine>
+        {t('decisions')}：{t('matters')} {r.d?.total ?? 0} · {t('valid')} {r.d?.valid ?? 0} · {t('invalid')}{' '}
+        {links ? invalidLink(r) : (r.d?.invalid ?? 0)} · {t('validityRate')} {percent(r.d?.validityRate)}
+      </PhoneLine>
+      <PhoneLine>
+        {t('publication')}：{t('due')} {r.p?.due ?? 0} · {t('onTime')} {r.p?.onTime ?? 0} · {t('overdue')}{' '}
+        {links ? overdueLink(r) : (r.p?.overdue ?? 0)} · {t('complianceRate')} {percent(r.p?.complianceRate)}{' '}
+        · {t('unanswered')} {r.q?.overdue ?? 0}
+      </PhoneLine>
+      <PhoneLine>
+        {t('power')}：{t('uses')} {r.w?.uses ?? 0} · {t('flagged')} {r.w ? r.w.unmatched + r.w.negative : 0} ·{' '}
+        {t('unreviewed')} {links ? unreviewedLink(r) : (r.w?.unreviewed ?? 0)}
+      </PhoneLine>
+    </>
+  );
+  const phoneColumns = [
+    {
+      title: t('org'),
+      key: 'org',
+      render: (_: unknown, r: Row) => (
+        <PhoneItem>
+          {drill(r)}
+          {figureLines(r, true)}
+        </PhoneItem>
+      ),
+    },
+  ];
   const columns = [
     {
       title: t('org'),
@@ -210,14 +259,7 @@ export default function GovernancePage() {
           key: 'pov',
           width: 90,
           align: 'right' as const,
-          render: (_: unknown, r: Row) =>
-            r.p?.overdue ? (
-              <Link to={`/village-affairs?state=overdue&orgId=${r.org.id}`} style={{ color: '#cf1322' }}>
-                {r.p.overdue}
-              </Link>
-            ) : (
-              0
-            ),
+          render: (_: unknown, r: Row) => overdueLink(r),
         },
         {
           title: t('complianceRate'),
@@ -257,14 +299,7 @@ export default function GovernancePage() {
           key: 'wr',
           width: 80,
           align: 'right' as const,
-          render: (_: unknown, r: Row) =>
-            r.w?.unreviewed ? (
-              <Link to={`/power-list?tab=flagged&orgId=${r.org.id}`} style={{ color: '#d46b08' }}>
-                {r.w.unreviewed}
-              </Link>
-            ) : (
-              0
-            ),
+          render: (_: unknown, r: Row) => unreviewedLink(r),
         },
       ],
     },
@@ -322,13 +357,25 @@ export default function GovernancePage() {
         bordered
         loading={data.isFetching}
         dataSource={rows}
-        columns={columns}
+        columns={phone ? phoneColumns : columns}
         pagination={false}
         // the columns' widths add up to 1,080 px: the whole table fits beside the menu at 1440 px
-        scroll={{ x: 1080 }}
+        {...phoneListProps(phone, 1080)}
         data-testid="governance-table"
         summary={() =>
-          d && p && w ? (
+          d && p && w && phone ? (
+            <Table.Summary.Row>
+              <Table.Summary.Cell index={0}>
+                <PhoneItem>
+                  <b>{t('total')}</b>
+                  {figureLines(
+                    { org: d.base, d: d.totals, p: p.totals.items, q: p.totals.questions, w: w.totals },
+                    false,
+                  )}
+                </PhoneItem>
+              </Table.Summary.Cell>
+            </Table.Summary.Row>
+          ) : d && p && w ? (
             <Table.Summary.Row>
               <Table.Summary.Cell index={0}>
                 <b>{t('total')}</b>

@@ -11,7 +11,9 @@ import { useInvalidate } from '../api/query.ts';
 import { keys } from '../api/query-keys.ts';
 import { useFeedback } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
 import { useSession } from '../shell/session.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { ChecklistCompose } from './checklist-compose.tsx';
 import { type Checklist, type Completion, meetingApi, type Task } from './meeting-api.ts';
 import { useMeetingText } from './meeting-messages.ts';
@@ -43,7 +45,40 @@ function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRem
     onError: (error) => feedback.error(error),
   });
   const remind = () => reminding.mutate();
+  const phone = usePhone();
   type Row = Completion['children'][number];
+  const orgCell = (r: Row) =>
+    r.branches <= 1 && (r.org.level === 'village' || r.org.level === 'grid' || r.org.level === 'unit') ? (
+      r.org.name
+    ) : (
+      <Button
+        type="link"
+        size="small"
+        onClick={() => setTrail((x) => [...x, r.org])}
+        style={phone ? { padding: 0 } : undefined}
+      >
+        {r.org.name}
+      </Button>
+    );
+  // a phone shows one column: the organization, its counts on one line, then its completion bar
+  const phoneColumns = [
+    {
+      title: t('m.col.org'),
+      key: 'org',
+      render: (_: unknown, r: Row) => (
+        <PhoneItem>
+          {orgCell(r)}
+          <PhoneLine>
+            {t('m.branches')} {r.branches} · {t('c.tasksDone')} {r.done}/{r.tasks}
+          </PhoneLine>
+          <PhoneLine>
+            {t('c.branchesOverdue')} {r.branchesOverdue}
+          </PhoneLine>
+          <Progress percent={pct(r.rate)} size="small" />
+        </PhoneItem>
+      ),
+    },
+  ];
   return (
     <Card
       size="small"
@@ -83,36 +118,28 @@ function CompletionCard({ checklist, canRemind }: { checklist: Checklist; canRem
         loading={data.isFetching}
         dataSource={c?.children ?? []}
         pagination={false}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          {
-            title: t('m.col.org'),
-            key: 'org',
-            render: (_: unknown, r: Row) =>
-              r.branches <= 1 &&
-              (r.org.level === 'village' || r.org.level === 'grid' || r.org.level === 'unit') ? (
-                r.org.name
-              ) : (
-                <Button type="link" size="small" onClick={() => setTrail((x) => [...x, r.org])}>
-                  {r.org.name}
-                </Button>
-              ),
-          },
-          { title: t('m.branches'), dataIndex: 'branches', width: 90 },
-          {
-            title: t('c.tasksDone'),
-            key: 'done',
-            width: 120,
-            render: (_: unknown, r: Row) => `${r.done}/${r.tasks}`,
-          },
-          {
-            title: t('c.rate'),
-            key: 'rate',
-            width: 160,
-            render: (_: unknown, r: Row) => <Progress percent={pct(r.rate)} size="small" />,
-          },
-          { title: t('c.branchesOverdue'), dataIndex: 'branchesOverdue', width: 120 },
-        ]}
+        {...phoneListProps(phone, 'max-content')}
+        columns={
+          phone
+            ? phoneColumns
+            : [
+                { title: t('m.col.org'), key: 'org', render: (_: unknown, r: Row) => orgCell(r) },
+                { title: t('m.branches'), dataIndex: 'branches', width: 90 },
+                {
+                  title: t('c.tasksDone'),
+                  key: 'done',
+                  width: 120,
+                  render: (_: unknown, r: Row) => `${r.done}/${r.tasks}`,
+                },
+                {
+                  title: t('c.rate'),
+                  key: 'rate',
+                  width: 160,
+                  render: (_: unknown, r: Row) => <Progress percent={pct(r.rate)} size="small" />,
+                },
+                { title: t('c.branchesOverdue'), dataIndex: 'branchesOverdue', width: 120 },
+              ]
+        }
       />
       {(overdue.data?.items.length ?? 0) > 0 && (
         <div className="qj-meet-overdue">
@@ -187,7 +214,46 @@ function BranchTasks({ orgId, month }: { orgId: number; month: string }) {
     queryFn: () => meetingApi.tasks(orgId, month),
   });
   const items = tasks.data?.items ?? [];
+  const phone = usePhone();
   if (!tasks.isFetching && items.length === 0) return null;
+  const overdueTag = (r: Task) => r.overdue && <Tag color="red">{t('m.status.overdue')}</Tag>;
+  const action = (r: Task) =>
+    r.doneOn ? (
+      <span data-testid={`task-status-${r.id}`}>
+        <Tag color="green">{t('c.done')}</Tag>
+        {t('c.doneWith', { date: r.meetingHeldOn ?? '', topic: r.meetingTopic ?? '' })}
+      </span>
+    ) : (
+      <MarkDone
+        task={r}
+        orgId={orgId}
+        onDone={() => void invalidate(keys.meetings.all, keys.checklists.all)}
+      />
+    );
+  // a phone shows one column: the item, who issued it and when it is due, its kinds, then marking it done
+  const phoneColumns = [
+    {
+      title: t('c.itemTitle'),
+      key: 'item',
+      render: (_: unknown, r: Task) => (
+        <PhoneItem>
+          <span>{r.title}</span>
+          <PhoneLine>
+            {r.issuerName} · {t('c.itemDue')} {r.dueOn}
+          </PhoneLine>
+          {(r.kinds.length > 0 || r.overdue) && (
+            <PhoneTags>
+              {r.kinds.map((k) => (
+                <Tag key={k}>{kind(k)}</Tag>
+              ))}
+              {overdueTag(r)}
+            </PhoneTags>
+          )}
+          {action(r)}
+        </PhoneItem>
+      ),
+    },
+  ];
   return (
     <Card size="small" title={`${t('c.myItems')} · ${tasks.data?.org.name ?? ''}`} data-testid="branch-tasks">
       <Table<Task>
@@ -196,45 +262,37 @@ function BranchTasks({ orgId, month }: { orgId: number; month: string }) {
         loading={tasks.isFetching}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 'max-content' }}
-        columns={[
-          { title: t('c.issuer'), dataIndex: 'issuerName', width: 160, ellipsis: true },
-          { title: t('c.itemTitle'), dataIndex: 'title' },
-          {
-            title: t('c.itemKinds'),
-            key: 'kinds',
-            width: 160,
-            render: (_: unknown, r: Task) => r.kinds.map((k) => <Tag key={k}>{kind(k)}</Tag>),
-          },
-          {
-            title: t('c.itemDue'),
-            dataIndex: 'dueOn',
-            width: 110,
-            render: (d: string, r: Task) => (
-              <span>
-                {d} {r.overdue && <Tag color="red">{t('m.status.overdue')}</Tag>}
-              </span>
-            ),
-          },
-          {
-            title: '',
-            key: 'action',
-            width: 380,
-            render: (_: unknown, r: Task) =>
-              r.doneOn ? (
-                <span data-testid={`task-status-${r.id}`}>
-                  <Tag color="green">{t('c.done')}</Tag>
-                  {t('c.doneWith', { date: r.meetingHeldOn ?? '', topic: r.meetingTopic ?? '' })}
-                </span>
-              ) : (
-                <MarkDone
-                  task={r}
-                  orgId={orgId}
-                  onDone={() => void invalidate(keys.meetings.all, keys.checklists.all)}
-                />
-              ),
-          },
-        ]}
+        {...phoneListProps(phone, 'max-content')}
+        columns={
+          phone
+            ? phoneColumns
+            : [
+                { title: t('c.issuer'), dataIndex: 'issuerName', width: 160, ellipsis: true },
+                { title: t('c.itemTitle'), dataIndex: 'title' },
+                {
+                  title: t('c.itemKinds'),
+                  key: 'kinds',
+                  width: 160,
+                  render: (_: unknown, r: Task) => r.kinds.map((k) => <Tag key={k}>{kind(k)}</Tag>),
+                },
+                {
+                  title: t('c.itemDue'),
+                  dataIndex: 'dueOn',
+                  width: 110,
+                  render: (d: string, r: Task) => (
+                    <span>
+                      {d} {overdueTag(r)}
+                    </span>
+                  ),
+                },
+                {
+                  title: '',
+                  key: 'action',
+                  width: 380,
+                  render: (_: unknown, r: Task) => action(r),
+                },
+              ]
+        }
       />
     </Card>
   );

@@ -8,6 +8,8 @@ import { keys } from '../api/query-keys.ts';
 import { formatTime } from '../cases/case-api.ts';
 import { errorText } from '../shell/feedback.ts';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { type Coverage, coverage } from './patrol-api.ts';
 import { formatDistance, usePatrolText } from './patrol-messages.ts';
 import './patrols.css';
@@ -26,6 +28,8 @@ export default function CoveragePage() {
   const c = data.data;
   const days = c?.staleDays ?? staleDays ?? 7;
   const grids = (c?.grids ?? []).filter((g) => !onlyStale || !g.patrolledThisWeek);
+  const phone = usePhone();
+  const lastAt = (v: string | null) => (v ? formatTime(v) : t('coverage.never'));
 
   const status = (g: GridRow) =>
     g.patrolledThisWeek ? (
@@ -35,6 +39,53 @@ export default function CoveragePage() {
     ) : (
       <Tag color="gold">{t('coverage.statusQuiet')}</Tag>
     );
+  // a phone shows one column: the grid, its village, the last check-in and this week's count, its status
+  const gridPhoneColumns = [
+    {
+      title: t('coverage.grid'),
+      key: 'grid',
+      render: (_: unknown, g: GridRow) => (
+        <PhoneItem>
+          <span>{g.name}</span>
+          <PhoneLine>{g.villageName}</PhoneLine>
+          <PhoneLine>
+            {t('coverage.lastAt')} {lastAt(g.lastAt)} · {t('coverage.weekCheckins')} {g.weekCheckins}
+          </PhoneLine>
+          <PhoneTags>{status(g)}</PhoneTags>
+        </PhoneItem>
+      ),
+    },
+  ];
+  // a phone shows one column: the worker, the grid, this week's figures; the busiest first
+  const workerPhoneColumns = [
+    {
+      title: t('coverage.worker'),
+      key: 'worker',
+      render: (_: unknown, w: WorkerRow) => (
+        <PhoneItem>
+          <span>
+            {w.name}{' '}
+            {w.weekOutsideOwnGrids > 0 && (
+              <Tag color="orange">
+                {t('coverage.weekOutside')} {w.weekOutsideOwnGrids}
+              </Tag>
+            )}
+          </span>
+          <PhoneLine>{w.gridName}</PhoneLine>
+          <PhoneLine>
+            {t('coverage.weekCheckins')} {w.weekCheckins} · {t('coverage.weekPatrols')} {w.weekPatrols} ·{' '}
+            {t('coverage.weekDistance')} {formatDistance(t, w.weekDistanceM)}
+          </PhoneLine>
+          <PhoneLine>
+            {t('coverage.lastAt')} {lastAt(w.lastAt)}
+          </PhoneLine>
+        </PhoneItem>
+      ),
+    },
+  ];
+  const workers = phone
+    ? [...(c?.workers ?? [])].sort((a, b) => b.weekCheckins - a.weekCheckins)
+    : (c?.workers ?? []);
 
   return (
     <div data-testid="coverage-page">
@@ -88,7 +139,7 @@ export default function CoveragePage() {
                   loading={data.isFetching}
                   dataSource={grids}
                   pagination={{ pageSize: 20, showSizeChanger: false }}
-                  scroll={{ x: 560 }}
+                  {...phoneListProps(phone, 560)}
                   onRow={(g) =>
                     ({
                       'data-testid': 'coverage-grid',
@@ -96,17 +147,25 @@ export default function CoveragePage() {
                       'data-patrolled': g.patrolledThisWeek ? 'true' : 'false',
                     }) as never
                   }
-                  columns={[
-                    { title: t('coverage.grid'), dataIndex: 'name' },
-                    { title: t('coverage.village'), dataIndex: 'villageName' },
-                    {
-                      title: t('coverage.lastAt'),
-                      dataIndex: 'lastAt',
-                      render: (v: string | null) => (v ? formatTime(v) : t('coverage.never')),
-                    },
-                    { title: t('coverage.weekCheckins'), dataIndex: 'weekCheckins', align: 'right' },
-                    { title: t('coverage.status'), key: 'status', render: (_: unknown, g) => status(g) },
-                  ]}
+                  columns={
+                    phone
+                      ? gridPhoneColumns
+                      : [
+                          { title: t('coverage.grid'), dataIndex: 'name' },
+                          { title: t('coverage.village'), dataIndex: 'villageName' },
+                          {
+                            title: t('coverage.lastAt'),
+                            dataIndex: 'lastAt',
+                            render: lastAt,
+                          },
+                          { title: t('coverage.weekCheckins'), dataIndex: 'weekCheckins', align: 'right' },
+                          {
+                            title: t('coverage.status'),
+                            key: 'status',
+                            render: (_: unknown, g) => status(g),
+                          },
+                        ]
+                  }
                 />
               </>
             ),
@@ -119,39 +178,43 @@ export default function CoveragePage() {
                 size="small"
                 rowKey="accountId"
                 loading={data.isFetching}
-                dataSource={c?.workers ?? []}
+                dataSource={workers}
                 pagination={{ pageSize: 20, showSizeChanger: false }}
-                scroll={{ x: 640 }}
+                {...phoneListProps(phone, 640)}
                 onRow={(w) => ({ 'data-testid': 'coverage-worker', 'data-username': w.username }) as never}
-                columns={[
-                  { title: t('coverage.worker'), dataIndex: 'name' },
-                  { title: t('coverage.grid'), dataIndex: 'gridName' },
-                  {
-                    title: t('coverage.weekCheckins'),
-                    dataIndex: 'weekCheckins',
-                    align: 'right',
-                    sorter: (a, b) => a.weekCheckins - b.weekCheckins,
-                    defaultSortOrder: 'descend',
-                  },
-                  {
-                    title: t('coverage.weekOutside'),
-                    dataIndex: 'weekOutsideOwnGrids',
-                    align: 'right',
-                    render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : n),
-                  },
-                  { title: t('coverage.weekPatrols'), dataIndex: 'weekPatrols', align: 'right' },
-                  {
-                    title: t('coverage.weekDistance'),
-                    dataIndex: 'weekDistanceM',
-                    align: 'right',
-                    render: (m: number) => formatDistance(t, m),
-                  },
-                  {
-                    title: t('coverage.lastAt'),
-                    dataIndex: 'lastAt',
-                    render: (v: string | null) => (v ? formatTime(v) : t('coverage.never')),
-                  },
-                ]}
+                columns={
+                  phone
+                    ? workerPhoneColumns
+                    : [
+                        { title: t('coverage.worker'), dataIndex: 'name' },
+                        { title: t('coverage.grid'), dataIndex: 'gridName' },
+                        {
+                          title: t('coverage.weekCheckins'),
+                          dataIndex: 'weekCheckins',
+                          align: 'right',
+                          sorter: (a, b) => a.weekCheckins - b.weekCheckins,
+                          defaultSortOrder: 'descend',
+                        },
+                        {
+                          title: t('coverage.weekOutside'),
+                          dataIndex: 'weekOutsideOwnGrids',
+                          align: 'right',
+                          render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : n),
+                        },
+                        { title: t('coverage.weekPatrols'), dataIndex: 'weekPatrols', align: 'right' },
+                        {
+                          title: t('coverage.weekDistance'),
+                          dataIndex: 'weekDistanceM',
+                          align: 'right',
+                          render: (m: number) => formatDistance(t, m),
+                        },
+                        {
+                          title: t('coverage.lastAt'),
+                          dataIndex: 'lastAt',
+                          render: lastAt,
+                        },
+                      ]
+                }
               />
             ),
           },
