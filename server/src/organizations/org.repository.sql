@@ -12,12 +12,14 @@ group by "org"."kind"
 select 1 as "one"
 from "org"
 where "org"."path" like $1 and "org"."level" = $2
+order by "org"."member_count" desc, "org"."id" desc
 limit $3
 -- #2 (3 parameters)
 select count(*)::int as "n"
 from (select 1 as "one"
   from "org"
   where "org"."path" like $1 and "org"."level" = $2
+  order by "org"."member_count" desc, "org"."id" desc
   limit $3) as "capped"
 
 -- @ estimateOrgs
@@ -25,6 +27,10 @@ from (select 1 as "one"
 select 1 as "one"
 from "org"
 where "org"."path" like $1 and "org"."level" = $2
+-- #2 (2 parameters)
+explain (format json) (select 1 as "one"
+  from "org"
+  where "org"."path" like $1 and "org"."level" = $2)
 
 -- @ findChildren
 -- #1 (2 parameters)

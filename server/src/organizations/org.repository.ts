@@ -150,9 +150,10 @@ export function listOrgs(
   );
 }
 
-/** The matches, read at most `cap` + 1 far. */
+/** The matches, read at most `cap` + 1 far, along the list's own index (as its first page walks). */
 export function countOrgs(db: Kysely<DB>, actor: Actor, f: OrgListFilter, cap: number): Promise<number> {
-  return cappedCount(db, listFiltered(db, actor, f), cap);
+  const column = ORG_SORT[f.sort];
+  return cappedCount(db, listFiltered(db, actor, f).orderBy(column, f.order).orderBy('org.id', f.order), cap);
 }
 
 /** The planner's estimate of the matches (past the count cap). */

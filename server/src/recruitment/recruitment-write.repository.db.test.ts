@@ -70,6 +70,21 @@ describe('recruitment repositories', () => {
     );
     expect(n).toBeLessThanOrEqual(3);
     await readSnapshot.record('estimateRecruitments', db, (d) => reads.estimateRecruitments(d, actor, f));
+    // the stage counts from the per-org roll-up (0057) are the live counts of the active applications
+    const stages = await readSnapshot.record('countsByStage', db, (d) =>
+      reads.countsByStage(d, actor, county.path),
+    );
+    const live = await db
+      .selectFrom('recruitment')
+      .innerJoin('org', 'org.id', 'recruitment.org_id')
+      .select(['recruitment.stage', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('org.path', 'like', `${county.path}%`)
+      .where('recruitment.status', '=', 'active')
+      .groupBy('recruitment.stage')
+      .execute();
+    const byStage = (rows: { stage: string; n: number | string }[]) =>
+      Object.fromEntries(rows.filter((x) => Number(x.n) > 0).map((x) => [x.stage, Number(x.n)]));
+    expect(byStage(stages)).toEqual(byStage(live));
   });
 
   test('the writes of an application and its steps (rolled back)', async () => {

@@ -17,6 +17,14 @@ from (select 1 as "one"
   where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2
   limit $3) as "capped"
 
+-- @ countsByStage
+-- #1 (2 parameters)
+select "s"."stage", coalesce(sum(s.active), 0)::int as "n"
+from "org"
+inner join "recruitment_stage_stat" as "s" on "s"."org_id" = "org"."id"
+where "org"."path" like $1 and "org"."path" like $2
+group by "s"."stage"
+
 -- @ estimateRecruitments
 -- #1 (2 parameters)
 select 1 as "one"
@@ -24,6 +32,12 @@ from "recruitment"
 inner join "applicant" on "applicant"."id" = "recruitment"."applicant_id"
 inner join "org" as "recruitment_org" on "recruitment_org"."id" = "recruitment"."org_id"
 where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2
+-- #2 (2 parameters)
+explain (format json) (select 1 as "one"
+  from "recruitment"
+  inner join "applicant" on "applicant"."id" = "recruitment"."applicant_id"
+  inner join "org" as "recruitment_org" on "recruitment_org"."id" = "recruitment"."org_id"
+  where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2)
 
 -- @ listRecruitments
 -- #1 (4 parameters)

@@ -223,13 +223,17 @@ export function estimateRecruitments(db: Kysely<DB>, actor: Actor, f: Recruitmen
   return estimatedCount(db, filtered(db, actor, f));
 }
 
+/**
+ * Active applications at each stage under orgPath, from the per-org stage counts (0057, kept by a
+ * trigger on recruitment): the subtree's org rows through scoped.orgs, never its recruitments.
+ */
 export function countsByStage(db: Kysely<DB>, actor: Actor, orgPath: string) {
   return scoped
-    .applicants(db, actor)
-    .where('recruitment_org.path', 'like', `${orgPath}%`)
-    .where('recruitment.status', '=', 'active')
-    .select(['recruitment.stage', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('recruitment.stage')
+    .orgs(db, actor)
+    .innerJoin('recruitment_stage_stat as s', 's.org_id', 'org.id')
+    .where('org.path', 'like', `${orgPath}%`)
+    .select(['s.stage', sql<number>`coalesce(sum(s.active), 0)::int`.as('n')])
+    .groupBy('s.stage')
     .execute();
 }
 

@@ -1,7 +1,7 @@
 // Counts of the lists (issue 13) that never scan per request: the matches read at most `cap` + 1 far,
 // and past the cap the planner's estimate (shown as "约 N"). The member, org and recruitment lists
 // count this way; the case list keeps its own form over its roll-up (cases/case-list.repository.ts).
-import { CompiledQuery, type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
 import type { DB } from './schema.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: any filtered query of any tables
@@ -23,10 +23,9 @@ export async function cappedCount(db: Kysely<DB>, filtered: Filtered, cap: numbe
 
 /** The planner's estimate of the matches of `filtered` (an EXPLAIN, no row read). */
 export async function estimatedCount(db: Kysely<DB>, filtered: Filtered): Promise<number> {
-  const compiled = filtered.select(sql`1`.as('one')).compile();
-  const result = await db.executeQuery<Record<string, unknown>>(
-    CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]),
-  );
+  const result = await sql<Record<string, unknown>>`explain (format json) ${filtered.select(
+    sql`1`.as('one'),
+  )}`.execute(db);
   const cell = Object.values(result.rows[0] ?? {})[0];
   const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan?: { 'Plan Rows'?: number } }[];
   return Math.round(plan[0]?.Plan?.['Plan Rows'] ?? 0);
