@@ -12,14 +12,14 @@ group by "org"."kind"
 select 1 as "one"
 from "org"
 where "org"."path" like $1 and "org"."level" = $2
-order by "org"."member_count" desc, "org"."id" desc
+order by "org"."member_count" desc
 limit $3
 -- #2 (3 parameters)
 select count(*)::int as "n"
 from (select 1 as "one"
   from "org"
   where "org"."path" like $1 and "org"."level" = $2
-  order by "org"."member_count" desc, "org"."id" desc
+  order by "org"."member_count" desc
   limit $3) as "capped"
 
 -- @ estimateOrgs

@@ -152,8 +152,8 @@ export function listOrgs(
 
 /** The matches, read at most `cap` + 1 far, along the list's own index (as its first page walks). */
 export function countOrgs(db: Kysely<DB>, actor: Actor, f: OrgListFilter, cap: number): Promise<number> {
-  const column = ORG_SORT[f.sort];
-  return cappedCount(db, listFiltered(db, actor, f).orderBy(column, f.order).orderBy('org.id', f.order), cap);
+  // ordered by the sort key alone: a walk of its index (0056, or the unique code's), never a sort
+  return cappedCount(db, listFiltered(db, actor, f).orderBy(ORG_SORT[f.sort], f.order), cap);
 }
 
 /** The planner's estimate of the matches (past the count cap). */

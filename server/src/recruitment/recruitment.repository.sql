@@ -7,6 +7,7 @@ from "recruitment"
 inner join "applicant" on "applicant"."id" = "recruitment"."applicant_id"
 inner join "org" as "recruitment_org" on "recruitment_org"."id" = "recruitment"."org_id"
 where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2
+order by "recruitment"."last_step_on" desc
 limit $3
 -- #2 (3 parameters)
 select count(*)::int as "n"
@@ -15,6 +16,7 @@ from (select 1 as "one"
   inner join "applicant" on "applicant"."id" = "recruitment"."applicant_id"
   inner join "org" as "recruitment_org" on "recruitment_org"."id" = "recruitment"."org_id"
   where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2
+  order by "recruitment"."last_step_on" desc
   limit $3) as "capped"
 
 -- @ countsByStage

@@ -213,9 +213,9 @@ export async function countRecruitments(db: Kysely<DB>, actor: Actor, f: Recruit
   return Number(r.n);
 }
 
-/** The list's matches, read at most `cap` + 1 far. */
+/** The list's matches, read at most `cap` + 1 far, along the list's own index (as its first page walks). */
 export function cappedRecruitments(db: Kysely<DB>, actor: Actor, f: RecruitmentFilter, cap: number) {
-  return cappedCount(db, filtered(db, actor, f), cap);
+  return cappedCount(db, filtered(db, actor, f).orderBy('recruitment.last_step_on', 'desc'), cap);
 }
 
 /** The planner's estimate of the matches (past the count cap). */

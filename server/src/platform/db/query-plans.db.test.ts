@@ -186,7 +186,7 @@ async function generateRecruitments() {
       last_step_on, due_on, due_kind)
     select base.first + s, o.id, o.county_code,
       case when s % 10 = 0 then 'completed' when s % 10 = 1 then 'closed' else 'active' end,
-      (array['applicant','activist','candidate','probationary'])[s % 4 + 1], s % 4 * 5 + 1,
+      (array['applicant','activist','candidate','probationary'])[(s / 2) % 4 + 1], (s / 2) % 4 * 5 + 1,
       date '2023-01-01' + (s % 900), date '2023-01-01' + (s % 900) + (s % 60),
       date '2024-01-01' + (s % 900), 'talk'
     from generate_series(1, ${RECRUITMENTS}) s cross join n cross join base
