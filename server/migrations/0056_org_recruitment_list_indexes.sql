@@ -7,6 +7,7 @@
 create index org_code_id_idx on org (code, id);
 create index org_name_id_idx on org (name, id);
 create index org_member_count_id_idx on org (member_count, id);
-create index recruitment_last_step_on_idx on recruitment (last_step_on, id);
--- the pipeline by stage (its tabs) and the capped count of a stage: that stage's rows only
-create index recruitment_stage_idx on recruitment (stage, last_step_on, id);
+-- the pipeline always names a status (active unless a tab asks completed or closed); by stage (its
+-- tabs) the walk and the capped count read that stage's rows only
+create index recruitment_status_step_on_idx on recruitment (status, last_step_on, id);
+create index recruitment_status_stage_idx on recruitment (status, stage, last_step_on, id);
