@@ -21,6 +21,11 @@ select 1 as "one"
 from "member"
 inner join "org" as "member_org" on "member_org"."id" = "member"."org_id"
 where "member_org"."path" like $1 and "member"."county_code" = $2
+-- #2 (2 parameters)
+explain (format json) (select 1 as "one"
+  from "member"
+  inner join "org" as "member_org" on "member_org"."id" = "member"."org_id"
+  where "member_org"."path" like $1 and "member"."county_code" = $2)
 
 -- @ listMembers
 -- #1 (4 parameters)

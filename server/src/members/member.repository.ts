@@ -1,9 +1,10 @@
 // SQL of the member register (the parts the foundation needs: list, reveal, export). A page is an
 // ordered walk of a (county_code | —, sort key, id) index from where the previous page stopped
 // (keyset); counts come from the per-org counts (0016) or stop at a cap.
-import { CompiledQuery, type Kysely, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped, subtreePattern } from '../platform/access/scope.ts';
+import { cappedCount, estimatedCount } from '../platform/db/bounded-count.ts';
 import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 
@@ -92,22 +93,8 @@ export function listMembers(
 }
 
 /** The matches, read at most `cap` + 1 far. */
-export async function countMembers(
-  db: Kysely<DB>,
-  actor: Actor,
-  f: MemberFilter,
-  cap: number,
-): Promise<number> {
-  const row = await db
-    .selectFrom(
-      filtered(db, actor, f)
-        .select(sql`1`.as('one'))
-        .limit(cap + 1)
-        .as('capped'),
-    )
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+export function countMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter, cap: number): Promise<number> {
+  return cappedCount(db, filtered(db, actor, f), cap);
 }
 
 /** Members and full members of a subtree, from the per-org counts (0016): org rows, never members. */
@@ -125,12 +112,6 @@ export async function subtreeCounts(db: Kysely<DB>, actor: Actor, orgPath: strin
 }
 
 /** The planner's estimate of the matches (shown as "约 N" past the count cap). */
-export async function estimateMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter): Promise<number> {
-  const compiled = filtered(db, actor, f).select(sql`1`.as('one')).compile();
-  const result = await db.executeQuery<Record<string, unknown>>(
-    CompiledQuery.raw(`explain (format json) ${compiled.sql}`, [...compiled.parameters]),
-  );
-  const cell = Object.values(result.rows[0] ?? {})[0];
-  const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan?: { 'Plan Rows'?: number } }[];
-  return Math.round(plan[0]?.Plan?.['Plan Rows'] ?? 0);
+export function estimateMembers(db: Kysely<DB>, actor: Actor, f: MemberFilter): Promise<number> {
+  return estimatedCount(db, filtered(db, actor, f));
 }

@@ -23,9 +23,13 @@ export const OrgRow = Type.Object({
 /** GET /api/orgs */
 export const getOrgs = Type.Object({
   items: Type.Array(OrgRow),
-  total: Type.Number(),
-  page: Type.Number(),
+  /** on a page asked without a cursor: exact up to the cap, then the planner's estimate (countExact false) */
+  total: Type.Optional(Type.Number()),
+  count: Type.Optional(Type.Number()),
+  countExact: Type.Optional(Type.Boolean()),
+  page: Nullable(Type.Number()),
   pageSize: Type.Number(),
+  nextCursor: Nullable(Type.String()),
 });
 
 /** GET /api/orgs/tree */

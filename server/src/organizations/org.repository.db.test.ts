@@ -1,6 +1,6 @@
 // The SQL of the organizations capability, as committed in org.repository.sql, on both engines: a county
 // administrator's children, one node, the three search forms, names of ids, child kinds and the filtered
-// list with its count — each from the access layer's scoped.orgs, so another county's orgs never appear.
+// list (by offset and after a keyset) with its capped count and estimate — each from the access layer's scoped.orgs, so another county's orgs never appear.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '../platform/access/actor.ts';
 import { countyAdmin } from '../platform/access/testing/account-actor.ts';
@@ -72,7 +72,25 @@ describe('org.repository', () => {
     expect(page.every((o) => o.level === 'village' && o.path.startsWith(county.path))).toBe(true);
     const counts = page.map((o) => o.member_count);
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
-    const n = await snapshot.record('countOrgs', db, (d) => repo.countOrgs(d, actor, filter));
-    expect(n).toBeGreaterThanOrEqual(page.length);
+    // the next page after the last row (keyset) is the page by offset
+    const last = page[4] as (typeof page)[number];
+    const next = await snapshot.record('listOrgs after', db, (d) =>
+      repo.listOrgs(d, actor, filter, 5, 0, { key: last.sort_key, id: last.id }),
+    );
+    const offset = await repo.listOrgs(db, actor, filter, 5, 5);
+    expect(next.map((o) => o.id)).toEqual(offset.map((o) => o.id));
+    const nameOrder = { sort: 'name', order: 'asc' } as const;
+    const named = await repo.listOrgs(db, actor, nameOrder, 3, 0);
+    const after = named[2] as (typeof named)[number];
+    expect(
+      (await repo.listOrgs(db, actor, nameOrder, 3, 0, { key: after.sort_key, id: after.id })).map(
+        (o) => o.id,
+      ),
+    ).toEqual((await repo.listOrgs(db, actor, nameOrder, 3, 3)).map((o) => o.id));
+    const n = await snapshot.record('countOrgs', db, (d) => repo.countOrgs(d, actor, filter, 10));
+    expect(n).toBeGreaterThanOrEqual(Math.min(11, page.length));
+    expect(n).toBeLessThanOrEqual(11);
+    const estimate = await snapshot.record('estimateOrgs', db, (d) => repo.estimateOrgs(d, actor, filter));
+    expect(estimate).toBeGreaterThan(0);
   });
 });

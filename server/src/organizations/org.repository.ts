@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { cappedCount, estimatedCount } from '../platform/db/bounded-count.ts';
 import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 
@@ -110,21 +111,52 @@ function listFiltered(db: Kysely<DB>, actor: Actor, f: OrgListFilter) {
   return q;
 }
 
-/** Every org of the subtree, filtered, sorted and paged on the server. */
-export function listOrgs(db: Kysely<DB>, actor: Actor, f: OrgListFilter, limit: number, offset: number) {
-  return listFiltered(db, actor, f)
-    .select(nodeColumns)
-    .select(sql<number>`0`.as('child_count'))
-    .orderBy(ORG_SORT[f.sort], f.order)
-    .orderBy('org.id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+/** Where the previous page stopped: its last row's sort key and id (keyset paging). */
+export interface OrgAfter {
+  key: string;
+  id: number;
 }
 
-export async function countOrgs(db: Kysely<DB>, actor: Actor, f: OrgListFilter): Promise<number> {
-  const row = await listFiltered(db, actor, f)
-    .select(sql<number>`count(*)::int`.as('n'))
-    .executeTakeFirstOrThrow();
-  return row.n;
+/**
+ * Every org of the subtree, filtered, sorted and paged on the server: a walk of the (sort key, id)
+ * index (0056) from where the previous page stopped (keyset), or from `offset` for a page asked by number.
+ */
+export function listOrgs(
+  db: Kysely<DB>,
+  actor: Actor,
+  f: OrgListFilter,
+  limit: number,
+  offset: number,
+  after?: OrgAfter,
+) {
+  const column = ORG_SORT[f.sort];
+  let q = listFiltered(db, actor, f);
+  if (after) {
+    const op = sql.raw(f.order === 'asc' ? '>' : '<');
+    const key = f.sort === 'memberCount' ? sql`${after.key}::bigint` : sql`${after.key}::text`;
+    q = q.where(sql<boolean>`(${sql.ref(column)}, org.id) ${op} (${key}, ${after.id}::bigint)`);
+  }
+  return (
+    q
+      .select(nodeColumns)
+      .select(sql<number>`0`.as('child_count'))
+      .select(sql<string>`${sql.ref(column)}::text`.as('sort_key'))
+      .orderBy(column, f.order)
+      // the tie-break follows the same direction, so one index scan (forward or backward) gives the order
+      .orderBy('org.id', f.order)
+      .limit(limit)
+      .offset(offset)
+      .execute()
+  );
+}
+
+/** The matches, read at most `cap` + 1 far, along the list's own index (as its first page walks). */
+export function countOrgs(db: Kysely<DB>, actor: Actor, f: OrgListFilter, cap: number): Promise<number> {
+  // ordered by the sort key alone: a walk of its index (0056, or the unique code's), never a sort
+  return cappedCount(db, listFiltered(db, actor, f).orderBy(ORG_SORT[f.sort], f.order), cap);
+}
+
+/** The planner's estimate of the matches (past the count cap). */
+export function estimateOrgs(db: Kysely<DB>, actor: Actor, f: OrgListFilter): Promise<number> {
+  return estimatedCount(db, listFiltered(db, actor, f));
 }

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { OrgCategoryCode, OrgKindCode, OrgLevelCode } from '../platform/http/code-schemas.ts';
+import { CursorParam } from '../platform/http/cursor.ts';
 import { route } from '../platform/http/route.ts';
 import { Id, IdParams, Literals, Paging, Text } from '../platform/http/schemas.ts';
 import * as service from './org.service.ts';
@@ -12,7 +13,8 @@ export const orgRoutes = [
     method: 'GET',
     url: '/api/orgs',
     access: 'org:read',
-    summary: '管辖范围内的全部组织，筛选、排序、分页 / Every org in scope: filter, sort, page',
+    summary:
+      '管辖范围内的全部组织，筛选、排序，按游标分页（nextCursor）/ Every org in scope: filter, sort, paged by cursor',
     tags: ['organizations'],
     query: Type.Object({
       ...Paging,
@@ -22,6 +24,7 @@ export const orgRoutes = [
       category: Type.Optional(OrgCategoryCode),
       sort: Type.Optional(lit(['code', 'name', 'memberCount'])),
       order: Type.Optional(lit(['asc', 'desc'])),
+      cursor: Type.Optional(CursorParam),
     }),
     response: { 200: responses.getOrgs },
     async handler({ db, actor, query }) {
@@ -33,7 +36,7 @@ export const orgRoutes = [
         sort: (query.sort ?? 'code') as 'code' | 'name' | 'memberCount',
         order: (query.order ?? 'asc') as 'asc' | 'desc',
       };
-      return service.list(db, actor, filter, query.page ?? 1, query.pageSize ?? 20);
+      return service.list(db, actor, filter, query.page ?? 1, query.pageSize ?? 20, query.cursor);
     },
   }),
   route({

@@ -4,6 +4,7 @@ import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { chainOf, verifyOrg } from '../platform/access/scope.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
+import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
 import * as repo from './org.repository.ts';
 
 type NodeRow = Awaited<ReturnType<typeof repo.findChildren>>[number];
@@ -79,11 +80,48 @@ export async function detail(db: Db, actor: Actor, id: number) {
   };
 }
 
-export async function list(db: Db, actor: Actor, f: repo.OrgListFilter, page: number, pageSize: number) {
-  const [rows, total] = await Promise.all([
-    repo.listOrgs(db, actor, f, pageSize, (page - 1) * pageSize),
-    repo.countOrgs(db, actor, f),
+/** Counts stop here; past it the answer is the planner's estimate. */
+export const ORG_COUNT_CAP = 1_000;
+
+/**
+ * A page of the org list: by cursor (the walk starts after the previous page's last row), or by
+ * number (the first page, a page jumped to). Only a page asked without a cursor carries the count.
+ */
+export async function list(
+  db: Db,
+  actor: Actor,
+  f: repo.OrgListFilter,
+  page: number,
+  pageSize: number,
+  cursor?: string,
+) {
+  const order = `${f.sort}:${f.order}`;
+  const keyset = cursor
+    ? decodeCursor(cursor, order, [f.sort === 'memberCount' ? 'integer' : 'text'])
+    : undefined;
+  const after = keyset ? { key: keyset.keys[0] ?? '', id: keyset.id } : undefined;
+  const [rows, counted] = await Promise.all([
+    repo.listOrgs(db, actor, f, pageSize + 1, after ? 0 : (page - 1) * pageSize, after),
+    after ? Promise.resolve(null) : countOf(db, actor, f),
   ]);
-  await inScopeOrThrow(db, actor, 'org', rows, (r) => r.path);
-  return { items: rows.map(toNode), total, page, pageSize };
+  const items = await inScopeOrThrow(db, actor, 'org', rows.slice(0, pageSize), (r) => r.path);
+  const last = items.at(-1);
+  return {
+    items: items.map(toNode),
+    ...(counted ?? {}),
+    page: after ? null : page,
+    pageSize,
+    nextCursor:
+      rows.length > pageSize && last
+        ? encodeCursor({ order, part: 0, keys: [last.sort_key], id: last.id })
+        : null,
+  };
+}
+
+/** Exact up to ORG_COUNT_CAP (read no further), then the planner's estimate. */
+async function countOf(db: Db, actor: Actor, f: repo.OrgListFilter) {
+  const n = await repo.countOrgs(db, actor, f, ORG_COUNT_CAP);
+  if (n <= ORG_COUNT_CAP) return { total: n, count: n, countExact: true };
+  const estimate = Math.max(ORG_COUNT_CAP + 1, await repo.estimateOrgs(db, actor, f));
+  return { total: estimate, count: estimate, countExact: false };
 }

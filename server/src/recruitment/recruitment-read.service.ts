@@ -2,9 +2,11 @@
 // conversions; the pipeline list; one person's timeline of the 25 steps with what may come next.
 // Reads that show an applicant's personal data are audited (个人信息保护法).
 import type { Actor } from '../platform/access/actor.ts';
+import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii } from '../platform/crypto/crypto.ts';
 import type { Db } from '../platform/db/handle.ts';
+import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
 import type { AuditFields } from '../platform/http/route.ts';
 import { isDate, monthOf, shanghaiToday } from './domain/dates.ts';
 import { nextSteps, trainingTotals } from './domain/recruitment-machine.ts';
@@ -13,8 +15,10 @@ import { STAGES, STEPS, type Stage } from './domain/steps.ts';
 import {
   applicantSecrets,
   branchesInScope,
+  cappedRecruitments,
   countRecruitments,
   countsByStage,
+  estimateRecruitments,
   findRecruitment,
   fullMembersOf,
   fullMembersOn,
@@ -69,6 +73,8 @@ export interface ListQuery {
   q?: string | undefined;
   page?: number | undefined;
   pageSize?: number | undefined;
+  /** the nextCursor of the previous page */
+  cursor?: string | undefined;
 }
 
 export async function list(db: Db, actor: Actor, audit: Audit, query: ListQuery, today = shanghaiToday()) {
@@ -83,10 +89,15 @@ export async function list(db: Db, actor: Actor, audit: Audit, query: ListQuery,
   };
   const page = query.page ?? 1;
   const pageSize = query.pageSize ?? 20;
-  const [rows, total] = await Promise.all([
-    listRecruitments(db, actor, f, pageSize, (page - 1) * pageSize),
-    countRecruitments(db, actor, f),
+  const keyset = query.cursor ? decodeCursor(query.cursor, LIST_ORDER, ['date']) : undefined;
+  const after = keyset ? { lastStepOn: keyset.keys[0] ?? '', id: keyset.id } : undefined;
+  const [fetched, counted] = await Promise.all([
+    listRecruitments(db, actor, f, pageSize + 1, after ? 0 : (page - 1) * pageSize, after),
+    // a page reached by cursor carries no count: the first page told it
+    after ? Promise.resolve(null) : countOf(db, actor, f),
   ]);
+  const rows = await inScopeOrThrow(db, actor, 'recruitment', fetched.slice(0, pageSize), (r) => r.org_path);
+  const last = rows.at(-1);
   if (rows.length)
     await audit({
       action: 'recruitment.list',
@@ -113,11 +124,28 @@ export async function list(db: Db, actor: Actor, audit: Audit, query: ListQuery,
       overdue: r.status === 'active' && r.due_on !== null && r.due_on < today,
       probationEndsOn: r.probation_ends_on,
     })),
-    total,
-    page,
+    ...(counted ?? {}),
+    page: after ? null : page,
     pageSize,
+    nextCursor:
+      fetched.length > pageSize && last
+        ? encodeCursor({ order: LIST_ORDER, part: 0, keys: [last.last_step_on], id: last.id })
+        : null,
     today,
   };
+}
+
+/** The list's one order (latest step first), named in its cursors. */
+const LIST_ORDER = 'lastStepOn:desc';
+
+/** Counts of the list stop here; past it the answer is the planner's estimate. */
+export const RECRUITMENT_COUNT_CAP = 1_000;
+
+async function countOf(db: Db, actor: Actor, f: RecruitmentFilter) {
+  const n = await cappedRecruitments(db, actor, f, RECRUITMENT_COUNT_CAP);
+  if (n <= RECRUITMENT_COUNT_CAP) return { total: n, count: n, countExact: true };
+  const estimate = Math.max(RECRUITMENT_COUNT_CAP + 1, await estimateRecruitments(db, actor, f));
+  return { total: estimate, count: estimate, countExact: false };
 }
 
 export async function detail(db: Db, actor: Actor, audit: Audit, id: number, today = shanghaiToday()) {

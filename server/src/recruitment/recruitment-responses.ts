@@ -67,9 +67,13 @@ export const getRecruitmentApplications = Type.Object({
       probationEndsOn: Nullable(Type.String()),
     }),
   ),
-  total: Type.Number(),
-  page: Type.Number(),
+  /** on a page asked without a cursor: exact up to the cap, then the planner's estimate (countExact false) */
+  total: Type.Optional(Type.Number()),
+  count: Type.Optional(Type.Number()),
+  countExact: Type.Optional(Type.Boolean()),
+  page: Nullable(Type.Number()),
   pageSize: Type.Number(),
+  nextCursor: Nullable(Type.String()),
   today: Type.String(),
 });
 

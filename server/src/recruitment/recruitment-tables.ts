@@ -1,4 +1,4 @@
-// Kysely types of server/migrations/0006_recruitment.sql, merged into DB in platform/db/schema.ts.
+// Kysely types of server/migrations/0006_recruitment.sql (and 0057's stage counts), merged into DB in platform/db/schema.ts.
 import type { ColumnType, Generated, Selectable } from 'kysely';
 import type { DueKind, PublicityKind, RecruitmentStatus } from './domain/recruitment-machine.ts';
 import type { Stage } from './domain/steps.ts';
@@ -124,6 +124,13 @@ export interface RecruitmentTrainingTable {
   created_at: DefaultTimestamp;
 }
 
+/** Active applications of one org at one stage (0057), kept by a trigger on recruitment. */
+export interface RecruitmentStageStatTable {
+  org_id: number;
+  stage: Stage;
+  active: number;
+}
+
 export interface RecruitmentDB {
   applicant: ApplicantTable;
   recruitment: RecruitmentTable;
@@ -133,6 +140,7 @@ export interface RecruitmentDB {
   recruitment_objection: RecruitmentObjectionTable;
   recruitment_vote: RecruitmentVoteTable;
   recruitment_training: RecruitmentTrainingTable;
+  recruitment_stage_stat: RecruitmentStageStatTable;
 }
 
 export type Recruitment = Selectable<RecruitmentTable>;

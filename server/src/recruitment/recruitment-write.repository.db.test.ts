@@ -1,10 +1,11 @@
 // The SQL of recruitment's writes (recruitment-write.repository.sql) and of a recruitment's detail reads
-// (the part of recruitment.repository.sql recorded here), on both engines; the writes in a transaction
+// and the pipeline list with its keyset and capped count (the part of recruitment.repository.sql
+// recorded here), on both engines; the writes in a transaction
 // rolled back: an application, a step with its people, publicity and vote, an objection and its
 // resolution, a training record, step 17's new member and its conversion.
 import type { Kysely, Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { rolledBack } from '../platform/access/testing/account-actor.ts';
+import { countyAdmin, rolledBack } from '../platform/access/testing/account-actor.ts';
 import type { Database } from '../platform/db/engine.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { sqlSnapshot } from '../platform/db/testing/sql-snapshot.ts';
@@ -46,6 +47,44 @@ describe('recruitment repositories', () => {
     await readSnapshot.record('votesOf', db, (d) => reads.votesOf(d, r.id));
     await readSnapshot.record('objectionsOf', db, (d) => reads.objectionsOf(d, r.id));
     await readSnapshot.record('trainingsOf', db, (d) => reads.trainingsOf(d, r.applicant_id));
+  });
+
+  test('the pipeline list: a page, the page after its last row, the capped count and estimate', async () => {
+    const { db } = database;
+    const { actor, county } = await countyAdmin(db);
+    const f = { orgPath: county.path } as const;
+    const first = await readSnapshot.record('listRecruitments', db, (d) =>
+      reads.listRecruitments(d, actor, f, 3, 0),
+    );
+    expect(first.length).toBeGreaterThan(0);
+    expect(first.every((x) => x.org_path.startsWith(county.path))).toBe(true);
+    const last = first.at(-1) as (typeof first)[number];
+    const next = await readSnapshot.record('listRecruitments after', db, (d) =>
+      reads.listRecruitments(d, actor, f, 3, 0, { lastStepOn: last.last_step_on, id: last.id }),
+    );
+    // the keyset page is the offset page
+    const offset = await reads.listRecruitments(db, actor, f, 3, 3);
+    expect(next.map((x) => x.id)).toEqual(offset.map((x) => x.id));
+    const n = await readSnapshot.record('cappedRecruitments', db, (d) =>
+      reads.cappedRecruitments(d, actor, f, 2),
+    );
+    expect(n).toBeLessThanOrEqual(3);
+    await readSnapshot.record('estimateRecruitments', db, (d) => reads.estimateRecruitments(d, actor, f));
+    // the stage counts from the per-org roll-up (0057) are the live counts of the active applications
+    const stages = await readSnapshot.record('countsByStage', db, (d) =>
+      reads.countsByStage(d, actor, county.path),
+    );
+    const live = await db
+      .selectFrom('recruitment')
+      .innerJoin('org', 'org.id', 'recruitment.org_id')
+      .select(['recruitment.stage', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('org.path', 'like', `${county.path}%`)
+      .where('recruitment.status', '=', 'active')
+      .groupBy('recruitment.stage')
+      .execute();
+    const byStage = (rows: { stage: string; n: number | string }[]) =>
+      Object.fromEntries(rows.filter((x) => Number(x.n) > 0).map((x) => [x.stage, Number(x.n)]));
+    expect(byStage(stages)).toEqual(byStage(live));
   });
 
   test('the writes of an application and its steps (rolled back)', async () => {

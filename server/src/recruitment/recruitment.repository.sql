@@ -1,5 +1,68 @@
 -- SQL snapshot: written by QJ_UPDATE_SQL=1 and checked by the test beside it (platform/db/testing/sql-snapshot.ts)
 
+-- @ cappedRecruitments
+-- #1 (3 parameters)
+select 1 as "one"
+from "recruitment"
+inner join "applicant" on "applicant"."id" = "recruitment"."applicant_id"
+inner join "org" as "recruitment_org" on "recruitment_org"."id" = "recruitment"."org_id"
+where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2
+order by "recruitment"."last_step_on" desc
+limit $3
+-- #2 (3 parameters)
+select count(*)::int as "n"
+from (select 1 as "one"
+  from "recruitment"
+  inner join "applicant" on "applicant"."id" = "recruitment"."applicant_id"
+  inner join "org" as "recruitment_org" on "recruitment_org"."id" = "recruitment"."org_id"
+  where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2
+  order by "recruitment"."last_step_on" desc
+  limit $3) as "capped"
+
+-- @ countsByStage
+-- #1 (2 parameters)
+select "s"."stage", coalesce(sum(s.active), 0)::int as "n"
+from "org"
+inner join "recruitment_stage_stat" as "s" on "s"."org_id" = "org"."id"
+where "org"."path" like $1 and "org"."path" like $2
+group by "s"."stage"
+
+-- @ estimateRecruitments
+-- #1 (2 parameters)
+select 1 as "one"
+from "recruitment"
+inner join "applicant" on "applicant"."id" = "recruitment"."applicant_id"
+inner join "org" as "recruitment_org" on "recruitment_org"."id" = "recruitment"."org_id"
+where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2
+-- #2 (2 parameters)
+explain (format json) (select 1 as "one"
+  from "recruitment"
+  inner join "applicant" on "applicant"."id" = "recruitment"."applicant_id"
+  inner join "org" as "recruitment_org" on "recruitment_org"."id" = "recruitment"."org_id"
+  where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2)
+
+-- @ listRecruitments
+-- #1 (4 parameters)
+select "recruitment"."id", "recruitment"."applicant_id", "recruitment"."org_id", "recruitment"."county_code", "recruitment"."status", "recruitment"."stage", "recruitment"."last_step", "recruitment"."applied_on", "recruitment"."last_step_on", "recruitment"."talk_late", "recruitment"."probation_ends_on", "recruitment"."extension_months", "recruitment"."due_on", "recruitment"."due_kind", "recruitment"."member_id", "recruitment"."closed_on", "recruitment"."closed_reason", "recruitment"."version", "applicant"."name", "applicant"."gender", "applicant"."ethnicity", "applicant"."birth_date", "applicant"."id_number_masked", "applicant"."phone_masked", "applicant"."education", "applicant"."occupation", "recruitment_org"."name" as "org_name", "recruitment_org"."path" as "org_path"
+from "recruitment"
+inner join "applicant" on "applicant"."id" = "recruitment"."applicant_id"
+inner join "org" as "recruitment_org" on "recruitment_org"."id" = "recruitment"."org_id"
+where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2
+order by "recruitment"."last_step_on" desc, "recruitment"."id" desc
+limit $3
+offset $4
+
+-- @ listRecruitments after
+-- #1 (6 parameters)
+select "recruitment"."id", "recruitment"."applicant_id", "recruitment"."org_id", "recruitment"."county_code", "recruitment"."status", "recruitment"."stage", "recruitment"."last_step", "recruitment"."applied_on", "recruitment"."last_step_on", "recruitment"."talk_late", "recruitment"."probation_ends_on", "recruitment"."extension_months", "recruitment"."due_on", "recruitment"."due_kind", "recruitment"."member_id", "recruitment"."closed_on", "recruitment"."closed_reason", "recruitment"."version", "applicant"."name", "applicant"."gender", "applicant"."ethnicity", "applicant"."birth_date", "applicant"."id_number_masked", "applicant"."phone_masked", "applicant"."education", "applicant"."occupation", "recruitment_org"."name" as "org_name", "recruitment_org"."path" as "org_path"
+from "recruitment"
+inner join "applicant" on "applicant"."id" = "recruitment"."applicant_id"
+inner join "org" as "recruitment_org" on "recruitment_org"."id" = "recruitment"."org_id"
+where "recruitment_org"."path" like $1 and "recruitment_org"."path" like $2 and (recruitment.last_step_on, recruitment.id) < ($3::date, $4::bigint)
+order by "recruitment"."last_step_on" desc, "recruitment"."id" desc
+limit $5
+offset $6
+
 -- @ objectionsOf
 -- #1 (1 parameter)
 select *

@@ -3,6 +3,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Actor } from '../platform/access/actor.ts';
 import { scoped } from '../platform/access/scope.ts';
+import { cappedCount, estimatedCount } from '../platform/db/bounded-count.ts';
 import { escapeLike } from '../platform/db/like.ts';
 import type { DB } from '../platform/db/schema.ts';
 import { errors } from '../platform/errors/errors.ts';
@@ -172,14 +173,30 @@ function filtered(db: Kysely<DB>, actor: Actor, f: RecruitmentFilter) {
   return q;
 }
 
+/** Where the previous page stopped: its last row's date of the last step and id (keyset paging). */
+export interface RecruitmentAfter {
+  lastStepOn: string;
+  id: number;
+}
+
+/**
+ * The pipeline, latest step first: a backward walk of the (last_step_on, id) index (0056) from where
+ * the previous page stopped (keyset), or from `offset` for a page asked by number.
+ */
 export function listRecruitments(
   db: Kysely<DB>,
   actor: Actor,
   f: RecruitmentFilter,
   limit: number,
   offset: number,
+  after?: RecruitmentAfter,
 ) {
-  return filtered(db, actor, f)
+  let q = filtered(db, actor, f);
+  if (after)
+    q = q.where(
+      sql<boolean>`(recruitment.last_step_on, recruitment.id) < (${after.lastStepOn}::date, ${after.id}::bigint)`,
+    );
+  return q
     .select(RECRUITMENT_COLUMNS)
     .orderBy('recruitment.last_step_on', 'desc')
     .orderBy('recruitment.id', 'desc')
@@ -188,6 +205,7 @@ export function listRecruitments(
     .execute();
 }
 
+/** Every match, counted (the summary's conversions due this month: a month of the probation index). */
 export async function countRecruitments(db: Kysely<DB>, actor: Actor, f: RecruitmentFilter) {
   const r = await filtered(db, actor, f)
     .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -195,13 +213,27 @@ export async function countRecruitments(db: Kysely<DB>, actor: Actor, f: Recruit
   return Number(r.n);
 }
 
+/** The list's matches, read at most `cap` + 1 far, along the list's own index (as its first page walks). */
+export function cappedRecruitments(db: Kysely<DB>, actor: Actor, f: RecruitmentFilter, cap: number) {
+  return cappedCount(db, filtered(db, actor, f).orderBy('recruitment.last_step_on', 'desc'), cap);
+}
+
+/** The planner's estimate of the matches (past the count cap). */
+export function estimateRecruitments(db: Kysely<DB>, actor: Actor, f: RecruitmentFilter) {
+  return estimatedCount(db, filtered(db, actor, f));
+}
+
+/**
+ * Active applications at each stage under orgPath, from the per-org stage counts (0057, kept by a
+ * trigger on recruitment): the subtree's org rows through scoped.orgs, never its recruitments.
+ */
 export function countsByStage(db: Kysely<DB>, actor: Actor, orgPath: string) {
   return scoped
-    .applicants(db, actor)
-    .where('recruitment_org.path', 'like', `${orgPath}%`)
-    .where('recruitment.status', '=', 'active')
-    .select(['recruitment.stage', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('recruitment.stage')
+    .orgs(db, actor)
+    .innerJoin('recruitment_stage_stat as s', 's.org_id', 'org.id')
+    .where('org.path', 'like', `${orgPath}%`)
+    .select(['s.stage', sql<number>`coalesce(sum(s.active), 0)::int`.as('n')])
+    .groupBy('s.stage')
     .execute();
 }
 

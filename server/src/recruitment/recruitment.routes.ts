@@ -1,6 +1,7 @@
 // 发展党员: recruitment in 5 stages and 25 steps (issue 5 item 2). Thin: parse, declare access, call
 // one service function. Rules live in domain/recruitment-machine.ts.
 import { Type } from '@sinclair/typebox';
+import { CursorParam } from '../platform/http/cursor.ts';
 import { route } from '../platform/http/route.ts';
 import {
   DateOnly,
@@ -164,7 +165,8 @@ export const recruitmentRoutes = [
     method: 'GET',
     url: '/api/recruitment/applications',
     access: 'recruitment:manage',
-    summary: '发展党员名单：按阶段、逾期、本月到期转正筛选 / The pipeline list',
+    summary:
+      '发展党员名单：按阶段、逾期、本月到期转正筛选，按游标分页（nextCursor）/ The pipeline list, paged by cursor',
     tags: TAGS,
     query: Type.Object({
       ...Paging,
@@ -174,6 +176,7 @@ export const recruitmentRoutes = [
       overdue: Type.Optional(Type.Boolean()),
       dueThisMonth: Type.Optional(Type.Boolean()),
       q: Type.Optional(Text(50)),
+      cursor: Type.Optional(CursorParam),
     }),
     ids: { query: { orgId: 'org' } },
     response: { 200: responses.getRecruitmentApplications },

@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Col, Input, Row, Segmented, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useCursorPaging } from '../api/cursor-paging.ts';
 import { keys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PageTitle } from '../shell/page-title.tsx';
@@ -32,10 +33,17 @@ export default function PipelinePage() {
   const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const summary = useQuery({ queryKey: keys.recruitment.summary, queryFn: () => recruitmentApi.summary() });
+  // pages after the first are asked by the cursor the page before answered (api/cursor-paging.ts)
+  const paging = useCursorPaging(JSON.stringify({ filter, q }));
   const list = useQuery({
     queryKey: keys.recruitment.list({ filter, q, page }),
-    queryFn: () => recruitmentApi.list({ ...queryOf(filter), q, page, pageSize: 20 }),
+    queryFn: async () => {
+      const answer = await recruitmentApi.list({ ...queryOf(filter), q, ...paging.ask(page), pageSize: 20 });
+      paging.seen(page, answer);
+      return answer;
+    },
   });
+  const counted = paging.counted();
   const s = summary.data;
 
   const stageLabel = (stage: Stage) => t(`r.stage.${stage}` as RecruitmentMessageKey);
@@ -139,9 +147,10 @@ export default function PipelinePage() {
           pagination={{
             current: page,
             pageSize: 20,
-            total: list.data?.total ?? 0,
+            total: counted?.count ?? 0,
             onChange: setPage,
-            showTotal: (n) => (lang === 'en' ? `${n} people` : `共 ${n} 人`),
+            showTotal: (n) =>
+              `${counted?.exact === false ? '≈ ' : ''}${lang === 'en' ? `${n} people` : `共 ${n} 人`}`,
           }}
         />
       </Card>

@@ -1,5 +1,6 @@
 // Types and calls of the recruitment API (server/src/recruitment/recruitment.routes.ts).
 import { api } from '../api/client.ts';
+import type { CursorAnswer } from '../api/cursor-paging.ts';
 
 export type Stage = 'applicant' | 'activist' | 'candidate' | 'probationary' | 'full';
 export const STAGES: Stage[] = ['applicant', 'activist', 'candidate', 'probationary', 'full'];
@@ -97,7 +98,7 @@ export interface Branch {
 export const recruitmentApi = {
   summary: () => api.get<Summary>('/api/recruitment/summary'),
   list: (query: Record<string, string | number | boolean | undefined>) =>
-    api.get<{ items: ListItem[]; total: number; page: number; pageSize: number; today: string }>(
+    api.get<{ items: ListItem[]; page: number | null; pageSize: number; today: string } & CursorAnswer>(
       '/api/recruitment/applications',
       query,
     ),

@@ -36,16 +36,17 @@ const invalid = (reason: string) =>
   );
 
 /** What a sort key holds: each is checked, so a forged cursor never reaches the database as bad input. */
-export type KeyKind = 'timestamp' | 'date' | 'text';
+export type KeyKind = 'timestamp' | 'date' | 'text' | 'integer';
 const KEY_FORMAT: Record<KeyKind, RegExp> = {
   timestamp: /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}(:?\d{2})?)$/,
   date: /^\d{4}-\d{2}-\d{2}$/,
   text: /^[\s\S]{0,200}$/u,
+  integer: /^-?\d{1,10}$/,
 };
 
 function validKey(kind: KeyKind, k: string): boolean {
   if (!KEY_FORMAT[kind].test(k)) return false;
-  if (kind === 'text') return true;
+  if (kind === 'text' || kind === 'integer') return true;
   // a real date, and a real time of day
   const date = k.slice(0, 10);
   const t = Date.parse(`${date}T00:00:00Z`);
