@@ -2,13 +2,15 @@
 // and the list by stage with overdue flags.
 
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Col, Input, Row, Segmented, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Input, Row, Segmented, Select, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCursorPaging } from '../api/cursor-paging.ts';
 import { keys } from '../api/query-keys.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { PageTitle } from '../shell/page-title.tsx';
+import { PhoneItem, PhoneLine, PhoneTags, phoneListProps } from '../shell/phone-list.tsx';
+import { usePhone } from '../shell/use-phone.ts';
 import { ApplicationDialog } from './application-dialog.tsx';
 import { type ListItem, recruitmentApi, STAGES, type Stage } from './recruitment-api.ts';
 import { type RecruitmentMessageKey, useRecruitmentText } from './recruitment-messages.ts';
@@ -28,6 +30,7 @@ export default function PipelinePage() {
   const { t } = useRecruitmentText();
   const { lang } = useI18n();
   const navigate = useNavigate();
+  const phone = usePhone();
   const [filter, setFilter] = useState<Filter>('all');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
@@ -70,6 +73,33 @@ export default function PipelinePage() {
           {r.overdue && <Tag color="red">{t('r.overdue')}</Tag>}
           {r.talkLate && <Tag color="orange">{t('r.talkLate')}</Tag>}
         </span>
+      ),
+    },
+  ];
+
+  // a phone shows one column: the name, the branch, the stage and step, what is due, the flags
+  const phoneColumns = [
+    {
+      title: t('r.col.name'),
+      key: 'item',
+      render: (_: unknown, r: ListItem) => (
+        <PhoneItem>
+          <Link to={`/recruitment/${r.id}`}>{r.name}</Link>
+          <PhoneLine>{r.orgName}</PhoneLine>
+          <PhoneLine>
+            {stageLabel(r.stage)} · {t('r.col.step')} {r.lastStep}/25 · {r.lastStepOn}
+          </PhoneLine>
+          <PhoneLine>
+            {t('r.col.applied')} {r.appliedOn}
+            {r.dueOn && r.dueKind ? ` · ${t(`r.due.${r.dueKind}` as RecruitmentMessageKey)} ${r.dueOn}` : ''}
+          </PhoneLine>
+          {(r.overdue || r.talkLate) && (
+            <PhoneTags>
+              {r.overdue && <Tag color="red">{t('r.overdue')}</Tag>}
+              {r.talkLate && <Tag color="orange">{t('r.talkLate')}</Tag>}
+            </PhoneTags>
+          )}
+        </PhoneItem>
       ),
     },
   ];
@@ -119,14 +149,27 @@ export default function PipelinePage() {
       </Row>
       <Card variant="borderless">
         <div className="qj-recruit-toolbar">
-          <Segmented<Filter>
-            options={options}
-            value={filter}
-            onChange={(v) => {
-              setFilter(v);
-              setPage(1);
-            }}
-          />
+          {phone ? (
+            // nine filters do not fit a phone's width as one segmented bar: a select instead
+            <Select<Filter>
+              options={options}
+              value={filter}
+              style={{ width: '100%' }}
+              onChange={(v) => {
+                setFilter(v);
+                setPage(1);
+              }}
+            />
+          ) : (
+            <Segmented<Filter>
+              options={options}
+              value={filter}
+              onChange={(v) => {
+                setFilter(v);
+                setPage(1);
+              }}
+            />
+          )}
           <Input.Search
             allowClear
             placeholder={t('r.search')}
@@ -134,7 +177,7 @@ export default function PipelinePage() {
               setQ(v);
               setPage(1);
             }}
-            style={{ width: 200 }}
+            style={{ width: phone ? '100%' : 200 }}
           />
         </div>
         <Table<ListItem>
@@ -142,7 +185,8 @@ export default function PipelinePage() {
           size="middle"
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
-          columns={columns}
+          columns={phone ? phoneColumns : columns}
+          {...(phone ? phoneListProps(true, 0) : {})}
           rowClassName={(r) => (r.overdue ? 'qj-recruit-overdue' : '')}
           pagination={{
             current: page,
