@@ -3,25 +3,11 @@
 // audit.ts: `AuditAction`, `AuditTargetType`), so an action written without a name does not compile; the
 // web's audit page shows these names.
 
+import { ACTION_NAMES } from './case-names.ts';
+
 /** The case machine's actions and the summons' two, audited as `case.<action>`. */
 const CASE_ACTIONS = {
-  file: { zh: '立案', en: 'file' },
-  reject: { zh: '不予立案', en: 'reject' },
-  resolve_on_spot: { zh: '自行处置', en: 'resolve on the spot' },
-  dispatch: { zh: '派遣', en: 'dispatch' },
-  accept: { zh: '签收', en: 'accept' },
-  return: { zh: '退回', en: 'return' },
-  request_extension: { zh: '申请延期', en: 'request an extension' },
-  approve_extension: { zh: '批准延期', en: 'approve the extension' },
-  deny_extension: { zh: '驳回延期', en: 'deny the extension' },
-  escalate: { zh: '上报上级', en: 'escalate' },
-  whistle: { zh: '吹哨', en: 'summon departments' },
-  feedback: { zh: '处置反馈', en: 'feedback' },
-  verify_pass: { zh: '核查通过', en: 'verification passed' },
-  verify_fail: { zh: '核查不通过', en: 'verification failed' },
-  evaluate: { zh: '评价', en: 'evaluate' },
-  reopen: { zh: '重新办理', en: 'reopen' },
-  supervise: { zh: '督办', en: 'supervise' },
+  ...ACTION_NAMES,
   summons_report: { zh: '部门报到', en: 'department reported' },
   summons_complete: { zh: '部门完成', en: 'department done' },
 };
