@@ -7,7 +7,7 @@ import { decryptPii } from '../platform/crypto/crypto.ts';
 import type { Db } from '../platform/db/handle.ts';
 import type { MemberTable } from '../platform/db/schema.ts';
 import { loadExcel } from '../platform/files/excel.ts';
-import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
+import { decodeCursor, nextCursor } from '../platform/http/cursor.ts';
 import {
   countMembers,
   estimateMembers,
@@ -63,10 +63,7 @@ export async function memberPage(
     ...(counted ?? {}),
     page: after ? null : page,
     pageSize,
-    nextCursor:
-      rows.length > pageSize && last
-        ? encodeCursor({ order, part: 0, keys: [last.sort_key], id: last.id })
-        : null,
+    nextCursor: nextCursor(rows.length, pageSize, order, last && { key: last.sort_key, id: last.id }),
   };
 }
 

@@ -4,7 +4,7 @@ import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { chainOf, verifyOrg } from '../platform/access/scope.ts';
 import type { Db } from '../platform/db/handle.ts';
 import { errors } from '../platform/errors/errors.ts';
-import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
+import { decodeCursor, nextCursor } from '../platform/http/cursor.ts';
 import * as repo from './org.repository.ts';
 
 type NodeRow = Awaited<ReturnType<typeof repo.findChildren>>[number];
@@ -111,10 +111,7 @@ export async function list(
     ...(counted ?? {}),
     page: after ? null : page,
     pageSize,
-    nextCursor:
-      rows.length > pageSize && last
-        ? encodeCursor({ order, part: 0, keys: [last.sort_key], id: last.id })
-        : null,
+    nextCursor: nextCursor(rows.length, pageSize, order, last && { key: last.sort_key, id: last.id }),
   };
 }
 

@@ -6,7 +6,7 @@ import { inScopeOrThrow } from '../platform/access/in-scope.ts';
 import { verifyOrg } from '../platform/access/scope.ts';
 import { decryptPii } from '../platform/crypto/crypto.ts';
 import type { Db } from '../platform/db/handle.ts';
-import { decodeCursor, encodeCursor } from '../platform/http/cursor.ts';
+import { decodeCursor, nextCursor } from '../platform/http/cursor.ts';
 import type { AuditFields } from '../platform/http/route.ts';
 import { isDate, monthOf, shanghaiToday } from './domain/dates.ts';
 import { nextSteps, trainingTotals } from './domain/recruitment-machine.ts';
@@ -127,10 +127,12 @@ export async function list(db: Db, actor: Actor, audit: Audit, query: ListQuery,
     ...(counted ?? {}),
     page: after ? null : page,
     pageSize,
-    nextCursor:
-      fetched.length > pageSize && last
-        ? encodeCursor({ order: LIST_ORDER, part: 0, keys: [last.last_step_on], id: last.id })
-        : null,
+    nextCursor: nextCursor(
+      fetched.length,
+      pageSize,
+      LIST_ORDER,
+      last && { key: last.last_step_on, id: last.id },
+    ),
     today,
   };
 }

@@ -27,6 +27,19 @@ export function encodeCursor(k: Keyset): string {
   return Buffer.from(JSON.stringify([k.order, k.part, k.keys, k.id])).toString('base64url');
 }
 
+/**
+ * The nextCursor of a one-part keyset page: the position of the last row shown when the query read one
+ * row more than the page (a next page exists), null on the last page.
+ */
+export function nextCursor(
+  read: number,
+  pageSize: number,
+  order: string,
+  last: { key: string | null; id: number } | undefined,
+): string | null {
+  return read > pageSize && last ? encodeCursor({ order, part: 0, keys: [last.key], id: last.id }) : null;
+}
+
 const invalid = (reason: string) =>
   badRequest(
     'CURSOR_INVALID',
