@@ -186,7 +186,7 @@ export default function PipelinePage() {
           loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           columns={phone ? phoneColumns : columns}
-          {...(phone ? phoneListProps(true, 0) : {})}
+          {...phoneListProps(phone)}
           rowClassName={(r) => (r.overdue ? 'qj-recruit-overdue' : '')}
           pagination={{
             current: page,

@@ -4,9 +4,10 @@
 import { Space, Typography } from 'antd';
 import type { Key, ReactNode } from 'react';
 
-/** The table props for a phone list on a phone, and the desktop scroll width otherwise. */
-export function phoneListProps(phone: boolean, x: number | string) {
-  return phone ? { tableLayout: 'fixed' as const, className: 'qj-phone-list' } : { scroll: { x } };
+/** The table props for a phone list on a phone, and the desktop scroll width (if any) otherwise. */
+export function phoneListProps(phone: boolean, x?: number | string) {
+  if (phone) return { tableLayout: 'fixed' as const, className: 'qj-phone-list' };
+  return x === undefined ? {} : { scroll: { x } };
 }
 
 /** One row of a phone list: its lines one under another, the full width of the phone. */
